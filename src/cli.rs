@@ -1,0 +1,118 @@
+//! The command line, declared with clap: the doc comments below are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Base de connaissances hors ligne pour les citoyens qui aident les migrants en transit en
+/// Wallonie. Sans sous-commande : ouvre l'interface plein écran.
+///
+/// Ce n'est pas un avis juridique : pour un cas précis, adressez-vous à un avocat (bureau
+/// d'aide juridique), au Ciré ou au CAI.
+#[derive(Debug, Parser)]
+#[command(name = "relais", version, max_term_width = 100)]
+pub struct Cli {
+    /// Données à utiliser : un fichier YAML ou un dossier de fichiers YAML (sinon RELAIS_DATA,
+    /// puis les données installées, puis les données intégrées).
+    #[arg(long, global = true, value_name = "CHEMIN")]
+    pub data: Option<PathBuf>,
+
+    /// Couleurs dans la sortie (NO_COLOR est respecté en mode auto).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "QUAND")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Which kind of results a search returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindFilter {
+    Faq,
+    Contact,
+    All,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Cherche dans les questions et les contacts (accents, majuscules et fautes de frappe
+    /// tolérés). Code de sortie 1 si rien n'est trouvé.
+    Search {
+        /// Les mots cherchés.
+        #[arg(required = true, value_name = "MOTS")]
+        query: Vec<String>,
+        /// Nombre maximum de résultats.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+        /// Type de résultats.
+        #[arg(long, value_enum, default_value_t = KindFilter::All)]
+        kind: KindFilter,
+        /// Sortie JSON : un tableau, meilleur résultat en premier.
+        #[arg(long)]
+        json: bool,
+        /// Explique le score de chaque résultat (mots trouvés, champs, type de correspondance).
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Affiche une question ou un contact en entier. Code 1 si l'identifiant est inconnu.
+    Show {
+        /// Identifiant (par exemple droits-hebergeur ou cai-namur).
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liste les questions, par catégorie.
+    List {
+        /// Seulement cette catégorie.
+        #[arg(long, value_name = "CATÉGORIE")]
+        category: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liste les contacts.
+    Contacts {
+        /// Seulement cette région (namur, luxembourg, liege, hainaut, brabant-wallon,
+        /// bruxelles, wallonie, belgique).
+        #[arg(long, value_name = "RÉGION")]
+        region: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liste les présentations (parcours de formation).
+    Decks {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Vérifie des données : toutes les erreurs, avec fichier, ligne et colonne.
+    /// Code 2 si les données sont invalides.
+    Check {
+        /// Fichier ou dossier à vérifier (par défaut : les données actives).
+        path: Option<PathBuf>,
+        /// Traite aussi les avertissements (entrées anciennes, contacts non vérifiés) comme
+        /// des erreurs.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Mesure la qualité de la recherche sur un jeu de requêtes (précision au rang 1, rappel
+    /// à 5, MRR). Code 1 sous les seuils donnés.
+    Eval {
+        /// Fichier YAML : `queries: [{q: "...", expect: [id, ...]}]`.
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Précision au rang 1 minimale (entre 0 et 1).
+        #[arg(long, value_name = "X")]
+        min_p1: Option<f64>,
+        /// Rappel à 5 minimal (entre 0 et 1).
+        #[arg(long, value_name = "X")]
+        min_r5: Option<f64>,
+    },
+}

@@ -1,0 +1,155 @@
+//! One `run_<subcommand>` per subcommand. Each prints plain text or JSON to the writer it is
+//! given and returns a [`Status`]; none touches the terminal.
+
+mod browse;
+mod check;
+mod eval;
+mod search;
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::Context as _;
+use crossterm::style::Stylize;
+
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::kb::validate::{Loaded, load};
+use crate::kb::{LoadError, Origin, source};
+
+/// How a command ended, mapped to the exit code by `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Exit 0.
+    Success,
+    /// Exit 1: nothing found, unknown id, evaluation below its threshold.
+    NotFound,
+    /// Exit 2: invalid data (already reported).
+    Invalid,
+}
+
+/// Whether to colour output, and the few styles the plain output uses.
+#[derive(Debug, Clone, Copy)]
+pub struct Painter {
+    pub on: bool,
+}
+
+impl Painter {
+    /// Colour when asked, or in `auto` when stdout is a terminal and `NO_COLOR` is unset.
+    #[must_use]
+    pub fn new(choice: ColorChoice) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let on = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => !no_color && io::stdout().is_terminal(),
+        };
+        Self { on }
+    }
+
+    #[must_use]
+    pub fn bold(self, s: &str) -> String {
+        if self.on { s.bold().to_string() } else { s.to_owned() }
+    }
+
+    #[must_use]
+    pub fn dim(self, s: &str) -> String {
+        if self.on { s.dim().to_string() } else { s.to_owned() }
+    }
+
+    #[must_use]
+    pub fn warn(self, s: &str) -> String {
+        if self.on { s.yellow().to_string() } else { s.to_owned() }
+    }
+}
+
+/// Runs the command line.
+///
+/// # Errors
+/// Unreadable data, a failed write, or any other error to report with exit code 2.
+pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    let painter = Painter::new(cli.color);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let status = dispatch(&cli, &mut out, painter)?;
+    out.flush().context("Impossible d'écrire la sortie")?;
+    Ok(status)
+}
+
+fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<Status> {
+    let Some(command) = &cli.command else {
+        return no_subcommand(out);
+    };
+    if let Command::Check { path, strict } = command {
+        let origin = match path {
+            Some(p) => Origin::Flag(p.clone()),
+            None => locate(cli),
+        };
+        return check::run_check(&origin, *strict, out, painter);
+    }
+    let loaded = match load_data(cli) {
+        Ok(loaded) => loaded,
+        Err(status) => return Ok(status),
+    };
+    match command {
+        Command::Search { query, limit, kind, json, explain } => {
+            let args = search::SearchArgs { query: &query.join(" "), limit: *limit, kind: *kind, json: *json, explain: *explain };
+            search::run_search(&loaded, &args, out, painter)
+        }
+        Command::Show { id, json } => browse::run_show(&loaded.kb, id, *json, out, painter),
+        Command::List { category, json } => browse::run_list(&loaded.kb, category.as_deref(), *json, out, painter),
+        Command::Contacts { region, json } => browse::run_contacts(&loaded.kb, region.as_deref(), *json, out, painter),
+        Command::Decks { json } => browse::run_decks(&loaded.kb, *json, out, painter),
+        Command::Eval { file, json, min_p1, min_r5 } => {
+            let limits = eval::Limits { p1: *min_p1, r5: *min_r5 };
+            eval::run_eval(&loaded, file, *json, limits, out)
+        }
+        Command::Check { .. } => unreachable!("handled above"),
+    }
+}
+
+fn no_subcommand(out: &mut dyn Write) -> anyhow::Result<Status> {
+    if io::stdout().is_terminal() {
+        writeln!(out, "{}", crate::strings::NO_TUI_YET)?;
+        Ok(Status::Success)
+    } else {
+        eprintln!("{}", crate::strings::NOT_A_TERMINAL);
+        let help = <Cli as clap::CommandFactory>::command().render_help();
+        eprintln!("{help}");
+        Ok(Status::Invalid)
+    }
+}
+
+/// The data origin for this invocation: `--data`, `RELAIS_DATA`, user data directory, bundled.
+#[must_use]
+pub fn locate(cli: &Cli) -> Origin {
+    let env = std::env::var_os("RELAIS_DATA").map(Into::into);
+    Origin::locate(cli.data.as_deref(), env, source::user_data_dir().as_deref())
+}
+
+/// Loads the active data, printing every problem to stderr when it is invalid.
+///
+/// # Errors
+/// The status to exit with when the data cannot be used (problems already printed).
+pub fn load_data(cli: &Cli) -> Result<Loaded, Status> {
+    let origin = locate(cli);
+    load(&origin, crate::kb::today()).map_err(|err| {
+        report_load_error(&origin, &err);
+        Status::Invalid
+    })
+}
+
+/// Prints a load error: every diagnostic, then which data was being read.
+pub fn report_load_error(origin: &Origin, err: &LoadError) {
+    let mut stderr = io::stderr().lock();
+    for d in err.diagnostics() {
+        let _ = writeln!(stderr, "{d}");
+    }
+    let _ = writeln!(stderr, "relais : données invalides ({origin}) : {err}");
+}
+
+/// True when the error comes from writing to a closed pipe (`relais list | head -1`).
+#[must_use]
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

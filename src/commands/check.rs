@@ -1,0 +1,53 @@
+//! `relais check`: validate data and report every problem with its position.
+
+use std::io::Write;
+
+use super::{Painter, Status};
+use crate::kb::validate::load;
+use crate::kb::{Origin, Severity};
+
+pub fn run_check(origin: &Origin, strict: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+    let today = crate::kb::today();
+    let loaded = match load(origin, today) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            super::report_load_error(origin, &err);
+            return Ok(Status::Invalid);
+        }
+    };
+    for w in &loaded.warnings {
+        // Notes are one line each: they describe honest states, not mistakes to locate.
+        if w.severity == Severity::Info {
+            eprintln!("{}", crate::kb::text::neutralize(&w.headline()));
+        } else {
+            eprintln!("{w}");
+        }
+    }
+    let kb = &loaded.kb;
+    let warnings = loaded.warnings.iter().filter(|d| d.severity == Severity::Warning).count();
+    writeln!(out, "{} {origin}", p.bold("Données :"))?;
+    if let Some(v) = &kb.meta.version {
+        writeln!(out, "Version : {v}")?;
+    }
+    let sources: usize = kb.entries.iter().map(|e| e.sources.len()).sum();
+    writeln!(
+        out,
+        "{} fichier(s) : {} entrées, {} contacts, {} présentations, {} catégories, {} groupes de synonymes, {} sources",
+        loaded.files,
+        kb.entries.len(),
+        kb.contacts.len(),
+        kb.decks.len(),
+        kb.categories.len(),
+        kb.synonyms.len(),
+        sources
+    )?;
+    let stale = kb.stale_entries(today).count();
+    let unverified = kb.contacts.iter().filter(|c| c.verified.is_none()).count();
+    writeln!(out, "{stale} entrée(s) à relire, {warnings} avertissement(s), {unverified} contact(s) aux coordonnées non vérifiées")?;
+    if strict && warnings > 0 {
+        writeln!(out, "{}", p.warn("Échec : avertissements refusés par --strict."))?;
+        return Ok(Status::Invalid);
+    }
+    writeln!(out, "OK")?;
+    Ok(Status::Success)
+}

@@ -1,0 +1,134 @@
+//! `relais eval`: search quality on a query set — precision at 1, recall at 5, mean reciprocal
+//! rank — and every query that did not put an expected id first.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::{Deserialize, Serialize};
+
+use super::Status;
+use crate::kb::validate::Loaded;
+use crate::search::SearchIndex;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueryFile {
+    queries: Vec<Query>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Query {
+    q: String,
+    expect: Vec<String>,
+}
+
+/// Thresholds under which `eval` exits with 1.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub p1: Option<f64>,
+    pub r5: Option<f64>,
+}
+
+/// The figures of one evaluation.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub queries: usize,
+    pub p1: f64,
+    pub r5: f64,
+    pub mrr: f64,
+    pub failures: Vec<Failure>,
+}
+
+/// A query whose first result was not expected.
+#[derive(Debug, Serialize)]
+pub struct Failure {
+    pub q: String,
+    pub expect: Vec<String>,
+    /// Rank of the first expected id (1-based), if in the results at all.
+    pub rank: Option<usize>,
+    pub top: Vec<String>,
+}
+
+/// Evaluates `queries` against `index`.
+#[must_use]
+#[allow(clippy::cast_precision_loss)] // counts of queries
+pub fn evaluate(index: &SearchIndex, queries: &[(String, Vec<String>)]) -> Report {
+    let (mut p1, mut r5, mut mrr) = (0usize, 0usize, 0.0f64);
+    let mut failures = Vec::new();
+    for (q, expect) in queries {
+        let hits = index.query(q);
+        let rank = hits.iter().position(|h| expect.contains(&h.id)).map(|r| r + 1);
+        if rank == Some(1) {
+            p1 += 1;
+        } else {
+            failures.push(Failure {
+                q: q.clone(),
+                expect: expect.clone(),
+                rank,
+                top: hits.iter().take(5).map(|h| h.id.clone()).collect(),
+            });
+        }
+        if rank.is_some_and(|r| r <= 5) {
+            r5 += 1;
+        }
+        mrr += rank.map_or(0.0, |r| 1.0 / r as f64);
+    }
+    let n = queries.len().max(1) as f64;
+    Report {
+        queries: queries.len(),
+        p1: p1 as f64 / n,
+        r5: r5 as f64 / n,
+        mrr: mrr / n,
+        failures,
+    }
+}
+
+pub fn run_eval(loaded: &Loaded, file: &Path, json: bool, limits: Limits, out: &mut dyn Write) -> anyhow::Result<Status> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("Impossible de lire {}", file.display()))?;
+    let parsed: QueryFile = match serde_saphyr::from_str(&text) {
+        Ok(q) => q,
+        Err(err) => {
+            let (line, col) = err.location().map_or((0, 0), |l| (l.line(), l.column()));
+            let message = err.to_string();
+            let message = message.lines().next().unwrap_or_default();
+            eprintln!("{}:{line}:{col}: jeu de requêtes invalide : {message}", file.display());
+            return Ok(Status::Invalid);
+        }
+    };
+    let unknown: Vec<&str> = parsed.queries.iter().flat_map(|q| &q.expect).map(String::as_str).filter(|id| loaded.kb.item(id).is_none()).collect();
+    if !unknown.is_empty() {
+        eprintln!("{}: identifiants attendus inconnus dans ces données : {}", file.display(), unknown.join(", "));
+        return Ok(Status::Invalid);
+    }
+    let queries: Vec<(String, Vec<String>)> = parsed.queries.into_iter().map(|q| (q.q, q.expect)).collect();
+    let report = evaluate(&SearchIndex::new(&loaded.kb), &queries);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+    } else {
+        print_report(&report, out)?;
+    }
+    let below = limits.p1.is_some_and(|m| report.p1 < m) || limits.r5.is_some_and(|m| report.r5 < m);
+    if below {
+        eprintln!("relais : qualité sous le seuil demandé (P@1 {:.3}, R@5 {:.3})", report.p1, report.r5);
+        return Ok(Status::NotFound);
+    }
+    Ok(Status::Success)
+}
+
+fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(out, "{} requêtes", report.queries)?;
+    writeln!(out, "précision au rang 1 : {:.3}", report.p1)?;
+    writeln!(out, "rappel à 5          : {:.3}", report.r5)?;
+    writeln!(out, "MRR                 : {:.3}", report.mrr)?;
+    if !report.failures.is_empty() {
+        writeln!(out, "\nÉchecs ({}) :", report.failures.len())?;
+        for f in &report.failures {
+            let rank = f.rank.map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
+            writeln!(out, "  « {} » attendu {} ({rank}) ; obtenu : {}", f.q, f.expect.join(" | "), f.top.join(", "))?;
+        }
+    }
+    Ok(())
+}

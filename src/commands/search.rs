@@ -1,0 +1,121 @@
+//! `relais search`: ranked results, suggestions and fallback contacts when nothing matches.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{Painter, Status};
+use crate::cli::KindFilter;
+use crate::kb::KnowledgeBase;
+use crate::kb::validate::Loaded;
+use crate::search::{Hit, Kind, SearchIndex};
+use crate::strings as s;
+
+pub struct SearchArgs<'a> {
+    pub query: &'a str,
+    pub limit: usize,
+    pub kind: KindFilter,
+    pub json: bool,
+    pub explain: bool,
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    kind: Kind,
+    title: &'a str,
+    score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<&'a [crate::search::Reason]>,
+}
+
+/// The displayed title of a hit.
+fn title<'a>(kb: &'a KnowledgeBase, hit: &Hit) -> &'a str {
+    match hit.kind {
+        Kind::Faq => kb.entry(&hit.id).map_or("", |e| e.title.as_str()),
+        Kind::Contact => kb.contact(&hit.id).map_or("", |c| c.name.as_str()),
+    }
+}
+
+pub fn run_search(loaded: &Loaded, args: &SearchArgs<'_>, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+    let kb = &loaded.kb;
+    let index = SearchIndex::new(kb);
+    let hits: Vec<Hit> = index
+        .query(args.query)
+        .into_iter()
+        .filter(|h| match args.kind {
+            KindFilter::All => true,
+            KindFilter::Faq => h.kind == Kind::Faq,
+            KindFilter::Contact => h.kind == Kind::Contact,
+        })
+        .take(args.limit)
+        .collect();
+    if args.json {
+        let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| json_hit(kb, h, args.explain)).collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    } else {
+        for (rank, hit) in hits.iter().enumerate() {
+            print_hit(out, kb, rank + 1, hit, args.explain, p)?;
+        }
+    }
+    if hits.is_empty() {
+        nothing_found(kb, &index, args.query);
+        return Ok(Status::NotFound);
+    }
+    Ok(Status::Success)
+}
+
+fn json_hit<'a>(kb: &'a KnowledgeBase, h: &'a Hit, explain: bool) -> JsonHit<'a> {
+    let entry = kb.entry(&h.id);
+    JsonHit {
+        id: &h.id,
+        kind: h.kind,
+        title: title(kb, h),
+        score: h.score,
+        summary: entry.map(|e| e.summary.as_str()),
+        category: entry.map(|e| e.category.as_str()),
+        explain: explain.then_some(h.reasons.as_slice()),
+    }
+}
+
+fn print_hit(out: &mut dyn Write, kb: &KnowledgeBase, rank: usize, hit: &Hit, explain: bool, p: Painter) -> anyhow::Result<()> {
+    let marker = match hit.kind {
+        Kind::Faq => s::KIND_FAQ,
+        Kind::Contact => s::KIND_CONTACT,
+    };
+    let title = crate::kb::text::neutralize(title(kb, hit));
+    writeln!(out, "{rank:>2}. {}  {}", p.bold(&title), p.dim(&format!("[{marker}] {}", hit.id)))?;
+    if explain {
+        writeln!(out, "    score {:.2}", hit.score)?;
+        for r in &hit.reasons {
+            writeln!(
+                out,
+                "    « {} » → « {} » : {:?}, {:?}, {:.2} points",
+                r.query_word, r.matched, r.kind, r.field, r.points
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints to stderr what to try next: close words, then who to contact.
+fn nothing_found(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
+    eprintln!("{} pour « {} ».", s::NOTHING_FOUND, crate::kb::text::neutralize(query));
+    let suggestions = index.suggest(query);
+    if !suggestions.is_empty() {
+        eprintln!("{} : {} ?", s::DID_YOU_MEAN, suggestions.join(", "));
+    }
+    let fallback: Vec<_> = index.fallback_contacts().iter().filter_map(|id| kb.contact(id)).collect();
+    if !fallback.is_empty() {
+        eprintln!("{} :", s::WHO_TO_CONTACT);
+        for c in fallback {
+            let phone = c.phone.first().map_or(String::new(), |p| format!(" — {p}"));
+            eprintln!("  - {}{phone}  [{}]", c.name, c.id);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Where the data comes from: `--data PATH`, then `RELAIS_DATA`, then the user data directory,
+//! then the data bundled in the binary. The chosen [`Origin`] is kept so that `check`, errors
+//! and the status bar can say which data is in use.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use super::LoadError;
+
+/// The knowledge base compiled into the binary.
+static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
+
+/// Largest data file accepted, so that a wrong file on a USB stick cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Which data is in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Given with `--data PATH`.
+    Flag(PathBuf),
+    /// Given with the `RELAIS_DATA` environment variable.
+    Env(PathBuf),
+    /// Installed in the user data directory (`relais data install`).
+    UserDir(PathBuf),
+    /// Compiled into the binary.
+    Bundled,
+}
+
+impl Origin {
+    /// Picks the data to use, in order of precedence. `env` is the value of `RELAIS_DATA` and
+    /// `user_dir` the user data directory; both are passed in so that tests control them.
+    #[must_use]
+    pub fn locate(flag: Option<&Path>, env: Option<PathBuf>, user_dir: Option<&Path>) -> Self {
+        if let Some(path) = flag {
+            return Self::Flag(path.to_path_buf());
+        }
+        if let Some(path) = env.filter(|p| !p.as_os_str().is_empty()) {
+            return Self::Env(path);
+        }
+        match user_dir {
+            Some(dir) if has_yaml(dir) => Self::UserDir(dir.to_path_buf()),
+            _ => Self::Bundled,
+        }
+    }
+
+    /// The path of the data, `None` for bundled data.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::Flag(p) | Self::Env(p) | Self::UserDir(p) => Some(p),
+            Self::Bundled => None,
+        }
+    }
+
+    /// Reads every YAML file of this origin, in a stable order.
+    ///
+    /// # Errors
+    /// A missing or unreadable path, a folder without YAML, a file over [`MAX_FILE_BYTES`], or a
+    /// file that is not UTF-8 (reported as a diagnostic with its position).
+    pub fn read(&self) -> Result<Vec<SourceFile>, LoadError> {
+        match self.path() {
+            Some(path) => read_path(path),
+            None => Ok(bundled_files()),
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Flag(p) => write!(f, "{} (--data)", p.display()),
+            Self::Env(p) => write!(f, "{} (RELAIS_DATA)", p.display()),
+            Self::UserDir(p) => write!(f, "{} (données installées)", p.display()),
+            Self::Bundled => f.write_str("données intégrées"),
+        }
+    }
+}
+
+/// The user data directory (`~/.local/share/relais` on Linux), if a home directory is known.
+#[must_use]
+pub fn user_data_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.data_dir().join("relais"))
+}
+
+/// One data file's name (as shown in messages) and text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+fn bundled_files() -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    collect_bundled(&BUNDLED, &mut files);
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
+    for file in dir.files().filter(|f| is_yaml(f.path())) {
+        out.push(SourceFile {
+            name: format!("data/{}", file.path().display()),
+            text: String::from_utf8_lossy(file.contents()).into_owned(),
+        });
+    }
+    for sub in dir.dirs() {
+        collect_bundled(sub, out);
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+fn has_yaml(dir: &Path) -> bool {
+    let mut found = Vec::new();
+    yaml_paths(dir, &mut found, 0).is_ok() && !found.is_empty()
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError + '_ {
+    move |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(io_error(path))?;
+    let mut paths = Vec::new();
+    if meta.is_dir() {
+        yaml_paths(path, &mut paths, 0).map_err(io_error(path))?;
+        if paths.is_empty() {
+            return Err(LoadError::NoYaml {
+                path: path.to_path_buf(),
+            });
+        }
+        paths.sort();
+    } else {
+        paths.push(path.to_path_buf());
+    }
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+/// Collects YAML files under `dir`, skipping hidden entries and not following more than a few
+/// levels, so a symlink loop cannot hang the loader.
+fn yaml_paths(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
+    const MAX_DEPTH: usize = 8;
+    for item in std::fs::read_dir(dir)? {
+        let path = item?.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            if depth < MAX_DEPTH {
+                yaml_paths(&path, out, depth + 1)?;
+            }
+        } else if is_yaml(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
+    let size = std::fs::metadata(path).map_err(io_error(path))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io_error(path))?;
+    let name = path.display().to_string();
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile { name, text }),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let before = &err.as_bytes()[..valid];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            Err(LoadError::Invalid(vec![super::Diagnostic {
+                severity: super::Severity::Error,
+                file: name,
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                col: u32::try_from(col).unwrap_or(u32::MAX),
+                message: format!(
+                    "ce fichier n'est pas en UTF-8 (octet invalide n° {valid}) : \
+                     réenregistrez-le en UTF-8"
+                ),
+                excerpt: None,
+            }]))
+        }
+    }
+}

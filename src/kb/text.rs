@@ -1,0 +1,143 @@
+//! Text rules shared by the loader and every output path: normalisation at load, the characters
+//! that data may not contain, and "did you mean" suggestions.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC-normalises `s`, maps the narrow and figure no-break spaces (U+202F, U+2007) to U+00A0 so
+/// that wrapping never separates `?` from its word, and trims trailing whitespace.
+#[must_use]
+pub fn normalize(s: &str) -> String {
+    let mut out: String = s
+        .nfc()
+        .map(|c| match c {
+            '\u{202F}' | '\u{2007}' => '\u{00A0}',
+            c => c,
+        })
+        .collect();
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// True for characters that must never reach a terminal from data: C0 controls other than
+/// newline and tab, DEL, C1 controls, and the bidirectional override and isolate characters.
+#[must_use]
+pub fn is_forbidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first forbidden character of `s` and its byte offset.
+#[must_use]
+pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
+    s.char_indices().find(|&(_, c)| is_forbidden(c))
+}
+
+/// Replaces forbidden characters with U+FFFD so that unchecked data can never drive the
+/// terminal. Borrowed when nothing needs replacing.
+#[must_use]
+pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
+    if find_forbidden(s).is_none() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        s.chars()
+            .map(|c| if is_forbidden(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    }
+}
+
+/// The French name of a forbidden character, for error messages.
+#[must_use]
+pub fn describe_char(c: char) -> String {
+    let name = match c {
+        '\u{1B}' => "ESC (séquence d'échappement du terminal)",
+        '\u{7}' => "BEL",
+        '\r' => "retour chariot isolé",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "contrôle de direction du texte (bidi)",
+        _ => "caractère de contrôle",
+    };
+    format!("U+{:04X}, {name}", u32::from(c))
+}
+
+/// Optimal string alignment distance (Levenshtein with adjacent transpositions counting as one
+/// edit), on characters.
+#[must_use]
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for (i, row) in d.chunks_mut(width).enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a plausible slip.
+#[must_use]
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, c)| (d, c.len()))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_composes_and_protects_french_spaces() {
+        assert_eq!(normalize("he\u{301}bergeur\u{202F}?\n"), "h\u{E9}bergeur\u{A0}?");
+        assert_eq!(normalize("a\u{2007}b"), "a\u{A0}b");
+    }
+
+    #[test]
+    fn forbidden_characters() {
+        for c in ['\u{1B}', '\u{7}', '\u{7F}', '\u{85}', '\u{202E}', '\u{2067}', '\r'] {
+            assert!(is_forbidden(c), "{c:?}");
+        }
+        for c in ['\n', '\t', 'é', '\u{A0}', '«'] {
+            assert!(!is_forbidden(c), "{c:?}");
+        }
+        assert_eq!(neutralize("a\u{1B}[31mb"), "a\u{FFFD}[31mb");
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("hebergeur", "hebergeru"), 1);
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("chat", "chien"), 3);
+    }
+
+    #[test]
+    fn suggestions_only_when_close() {
+        let keys = ["id", "title", "summary", "answer"];
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("sumary", keys), Some("summary"));
+        assert_eq!(did_you_mean("zzzzzzzz", keys), None);
+    }
+}

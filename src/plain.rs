@@ -1,0 +1,126 @@
+//! Entries and contacts as plain text: what `relais show` prints and what the TUI copies to the
+//! clipboard. Wrapped to a width; never contains control characters from the data.
+
+use jiff::civil::Date;
+
+use crate::kb::markup::{self, Marker};
+use crate::kb::text::neutralize;
+use crate::kb::{Contact, Entry, KnowledgeBase, Source};
+use crate::strings as s;
+
+/// The display name of an id: an entry's title or a contact's name.
+#[must_use]
+pub fn name_of(kb: &KnowledgeBase, id: &str) -> String {
+    kb.entry(id)
+        .map(|e| e.title.clone())
+        .or_else(|| kb.contact(id).map(|c| c.name.clone()))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn wrap(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    for line in textwrap::wrap(&neutralize(text), options) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// The whole entry: title, summary, answer, links, sources and review date.
+#[must_use]
+pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String {
+    let mut out = String::new();
+    wrap(&mut out, &e.title, width, "", "");
+    out.push('\n');
+    wrap(&mut out, &format!("{} : {}", s::SUMMARY, e.summary), width, "", "");
+    let name = |id: &str| name_of(kb, id);
+    for (marker, text) in markup::to_plain(&markup::parse(&e.answer), &name) {
+        match marker {
+            Marker::Paragraph => {
+                out.push('\n');
+                wrap(&mut out, &text, width, "", "");
+            }
+            Marker::Bullet => wrap(&mut out, &text, width, "  - ", "    "),
+            Marker::Number(n) => {
+                let first = format!("  {n}. ");
+                let rest = " ".repeat(first.chars().count());
+                wrap(&mut out, &text, width, &first, &rest);
+            }
+        }
+    }
+    list_section(&mut out, s::RELATED, e.related.iter().map(|id| name_of(kb, id)), width);
+    list_section(&mut out, s::CONTACTS, e.contacts.iter().map(|id| contact_line(kb, id)), width);
+    list_section(&mut out, s::SOURCES, e.sources.iter().map(source_line), width);
+    out.push('\n');
+    out.push_str(&format!("{} {}\n", s::REVIEWED, s::date(e.reviewed)));
+    if e.is_stale(today) {
+        wrap(&mut out, s::STALE, width, "", "");
+    }
+    out
+}
+
+fn contact_line(kb: &KnowledgeBase, id: &str) -> String {
+    match kb.contact(id) {
+        Some(c) if c.phone.is_empty() => c.name.clone(),
+        Some(c) => format!("{} — {}", c.name, c.phone.join(", ")),
+        None => id.to_owned(),
+    }
+}
+
+fn list_section(out: &mut String, title: &str, items: impl Iterator<Item = String>, width: usize) {
+    let items: Vec<String> = items.collect();
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n{title} :\n"));
+    for item in items {
+        wrap(out, &item, width, "  - ", "    ");
+    }
+}
+
+/// A source as one line: title, date, address.
+#[must_use]
+pub fn source_line(src: &Source) -> String {
+    let mut line = src.title.clone();
+    if let Some(d) = src.date {
+        line.push_str(&format!(" ({})", s::date(d)));
+    }
+    if let Some(url) = &src.url {
+        line.push_str(&format!(" — {url}"));
+    }
+    line
+}
+
+/// A contact card: name, description and every detail, with its verification state.
+#[must_use]
+pub fn contact(c: &Contact, width: usize) -> String {
+    let mut out = String::new();
+    wrap(&mut out, &c.name, width, "", "");
+    out.push('\n');
+    wrap(&mut out, &c.description, width, "", "");
+    out.push('\n');
+    let fields = [
+        (s::REGION, Some(s::region_label(&c.region).to_owned())),
+        (s::TOPICS, (!c.topics.is_empty()).then(|| c.topics.join(", "))),
+        (s::PHONE, (!c.phone.is_empty()).then(|| c.phone.join(" ; "))),
+        (s::EMAIL, c.email.clone()),
+        (s::WEBSITE, c.website.clone()),
+        (s::ADDRESS, c.address.clone()),
+        (s::HOURS, c.hours.clone()),
+        (s::NOTES, c.notes.clone()),
+    ];
+    for (label, value) in fields {
+        if let Some(value) = value {
+            let first = format!("{label} : ");
+            wrap(&mut out, &format!("{first}{value}"), width, "", &" ".repeat(2));
+        }
+    }
+    out.push('\n');
+    match c.verified {
+        Some(d) => out.push_str(&format!("{} {}\n", s::VERIFIED_ON, s::date(d))),
+        None => wrap(&mut out, s::UNVERIFIED_CONTACT, width, "", ""),
+    }
+    list_section(&mut out, s::SOURCES, c.sources.iter().map(source_line), width);
+    out
+}
