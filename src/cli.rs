@@ -12,12 +12,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "relais", version, max_term_width = 100)]
 pub struct Cli {
-    /// Données à utiliser : un fichier YAML ou un dossier de fichiers YAML (sinon RELAIS_DATA,
+    /// Données à utiliser : un fichier YAML ou un dossier de fichiers YAML (sinon `RELAIS_DATA`,
     /// puis les données installées, puis les données intégrées).
     #[arg(long, global = true, value_name = "CHEMIN")]
     pub data: Option<PathBuf>,
 
-    /// Couleurs dans la sortie (NO_COLOR est respecté en mode auto).
+    /// Couleurs dans la sortie (`NO_COLOR` est respecté en mode auto).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "QUAND")]
     pub color: ColorChoice,
 

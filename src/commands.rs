@@ -47,17 +47,29 @@ impl Painter {
 
     #[must_use]
     pub fn bold(self, s: &str) -> String {
-        if self.on { s.bold().to_string() } else { s.to_owned() }
+        if self.on {
+            s.bold().to_string()
+        } else {
+            s.to_owned()
+        }
     }
 
     #[must_use]
     pub fn dim(self, s: &str) -> String {
-        if self.on { s.dim().to_string() } else { s.to_owned() }
+        if self.on {
+            s.dim().to_string()
+        } else {
+            s.to_owned()
+        }
     }
 
     #[must_use]
     pub fn warn(self, s: &str) -> String {
-        if self.on { s.yellow().to_string() } else { s.to_owned() }
+        if self.on {
+            s.yellow().to_string()
+        } else {
+            s.to_owned()
+        }
     }
 }
 
@@ -65,11 +77,11 @@ impl Painter {
 ///
 /// # Errors
 /// Unreadable data, a failed write, or any other error to report with exit code 2.
-pub fn run(cli: Cli) -> anyhow::Result<Status> {
+pub fn run(cli: &Cli) -> anyhow::Result<Status> {
     let painter = Painter::new(cli.color);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let status = dispatch(&cli, &mut out, painter)?;
+    let status = dispatch(cli, &mut out, painter)?;
     out.flush().context("Impossible d'écrire la sortie")?;
     Ok(status)
 }
@@ -90,16 +102,40 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
         Err(status) => return Ok(status),
     };
     match command {
-        Command::Search { query, limit, kind, json, explain } => {
-            let args = search::SearchArgs { query: &query.join(" "), limit: *limit, kind: *kind, json: *json, explain: *explain };
+        Command::Search {
+            query,
+            limit,
+            kind,
+            json,
+            explain,
+        } => {
+            let args = search::SearchArgs {
+                query: &query.join(" "),
+                limit: *limit,
+                kind: *kind,
+                json: *json,
+                explain: *explain,
+            };
             search::run_search(&loaded, &args, out, painter)
         }
         Command::Show { id, json } => browse::run_show(&loaded.kb, id, *json, out, painter),
-        Command::List { category, json } => browse::run_list(&loaded.kb, category.as_deref(), *json, out, painter),
-        Command::Contacts { region, json } => browse::run_contacts(&loaded.kb, region.as_deref(), *json, out, painter),
+        Command::List { category, json } => {
+            browse::run_list(&loaded.kb, category.as_deref(), *json, out, painter)
+        }
+        Command::Contacts { region, json } => {
+            browse::run_contacts(&loaded.kb, region.as_deref(), *json, out, painter)
+        }
         Command::Decks { json } => browse::run_decks(&loaded.kb, *json, out, painter),
-        Command::Eval { file, json, min_p1, min_r5 } => {
-            let limits = eval::Limits { p1: *min_p1, r5: *min_r5 };
+        Command::Eval {
+            file,
+            json,
+            min_p1,
+            min_r5,
+        } => {
+            let limits = eval::Limits {
+                p1: *min_p1,
+                r5: *min_r5,
+            };
             eval::run_eval(&loaded, file, *json, limits, out)
         }
         Command::Check { .. } => unreachable!("handled above"),

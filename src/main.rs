@@ -17,13 +17,16 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
-    match commands::run(cli) {
+    match commands::run(&cli) {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::NotFound) => ExitCode::from(1),
         Ok(Status::Invalid) => ExitCode::from(2),
         Err(err) if commands::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("relais : {}", relais::kb::text::neutralize(&format!("{err:#}")));
+            eprintln!(
+                "relais : {}",
+                relais::kb::text::neutralize(&format!("{err:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,8 @@
 //! Entries and contacts as plain text: what `relais show` prints and what the TUI copies to the
 //! clipboard. Wrapped to a width; never contains control characters from the data.
 
+use std::fmt::Write as _;
+
 use jiff::civil::Date;
 
 use crate::kb::markup::{self, Marker};
@@ -33,7 +35,13 @@ pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String
     let mut out = String::new();
     wrap(&mut out, &e.title, width, "", "");
     out.push('\n');
-    wrap(&mut out, &format!("{} : {}", s::SUMMARY, e.summary), width, "", "");
+    wrap(
+        &mut out,
+        &format!("{} : {}", s::SUMMARY, e.summary),
+        width,
+        "",
+        "",
+    );
     let name = |id: &str| name_of(kb, id);
     for (marker, text) in markup::to_plain(&markup::parse(&e.answer), &name) {
         match marker {
@@ -49,11 +57,26 @@ pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String
             }
         }
     }
-    list_section(&mut out, s::RELATED, e.related.iter().map(|id| name_of(kb, id)), width);
-    list_section(&mut out, s::CONTACTS, e.contacts.iter().map(|id| contact_line(kb, id)), width);
-    list_section(&mut out, s::SOURCES, e.sources.iter().map(source_line), width);
+    list_section(
+        &mut out,
+        s::RELATED,
+        e.related.iter().map(|id| name_of(kb, id)),
+        width,
+    );
+    list_section(
+        &mut out,
+        s::CONTACTS,
+        e.contacts.iter().map(|id| contact_line(kb, id)),
+        width,
+    );
+    list_section(
+        &mut out,
+        s::SOURCES,
+        e.sources.iter().map(source_line),
+        width,
+    );
     out.push('\n');
-    out.push_str(&format!("{} {}\n", s::REVIEWED, s::date(e.reviewed)));
+    let _ = writeln!(out, "{} {}", s::REVIEWED, s::date(e.reviewed));
     if e.is_stale(today) {
         wrap(&mut out, s::STALE, width, "", "");
     }
@@ -73,7 +96,7 @@ fn list_section(out: &mut String, title: &str, items: impl Iterator<Item = Strin
     if items.is_empty() {
         return;
     }
-    out.push_str(&format!("\n{title} :\n"));
+    let _ = write!(out, "\n{title} :\n");
     for item in items {
         wrap(out, &item, width, "  - ", "    ");
     }
@@ -84,10 +107,10 @@ fn list_section(out: &mut String, title: &str, items: impl Iterator<Item = Strin
 pub fn source_line(src: &Source) -> String {
     let mut line = src.title.clone();
     if let Some(d) = src.date {
-        line.push_str(&format!(" ({})", s::date(d)));
+        let _ = write!(line, " ({})", s::date(d));
     }
     if let Some(url) = &src.url {
-        line.push_str(&format!(" — {url}"));
+        let _ = write!(line, " — {url}");
     }
     line
 }
@@ -102,7 +125,10 @@ pub fn contact(c: &Contact, width: usize) -> String {
     out.push('\n');
     let fields = [
         (s::REGION, Some(s::region_label(&c.region).to_owned())),
-        (s::TOPICS, (!c.topics.is_empty()).then(|| c.topics.join(", "))),
+        (
+            s::TOPICS,
+            (!c.topics.is_empty()).then(|| c.topics.join(", ")),
+        ),
         (s::PHONE, (!c.phone.is_empty()).then(|| c.phone.join(" ; "))),
         (s::EMAIL, c.email.clone()),
         (s::WEBSITE, c.website.clone()),
@@ -113,14 +139,27 @@ pub fn contact(c: &Contact, width: usize) -> String {
     for (label, value) in fields {
         if let Some(value) = value {
             let first = format!("{label} : ");
-            wrap(&mut out, &format!("{first}{value}"), width, "", &" ".repeat(2));
+            wrap(
+                &mut out,
+                &format!("{first}{value}"),
+                width,
+                "",
+                &" ".repeat(2),
+            );
         }
     }
     out.push('\n');
     match c.verified {
-        Some(d) => out.push_str(&format!("{} {}\n", s::VERIFIED_ON, s::date(d))),
+        Some(d) => {
+            let _ = writeln!(out, "{} {}", s::VERIFIED_ON, s::date(d));
+        }
         None => wrap(&mut out, s::UNVERIFIED_CONTACT, width, "", ""),
     }
-    list_section(&mut out, s::SOURCES, c.sources.iter().map(source_line), width);
+    list_section(
+        &mut out,
+        s::SOURCES,
+        c.sources.iter().map(source_line),
+        width,
+    );
     out
 }

@@ -148,7 +148,12 @@ impl SearchIndex {
         let synonyms = kb
             .synonyms
             .iter()
-            .map(|g| g.iter().map(|m| words_of(m)).filter(|w| !w.is_empty()).collect())
+            .map(|g| {
+                g.iter()
+                    .map(|m| words_of(m))
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            })
             .collect();
         builder.finish(synonyms, kb.meta.fallback_contacts.clone())
     }
@@ -183,7 +188,9 @@ impl SearchIndex {
             for (vocab, kind) in self.expand(term, last, &terms) {
                 let weight = kind.weight();
                 for p in &self.postings[vocab] {
-                    let s = scores.entry(p.doc).or_insert_with(|| DocScore::new(terms.len()));
+                    let s = scores
+                        .entry(p.doc)
+                        .or_insert_with(|| DocScore::new(terms.len()));
                     let points = p.field.weight() * weight;
                     let best = &mut s.best[i];
                     if best.as_ref().is_none_or(|(b, ..)| points > *b) {
@@ -217,10 +224,8 @@ impl SearchIndex {
                 .map(|(i, w)| (edit_distance(&term, w), i))
                 .filter(|&(d, _)| d <= 3.min(term.len().div_ceil(2)))
                 .min_by_key(|&(d, i)| (d, std::cmp::Reverse(self.postings[i].len())));
-            if let Some((_, i)) = best {
-                if !out.contains(&self.display[i]) {
-                    out.push(self.display[i].clone());
-                }
+            if let Some((_, i)) = best.filter(|&(_, i)| !out.contains(&self.display[i])) {
+                out.push(self.display[i].clone());
             }
         }
         out
@@ -253,7 +258,8 @@ impl SearchIndex {
         };
         if max_typos > 0 {
             for (i, w) in self.vocab.iter().enumerate() {
-                if w.len().abs_diff(term.len()) <= max_typos && edit_distance(term, w) <= max_typos {
+                if w.len().abs_diff(term.len()) <= max_typos && edit_distance(term, w) <= max_typos
+                {
                     add(i, MatchKind::Typo);
                 }
             }
@@ -276,7 +282,12 @@ impl SearchIndex {
             });
             if hit {
                 for member in group {
-                    out.extend(member.iter().filter(|w| *w != term && !is_stop_word(w)).cloned());
+                    out.extend(
+                        member
+                            .iter()
+                            .filter(|w| *w != term && !is_stop_word(w))
+                            .cloned(),
+                    );
                 }
             }
         }
@@ -347,9 +358,17 @@ impl DocScore {
 
 /// The folded, meaningful words of a query; stop words are dropped unless nothing else is left.
 fn query_terms(query: &str) -> Vec<String> {
-    let all: Vec<String> = tokenize(query).into_iter().map(|t| t.word).take(32).collect();
+    let all: Vec<String> = tokenize(query)
+        .into_iter()
+        .map(|t| t.word)
+        .take(32)
+        .collect();
     let meaningful: Vec<String> = all.iter().filter(|w| !is_stop_word(w)).cloned().collect();
-    if meaningful.is_empty() { all } else { meaningful }
+    if meaningful.is_empty() {
+        all
+    } else {
+        meaningful
+    }
 }
 
 fn words_of(text: &str) -> Vec<String> {

@@ -9,9 +9,11 @@ pub const RELATED: &str = "Voir aussi";
 pub const CONTACTS: &str = "Contacts";
 pub const SOURCES: &str = "Sources";
 pub const REVIEWED: &str = "Vérifié le";
-pub const STALE: &str = "⚠ Relu il y a plus de 12 mois : vérifiez auprès des contacts avant de transmettre.";
+pub const STALE: &str =
+    "⚠ Relu il y a plus de 12 mois : vérifiez auprès des contacts avant de transmettre.";
 pub const UNVERIFIED: &str = "non vérifié";
-pub const UNVERIFIED_CONTACT: &str = "⚠ Coordonnées non vérifiées : confirmez-les avant de les transmettre.";
+pub const UNVERIFIED_CONTACT: &str =
+    "⚠ Coordonnées non vérifiées : confirmez-les avant de les transmettre.";
 pub const VERIFIED_ON: &str = "Coordonnées vérifiées le";
 pub const PHONE: &str = "Téléphone";
 pub const EMAIL: &str = "E-mail";
@@ -28,7 +30,8 @@ pub const DID_YOU_MEAN: &str = "Vouliez-vous dire";
 pub const WHO_TO_CONTACT: &str = "Qui contacter";
 pub const NO_TUI_YET: &str = "L'interface plein écran arrive bientôt. En attendant : \
     relais search MOTS, relais show ID, relais list, relais contacts.";
-pub const NOT_A_TERMINAL: &str = "relais : la sortie n'est pas un terminal ; utilisez une sous-commande.";
+pub const NOT_A_TERMINAL: &str =
+    "relais : la sortie n'est pas un terminal ; utilisez une sous-commande.";
 
 /// Region ids as shown to people.
 #[must_use]

@@ -1,5 +1,6 @@
 //! `relais show`, `list`, `contacts` and `decks`: reading the knowledge base without searching.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use serde::Serialize;
@@ -30,16 +31,26 @@ enum Shown<'a> {
     },
 }
 
-pub fn run_show(kb: &KnowledgeBase, id: &str, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+pub fn run_show(
+    kb: &KnowledgeBase,
+    id: &str,
+    json: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     let today = crate::kb::today();
     let Some(item) = kb.item(id) else {
-        let hint = did_you_mean(id, kb.ids()).map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
+        let hint = did_you_mean(id, kb.ids())
+            .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
         eprintln!("relais : identifiant inconnu « {} »{hint}", neutralize(id));
         return Ok(Status::NotFound);
     };
     if json {
         let shown = match item {
-            Item::Entry(entry) => Shown::Faq { entry, stale: entry.is_stale(today) },
+            Item::Entry(entry) => Shown::Faq {
+                entry,
+                stale: entry.is_stale(today),
+            },
             Item::Contact(contact) => Shown::Contact { contact },
             Item::Deck(deck) => Shown::Deck { deck },
         };
@@ -69,7 +80,7 @@ pub fn run_show(kb: &KnowledgeBase, id: &str, json: bool, out: &mut dyn Write, p
 fn deck_text(kb: &KnowledgeBase, d: &crate::kb::Deck) -> String {
     let mut text = format!("{}\n", d.title);
     for (i, id) in d.slides.iter().enumerate() {
-        text.push_str(&format!("{:>2}. {}  [{id}]\n", i + 1, plain::name_of(kb, id)));
+        let _ = writeln!(text, "{:>2}. {}  [{id}]", i + 1, plain::name_of(kb, id));
     }
     text
 }
@@ -84,27 +95,52 @@ struct ListRow<'a> {
     stale: bool,
 }
 
-pub fn run_list(kb: &KnowledgeBase, category: Option<&str>, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+pub fn run_list(
+    kb: &KnowledgeBase,
+    category: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     if let Some(c) = category.filter(|c| kb.category(c).is_none()) {
         let hint = did_you_mean(c, kb.categories.iter().map(|c| c.id.as_str()))
             .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
         let all: Vec<&str> = kb.categories.iter().map(|c| c.id.as_str()).collect();
-        eprintln!("relais : catégorie inconnue « {} »{hint} ; catégories : {}", neutralize(c), all.join(", "));
+        eprintln!(
+            "relais : catégorie inconnue « {} »{hint} ; catégories : {}",
+            neutralize(c),
+            all.join(", ")
+        );
         return Ok(Status::NotFound);
     }
     let today = crate::kb::today();
-    let categories = kb.categories.iter().filter(|c| category.is_none_or(|id| id == c.id));
+    let categories = kb
+        .categories
+        .iter()
+        .filter(|c| category.is_none_or(|id| id == c.id));
     if json {
         let rows: Vec<ListRow<'_>> = categories
             .flat_map(|c| kb.entries.iter().filter(move |e| e.category == c.id))
-            .map(|e| ListRow { id: &e.id, title: &e.title, category: &e.category, summary: &e.summary, reviewed: e.reviewed, stale: e.is_stale(today) })
+            .map(|e| ListRow {
+                id: &e.id,
+                title: &e.title,
+                category: &e.category,
+                summary: &e.summary,
+                reviewed: e.reviewed,
+                stale: e.is_stale(today),
+            })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
         return Ok(Status::Success);
     }
     for c in categories {
-        writeln!(out, "{}  {}", p.bold(&neutralize(&c.title)), p.dim(&format!("[{}]", c.id)))?;
+        writeln!(
+            out,
+            "{}  {}",
+            p.bold(&neutralize(&c.title)),
+            p.dim(&format!("[{}]", c.id))
+        )?;
         for e in kb.entries.iter().filter(|e| e.category == c.id) {
             let stale = if e.is_stale(today) { " ⚠" } else { "" };
             writeln!(out, "  {:<26} {}{stale}", e.id, neutralize(&e.title))?;
@@ -114,23 +150,58 @@ pub fn run_list(kb: &KnowledgeBase, category: Option<&str>, json: bool, out: &mu
     Ok(Status::Success)
 }
 
-pub fn run_contacts(kb: &KnowledgeBase, region: Option<&str>, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+pub fn run_contacts(
+    kb: &KnowledgeBase,
+    region: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     if let Some(r) = region.filter(|r| !REGIONS.contains(r)) {
-        let hint = did_you_mean(r, REGIONS).map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
-        eprintln!("relais : région inconnue « {} »{hint} ; régions : {}", neutralize(r), REGIONS.join(", "));
+        let hint = did_you_mean(r, REGIONS)
+            .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
+        eprintln!(
+            "relais : région inconnue « {} »{hint} ; régions : {}",
+            neutralize(r),
+            REGIONS.join(", ")
+        );
         return Ok(Status::NotFound);
     }
-    let contacts: Vec<&Contact> = kb.contacts.iter().filter(|c| region.is_none_or(|r| r == c.region)).collect();
+    let contacts: Vec<&Contact> = kb
+        .contacts
+        .iter()
+        .filter(|c| region.is_none_or(|r| r == c.region))
+        .collect();
     if json {
         serde_json::to_writer_pretty(&mut *out, &contacts)?;
         writeln!(out)?;
         return Ok(Status::Success);
     }
     for c in &contacts {
-        let verified = if c.verified.is_some() { String::new() } else { p.warn(&format!(" ({})", crate::strings::UNVERIFIED)) };
-        writeln!(out, "{}{verified}  {}", p.bold(&neutralize(&c.name)), p.dim(&format!("[{}]", c.id)))?;
-        let details: Vec<&str> = c.phone.iter().map(String::as_str).chain(c.email.as_deref()).chain(c.website.as_deref()).collect();
-        writeln!(out, "  {} — {}", crate::strings::region_label(&c.region), neutralize(&details.join(" · ")))?;
+        let verified = if c.verified.is_some() {
+            String::new()
+        } else {
+            p.warn(&format!(" ({})", crate::strings::UNVERIFIED))
+        };
+        writeln!(
+            out,
+            "{}{verified}  {}",
+            p.bold(&neutralize(&c.name)),
+            p.dim(&format!("[{}]", c.id))
+        )?;
+        let details: Vec<&str> = c
+            .phone
+            .iter()
+            .map(String::as_str)
+            .chain(c.email.as_deref())
+            .chain(c.website.as_deref())
+            .collect();
+        writeln!(
+            out,
+            "  {} — {}",
+            crate::strings::region_label(&c.region),
+            neutralize(&details.join(" · "))
+        )?;
     }
     if contacts.is_empty() {
         eprintln!("relais : aucun contact pour cette région");
@@ -147,15 +218,34 @@ struct DeckRow<'a> {
     count: usize,
 }
 
-pub fn run_decks(kb: &KnowledgeBase, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+pub fn run_decks(
+    kb: &KnowledgeBase,
+    json: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     if json {
-        let rows: Vec<DeckRow<'_>> = kb.decks.iter().map(|d| DeckRow { id: &d.id, title: &d.title, slides: &d.slides, count: d.slides.len() }).collect();
+        let rows: Vec<DeckRow<'_>> = kb
+            .decks
+            .iter()
+            .map(|d| DeckRow {
+                id: &d.id,
+                title: &d.title,
+                slides: &d.slides,
+                count: d.slides.len(),
+            })
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
         return Ok(Status::Success);
     }
     for d in &kb.decks {
-        writeln!(out, "{}  {}", p.bold(&neutralize(&d.title)), p.dim(&format!("[{}] {} diapositives", d.id, d.slides.len())))?;
+        writeln!(
+            out,
+            "{}  {}",
+            p.bold(&neutralize(&d.title)),
+            p.dim(&format!("[{}] {} diapositives", d.id, d.slides.len()))
+        )?;
     }
     Ok(Status::Success)
 }

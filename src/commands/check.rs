@@ -6,7 +6,12 @@ use super::{Painter, Status};
 use crate::kb::validate::load;
 use crate::kb::{Origin, Severity};
 
-pub fn run_check(origin: &Origin, strict: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+pub fn run_check(
+    origin: &Origin,
+    strict: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     let today = crate::kb::today();
     let loaded = match load(origin, today) {
         Ok(loaded) => loaded,
@@ -24,7 +29,11 @@ pub fn run_check(origin: &Origin, strict: bool, out: &mut dyn Write, p: Painter)
         }
     }
     let kb = &loaded.kb;
-    let warnings = loaded.warnings.iter().filter(|d| d.severity == Severity::Warning).count();
+    let warnings = loaded
+        .warnings
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     writeln!(out, "{} {origin}", p.bold("Données :"))?;
     if let Some(v) = &kb.meta.version {
         writeln!(out, "Version : {v}")?;
@@ -43,9 +52,16 @@ pub fn run_check(origin: &Origin, strict: bool, out: &mut dyn Write, p: Painter)
     )?;
     let stale = kb.stale_entries(today).count();
     let unverified = kb.contacts.iter().filter(|c| c.verified.is_none()).count();
-    writeln!(out, "{stale} entrée(s) à relire, {warnings} avertissement(s), {unverified} contact(s) aux coordonnées non vérifiées")?;
+    writeln!(
+        out,
+        "{stale} entrée(s) à relire, {warnings} avertissement(s), {unverified} contact(s) aux coordonnées non vérifiées"
+    )?;
     if strict && warnings > 0 {
-        writeln!(out, "{}", p.warn("Échec : avertissements refusés par --strict."))?;
+        writeln!(
+            out,
+            "{}",
+            p.warn("Échec : avertissements refusés par --strict.")
+        )?;
         return Ok(Status::Invalid);
     }
     writeln!(out, "OK")?;

@@ -59,7 +59,10 @@ pub fn evaluate(index: &SearchIndex, queries: &[(String, Vec<String>)]) -> Repor
     let mut failures = Vec::new();
     for (q, expect) in queries {
         let hits = index.query(q);
-        let rank = hits.iter().position(|h| expect.contains(&h.id)).map(|r| r + 1);
+        let rank = hits
+            .iter()
+            .position(|h| expect.contains(&h.id))
+            .map(|r| r + 1);
         if rank == Some(1) {
             p1 += 1;
         } else {
@@ -85,24 +88,48 @@ pub fn evaluate(index: &SearchIndex, queries: &[(String, Vec<String>)]) -> Repor
     }
 }
 
-pub fn run_eval(loaded: &Loaded, file: &Path, json: bool, limits: Limits, out: &mut dyn Write) -> anyhow::Result<Status> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("Impossible de lire {}", file.display()))?;
+pub fn run_eval(
+    loaded: &Loaded,
+    file: &Path,
+    json: bool,
+    limits: Limits,
+    out: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("Impossible de lire {}", file.display()))?;
     let parsed: QueryFile = match serde_saphyr::from_str(&text) {
         Ok(q) => q,
         Err(err) => {
             let (line, col) = err.location().map_or((0, 0), |l| (l.line(), l.column()));
             let message = err.to_string();
             let message = message.lines().next().unwrap_or_default();
-            eprintln!("{}:{line}:{col}: jeu de requêtes invalide : {message}", file.display());
+            eprintln!(
+                "{}:{line}:{col}: jeu de requêtes invalide : {message}",
+                file.display()
+            );
             return Ok(Status::Invalid);
         }
     };
-    let unknown: Vec<&str> = parsed.queries.iter().flat_map(|q| &q.expect).map(String::as_str).filter(|id| loaded.kb.item(id).is_none()).collect();
+    let unknown: Vec<&str> = parsed
+        .queries
+        .iter()
+        .flat_map(|q| &q.expect)
+        .map(String::as_str)
+        .filter(|id| loaded.kb.item(id).is_none())
+        .collect();
     if !unknown.is_empty() {
-        eprintln!("{}: identifiants attendus inconnus dans ces données : {}", file.display(), unknown.join(", "));
+        eprintln!(
+            "{}: identifiants attendus inconnus dans ces données : {}",
+            file.display(),
+            unknown.join(", ")
+        );
         return Ok(Status::Invalid);
     }
-    let queries: Vec<(String, Vec<String>)> = parsed.queries.into_iter().map(|q| (q.q, q.expect)).collect();
+    let queries: Vec<(String, Vec<String>)> = parsed
+        .queries
+        .into_iter()
+        .map(|q| (q.q, q.expect))
+        .collect();
     let report = evaluate(&SearchIndex::new(&loaded.kb), &queries);
     if json {
         serde_json::to_writer_pretty(&mut *out, &report)?;
@@ -110,9 +137,13 @@ pub fn run_eval(loaded: &Loaded, file: &Path, json: bool, limits: Limits, out: &
     } else {
         print_report(&report, out)?;
     }
-    let below = limits.p1.is_some_and(|m| report.p1 < m) || limits.r5.is_some_and(|m| report.r5 < m);
+    let below =
+        limits.p1.is_some_and(|m| report.p1 < m) || limits.r5.is_some_and(|m| report.r5 < m);
     if below {
-        eprintln!("relais : qualité sous le seuil demandé (P@1 {:.3}, R@5 {:.3})", report.p1, report.r5);
+        eprintln!(
+            "relais : qualité sous le seuil demandé (P@1 {:.3}, R@5 {:.3})",
+            report.p1, report.r5
+        );
         return Ok(Status::NotFound);
     }
     Ok(Status::Success)
@@ -126,8 +157,16 @@ fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     if !report.failures.is_empty() {
         writeln!(out, "\nÉchecs ({}) :", report.failures.len())?;
         for f in &report.failures {
-            let rank = f.rank.map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
-            writeln!(out, "  « {} » attendu {} ({rank}) ; obtenu : {}", f.q, f.expect.join(" | "), f.top.join(", "))?;
+            let rank = f
+                .rank
+                .map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
+            writeln!(
+                out,
+                "  « {} » attendu {} ({rank}) ; obtenu : {}",
+                f.q,
+                f.expect.join(" | "),
+                f.top.join(", ")
+            )?;
         }
     }
     Ok(())

@@ -41,7 +41,12 @@ fn title<'a>(kb: &'a KnowledgeBase, hit: &Hit) -> &'a str {
     }
 }
 
-pub fn run_search(loaded: &Loaded, args: &SearchArgs<'_>, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+pub fn run_search(
+    loaded: &Loaded,
+    args: &SearchArgs<'_>,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     let kb = &loaded.kb;
     let index = SearchIndex::new(kb);
     let hits: Vec<Hit> = index
@@ -83,13 +88,25 @@ fn json_hit<'a>(kb: &'a KnowledgeBase, h: &'a Hit, explain: bool) -> JsonHit<'a>
     }
 }
 
-fn print_hit(out: &mut dyn Write, kb: &KnowledgeBase, rank: usize, hit: &Hit, explain: bool, p: Painter) -> anyhow::Result<()> {
+fn print_hit(
+    out: &mut dyn Write,
+    kb: &KnowledgeBase,
+    rank: usize,
+    hit: &Hit,
+    explain: bool,
+    p: Painter,
+) -> anyhow::Result<()> {
     let marker = match hit.kind {
         Kind::Faq => s::KIND_FAQ,
         Kind::Contact => s::KIND_CONTACT,
     };
     let title = crate::kb::text::neutralize(title(kb, hit));
-    writeln!(out, "{rank:>2}. {}  {}", p.bold(&title), p.dim(&format!("[{marker}] {}", hit.id)))?;
+    writeln!(
+        out,
+        "{rank:>2}. {}  {}",
+        p.bold(&title),
+        p.dim(&format!("[{marker}] {}", hit.id))
+    )?;
     if explain {
         writeln!(out, "    score {:.2}", hit.score)?;
         for r in &hit.reasons {
@@ -105,12 +122,20 @@ fn print_hit(out: &mut dyn Write, kb: &KnowledgeBase, rank: usize, hit: &Hit, ex
 
 /// Prints to stderr what to try next: close words, then who to contact.
 fn nothing_found(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
-    eprintln!("{} pour « {} ».", s::NOTHING_FOUND, crate::kb::text::neutralize(query));
+    eprintln!(
+        "{} pour « {} ».",
+        s::NOTHING_FOUND,
+        crate::kb::text::neutralize(query)
+    );
     let suggestions = index.suggest(query);
     if !suggestions.is_empty() {
         eprintln!("{} : {} ?", s::DID_YOU_MEAN, suggestions.join(", "));
     }
-    let fallback: Vec<_> = index.fallback_contacts().iter().filter_map(|id| kb.contact(id)).collect();
+    let fallback: Vec<_> = index
+        .fallback_contacts()
+        .iter()
+        .filter_map(|id| kb.contact(id))
+        .collect();
     if !fallback.is_empty() {
         eprintln!("{} :", s::WHO_TO_CONTACT);
         for c in fallback {

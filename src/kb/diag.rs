@@ -47,7 +47,10 @@ impl Diagnostic {
         if self.line == 0 {
             format!("{}: {label}{}", self.file, self.message)
         } else {
-            format!("{}:{}:{}: {label}{}", self.file, self.line, self.col, self.message)
+            format!(
+                "{}:{}:{}: {label}{}",
+                self.file, self.line, self.col, self.message
+            )
         }
     }
 }
@@ -82,7 +85,11 @@ pub enum LoadError {
     #[error("{}: aucun fichier .yaml trouvé dans ce dossier", path.display())]
     NoYaml { path: PathBuf },
     #[error("{}: fichier trop grand ({size} octets ; la limite est {limit} octets)", path.display())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{} problème(s) dans les données", count_errors(.0))]
     Invalid(Vec<Diagnostic>),
 }

@@ -78,20 +78,31 @@ pub fn parse(text: &str) -> Vec<Block> {
                     }
                     _ => Marker::Bullet,
                 };
-                current = Some(Block { marker, inlines: Vec::new() });
+                current = Some(Block {
+                    marker,
+                    inlines: Vec::new(),
+                });
             }
-            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => {
-                if current.as_ref().is_none_or(|b| !b.inlines.is_empty()) {
-                    flush(&mut blocks, &mut current);
-                    current = Some(Block { marker: Marker::Paragraph, inlines: Vec::new() });
-                }
+            // A paragraph inside a list item continues the item.
+            Event::Start(Tag::Paragraph | Tag::Heading { .. })
+                if current.as_ref().is_none_or(|b| !b.inlines.is_empty()) =>
+            {
+                flush(&mut blocks, &mut current);
+                current = Some(Block {
+                    marker: Marker::Paragraph,
+                    inlines: Vec::new(),
+                });
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
                 flush(&mut blocks, &mut current);
             }
             Event::Start(Tag::Strong) => bold += 1,
             Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 link = Some(match link_type {
                     LinkType::WikiLink { .. } => Target::Id(dest_url.trim().to_owned()),
                     _ => Target::Url(dest_url.into_string()),
@@ -101,7 +112,9 @@ pub fn parse(text: &str) -> Vec<Block> {
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 push_text(&mut current, &t, bold > 0, link.as_ref());
             }
-            Event::SoftBreak | Event::HardBreak => push_text(&mut current, " ", bold > 0, link.as_ref()),
+            Event::SoftBreak | Event::HardBreak => {
+                push_text(&mut current, " ", bold > 0, link.as_ref())
+            }
             _ => {}
         }
     }
@@ -116,10 +129,17 @@ fn flush(blocks: &mut Vec<Block>, current: &mut Option<Block>) {
 }
 
 fn push_text(current: &mut Option<Block>, text: &str, bold: bool, link: Option<&Target>) {
-    let block = current.get_or_insert_with(|| Block { marker: Marker::Paragraph, inlines: Vec::new() });
+    let block = current.get_or_insert_with(|| Block {
+        marker: Marker::Paragraph,
+        inlines: Vec::new(),
+    });
     match block.inlines.last_mut() {
         Some(last) if last.bold == bold && last.link.as_ref() == link => last.text.push_str(text),
-        _ => block.inlines.push(Inline { text: text.to_owned(), bold, link: link.cloned() }),
+        _ => block.inlines.push(Inline {
+            text: text.to_owned(),
+            bold,
+            link: link.cloned(),
+        }),
     }
 }
 
@@ -150,14 +170,19 @@ mod tests {
 
     #[test]
     fn parses_paragraphs_lists_bold_and_links() {
-        let blocks = parse("Un **droit** clair.\nSuite.\n\n- voir [[cire]]\n- [site](https://x.be)\n\n1. appeler\n2. écrire\n");
+        let blocks = parse(
+            "Un **droit** clair.\nSuite.\n\n- voir [[cire]]\n- [site](https://x.be)\n\n1. appeler\n2. écrire\n",
+        );
         assert_eq!(blocks.len(), 5);
         assert_eq!(blocks[0].marker, Marker::Paragraph);
         assert_eq!(blocks[0].plain(), "Un droit clair. Suite.");
         assert!(blocks[0].inlines[1].bold);
         assert_eq!(blocks[1].marker, Marker::Bullet);
         assert_eq!(blocks[1].inlines[1].link, Some(Target::Id("cire".into())));
-        assert_eq!(blocks[2].inlines[0].link, Some(Target::Url("https://x.be".into())));
+        assert_eq!(
+            blocks[2].inlines[0].link,
+            Some(Target::Url("https://x.be".into()))
+        );
         assert_eq!(blocks[3].marker, Marker::Number(1));
         assert_eq!(blocks[4].marker, Marker::Number(2));
     }

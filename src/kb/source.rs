@@ -114,7 +114,10 @@ fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 fn has_yaml(dir: &Path) -> bool {
@@ -186,9 +189,15 @@ fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let before = &err.as_bytes()[..valid];
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            let line = String::from_utf8_lossy(before).matches('\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
             Err(LoadError::Invalid(vec![super::Diagnostic {
                 severity: super::Severity::Error,
                 file: name,

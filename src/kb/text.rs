@@ -54,7 +54,9 @@ pub fn describe_char(c: char) -> String {
         '\u{1B}' => "ESC (séquence d'échappement du terminal)",
         '\u{7}' => "BEL",
         '\r' => "retour chariot isolé",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "contrôle de direction du texte (bidi)",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            "contrôle de direction du texte (bidi)"
+        }
         _ => "caractère de contrôle",
     };
     format!("U+{:04X}, {name}", u32::from(c))
@@ -110,13 +112,18 @@ mod tests {
 
     #[test]
     fn normalize_composes_and_protects_french_spaces() {
-        assert_eq!(normalize("he\u{301}bergeur\u{202F}?\n"), "h\u{E9}bergeur\u{A0}?");
+        assert_eq!(
+            normalize("he\u{301}bergeur\u{202F}?\n"),
+            "h\u{E9}bergeur\u{A0}?"
+        );
         assert_eq!(normalize("a\u{2007}b"), "a\u{A0}b");
     }
 
     #[test]
     fn forbidden_characters() {
-        for c in ['\u{1B}', '\u{7}', '\u{7F}', '\u{85}', '\u{202E}', '\u{2067}', '\r'] {
+        for c in [
+            '\u{1B}', '\u{7}', '\u{7F}', '\u{85}', '\u{202E}', '\u{2067}', '\r',
+        ] {
             assert!(is_forbidden(c), "{c:?}");
         }
         for c in ['\n', '\t', 'é', '\u{A0}', '«'] {

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde_saphyr::Location;
 
 use super::raw::{RawContact, RawDeck, RawEntry, RawFile, RawMeta, RawSource, Text};
-use super::text::{did_you_mean, describe_char, find_forbidden, normalize};
+use super::text::{describe_char, did_you_mean, find_forbidden, normalize};
 use super::{
     Audience, Category, Contact, Deck, Diagnostic, Entry, KnowledgeBase, LoadError, Meta, Origin,
     REGIONS, Severity, Source, SourceFile,
@@ -71,7 +71,14 @@ pub fn validate(
     }
 }
 
-const TOP_KEYS: [&str; 6] = ["meta", "categories", "entries", "contacts", "decks", "synonyms"];
+const TOP_KEYS: [&str; 6] = [
+    "meta",
+    "categories",
+    "entries",
+    "contacts",
+    "decks",
+    "synonyms",
+];
 
 struct Checker<'a> {
     files: &'a [SourceFile],
@@ -91,11 +98,20 @@ struct Defined {
 impl Checker<'_> {
     fn parse(&mut self, index: usize, file: &SourceFile) -> Option<RawFile> {
         let text = file.text.strip_prefix('\u{FEFF}').unwrap_or(&file.text);
-        if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-            self.push(Severity::Error, index, 0, 0, format!(
-                "fichier vide : il doit contenir au moins une des sections {}",
-                TOP_KEYS.join(", ")
-            ));
+        if text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            self.push(
+                Severity::Error,
+                index,
+                0,
+                0,
+                format!(
+                    "fichier vide : il doit contenir au moins une des sections {}",
+                    TOP_KEYS.join(", ")
+                ),
+            );
             return None;
         }
         let options = serde_saphyr::options! { strict_booleans: true };
@@ -105,7 +121,13 @@ impl Checker<'_> {
                 let (line, col) = err
                     .location()
                     .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
-                self.push(Severity::Error, index, line, col, translate_yaml_error(&err.to_string()));
+                self.push(
+                    Severity::Error,
+                    index,
+                    line,
+                    col,
+                    translate_yaml_error(&err.to_string()),
+                );
                 None
             }
         }
@@ -128,11 +150,23 @@ impl Checker<'_> {
     }
 
     fn error_at(&mut self, file: usize, loc: &Location, message: String) {
-        self.push(Severity::Error, file, clamp(loc.line()), clamp(loc.column()), message);
+        self.push(
+            Severity::Error,
+            file,
+            clamp(loc.line()),
+            clamp(loc.column()),
+            message,
+        );
     }
 
     fn warn_at(&mut self, file: usize, loc: &Location, message: String) {
-        self.push(Severity::Warning, file, clamp(loc.line()), clamp(loc.column()), message);
+        self.push(
+            Severity::Warning,
+            file,
+            clamp(loc.line()),
+            clamp(loc.column()),
+            message,
+        );
     }
 
     /// Position of the `needle` found in `text`'s value at byte `offset`, searched in the source
@@ -142,7 +176,11 @@ impl Checker<'_> {
         let loc = &text.referenced;
         let fallback = (clamp(loc.line()), clamp(loc.column()));
         let source = &self.files[file].text;
-        let Some(start) = loc.span().byte_offset().and_then(|b| usize::try_from(b).ok()) else {
+        let Some(start) = loc
+            .span()
+            .byte_offset()
+            .and_then(|b| usize::try_from(b).ok())
+        else {
             return fallback;
         };
         let from = (start + offset).min(source.len());
@@ -167,10 +205,13 @@ impl Checker<'_> {
         if let Some((offset, c)) = find_forbidden(&value) {
             let needle = c.to_string();
             let (line, col) = self.position_in(file, t, offset, &needle);
-            self.push(Severity::Error, file, line, col, format!(
-                "caractère interdit dans « {field} » : {}",
-                describe_char(c)
-            ));
+            self.push(
+                Severity::Error,
+                file,
+                line,
+                col,
+                format!("caractère interdit dans « {field} » : {}", describe_char(c)),
+            );
         }
         value
     }
@@ -181,14 +222,20 @@ impl Checker<'_> {
 
     fn date(&mut self, file: usize, field: &str, t: &Text) -> Option<Date> {
         let value = t.value.trim();
-        let parsed = (value.len() == 10).then(|| value.parse::<Date>().ok()).flatten();
+        let parsed = (value.len() == 10)
+            .then(|| value.parse::<Date>().ok())
+            .flatten();
         if parsed.is_none() {
             self.error_at(file, &t.referenced, format!(
                 "date invalide dans « {field} » : « {value} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-27)"
             ));
         }
         if let Some(d) = parsed.filter(|d| *d > self.today) {
-            self.warn_at(file, &t.referenced, format!("la date « {field} » ({d}) est dans le futur"));
+            self.warn_at(
+                file,
+                &t.referenced,
+                format!("la date « {field} » ({d}) est dans le futur"),
+            );
         }
         parsed
     }
@@ -218,7 +265,10 @@ impl Checker<'_> {
             .map(|s| Source {
                 title: self.text(file, "sources.title", &s.title, true),
                 url: s.url.as_ref().map(|u| self.url(file, "sources.url", u)),
-                date: s.date.as_ref().and_then(|d| self.date(file, "sources.date", d)),
+                date: s
+                    .date
+                    .as_ref()
+                    .and_then(|d| self.date(file, "sources.date", d)),
             })
             .collect()
     }
@@ -241,7 +291,10 @@ impl Checker<'_> {
             ids: &ids,
             categories: &categories,
         };
-        let entries = entries.iter().map(|(f, e)| self.entry(*f, e, &refs)).collect();
+        let entries = entries
+            .iter()
+            .map(|(f, e)| self.entry(*f, e, &refs))
+            .collect();
         let contacts = contacts.iter().map(|(f, c)| self.contact(*f, c)).collect();
         let decks = decks.iter().map(|(f, d)| self.deck(*f, d, &refs)).collect();
         let meta = self.meta(&metas, &refs);
@@ -265,7 +318,11 @@ impl Checker<'_> {
         for (file, c) in raw {
             let id = self.id(*file, &c.id);
             if seen.insert(id.clone(), c.id.referenced).is_some() {
-                self.error_at(*file, &c.id.referenced, format!("catégorie « {id} » déclarée deux fois"));
+                self.error_at(
+                    *file,
+                    &c.id.referenced,
+                    format!("catégorie « {id} » déclarée deux fois"),
+                );
                 continue;
             }
             out.push(Category {
@@ -300,14 +357,26 @@ impl Checker<'_> {
             };
             if let Some(first) = ids.get(&id).copied() {
                 let first_name = self.files[first.file].name.clone();
-                self.error_at(file, &t.referenced, format!(
-                    "identifiant « {id} » en double : déjà utilisé par {} {first_name}:{}:{}",
-                    article(first.kind), first.line, first.col
-                ));
-                self.push(Severity::Error, first.file, first.line, first.col, format!(
-                    "identifiant « {id} » en double : utilisé à nouveau dans {}:{}:{}",
-                    self.files[file].name, here.line, here.col
-                ));
+                self.error_at(
+                    file,
+                    &t.referenced,
+                    format!(
+                        "identifiant « {id} » en double : déjà utilisé par {} {first_name}:{}:{}",
+                        article(first.kind),
+                        first.line,
+                        first.col
+                    ),
+                );
+                self.push(
+                    Severity::Error,
+                    first.file,
+                    first.line,
+                    first.col,
+                    format!(
+                        "identifiant « {id} » en double : utilisé à nouveau dans {}:{}:{}",
+                        self.files[file].name, here.line, here.col
+                    ),
+                );
             } else {
                 ids.insert(id, here);
             }
@@ -319,10 +388,21 @@ impl Checker<'_> {
         let id = e.id.value.trim().to_owned();
         let category = e.category.value.trim().to_owned();
         if refs.category(&category).is_none() {
-            let hint = hint(did_you_mean(&category, refs.categories.iter().map(|c| c.id.as_str())));
-            self.error_at(file, &e.category.referenced, format!("catégorie inconnue « {category} »{hint}"));
+            let hint = hint(did_you_mean(
+                &category,
+                refs.categories.iter().map(|c| c.id.as_str()),
+            ));
+            self.error_at(
+                file,
+                &e.category.referenced,
+                format!("catégorie inconnue « {category} »{hint}"),
+            );
         }
-        let audience = e.audience.iter().filter_map(|a| self.audience(file, a)).collect();
+        let audience = e
+            .audience
+            .iter()
+            .filter_map(|a| self.audience(file, a))
+            .collect();
         if e.sources.is_empty() {
             self.error_at(file, &e.id.referenced, format!(
                 "l'entrée « {id} » n'a aucune source : ajoutez au moins une source (title, url, date)"
@@ -330,7 +410,9 @@ impl Checker<'_> {
         }
         let answer = self.text(file, "answer", &e.answer, true);
         self.check_links(file, &e.answer, &answer, refs);
-        let reviewed = self.date(file, "reviewed", &e.reviewed).unwrap_or(Date::MIN);
+        let reviewed = self
+            .date(file, "reviewed", &e.reviewed)
+            .unwrap_or(Date::MIN);
         if reviewed != Date::MIN && super::is_older_than_limit(reviewed, self.today) {
             self.warn_at(file, &e.reviewed.referenced, format!(
                 "l'entrée « {id} » n'a pas été relue depuis plus de {} mois (reviewed: {reviewed}) : vérifiez-la contre ses sources",
@@ -340,7 +422,11 @@ impl Checker<'_> {
         Entry {
             title: self.text(file, "title", &e.title, true),
             summary: self.text(file, "summary", &e.summary, true),
-            keywords: e.keywords.iter().map(|k| self.text(file, "keywords", k, true)).collect(),
+            keywords: e
+                .keywords
+                .iter()
+                .map(|k| self.text(file, "keywords", k, true))
+                .collect(),
             related: self.refs(file, "related", &e.related, refs, "entrée"),
             contacts: self.refs(file, "contacts", &e.contacts, refs, "contact"),
             sources: self.sources(file, &e.sources),
@@ -354,7 +440,10 @@ impl Checker<'_> {
 
     fn audience(&mut self, file: usize, t: &Text) -> Option<Audience> {
         let value = t.value.trim();
-        let found = Audience::ALL.iter().find(|(name, _)| *name == value).map(|(_, a)| *a);
+        let found = Audience::ALL
+            .iter()
+            .find(|(name, _)| *name == value)
+            .map(|(_, a)| *a);
         if found.is_none() {
             let hint = hint(did_you_mean(value, Audience::ALL.iter().map(|(n, _)| *n)));
             self.error_at(file, &t.referenced, format!(
@@ -365,20 +454,38 @@ impl Checker<'_> {
     }
 
     /// Checks that every id in `list` names something of `kind`.
-    fn refs(&mut self, file: usize, field: &str, list: &[Text], refs: &Refs<'_>, kind: &str) -> Vec<String> {
+    fn refs(
+        &mut self,
+        file: usize,
+        field: &str,
+        list: &[Text],
+        refs: &Refs<'_>,
+        kind: &str,
+    ) -> Vec<String> {
         list.iter()
             .map(|t| {
                 let id = t.value.trim().to_owned();
                 match refs.ids.get(&id) {
                     Some(d) if d.kind == kind => {}
-                    Some(d) => self.error_at(file, &t.referenced, format!(
-                        "« {id} » dans « {field} » est {} et non {}", article(d.kind), article(kind)
-                    )),
+                    Some(d) => self.error_at(
+                        file,
+                        &t.referenced,
+                        format!(
+                            "« {id} » dans « {field} » est {} et non {}",
+                            article(d.kind),
+                            article(kind)
+                        ),
+                    ),
                     None => {
                         let hint = hint(refs.closest_of(kind, &id));
-                        self.error_at(file, &t.referenced, format!(
-                            "« {field} » renvoie à {} inconnu(e) « {id} »{hint}", article(kind)
-                        ));
+                        self.error_at(
+                            file,
+                            &t.referenced,
+                            format!(
+                                "« {field} » renvoie à {} inconnu(e) « {id} »{hint}",
+                                article(kind)
+                            ),
+                        );
                     }
                 }
                 id
@@ -396,12 +503,21 @@ impl Checker<'_> {
             let (line, col) = self.position_in(file, raw, offset, &needle);
             let suggestion = did_you_mean(
                 id,
-                refs.ids.iter().filter(|(_, d)| d.kind != "présentation").map(|(k, _)| k.as_str()),
+                refs.ids
+                    .iter()
+                    .filter(|(_, d)| d.kind != "présentation")
+                    .map(|(k, _)| k.as_str()),
             );
-            self.push(Severity::Error, file, line, col, format!(
-                "lien [[{id}]] vers un identifiant inconnu{}",
-                hint(suggestion)
-            ));
+            self.push(
+                Severity::Error,
+                file,
+                line,
+                col,
+                format!(
+                    "lien [[{id}]] vers un identifiant inconnu{}",
+                    hint(suggestion)
+                ),
+            );
         }
     }
 
@@ -410,19 +526,31 @@ impl Checker<'_> {
         let region = c.region.value.trim().to_owned();
         if !REGIONS.contains(&region.as_str()) {
             let hint = hint(did_you_mean(&region, REGIONS));
-            self.error_at(file, &c.region.referenced, format!(
-                "région inconnue « {region} »{hint} (valeurs possibles : {})", REGIONS.join(", ")
-            ));
+            self.error_at(
+                file,
+                &c.region.referenced,
+                format!(
+                    "région inconnue « {region} »{hint} (valeurs possibles : {})",
+                    REGIONS.join(", ")
+                ),
+            );
         }
         let phone = c.phone.iter().map(|p| self.phone(file, p)).collect();
         let email = c.email.as_ref().map(|t| {
             let v = self.text(file, "email", t, true);
             if !is_valid_email(&v) {
-                self.error_at(file, &t.referenced, format!("adresse e-mail invalide : « {v} »"));
+                self.error_at(
+                    file,
+                    &t.referenced,
+                    format!("adresse e-mail invalide : « {v} »"),
+                );
             }
             v
         });
-        let verified = c.verified.as_ref().and_then(|t| self.date(file, "verified", t));
+        let verified = c
+            .verified
+            .as_ref()
+            .and_then(|t| self.date(file, "verified", t));
         if c.verified.is_none() {
             let loc = c.id.referenced;
             self.push(Severity::Info, file, clamp(loc.line()), clamp(loc.column()), format!(
@@ -432,7 +560,11 @@ impl Checker<'_> {
         Contact {
             name: self.text(file, "name", &c.name, true),
             description: self.text(file, "description", &c.description, true),
-            topics: c.topics.iter().map(|t| self.text(file, "topics", t, true)).collect(),
+            topics: c
+                .topics
+                .iter()
+                .map(|t| self.text(file, "topics", t, true))
+                .collect(),
             website: c.website.as_ref().map(|t| self.url(file, "website", t)),
             address: self.opt_text(file, "address", c.address.as_ref()),
             hours: self.opt_text(file, "hours", c.hours.as_ref()),
@@ -459,7 +591,11 @@ impl Checker<'_> {
     fn deck(&mut self, file: usize, d: &RawDeck, refs: &Refs<'_>) -> Deck {
         let id = d.id.value.trim().to_owned();
         if d.slides.is_empty() {
-            self.error_at(file, &d.id.referenced, format!("la présentation « {id} » n'a aucune diapositive (slides)"));
+            self.error_at(
+                file,
+                &d.id.referenced,
+                format!("la présentation « {id} » n'a aucune diapositive (slides)"),
+            );
         }
         Deck {
             title: self.text(file, "title", &d.title, true),
@@ -472,8 +608,16 @@ impl Checker<'_> {
     fn meta(&mut self, metas: &[(usize, serde_saphyr::Spanned<RawMeta>)], refs: &Refs<'_>) -> Meta {
         for (file, extra) in metas.iter().skip(1) {
             let (first_file, first) = &metas[0];
-            let first = format!("{}:{}", self.files[*first_file].name, first.referenced.line());
-            self.error_at(*file, &extra.referenced, format!("section « meta » en double (déjà dans {first})"));
+            let first = format!(
+                "{}:{}",
+                self.files[*first_file].name,
+                first.referenced.line()
+            );
+            self.error_at(
+                *file,
+                &extra.referenced,
+                format!("section « meta » en double (déjà dans {first})"),
+            );
         }
         let Some((file, m)) = metas.first() else {
             return Meta::default();
@@ -484,14 +628,32 @@ impl Checker<'_> {
             version: self.opt_text(file, "version", m.version.as_ref()),
             date: m.date.as_ref().and_then(|d| self.date(file, "date", d)),
             publisher: self.opt_text(file, "publisher", m.publisher.as_ref()),
-            fallback_contacts: self.refs(file, "fallback_contacts", &m.fallback_contacts, refs, "contact"),
+            fallback_contacts: self.refs(
+                file,
+                "fallback_contacts",
+                &m.fallback_contacts,
+                refs,
+                "contact",
+            ),
         }
     }
 
-    fn synonym_group(&mut self, file: usize, group: &serde_saphyr::Spanned<Vec<Text>>) -> Option<Vec<String>> {
-        let words: Vec<String> = group.value.iter().map(|w| self.text(file, "synonyms", w, true)).collect();
+    fn synonym_group(
+        &mut self,
+        file: usize,
+        group: &serde_saphyr::Spanned<Vec<Text>>,
+    ) -> Option<Vec<String>> {
+        let words: Vec<String> = group
+            .value
+            .iter()
+            .map(|w| self.text(file, "synonyms", w, true))
+            .collect();
         if words.len() < 2 {
-            self.error_at(file, &group.referenced, "un groupe de synonymes doit contenir au moins deux mots".to_owned());
+            self.error_at(
+                file,
+                &group.referenced,
+                "un groupe de synonymes doit contenir au moins deux mots".to_owned(),
+            );
             return None;
         }
         Some(words)
@@ -510,7 +672,13 @@ impl Refs<'_> {
     }
 
     fn closest_of(&self, kind: &str, id: &str) -> Option<&str> {
-        did_you_mean(id, self.ids.iter().filter(|(_, d)| d.kind == kind).map(|(k, _)| k.as_str()))
+        did_you_mean(
+            id,
+            self.ids
+                .iter()
+                .filter(|(_, d)| d.kind == kind)
+                .map(|(k, _)| k.as_str()),
+        )
     }
 }
 
@@ -549,7 +717,10 @@ fn translate_yaml_error(rendered: &str) -> String {
             .collect();
         return match did_you_mean(key, valid.iter().copied()) {
             Some(s) => format!("clé inconnue « {key} » (vouliez-vous dire « {s} » ?)"),
-            None => format!("clé inconnue « {key} » ; clés possibles : {}", valid.join(", ")),
+            None => format!(
+                "clé inconnue « {key} » ; clés possibles : {}",
+                valid.join(", ")
+            ),
         };
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
@@ -562,33 +733,61 @@ fn translate_yaml_error(rendered: &str) -> String {
     }
     let known: [(&str, &str); 7] = [
         ("unclosed quote", "guillemet ouvert mais jamais fermé"),
-        ("found a tab", "tabulation interdite : indentez avec des espaces"),
-        ("invalid boolean", "valeur booléenne invalide : écrivez true ou false"),
-        ("expected sequence", "une liste est attendue ici (lignes « - valeur » ou [a, b])"),
-        ("expected mapping", "un bloc « clé: valeur » est attendu ici"),
-        ("unexpected end of input", "fichier incomplet : la fin du fichier arrive trop tôt"),
-        ("budget", "structure YAML trop volumineuse (alias ou imbrication excessifs)"),
+        (
+            "found a tab",
+            "tabulation interdite : indentez avec des espaces",
+        ),
+        (
+            "invalid boolean",
+            "valeur booléenne invalide : écrivez true ou false",
+        ),
+        (
+            "expected sequence",
+            "une liste est attendue ici (lignes « - valeur » ou [a, b])",
+        ),
+        (
+            "expected mapping",
+            "un bloc « clé: valeur » est attendu ici",
+        ),
+        (
+            "unexpected end of input",
+            "fichier incomplet : la fin du fichier arrive trop tôt",
+        ),
+        (
+            "budget",
+            "structure YAML trop volumineuse (alias ou imbrication excessifs)",
+        ),
     ];
     known
         .iter()
         .find(|(en, _)| message.contains(en))
-        .map_or_else(|| format!("YAML invalide : {message}"), |(_, fr)| (*fr).to_owned())
+        .map_or_else(
+            || format!("YAML invalide : {message}"),
+            |(_, fr)| (*fr).to_owned(),
+        )
 }
 
 fn is_kebab_id(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
 /// http(s) URL with a host and no whitespace.
 #[must_use]
 pub fn is_valid_url(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or_default();
-        host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+        host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
             && !r.chars().any(|c| c.is_whitespace() || c.is_control())
     })
 }
@@ -613,7 +812,10 @@ pub fn is_valid_email(s: &str) -> bool {
 #[must_use]
 pub fn is_valid_phone(s: &str) -> bool {
     let body = s.trim();
-    if body.chars().any(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '.' | '/' | '-' | '+'))) {
+    if body
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '.' | '/' | '-' | '+')))
+    {
         return false;
     }
     if body.chars().skip(1).any(|c| c == '+') {
@@ -641,10 +843,28 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["081 73 71 76", "0470 12 34 56", "+32 2 524 98 89", "112", "1733", "078 15 43 24", "02/205.51.11", "+33 1 23 45 67 89"] {
+        for ok in [
+            "081 73 71 76",
+            "0470 12 34 56",
+            "+32 2 524 98 89",
+            "112",
+            "1733",
+            "078 15 43 24",
+            "02/205.51.11",
+            "+33 1 23 45 67 89",
+        ] {
             assert!(is_valid_phone(ok), "{ok}");
         }
-        for bad in ["", "81 73 71 76", "+32 02 524 98 89", "081 73 71 7", "tel: 081", "0800-ABC", "+3+2 1234567", "12345"] {
+        for bad in [
+            "",
+            "81 73 71 76",
+            "+32 02 524 98 89",
+            "081 73 71 7",
+            "tel: 081",
+            "0800-ABC",
+            "+3+2 1234567",
+            "12345",
+        ] {
             assert!(!is_valid_phone(bad), "{bad}");
         }
     }
@@ -676,9 +896,14 @@ mod tests {
     #[test]
     fn yaml_messages_are_translated_with_hints() {
         assert_eq!(
-            translate_yaml_error("error: line 3 column 5: unknown field `titel`, expected one of id, title, ok"),
+            translate_yaml_error(
+                "error: line 3 column 5: unknown field `titel`, expected one of id, title, ok"
+            ),
             "clé inconnue « titel » (vouliez-vous dire « title » ?)"
         );
-        assert_eq!(translate_yaml_error("error: line 2 column 5: missing field `title`"), "clé obligatoire « title » manquante");
+        assert_eq!(
+            translate_yaml_error("error: line 2 column 5: missing field `title`"),
+            "clé obligatoire « title » manquante"
+        );
     }
 }

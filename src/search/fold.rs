@@ -21,7 +21,8 @@ fn fold_char(c: char, out: &mut String) {
     }
     match c {
         // Typographic apostrophes and quotes are separators, like the ASCII ones.
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' => out.push(' '),
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00AB}' | '\u{00BB}' | '\u{201C}'
+        | '\u{201D}' => out.push(' '),
         _ => {
             for l in c.to_lowercase() {
                 match deunicode::deunicode_char(l) {
@@ -56,7 +57,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let end = at + c.len_utf8();
         for f in buf.chars() {
             if f.is_ascii_alphanumeric() {
-                let token = current.get_or_insert_with(|| Token { word: String::new(), range: at..end });
+                let token = current.get_or_insert_with(|| Token {
+                    word: String::new(),
+                    range: at..end,
+                });
                 token.word.push(f);
                 token.range.end = end;
             } else {
@@ -64,10 +68,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         // A combining mark folds to nothing and must not split a word.
-        if buf.is_empty() {
-            if let Some(t) = current.as_mut() {
-                t.range.end = end;
-            }
+        if let (true, Some(t)) = (buf.is_empty(), current.as_mut()) {
+            t.range.end = end;
         }
     }
     tokens.extend(current);
@@ -100,7 +102,10 @@ mod tests {
 
     #[test]
     fn folds_accents_case_ligatures_and_elision() {
-        assert_eq!(words("L’Hébergeur d'ŒUVRE « aidé »"), ["l", "hebergeur", "d", "oeuvre", "aide"]);
+        assert_eq!(
+            words("L’Hébergeur d'ŒUVRE « aidé »"),
+            ["l", "hebergeur", "d", "oeuvre", "aide"]
+        );
         assert_eq!(words("sans-papiers, Æsop!"), ["sans", "papiers", "aesop"]);
         assert_eq!(fold("Ça"), "ca");
     }
