@@ -86,7 +86,8 @@ pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String
 fn contact_line(kb: &KnowledgeBase, id: &str) -> String {
     match kb.contact(id) {
         Some(c) if c.phone.is_empty() => c.name.clone(),
-        Some(c) => format!("{} — {}", c.name, c.phone.join(", ")),
+        // No-break spaces keep a number on one line when wrapped.
+        Some(c) => format!("{} — {}", c.name, c.phone.join(", ").replace(' ', "\u{A0}")),
         None => id.to_owned(),
     }
 }
