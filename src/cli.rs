@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "QUAND")]
     pub color: ColorChoice,
 
+    /// Thème de l'interface : defaut, contraste (projecteur, basse vision) ou mono.
+    #[arg(long, global = true, value_enum, value_name = "THÈME")]
+    pub theme: Option<crate::theme::ThemeName>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -88,7 +88,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
 
 fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<Status> {
     let Some(command) = &cli.command else {
-        return no_subcommand(out);
+        return no_subcommand(cli, painter);
     };
     if let Command::Check { path, strict } = command {
         let origin = match path {
@@ -142,15 +142,39 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
     }
 }
 
-fn no_subcommand(out: &mut dyn Write) -> anyhow::Result<Status> {
-    if io::stdout().is_terminal() {
-        writeln!(out, "{}", crate::strings::NO_TUI_YET)?;
+fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
+    if io::stdout().is_terminal() && io::stdin().is_terminal() {
+        let loaded = match load_data(cli) {
+            Ok(loaded) => loaded,
+            Err(status) => return Ok(status),
+        };
+        let app = crate::app::App::new(
+            loaded.kb,
+            crate::app::DataInfo {
+                origin: loaded.origin,
+                today: crate::kb::today(),
+            },
+            theme(cli, painter),
+        );
+        crate::tui::run(app)?;
         Ok(Status::Success)
     } else {
         eprintln!("{}", crate::strings::NOT_A_TERMINAL);
         let help = <Cli as clap::CommandFactory>::command().render_help();
         eprintln!("{help}");
         Ok(Status::Invalid)
+    }
+}
+
+/// The theme asked for, or monochrome when colour is off (`NO_COLOR`, `--color never`).
+#[must_use]
+pub fn theme(cli: &Cli, painter: Painter) -> crate::theme::ThemeName {
+    let colourless =
+        cli.color == ColorChoice::Never || (cli.color == ColorChoice::Auto && !painter.on);
+    match cli.theme {
+        Some(t) => t,
+        None if colourless => crate::theme::ThemeName::Mono,
+        None => crate::theme::ThemeName::Defaut,
     }
 }
 

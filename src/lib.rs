@@ -6,17 +6,27 @@
 //! YAML (bundled or --data) -> kb::source -> kb::raw (serde) -> kb::validate -> KnowledgeBase
 //!   -> SearchIndex::new(&kb) (built once)
 //!   -> commands (plain text or JSON)
+//!   -> App::new(kb, index); App::update(Action) <- keymap(mode, key) <- terminal events
+//!   -> ui::render(&App)  (reads the model; never loads, searches or mutates)
 //! ```
 //!
 //! Modules: [`kb`] owns the data and its rules, [`search`] the matching and ranking,
 //! [`commands`] the subcommands, [`plain`] the plain-text rendering shared by the CLI and
-//! the clipboard, [`strings`] the French interface text.
+//! the clipboard, [`strings`] the French interface text. The interface follows The Elm
+//! Architecture: [`app`] is the model and its `update`, [`action`] the verbs, [`keymap`] the
+//! keys, [`ui`] the view, [`theme`] the styles and [`tui`] the terminal runtime.
 
 #![forbid(unsafe_code)]
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod kb;
+pub mod keymap;
 pub mod plain;
 pub mod search;
 pub mod strings;
+pub mod theme;
+pub mod tui;
+pub mod ui;

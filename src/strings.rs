@@ -28,8 +28,6 @@ pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";
 pub const DID_YOU_MEAN: &str = "Vouliez-vous dire";
 pub const WHO_TO_CONTACT: &str = "Qui contacter";
-pub const NO_TUI_YET: &str = "L'interface plein écran arrive bientôt. En attendant : \
-    relais search MOTS, relais show ID, relais list, relais contacts.";
 pub const NOT_A_TERMINAL: &str =
     "relais : la sortie n'est pas un terminal ; utilisez une sous-commande.";
 
@@ -54,3 +52,5 @@ pub fn region_label(region: &str) -> &str {
 pub fn date(d: jiff::civil::Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
+pub const PRESENT_FROM_CLI: &str =
+    "Présentation : lancez « relais present » pour choisir un parcours.";

@@ -1,0 +1,81 @@
+//! The verbs of the interface. Keys and mouse events become actions in [`crate::keymap`];
+//! [`crate::app::App::update`] is the only place that carries them out.
+
+use tui_input::InputRequest;
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Edit the search text (insert, delete, move the cursor).
+    Edit(InputRequest),
+    /// Insert pasted text into the search bar (or the find bar).
+    Paste(String),
+    /// Move the selection down one result.
+    SelectNext,
+    /// Move the selection up one result.
+    SelectPrev,
+    /// Move the selection to the first result.
+    SelectFirst,
+    /// Move the selection to the last result.
+    SelectLast,
+    /// Page down in the focused pane.
+    PageDown,
+    /// Page up in the focused pane.
+    PageUp,
+    /// Open the selected result in the reading pane.
+    Open,
+    /// Go back in the reading history.
+    Back,
+    /// Go forward in the reading history.
+    Forward,
+    /// Clear the query, close the find bar, or go back, depending on where the focus is.
+    Escape,
+    /// Move the focus to the next pane (search, results, reader).
+    FocusNext,
+    /// Move the focus to the previous pane.
+    FocusPrev,
+    /// Put the focus in the search bar.
+    FocusSearch,
+    /// Scroll the reading pane down one line.
+    ScrollDown,
+    /// Scroll the reading pane up one line.
+    ScrollUp,
+    /// Scroll the reading pane to the top.
+    ScrollTop,
+    /// Scroll the reading pane to the bottom.
+    ScrollBottom,
+    /// Follow the numbered link of the reading pane (1-based).
+    FollowLink(usize),
+    /// Show the next tab (Tout, FAQ, Contacts).
+    NextTab,
+    /// Show the previous tab.
+    PrevTab,
+    /// Cycle the category filter (FAQ) or the region filter (contacts).
+    CycleFilter,
+    /// Open the find bar to search inside the open answer.
+    StartFind,
+    /// Jump to the next match of the find bar.
+    FindNext,
+    /// Jump to the previous match of the find bar.
+    FindPrev,
+    /// Copy the open answer (or contact card) to the clipboard.
+    CopyAnswer,
+    /// Copy the phone number of the open contact to the clipboard.
+    CopyPhone,
+    /// Show or hide the QR code of the open contact.
+    ToggleQr,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Switch between the default and the high-contrast theme.
+    ToggleTheme,
+    /// Present the open entry (or the first deck containing it) full screen.
+    Present,
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// A mouse click at a column and row.
+    Click(u16, u16),
+    /// The mouse wheel at a column and row; positive scrolls down.
+    Wheel(u16, u16, i8),
+}

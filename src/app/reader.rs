@@ -1,0 +1,333 @@
+//! The reading pane's document: an entry or a contact laid out as styled, wrapped lines, with
+//! numbered links (followable by digit or click) and the lines where the find term occurs.
+//! Built by the model when what is shown changes; the view only draws it.
+
+use jiff::civil::Date;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::wrap::{LinkSpot, Piece, wrap};
+use crate::kb::markup::{self, Marker, Target};
+use crate::kb::text::neutralize;
+use crate::kb::{Contact, Entry, KnowledgeBase};
+use crate::plain::{name_of, source_line};
+use crate::search::fold::tokenize;
+use crate::strings as s;
+use crate::theme::Theme;
+
+/// A laid-out document.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub lines: Vec<Line<'static>>,
+    /// Link targets (ids); link `n` on screen is `links[n - 1]`.
+    pub links: Vec<String>,
+    pub spots: Vec<LinkSpot>,
+    /// Lines containing the find term, in order.
+    pub matches: Vec<usize>,
+}
+
+/// What to emphasise while laying out.
+pub struct Marks<'a> {
+    /// Folded query words: highlighted where a word starts with one of them.
+    pub query: &'a [String],
+    /// Folded find term, highlighted and listed in [`Doc::matches`].
+    pub find: Option<&'a str>,
+}
+
+struct Builder<'a> {
+    doc: Doc,
+    width: usize,
+    theme: &'a Theme,
+    marks: &'a Marks<'a>,
+}
+
+impl Builder<'_> {
+    fn blank(&mut self) {
+        if self.doc.lines.last().is_some_and(|l| l.width() > 0) {
+            self.doc.lines.push(Line::default());
+        }
+    }
+
+    /// Adds wrapped runs, highlighting query and find words.
+    fn runs(&mut self, runs: &[Piece], first: &str, rest: &str) {
+        let marked = self.mark(runs);
+        let line0 = self.doc.lines.len();
+        let (lines, spots) = wrap(
+            &marked,
+            self.width,
+            &Span::raw(first.to_owned()),
+            &Span::raw(rest.to_owned()),
+            line0,
+        );
+        if let Some(find) = self.marks.find.filter(|f| !f.is_empty()) {
+            for (i, line) in lines.iter().enumerate() {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                if crate::search::fold::fold(&text).contains(find) {
+                    self.doc.matches.push(line0 + i);
+                }
+            }
+        }
+        self.doc.lines.extend(lines);
+        self.doc.spots.extend(spots);
+    }
+
+    fn text(&mut self, text: &str, style: Style) {
+        self.runs(&[piece(text, style)], "", "");
+    }
+
+    fn mark(&self, runs: &[Piece]) -> Vec<Piece> {
+        let find = self.marks.find.filter(|f| !f.is_empty());
+        if self.marks.query.is_empty() && find.is_none() {
+            return runs.to_vec();
+        }
+        let mut out = Vec::new();
+        for run in runs {
+            let mut last = 0;
+            for token in tokenize(&run.text) {
+                let hit = self
+                    .marks
+                    .query
+                    .iter()
+                    .any(|q| q.len() >= 2 && token.word.starts_with(q.as_str()))
+                    || find.is_some_and(|f| token.word.contains(f));
+                if hit {
+                    out.push(Piece {
+                        text: run.text[last..token.range.start].to_owned(),
+                        ..run.clone()
+                    });
+                    out.push(Piece {
+                        text: run.text[token.range.clone()].to_owned(),
+                        style: run.style.patch(self.theme.highlight),
+                        link: run.link,
+                    });
+                    last = token.range.end;
+                }
+            }
+            out.push(Piece {
+                text: run.text[last..].to_owned(),
+                ..run.clone()
+            });
+        }
+        out.retain(|p| !p.text.is_empty());
+        out
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.blank();
+        self.text(text, self.theme.heading);
+    }
+
+    /// Adds a numbered link to `id`, shown as `[n] label`.
+    fn link(&mut self, id: &str, label: &str) {
+        self.doc.links.push(id.to_owned());
+        let n = self.doc.links.len();
+        let runs = [
+            piece(&format!("[{n}] "), self.theme.dim),
+            Piece {
+                text: label.to_owned(),
+                style: self.theme.link,
+                link: Some(n - 1),
+            },
+        ];
+        self.runs(&runs, "  ", "      ");
+    }
+
+    fn link_number(&mut self, id: &str) -> usize {
+        if let Some(i) = self.doc.links.iter().position(|l| l == id) {
+            return i;
+        }
+        self.doc.links.push(id.to_owned());
+        self.doc.links.len() - 1
+    }
+}
+
+fn piece(text: &str, style: Style) -> Piece {
+    Piece {
+        text: neutralize(text).into_owned(),
+        style,
+        link: None,
+    }
+}
+
+/// Lays out an entry: warning if stale, title, summary, answer, links, sources, review date.
+#[must_use]
+pub fn entry(
+    kb: &KnowledgeBase,
+    e: &Entry,
+    width: usize,
+    theme: &Theme,
+    marks: &Marks<'_>,
+    today: Date,
+) -> Doc {
+    let mut b = Builder {
+        doc: Doc::default(),
+        width,
+        theme,
+        marks,
+    };
+    if e.is_stale(today) {
+        b.text(s::STALE, theme.warning);
+        b.blank();
+    }
+    b.text(&e.title, theme.title);
+    let category = kb
+        .category(&e.category)
+        .map_or(e.category.as_str(), |c| c.title.as_str());
+    b.text(category, theme.dim);
+    b.blank();
+    b.runs(
+        &[
+            piece(&format!("{} : ", s::SUMMARY), theme.heading),
+            piece(&e.summary, theme.base),
+        ],
+        "",
+        "",
+    );
+    for block in markup::parse(&e.answer) {
+        let runs: Vec<Piece> = block
+            .inlines
+            .iter()
+            .map(|i| match &i.link {
+                Some(Target::Id(id)) => {
+                    let n = b.link_number(id);
+                    Piece {
+                        text: format!("{} [{}]", neutralize(&name_of(kb, id)), n + 1),
+                        style: theme.link,
+                        link: Some(n),
+                    }
+                }
+                Some(Target::Url(url)) if *url != i.text => {
+                    piece(&format!("{} ({url})", i.text), theme.base)
+                }
+                _ => piece(&i.text, if i.bold { theme.heading } else { theme.base }),
+            })
+            .collect();
+        match block.marker {
+            Marker::Paragraph => {
+                b.blank();
+                b.runs(&runs, "", "");
+            }
+            Marker::Bullet => b.runs(&runs, "  • ", "    "),
+            Marker::Number(n) => {
+                let lead = format!("  {n}. ");
+                let rest = " ".repeat(lead.chars().count());
+                b.runs(&runs, &lead, &rest);
+            }
+        }
+    }
+    if !e.related.is_empty() {
+        b.heading(s::RELATED);
+        for id in &e.related {
+            b.link(id, &name_of(kb, id));
+        }
+    }
+    if !e.contacts.is_empty() {
+        b.heading(s::CONTACTS);
+        for id in &e.contacts {
+            let label = kb.contact(id).map_or_else(
+                || id.clone(),
+                |c| match c.phone.first() {
+                    Some(p) => format!("{} — {}", c.name, p.replace(' ', "\u{A0}")),
+                    None => c.name.clone(),
+                },
+            );
+            b.link(id, &label);
+        }
+    }
+    sources(&mut b, &e.sources);
+    b.blank();
+    b.text(
+        &format!("{} {}", s::REVIEWED, s::date(e.reviewed)),
+        if e.is_stale(today) {
+            theme.warning
+        } else {
+            theme.ok
+        },
+    );
+    b.text(s::NOT_LEGAL_ADVICE, theme.dim);
+    b.doc
+}
+
+fn sources(b: &mut Builder<'_>, sources: &[crate::kb::Source]) {
+    if sources.is_empty() {
+        return;
+    }
+    b.heading(s::SOURCES);
+    for src in sources {
+        let runs = [piece(&source_line(src), b.theme.dim)];
+        b.runs(&runs, "  • ", "    ");
+    }
+}
+
+/// Lays out a contact card, with the entries that point to it as links.
+#[must_use]
+pub fn contact(
+    kb: &KnowledgeBase,
+    c: &Contact,
+    width: usize,
+    theme: &Theme,
+    marks: &Marks<'_>,
+) -> Doc {
+    let mut b = Builder {
+        doc: Doc::default(),
+        width,
+        theme,
+        marks,
+    };
+    b.text(&c.name, theme.title);
+    match c.verified {
+        Some(d) => b.text(&format!("{} {}", s::VERIFIED_ON, s::date(d)), theme.ok),
+        None => b.text(s::UNVERIFIED_CONTACT, theme.warning),
+    }
+    b.blank();
+    b.text(&c.description, theme.base);
+    b.blank();
+    let fields = [
+        (s::PHONE, (!c.phone.is_empty()).then(|| c.phone.join(" ; "))),
+        (s::EMAIL, c.email.clone()),
+        (s::WEBSITE, c.website.clone()),
+        (s::ADDRESS, c.address.clone()),
+        (s::HOURS, c.hours.clone()),
+        (s::REGION, Some(s::region_label(&c.region).to_owned())),
+        (
+            s::TOPICS,
+            (!c.topics.is_empty()).then(|| c.topics.join(", ")),
+        ),
+    ];
+    for (label, value) in fields {
+        if let Some(value) = value {
+            b.runs(
+                &[
+                    piece(&format!("{label} : "), theme.heading),
+                    piece(&value, theme.base),
+                ],
+                "",
+                "  ",
+            );
+        }
+    }
+    if let Some(notes) = &c.notes {
+        b.blank();
+        b.runs(
+            &[
+                piece(&format!("{} : ", s::NOTES), theme.heading),
+                piece(notes, theme.base),
+            ],
+            "",
+            "",
+        );
+    }
+    let entries: Vec<&Entry> = kb
+        .entries
+        .iter()
+        .filter(|e| e.contacts.contains(&c.id))
+        .collect();
+    if !entries.is_empty() {
+        b.heading(s::RELATED);
+        for e in entries {
+            b.link(&e.id, &e.title);
+        }
+    }
+    sources(&mut b, &c.sources);
+    b.doc
+}

@@ -1,0 +1,304 @@
+//! Styled word wrapping for the reading pane and slides: words keep their style and link, lines
+//! break only at ordinary spaces (never at the no-break spaces of French typography), through
+//! textwrap's first-fit algorithm on our own fragments.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use textwrap::core::Fragment;
+use unicode_width::UnicodeWidthStr;
+
+/// A run of text inside a word: one style, maybe a link number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub text: String,
+    pub style: Style,
+    pub link: Option<usize>,
+}
+
+/// A word made of pieces, followed or not by a space.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub pieces: Vec<Piece>,
+    width: usize,
+    space: bool,
+}
+
+impl Fragment for Word {
+    #[allow(clippy::cast_precision_loss)] // widths of words on a terminal line
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        if self.space { 1.0 } else { 0.0 }
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Where a link landed on a wrapped line, for mouse clicks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub line: usize,
+    pub start: u16,
+    pub end: u16,
+    /// Index into the document's link targets.
+    pub link: usize,
+}
+
+/// True when a space between `prev` and `next` must not break a line: French typography keeps
+/// `?`, `!`, `:`, `;` and `»` with the word before, and `«` with the word after.
+fn binds(prev: Option<char>, next: Option<char>) -> bool {
+    matches!(next, Some('?' | '!' | ':' | ';' | '»')) || prev == Some('«')
+}
+
+/// Splits styled runs into words at ASCII spaces and newlines.
+#[must_use]
+pub fn words(runs: &[Piece]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut current: Option<Word> = None;
+    let all: Vec<char> = runs.iter().flat_map(|r| r.text.chars()).collect();
+    let mut at = 0usize;
+    for run in runs {
+        let mut chunk = String::new();
+        for ch in run.text.chars() {
+            let (prev, next) = (
+                at.checked_sub(1).and_then(|i| all.get(i)).copied(),
+                all.get(at + 1).copied(),
+            );
+            at += 1;
+            if ch == ' ' && binds(prev, next) {
+                chunk.push('\u{A0}');
+            } else if ch == ' ' || ch == '\n' {
+                push_piece(&mut current, &mut chunk, run);
+                if let Some(mut w) = current.take() {
+                    w.space = true;
+                    out.push(w);
+                }
+            } else {
+                chunk.push(ch);
+            }
+        }
+        push_piece(&mut current, &mut chunk, run);
+    }
+    out.extend(current);
+    out
+}
+
+fn push_piece(current: &mut Option<Word>, chunk: &mut String, run: &Piece) {
+    if chunk.is_empty() {
+        return;
+    }
+    let word = current.get_or_insert_with(|| Word {
+        pieces: Vec::new(),
+        width: 0,
+        space: false,
+    });
+    word.width += chunk.width();
+    word.pieces.push(Piece {
+        text: std::mem::take(chunk),
+        style: run.style,
+        link: run.link,
+    });
+}
+
+/// Splits words wider than `width` into pieces that fit, so nothing overflows a narrow pane.
+fn fit(words: Vec<Word>, width: usize) -> Vec<Word> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        if w.width <= width {
+            out.push(w);
+            continue;
+        }
+        let mut part = Word {
+            pieces: Vec::new(),
+            width: 0,
+            space: false,
+        };
+        for piece in w.pieces {
+            for ch in piece.text.chars() {
+                let cw = ch.to_string().width();
+                if part.width + cw > width && part.width > 0 {
+                    out.push(std::mem::replace(
+                        &mut part,
+                        Word {
+                            pieces: Vec::new(),
+                            width: 0,
+                            space: false,
+                        },
+                    ));
+                }
+                part.width += cw;
+                match part.pieces.last_mut() {
+                    Some(last) if last.style == piece.style && last.link == piece.link => {
+                        last.text.push(ch);
+                    }
+                    _ => part.pieces.push(Piece {
+                        text: ch.to_string(),
+                        style: piece.style,
+                        link: piece.link,
+                    }),
+                }
+            }
+        }
+        part.space = w.space;
+        out.push(part);
+    }
+    out
+}
+
+/// Wraps `runs` to `width` columns. The first line starts with `first` and the others with
+/// `rest` (list markers and hanging indents); `line0` is the index of the first produced line
+/// in the document, used for link spots.
+#[must_use]
+pub fn wrap(
+    runs: &[Piece],
+    width: usize,
+    first: &Span<'static>,
+    rest: &Span<'static>,
+    line0: usize,
+) -> (Vec<Line<'static>>, Vec<LinkSpot>) {
+    let indent = first.width().max(rest.width());
+    let avail = width.saturating_sub(indent).max(1);
+    let words = fit(words(runs), avail);
+    #[allow(clippy::cast_precision_loss)]
+    let lines = textwrap::wrap_algorithms::wrap_first_fit(&words, &[avail as f64]);
+    let mut out = Vec::with_capacity(lines.len());
+    let mut spots = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let lead = if n == 0 { first.clone() } else { rest.clone() };
+        let mut col = lead.width();
+        let mut spans = vec![lead];
+        for (i, w) in line.iter().enumerate() {
+            for p in &w.pieces {
+                let pw = p.text.width();
+                if let Some(link) = p.link {
+                    spots.push(LinkSpot {
+                        line: line0 + n,
+                        start: col as u16,
+                        end: (col + pw) as u16,
+                        link,
+                    });
+                }
+                col += pw;
+                spans.push(Span::styled(p.text.clone(), p.style));
+            }
+            if w.space && i + 1 < line.len() {
+                let style = w.pieces.last().map(|p| p.style).unwrap_or_default();
+                // Keep the underline of a link across its inner spaces only.
+                let next_link = line[i + 1].pieces.first().and_then(|p| p.link);
+                let same_link = w
+                    .pieces
+                    .last()
+                    .and_then(|p| p.link)
+                    .is_some_and(|l| Some(l) == next_link);
+                spans.push(Span::styled(
+                    " ",
+                    if same_link { style } else { Style::new() },
+                ));
+                col += 1;
+            }
+        }
+        out.push(Line::from(spans));
+    }
+    if out.is_empty() {
+        out.push(Line::from(first.clone()));
+    }
+    (out, spots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Vec<Piece> {
+        vec![Piece {
+            text: text.into(),
+            style: Style::new(),
+            link: None,
+        }]
+    }
+
+    fn texts(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_no_break_spaces() {
+        let (lines, _) = wrap(
+            &plain("Que puis-je faire\u{A0}? Les limites"),
+            19,
+            &Span::raw(""),
+            &Span::raw(""),
+            0,
+        );
+        assert_eq!(texts(&lines), ["Que puis-je faire\u{A0}?", "Les limites"]);
+    }
+
+    #[test]
+    fn ordinary_spaces_before_french_punctuation_do_not_break() {
+        let (lines, _) = wrap(
+            &plain("appeler en cas d'urgence ? « oui »"),
+            12,
+            &Span::raw(""),
+            &Span::raw(""),
+            0,
+        );
+        assert_eq!(
+            texts(&lines),
+            ["appeler en", "cas", "d'urgence\u{A0}?", "«\u{A0}oui\u{A0}»"]
+        );
+    }
+
+    #[test]
+    fn hanging_indent_and_link_spots() {
+        let runs = vec![
+            Piece {
+                text: "voir ".into(),
+                style: Style::new(),
+                link: None,
+            },
+            Piece {
+                text: "le Ciré".into(),
+                style: Style::new(),
+                link: Some(0),
+            },
+        ];
+        let (lines, spots) = wrap(&runs, 12, &Span::raw("• "), &Span::raw("  "), 5);
+        assert_eq!(texts(&lines), ["• voir le", "  Ciré"]);
+        assert_eq!(
+            spots,
+            [
+                LinkSpot {
+                    line: 5,
+                    start: 7,
+                    end: 9,
+                    link: 0
+                },
+                LinkSpot {
+                    line: 6,
+                    start: 2,
+                    end: 6,
+                    link: 0
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn long_words_are_cut_to_fit() {
+        let (lines, _) = wrap(&plain("abcdefghij"), 4, &Span::raw(""), &Span::raw(""), 0);
+        assert_eq!(texts(&lines), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn zero_width_never_panics() {
+        let (lines, _) = wrap(&plain("un deux"), 0, &Span::raw("• "), &Span::raw("  "), 0);
+        assert!(!lines.is_empty());
+    }
+}

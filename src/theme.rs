@@ -1,0 +1,129 @@
+//! Named styles for each theme. The view takes every colour from here.
+//!
+//! - `defaut`: the terminal's own colours plus a few accents that read on dark and light
+//!   backgrounds alike (colours set in pairs where contrast matters);
+//! - `contraste`: white on black, yellow accents, for projectors and low vision;
+//! - `mono`: no colour at all, only bold, underline and reverse (`NO_COLOR`, `--color never`).
+
+use clap::ValueEnum;
+use ratatui::style::{Color, Modifier, Style};
+
+/// The themes a user can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    #[value(name = "defaut", alias = "default")]
+    Defaut,
+    #[value(name = "contraste", alias = "contrast")]
+    Contraste,
+    #[value(name = "mono", alias = "monochrome")]
+    Mono,
+}
+
+/// Every style the interface uses, by role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub name: ThemeName,
+    /// Background and text of the whole screen.
+    pub base: Style,
+    pub title: Style,
+    pub heading: Style,
+    pub dim: Style,
+    /// Query words and find matches.
+    pub highlight: Style,
+    /// The selected result.
+    pub selected: Style,
+    pub link: Style,
+    pub warning: Style,
+    pub ok: Style,
+    pub border: Style,
+    pub border_focus: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    /// The status bar.
+    pub bar: Style,
+    pub bar_key: Style,
+}
+
+impl Theme {
+    #[must_use]
+    pub fn new(name: ThemeName) -> Self {
+        match name {
+            ThemeName::Defaut => Self::defaut(),
+            ThemeName::Contraste => Self::contraste(),
+            ThemeName::Mono => Self::mono(),
+        }
+    }
+
+    fn defaut() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Self {
+            name: ThemeName::Defaut,
+            base: Style::new(),
+            title: bold.fg(Color::Blue),
+            heading: bold,
+            dim: Style::new().add_modifier(Modifier::DIM),
+            highlight: bold.fg(Color::Black).bg(Color::Yellow),
+            selected: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
+            warning: bold.fg(Color::Black).bg(Color::Yellow),
+            ok: Style::new().fg(Color::Green),
+            border: Style::new().add_modifier(Modifier::DIM),
+            border_focus: Style::new().fg(Color::Blue),
+            tab: Style::new(),
+            tab_active: bold.fg(Color::White).bg(Color::Blue),
+            bar: Style::new().add_modifier(Modifier::REVERSED),
+            bar_key: bold.add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    fn contraste() -> Self {
+        let base = Style::new().fg(Color::White).bg(Color::Black);
+        let bold = base.add_modifier(Modifier::BOLD);
+        Self {
+            name: ThemeName::Contraste,
+            base,
+            title: bold.fg(Color::Yellow),
+            heading: bold.fg(Color::Yellow),
+            dim: base,
+            highlight: bold.fg(Color::Black).bg(Color::Yellow),
+            selected: bold.fg(Color::Black).bg(Color::White),
+            link: bold.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
+            warning: bold.fg(Color::Black).bg(Color::Yellow),
+            ok: bold.fg(Color::Green),
+            border: base,
+            border_focus: bold.fg(Color::Yellow),
+            tab: base,
+            tab_active: bold.fg(Color::Black).bg(Color::Yellow),
+            bar: bold.fg(Color::Black).bg(Color::White),
+            bar_key: bold.fg(Color::Black).bg(Color::Yellow),
+        }
+    }
+
+    fn mono() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = Style::new().add_modifier(Modifier::REVERSED);
+        Self {
+            name: ThemeName::Mono,
+            base: Style::new(),
+            title: bold,
+            heading: bold,
+            dim: Style::new(),
+            highlight: bold.add_modifier(Modifier::UNDERLINED),
+            selected: reversed,
+            link: Style::new().add_modifier(Modifier::UNDERLINED),
+            warning: bold.add_modifier(Modifier::REVERSED),
+            ok: Style::new(),
+            border: Style::new(),
+            border_focus: bold,
+            tab: Style::new(),
+            tab_active: reversed.add_modifier(Modifier::BOLD),
+            bar: reversed,
+            bar_key: reversed.add_modifier(Modifier::BOLD),
+        }
+    }
+}
