@@ -72,6 +72,38 @@ pub enum Action {
     ToggleTheme,
     /// Present the open entry (or the first deck containing it) full screen.
     Present,
+    /// Presentation: next slide (or follow-up page).
+    NextSlide,
+    /// Presentation: previous slide (or page).
+    PrevSlide,
+    /// Presentation: first slide.
+    FirstSlide,
+    /// Presentation: last slide.
+    LastSlide,
+    /// Presentation: start typing a slide number (`g`).
+    StartGoto,
+    /// Presentation: a digit of the slide number.
+    GotoDigit(u8),
+    /// Presentation: go to the typed slide number.
+    GotoConfirm,
+    /// Presentation: cover the screen (black or white).
+    Blank(crate::app::presentation::Blank),
+    /// Presentation: show the slide again after a blank screen.
+    Unblank,
+    /// Presentation: show or hide the elapsed time.
+    ToggleTimer,
+    /// Presentation: use more of the width for text.
+    Wider,
+    /// Presentation: use less of the width for text.
+    Narrower,
+    /// Presentation: search any entry to show it as a slide.
+    QuickSearch,
+    /// Leave presentation mode.
+    LeavePresentation,
+    /// One second passed (presentation timer).
+    Tick(u64),
+    /// Speaker view: the presenting instance moved to (slide, page, detour entry).
+    Follow(usize, usize, Option<String>),
     /// The terminal was resized.
     Resize(u16, u16),
     /// A mouse click at a column and row.

@@ -3,6 +3,7 @@
 //! the state.
 
 pub mod layout;
+pub mod presentation;
 pub mod reader;
 pub mod wrap;
 
@@ -113,6 +114,8 @@ pub struct App {
     pub clipboard: Option<String>,
     pub size: Rect,
     pub quit: bool,
+    /// Presentation mode, when active.
+    pub presentation: Option<presentation::Presentation>,
 }
 
 impl App {
@@ -148,6 +151,7 @@ impl App {
             clipboard: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
+            presentation: None,
         };
         app.refresh_rows();
         app
@@ -157,8 +161,24 @@ impl App {
     #[must_use]
     pub fn mode(&self) -> Mode {
         if self.help {
-            Mode::Help
-        } else if self.find.as_ref().is_some_and(|f| f.editing) {
+            return Mode::Help;
+        }
+        if let Some(p) = &self.presentation {
+            return if p.notes {
+                Mode::Notes
+            } else if p.deck.is_none() {
+                Mode::Picker
+            } else if p.blank.is_some() {
+                Mode::Blanked
+            } else if p.goto.is_some() {
+                Mode::Goto
+            } else if p.search.is_some() {
+                Mode::PresentSearch
+            } else {
+                Mode::Present
+            };
+        }
+        if self.find.as_ref().is_some_and(|f| f.editing) {
             Mode::Find
         } else {
             match self.focus {
@@ -187,6 +207,19 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        if self.presentation.is_some() {
+            match action {
+                Action::Quit => self.quit = true,
+                Action::Resize(w, h) => {
+                    self.size = Rect::new(0, 0, w, h);
+                    self.plan_slide();
+                }
+                Action::ToggleHelp => self.help = !self.help,
+                _ if self.help => self.help = false,
+                other => self.update_presentation(&other),
+            }
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Edit(req) => self.edit(req),
@@ -222,10 +255,12 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::ToggleTheme => self.toggle_theme(),
-            Action::Present => self.status = Some(crate::strings::PRESENT_FROM_CLI.to_owned()),
+            Action::Present => self.present_from_tui(),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(col, row) => self.click(col, row),
             Action::Wheel(col, row, delta) => self.wheel(col, row, delta),
+            // Presentation actions mean nothing outside presentation mode.
+            _ => {}
         }
     }
 
@@ -400,7 +435,10 @@ impl App {
 
     fn page(&mut self, down: bool) {
         if self.focus == Focus::Reader {
-            let step = isize::try_from(self.areas().reader_text().height).unwrap_or(isize::MAX).saturating_sub(2).max(1);
+            let step = isize::try_from(self.areas().reader_text().height)
+                .unwrap_or(isize::MAX)
+                .saturating_sub(2)
+                .max(1);
             self.scroll_by(if down { step } else { -step });
         } else {
             let step = (self.areas().list_rows().height as usize).max(1);
@@ -477,6 +515,8 @@ impl App {
             .cloned()
         {
             Some(id) => {
+                // Following a link from a preview makes the preview a step of the history.
+                self.previewing = false;
                 self.navigate(id);
                 self.focus = Focus::Reader;
             }
@@ -679,10 +719,15 @@ impl App {
     }
 
     fn copy_answer(&mut self) {
-        let id = self
-            .open
-            .clone()
-            .or_else(|| self.rows.get(self.selected).map(|r| r.id.clone()));
+        // Outside the reader, what is copied is the highlighted row, as for `c`.
+        let id = match self.focus {
+            Focus::Reader => self.open.clone(),
+            _ => self
+                .rows
+                .get(self.selected)
+                .map(|r| r.id.clone())
+                .or_else(|| self.open.clone()),
+        };
         let text = match id.as_deref().and_then(|id| self.kb.item(id)) {
             Some(crate::kb::Item::Entry(e)) => {
                 crate::plain::entry(&self.kb, e, 78, self.info.today)
@@ -717,11 +762,20 @@ impl App {
 
     fn resize(&mut self, w: u16, h: u16) {
         self.size = Rect::new(0, 0, w, h);
+        if !self.wide() && self.previewing && self.focus != Focus::Reader {
+            // A preview is only seen beside the list; on a narrow screen it would be a hidden,
+            // stale item that Tab would show instead of the selection.
+            self.open = None;
+            self.previewing = false;
+        }
         if !self.wide() && self.focus == Focus::Reader && self.open.is_none() {
             self.focus = Focus::Results;
         }
         self.rebuild_doc();
         self.keep_selection_visible();
+        if self.open.is_none() {
+            self.preview();
+        }
     }
 
     fn click(&mut self, col: u16, row: u16) {

@@ -119,4 +119,95 @@ pub enum Command {
         #[arg(long, value_name = "X")]
         min_r5: Option<f64>,
     },
+    /// Présente un parcours de formation en plein écran (vidéoprojecteur, télécommande) :
+    /// une question par diapositive. Sans PARCOURS : choisir dans la liste.
+    Present {
+        /// Identifiant du parcours (voir `relais decks`).
+        #[arg(value_name = "PARCOURS")]
+        deck: Option<String>,
+        /// Vue orateur : suit, dans un second terminal, la présentation de ce parcours lancée
+        /// ailleurs et montre la réponse complète, les sources et la diapositive suivante.
+        /// Synchronisation locale par socket Unix (pas disponible sous Windows).
+        #[arg(long, requires = "deck")]
+        notes: bool,
+    },
+    /// Exporte pour le papier ou les téléphones : fiche Markdown, fiche HTML à imprimer (A4),
+    /// page autonome pour téléphone (`--format html --app`) ou base complète en JSON.
+    /// Sans sélection : toutes les questions. Code 1 si une sélection est inconnue.
+    Export(ExportArgs),
+    /// Gère les données installées (mise à jour par fichier ou clé USB, sans réseau).
+    Data {
+        #[command(subcommand)]
+        action: DataAction,
+    },
+    /// Écrit le script de complétion pour un shell (voir le README pour l'installer).
+    Completions {
+        /// Le shell : bash, zsh, fish, powershell ou elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Écrit la page de manuel (man 1) de relais.
+    Man,
+}
+
+/// Formats of `relais export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Json,
+}
+
+/// Arguments of `relais export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Seulement les questions de cette présentation, dans son ordre.
+    #[arg(long, value_name = "PRÉSENTATION", group = "selection")]
+    pub deck: Option<String>,
+    /// Seulement les questions de cette catégorie.
+    #[arg(long, value_name = "CATÉGORIE", group = "selection")]
+    pub category: Option<String>,
+    /// Seulement ces questions ou contacts, séparés par des virgules.
+    #[arg(
+        long,
+        value_name = "ID,ID…",
+        value_delimiter = ',',
+        group = "selection"
+    )]
+    pub ids: Vec<String>,
+    /// Ajoute une fiche des contacts : ceux que citent les questions choisies, ou tous les
+    /// contacts (et eux seuls) sans autre sélection.
+    #[arg(long)]
+    pub contacts: bool,
+    /// Avec --format html : une page autonome pour téléphone (recherche, fiches, contacts,
+    /// codes QR), sans aucune connexion, qui s'ouvre depuis un fichier.
+    #[arg(long)]
+    pub app: bool,
+    /// Écrit dans ce fichier (par défaut : la sortie standard).
+    #[arg(short, long, value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+}
+
+/// Actions of `relais data`.
+#[derive(Debug, Subcommand)]
+pub enum DataAction {
+    /// Vérifie entièrement puis installe des données (fichier ou dossier) ; les données
+    /// précédentes sont gardées en sauvegarde. Code 2, sans rien changer, si elles sont
+    /// invalides.
+    Install {
+        /// Fichier YAML ou dossier de fichiers YAML.
+        #[arg(value_name = "CHEMIN")]
+        path: PathBuf,
+    },
+    /// Indique les données utilisées : origine, version, date, nombres, entrées à relire.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revient aux données installées précédemment (la sauvegarde).
+    Restore,
+    /// Revient aux données intégrées ; les données installées deviennent la sauvegarde.
+    Reset,
 }

@@ -1,10 +1,14 @@
 //! One `run_<subcommand>` per subcommand. Each prints plain text or JSON to the writer it is
 //! given and returns a [`Status`]; none touches the terminal.
 
-mod browse;
+pub mod browse;
 mod check;
+mod data;
 mod eval;
-mod search;
+mod export;
+mod json;
+mod packaging;
+pub mod search;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -79,6 +83,18 @@ impl Painter {
 /// Unreadable data, a failed write, or any other error to report with exit code 2.
 pub fn run(cli: &Cli) -> anyhow::Result<Status> {
     let painter = Painter::new(cli.color);
+    // The full-screen interface must not run under a stdout lock: the signal watcher of
+    // `tui` restores the terminal through stdout from another thread.
+    match &cli.command {
+        None => return no_subcommand(cli, painter),
+        Some(Command::Present { deck, notes }) => {
+            return match load_data(cli) {
+                Ok(loaded) => run_present(cli, loaded, deck.as_deref(), *notes, painter),
+                Err(status) => Ok(status),
+            };
+        }
+        Some(_) => {}
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let status = dispatch(cli, &mut out, painter)?;
@@ -96,6 +112,12 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
             None => locate(cli),
         };
         return check::run_check(&origin, *strict, out, painter);
+    }
+    match command {
+        Command::Completions { shell } => return packaging::run_completions(*shell, out),
+        Command::Man => return packaging::run_man(out),
+        Command::Data { action } => return data::run_data(cli, action, out, painter),
+        _ => {}
     }
     let loaded = match load_data(cli) {
         Ok(loaded) => loaded,
@@ -138,8 +160,44 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
             };
             eval::run_eval(&loaded, file, *json, limits, out)
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Export(args) => export::run_export(&loaded.kb, args, out),
+        Command::Check { .. }
+        | Command::Present { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Data { .. } => unreachable!("handled above"),
     }
+}
+
+/// `relais present [DECK] [--notes]`: the interface, straight into presentation mode.
+fn run_present(
+    cli: &Cli,
+    loaded: Loaded,
+    deck: Option<&str>,
+    notes: bool,
+    painter: Painter,
+) -> anyhow::Result<Status> {
+    if let Some(id) = deck.filter(|id| loaded.kb.deck(id).is_none()) {
+        let hint = crate::kb::text::did_you_mean(id, loaded.kb.decks.iter().map(|d| d.id.as_str()))
+            .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
+        eprintln!(
+            "relais : parcours inconnu « {} »{hint} ; voir relais decks",
+            crate::kb::text::neutralize(id)
+        );
+        return Ok(Status::NotFound);
+    }
+    if !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
+        eprintln!("relais : la présentation a besoin d'un terminal.");
+        return Ok(Status::Invalid);
+    }
+    let info = crate::app::DataInfo {
+        origin: loaded.origin,
+        today: crate::kb::today(),
+    };
+    let mut app = crate::app::App::new(loaded.kb, info, theme(cli, painter));
+    app.start_presentation(deck, 0, false, notes);
+    crate::tui::run(app)?;
+    Ok(Status::Success)
 }
 
 fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
@@ -203,13 +261,20 @@ pub fn report_load_error(origin: &Origin, err: &LoadError) {
     for d in err.diagnostics() {
         let _ = writeln!(stderr, "{d}");
     }
-    let _ = writeln!(stderr, "relais : données invalides ({origin}) : {err}");
+    // The path comes from the user or a USB stick: its name must not drive the terminal either.
+    let line = format!("relais : données invalides ({origin}) : {err}");
+    let _ = writeln!(stderr, "{}", crate::kb::text::neutralize(&line));
 }
 
 /// True when the error comes from writing to a closed pipe (`relais list | head -1`).
 #[must_use]
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    err.chain().any(|e| {
+        // serde_json keeps the io::Error inside, out of the error chain.
+        let json = e
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        let io = e.downcast_ref::<io::Error>().map(io::Error::kind);
+        json.or(io) == Some(io::ErrorKind::BrokenPipe)
+    })
 }

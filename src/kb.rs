@@ -7,11 +7,12 @@ pub mod diag;
 pub mod markup;
 pub mod raw;
 pub mod source;
+pub mod store;
 pub mod text;
 pub mod validate;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use diag::{Diagnostic, LoadError, Severity};
 pub use source::{Origin, SourceFile};
@@ -20,7 +21,7 @@ pub use source::{Origin, SourceFile};
 pub const STALE_AFTER_MONTHS: i8 = 12;
 
 /// The validated knowledge base.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct KnowledgeBase {
     pub meta: Meta,
     pub categories: Vec<Category>,
@@ -31,7 +32,7 @@ pub struct KnowledgeBase {
 }
 
 /// Information about the data set as a whole.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Meta {
     pub title: Option<String>,
     pub version: Option<String>,
@@ -41,7 +42,7 @@ pub struct Meta {
     pub fallback_contacts: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Category {
     pub id: String,
     pub title: String,
@@ -49,7 +50,7 @@ pub struct Category {
 }
 
 /// Who an entry is written for.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     Aidants,
@@ -66,7 +67,7 @@ impl Audience {
 }
 
 /// One FAQ entry.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Entry {
     pub id: String,
     pub title: String,
@@ -99,7 +100,7 @@ pub fn is_older_than_limit(date: Date, today: Date) -> bool {
     date < limit
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
@@ -107,7 +108,7 @@ pub struct Source {
 }
 
 /// An organisation or service volunteers can turn to.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Contact {
     pub id: String,
     pub name: String,
@@ -138,7 +139,7 @@ pub const REGIONS: [&str; 8] = [
 ];
 
 /// A training deck: FAQ entries shown in order in presentation mode.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Deck {
     pub id: String,
     pub title: String,

@@ -21,6 +21,18 @@ pub enum Mode {
     Find,
     /// The help overlay is open.
     Help,
+    /// Presenting a deck.
+    Present,
+    /// Choosing the deck to present.
+    Picker,
+    /// The screen is blanked: any key shows the slide again.
+    Blanked,
+    /// Typing a slide number after `g`.
+    Goto,
+    /// The quick search of presentation mode.
+    PresentSearch,
+    /// The speaker view, following another instance.
+    Notes,
 }
 
 /// One binding: the keys, the action, and the words the help shows.
@@ -38,7 +50,7 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const ALT: KeyModifiers = KeyModifiers::ALT;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
-use Mode::{Reader, Results, Search};
+use Mode::{Notes, Picker, Present, Reader, Results, Search};
 const ALL: &[Mode] = &[Search, Results, Reader];
 const LIST_READER: &[Mode] = &[Results, Reader];
 
@@ -340,7 +352,7 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[c('p')],
             "p",
             Action::Present,
-            "présenter la fiche en plein écran",
+            "présenter la fiche ou son parcours",
         ),
         b(
             ALL,
@@ -348,6 +360,167 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "F2",
             Action::ToggleTheme,
             "thème contrasté (projecteur)",
+        ),
+        // Presentation mode (clickers send PgDn/PgUp, sometimes arrows, Space or b/.).
+        b(
+            &[Present],
+            &[
+                (K::PageDown, NONE),
+                (K::Right, NONE),
+                c(' '),
+                (K::Enter, NONE),
+                c('l'),
+                (K::Down, NONE),
+            ],
+            "PgSuiv → Espace",
+            Action::NextSlide,
+            "diapositive suivante",
+        ),
+        b(
+            &[Present],
+            &[
+                (K::PageUp, NONE),
+                (K::Left, NONE),
+                (K::Backspace, NONE),
+                c('h'),
+                (K::Up, NONE),
+            ],
+            "PgPréc ← Retour",
+            Action::PrevSlide,
+            "diapositive précédente",
+        ),
+        b(
+            &[Present],
+            &[(K::Home, NONE)],
+            "Début",
+            Action::FirstSlide,
+            "première diapositive",
+        ),
+        b(
+            &[Present],
+            &[(K::End, NONE)],
+            "Fin",
+            Action::LastSlide,
+            "dernière diapositive",
+        ),
+        b(
+            &[Present],
+            &[c('g')],
+            "g N Entrée",
+            Action::StartGoto,
+            "aller à la diapositive N",
+        ),
+        b(
+            &[Present],
+            &[c('b'), c('.')],
+            "b .",
+            Action::Blank(crate::app::presentation::Blank::Black),
+            "écran noir (une touche pour revenir)",
+        ),
+        b(
+            &[Present],
+            &[c('w')],
+            "w",
+            Action::Blank(crate::app::presentation::Blank::White),
+            "écran blanc",
+        ),
+        b(
+            &[Present],
+            &[c('/')],
+            "/",
+            Action::QuickSearch,
+            "montrer une autre fiche (Échap pour revenir)",
+        ),
+        b(
+            &[Present],
+            &[c('t')],
+            "t",
+            Action::ToggleTimer,
+            "afficher le temps écoulé",
+        ),
+        b(
+            &[Present],
+            &[c('+'), c('=')],
+            "+",
+            Action::Wider,
+            "texte plus large",
+        ),
+        b(
+            &[Present],
+            &[c('-')],
+            "-",
+            Action::Narrower,
+            "texte plus étroit",
+        ),
+        b(
+            &[Present, Picker, Notes],
+            &[c('?')],
+            "?",
+            Action::ToggleHelp,
+            "aide",
+        ),
+        b(
+            &[Present],
+            &[c('q'), (K::Esc, NONE)],
+            "q Échap",
+            Action::LeavePresentation,
+            "quitter la présentation",
+        ),
+        b(
+            &[Picker],
+            &[(K::Down, NONE), c('j')],
+            "↓ j",
+            Action::SelectNext,
+            "parcours suivant",
+        ),
+        b(
+            &[Picker],
+            &[(K::Up, NONE), c('k')],
+            "↑ k",
+            Action::SelectPrev,
+            "parcours précédent",
+        ),
+        b(
+            &[Picker],
+            &[(K::Enter, NONE)],
+            "Entrée",
+            Action::Open,
+            "présenter ce parcours",
+        ),
+        b(
+            &[Picker, Notes],
+            &[c('q'), (K::Esc, NONE)],
+            "q Échap",
+            Action::LeavePresentation,
+            "quitter",
+        ),
+        b(
+            &[Notes],
+            &[(K::Down, NONE), c('j')],
+            "↓ j",
+            Action::ScrollDown,
+            "descendre",
+        ),
+        b(
+            &[Notes],
+            &[(K::Up, NONE), c('k')],
+            "↑ k",
+            Action::ScrollUp,
+            "monter",
+        ),
+        b(
+            &[Present, Picker, Notes],
+            &[(K::Char('c'), CTRL)],
+            "Ctrl-C",
+            Action::Quit,
+            "quitter relais",
+        ),
+        b(
+            &[Search, Results, Reader],
+            &[(K::F(5), NONE)],
+            "F5",
+            Action::Present,
+            "présenter la fiche ou son parcours",
         ),
     ]
 });
@@ -361,6 +534,9 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
     match mode {
         Mode::Help => return Some(help_key(key)),
         Mode::Find => return find_key(key),
+        Mode::Blanked => return Some(blanked_key(key)),
+        Mode::Goto => return goto_key(key),
+        Mode::PresentSearch => return quick_search_key(key),
         _ => {}
     }
     if let Some(a) = lookup(mode, key) {
@@ -439,6 +615,35 @@ fn help_key(key: KeyEvent) -> Action {
     }
 }
 
+fn blanked_key(key: KeyEvent) -> Action {
+    match (key.code, key.modifiers) {
+        (KeyCode::Char('c'), CTRL) => Action::Quit,
+        _ => Action::Unblank,
+    }
+}
+
+fn goto_key(key: KeyEvent) -> Option<Action> {
+    match (key.code, key.modifiers) {
+        (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
+        (KeyCode::Char(d), _) if d.is_ascii_digit() => {
+            d.to_digit(10).map(|n| Action::GotoDigit(n as u8))
+        }
+        (KeyCode::Enter | KeyCode::Char('g'), _) => Some(Action::GotoConfirm),
+        _ => Some(Action::Escape),
+    }
+}
+
+fn quick_search_key(key: KeyEvent) -> Option<Action> {
+    match (key.code, key.modifiers) {
+        (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
+        (KeyCode::Esc, _) => Some(Action::Escape),
+        (KeyCode::Enter, _) => Some(Action::Open),
+        (KeyCode::Down, _) | (KeyCode::Char('n'), CTRL) => Some(Action::SelectNext),
+        (KeyCode::Up, _) | (KeyCode::Char('p'), CTRL) => Some(Action::SelectPrev),
+        _ => edit_key(key),
+    }
+}
+
 /// The short hints of the footer for a mode: (keys, words).
 #[must_use]
 pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
@@ -448,6 +653,10 @@ pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
         Mode::Reader => &["1…9", "Retour Alt-← h", "/", "y", "c", "?", "q"],
         Mode::Find => return vec![("Entrée", "suivant"), ("Échap", "fermer")],
         Mode::Help => return vec![("Échap", "fermer l'aide")],
+        Mode::Picker => &["Entrée", "↓ j", "q Échap"],
+        Mode::Present | Mode::Blanked | Mode::Goto | Mode::PresentSearch | Mode::Notes => {
+            return Vec::new();
+        }
     };
     wanted
         .iter()

@@ -12,7 +12,8 @@
 //!
 //! Modules: [`kb`] owns the data and its rules, [`search`] the matching and ranking,
 //! [`commands`] the subcommands, [`plain`] the plain-text rendering shared by the CLI and
-//! the clipboard, [`strings`] the French interface text. The interface follows The Elm
+//! the clipboard, [`export`] the handouts and the phone page, [`qr`] the QR codes of contact
+//! details, [`strings`] the French interface text. The interface follows The Elm
 //! Architecture: [`app`] is the model and its `update`, [`action`] the verbs, [`keymap`] the
 //! keys, [`ui`] the view, [`theme`] the styles and [`tui`] the terminal runtime.
 
@@ -22,11 +23,14 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod kb;
 pub mod keymap;
 pub mod plain;
+pub mod qr;
 pub mod search;
 pub mod strings;
+pub mod sync;
 pub mod theme;
 pub mod tui;
 pub mod ui;

@@ -20,7 +20,11 @@ pub fn name_of(kb: &KnowledgeBase, id: &str) -> String {
 }
 
 fn wrap(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
+    // Long words (addresses) overflow rather than break, so they stay copyable.
     let options = textwrap::Options::new(width.max(20))
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .initial_indent(first)
         .subsequent_indent(rest);
     for line in textwrap::wrap(&neutralize(text), options) {
@@ -113,7 +117,7 @@ pub fn source_line(src: &Source) -> String {
     if let Some(url) = &src.url {
         let _ = write!(line, " — {url}");
     }
-    line
+    neutralize(&line).into_owned()
 }
 
 /// A contact card: name, description and every detail, with its verification state.

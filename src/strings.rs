@@ -28,6 +28,18 @@ pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";
 pub const DID_YOU_MEAN: &str = "Vouliez-vous dire";
 pub const WHO_TO_CONTACT: &str = "Qui contacter";
+
+// Exports (handouts and the phone page) and `relais data`.
+pub const CONTACTS_SHEET: &str = "Fiche des contacts";
+pub const TABLE_OF_CONTENTS: &str = "Sommaire";
+pub const DATA_LABEL: &str = "Données :";
+pub const UNDATED: &str = "non datées";
+pub const QR_LABEL: &str = "Code QR :";
+pub const APP_SEARCH: &str = "Rechercher";
+pub const APP_SEARCH_PLACEHOLDER: &str = "Chercher : hébergeur, police, médecin…";
+pub const APP_ALL_CONTACTS: &str = "Tous les contacts";
+pub const APP_BACK: &str = "Retour";
+pub const APP_RESULTS: &str = "Résultats";
 pub const NOT_A_TERMINAL: &str =
     "relais : la sortie n'est pas un terminal ; utilisez une sous-commande.";
 
@@ -52,5 +64,10 @@ pub fn region_label(region: &str) -> &str {
 pub fn date(d: jiff::civil::Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
-pub const PRESENT_FROM_CLI: &str =
-    "Présentation : lancez « relais present » pour choisir un parcours.";
+pub const FONT_SIZE_HINT: &str = "La taille des lettres dépend de la police du terminal : agrandissez-la avec \
+    Ctrl + (ou le menu du terminal) ; + et - règlent seulement la largeur du texte.";
+pub const HELP_INTRO: &str =
+    "Tapez pour chercher : accents, majuscules et fautes de frappe sont tolérés.";
+pub const HELP_LETTERS: &str = "Dans la liste et la fiche, les lettres sont des commandes.";
+pub const PRESENT_INTRO: &str =
+    "Une question par diapositive ; une télécommande de présentation envoie PgSuiv et PgPréc.";

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{
@@ -71,14 +71,33 @@ impl Signals {
         };
         #[cfg(unix)]
         {
-            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-            for sig in [SIGTERM, SIGHUP, SIGINT] {
-                let _ = signal_hook::flag::register(sig, Arc::clone(&signals.stop));
-            }
+            use signal_hook::consts::SIGTSTP;
             let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend));
+            watch_for_termination(Arc::clone(&signals.stop));
         }
         signals
     }
+}
+
+/// SIGTERM, SIGHUP and SIGINT end the session. The loop notices the flag within a poll
+/// period; but when the terminal itself is gone (a closed SSH session or terminal window),
+/// crossterm can keep reading an empty input forever without returning, so a watcher thread
+/// restores what it can and exits if the loop has not finished shortly after the signal.
+#[cfg(unix)]
+fn watch_for_termination(stop: Arc<AtomicBool>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(500));
+            leave();
+            // The exit status a shell expects from a process ended by this signal.
+            std::process::exit(128 + sig);
+        }
+    });
 }
 
 /// Runs the interface until the user quits.
@@ -99,9 +118,12 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         Terminal::new(CrosstermBackend::new(io::stdout())).context("Terminal indisponible")?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let mut sync = Sync::default();
     while !app.quit {
+        sync.step(app);
         term.draw(|frame| crate::ui::render(app, frame))?;
-        if !event::poll(Duration::from_millis(250))? {
+        let wait = if app.presentation.is_some() { 100 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             if signals.stop.load(Ordering::Relaxed) {
                 break;
             }
@@ -126,6 +148,62 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the loop keeps for presentation mode: the clock of the timer and the link to speaker
+/// views.
+#[derive(Default)]
+struct Sync {
+    started: Option<Instant>,
+    shown: u64,
+    #[cfg(unix)]
+    leader: Option<(String, crate::sync::Leader)>,
+    #[cfg(unix)]
+    follower: Option<crate::sync::Follower>,
+}
+
+impl Sync {
+    /// Ticks the timer and exchanges positions with speaker views.
+    fn step(&mut self, app: &mut App) {
+        let Some(p) = &app.presentation else {
+            self.started = None;
+            #[cfg(unix)]
+            {
+                self.leader = None;
+            }
+            return;
+        };
+        #[cfg(unix)]
+        let notes = p
+            .notes
+            .then(|| p.deck.as_ref().map(|d| d.id.clone()).unwrap_or_default());
+        let started = *self.started.get_or_insert_with(Instant::now);
+        let secs = started.elapsed().as_secs();
+        if secs != self.shown {
+            self.shown = secs;
+            app.update(Action::Tick(secs));
+        }
+        #[cfg(unix)]
+        {
+            if let Some(deck) = notes {
+                let follower = self.follower.get_or_insert_with(|| {
+                    crate::sync::Follower::new(&crate::sync::socket_path(&deck))
+                });
+                if let Some(pos) = follower.poll() {
+                    app.update(Action::Follow(pos.slide, pos.page, pos.detour));
+                }
+            } else if let Some((deck, pos)) = app.deck_position() {
+                if self.leader.as_ref().is_none_or(|(id, _)| *id != deck) {
+                    self.leader = crate::sync::Leader::bind(&crate::sync::socket_path(&deck))
+                        .ok()
+                        .map(|l| (deck, l));
+                }
+                if let Some((_, leader)) = self.leader.as_mut() {
+                    leader.publish(&pos);
+                }
+            }
+        }
+    }
 }
 
 fn is_suspend_key(event: &Event) -> bool {

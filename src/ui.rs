@@ -15,9 +15,18 @@ use crate::keymap::{self, BINDINGS, Mode};
 use crate::search::Kind;
 use crate::strings as s;
 
+mod present;
+
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
+    if let Some(p) = &app.presentation {
+        present::render(app, p, frame);
+        if app.help {
+            help(app, frame, area);
+        }
+        return;
+    }
     frame.render_widget(Block::new().style(app.theme.base), area);
     let a = app.areas();
     search_bar(app, frame, a.search);
@@ -337,22 +346,35 @@ fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .title(" Aide — Échap pour fermer ")
         .title_alignment(Alignment::Center)
         .style(app.theme.base);
-    let mut lines = vec![
-        Line::from(Span::styled(
-            "Tapez pour chercher : accents, majuscules et fautes de frappe sont tolérés.",
+    let mut lines = if app.presentation.is_some() {
+        vec![Line::from(Span::styled(
+            s::PRESENT_INTRO,
             app.theme.heading,
-        )),
-        Line::from(Span::styled(
-            "Dans la liste et la fiche, les lettres sont des commandes.",
-            app.theme.dim,
-        )),
+        ))]
+    } else {
+        vec![
+            Line::from(Span::styled(s::HELP_INTRO, app.theme.heading)),
+            Line::from(Span::styled(s::HELP_LETTERS, app.theme.dim)),
+        ]
+    };
+    let presenting = [
+        (Mode::Present, "Présentation"),
+        (Mode::Picker, "Choix de la présentation"),
     ];
-    let sections = [
+    let browsing = [
         (Mode::Search, "Barre de recherche"),
         (Mode::Results, "Liste des résultats"),
         (Mode::Reader, "Fiche (volet de lecture)"),
     ];
-    for (mode, title) in sections {
+    let sections: &[(Mode, &str)] = if app.presentation.is_some() {
+        &presenting
+    } else {
+        &browsing
+    };
+    if app.presentation.is_some() {
+        lines.push(Line::from(Span::styled(s::FONT_SIZE_HINT, app.theme.dim)));
+    }
+    for &(mode, title) in sections {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(title, app.theme.title)));
         for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {

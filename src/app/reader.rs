@@ -48,9 +48,17 @@ impl Builder<'_> {
         }
     }
 
-    /// Adds wrapped runs, highlighting query and find words.
+    /// Adds wrapped runs, highlighting query and find words. Every run is neutralised here, so
+    /// no text from the data reaches the screen with a control character.
     fn runs(&mut self, runs: &[Piece], first: &str, rest: &str) {
-        let marked = self.mark(runs);
+        let clean: Vec<Piece> = runs
+            .iter()
+            .map(|p| Piece {
+                text: neutralize(&p.text).into_owned(),
+                ..p.clone()
+            })
+            .collect();
+        let marked = self.mark(&clean);
         let line0 = self.doc.lines.len();
         let (lines, spots) = wrap(
             &marked,
@@ -259,6 +267,12 @@ fn sources(b: &mut Builder<'_>, sources: &[crate::kb::Source]) {
     }
 }
 
+/// Phone numbers joined, each kept on one line (a number split across lines gets misdialled).
+fn phones(numbers: &[String]) -> String {
+    let kept: Vec<String> = numbers.iter().map(|p| p.replace(' ', "\u{A0}")).collect();
+    kept.join(" ; ")
+}
+
 /// Lays out a contact card, with the entries that point to it as links.
 #[must_use]
 pub fn contact(
@@ -283,7 +297,7 @@ pub fn contact(
     b.text(&c.description, theme.base);
     b.blank();
     let fields = [
-        (s::PHONE, (!c.phone.is_empty()).then(|| c.phone.join(" ; "))),
+        (s::PHONE, (!c.phone.is_empty()).then(|| phones(&c.phone))),
         (s::EMAIL, c.email.clone()),
         (s::WEBSITE, c.website.clone()),
         (s::ADDRESS, c.address.clone()),

@@ -54,8 +54,7 @@ pub fn run_show(
             Item::Contact(contact) => Shown::Contact { contact },
             Item::Deck(deck) => Shown::Deck { deck },
         };
-        serde_json::to_writer_pretty(&mut *out, &shown)?;
-        writeln!(out)?;
+        super::json::write(out, &shown)?;
         return Ok(Status::Success);
     }
     let text = match item {
@@ -82,7 +81,7 @@ fn deck_text(kb: &KnowledgeBase, d: &crate::kb::Deck) -> String {
     for (i, id) in d.slides.iter().enumerate() {
         let _ = writeln!(text, "{:>2}. {}  [{id}]", i + 1, plain::name_of(kb, id));
     }
-    text
+    neutralize(&text).into_owned()
 }
 
 #[derive(Serialize)]
@@ -130,8 +129,7 @@ pub fn run_list(
                 stale: e.is_stale(today),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        super::json::write(out, &rows)?;
         return Ok(Status::Success);
     }
     for c in categories {
@@ -139,11 +137,12 @@ pub fn run_list(
             out,
             "{}  {}",
             p.bold(&neutralize(&c.title)),
-            p.dim(&format!("[{}]", c.id))
+            p.dim(&format!("[{}]", neutralize(&c.id)))
         )?;
         for e in kb.entries.iter().filter(|e| e.category == c.id) {
             let stale = if e.is_stale(today) { " ⚠" } else { "" };
-            writeln!(out, "  {:<26} {}{stale}", e.id, neutralize(&e.title))?;
+            let id = neutralize(&e.id);
+            writeln!(out, "  {id:<26} {}{stale}", neutralize(&e.title))?;
         }
         writeln!(out)?;
     }
@@ -173,8 +172,7 @@ pub fn run_contacts(
         .filter(|c| region.is_none_or(|r| r == c.region))
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &contacts)?;
-        writeln!(out)?;
+        super::json::write(out, &contacts)?;
         return Ok(Status::Success);
     }
     for c in &contacts {
@@ -187,7 +185,7 @@ pub fn run_contacts(
             out,
             "{}{verified}  {}",
             p.bold(&neutralize(&c.name)),
-            p.dim(&format!("[{}]", c.id))
+            p.dim(&format!("[{}]", neutralize(&c.id)))
         )?;
         let details: Vec<&str> = c
             .phone
@@ -235,8 +233,7 @@ pub fn run_decks(
                 count: d.slides.len(),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        super::json::write(out, &rows)?;
         return Ok(Status::Success);
     }
     for d in &kb.decks {
@@ -244,7 +241,11 @@ pub fn run_decks(
             out,
             "{}  {}",
             p.bold(&neutralize(&d.title)),
-            p.dim(&format!("[{}] {} diapositives", d.id, d.slides.len()))
+            p.dim(&format!(
+                "[{}] {} diapositives",
+                neutralize(&d.id),
+                d.slides.len()
+            ))
         )?;
     }
     Ok(Status::Success)

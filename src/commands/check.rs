@@ -34,7 +34,8 @@ pub fn run_check(
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    writeln!(out, "{} {origin}", p.bold("Données :"))?;
+    let shown = crate::kb::text::neutralize(&origin.to_string()).into_owned();
+    writeln!(out, "{} {shown}", p.bold("Données :"))?;
     if let Some(v) = &kb.meta.version {
         writeln!(out, "Version : {v}")?;
     }

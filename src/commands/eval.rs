@@ -132,8 +132,7 @@ pub fn run_eval(
         .collect();
     let report = evaluate(&SearchIndex::new(&loaded.kb), &queries);
     if json {
-        serde_json::to_writer_pretty(&mut *out, &report)?;
-        writeln!(out)?;
+        super::json::write(out, &report)?;
     } else {
         print_report(&report, out)?;
     }

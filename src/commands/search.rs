@@ -8,7 +8,7 @@ use super::{Painter, Status};
 use crate::cli::KindFilter;
 use crate::kb::KnowledgeBase;
 use crate::kb::validate::Loaded;
-use crate::search::{Hit, Kind, SearchIndex};
+use crate::search::{Hit, Kind, QueryOptions, SearchIndex};
 use crate::strings as s;
 
 pub struct SearchArgs<'a> {
@@ -49,20 +49,19 @@ pub fn run_search(
 ) -> anyhow::Result<Status> {
     let kb = &loaded.kb;
     let index = SearchIndex::new(kb);
-    let hits: Vec<Hit> = index
-        .query(args.query)
-        .into_iter()
-        .filter(|h| match args.kind {
-            KindFilter::All => true,
-            KindFilter::Faq => h.kind == Kind::Faq,
-            KindFilter::Contact => h.kind == Kind::Contact,
-        })
-        .take(args.limit)
-        .collect();
+    let kind = match args.kind {
+        KindFilter::All => None,
+        KindFilter::Faq => Some(Kind::Faq),
+        KindFilter::Contact => Some(Kind::Contact),
+    };
+    let opts = QueryOptions {
+        limit: args.limit,
+        kind,
+    };
+    let hits: Vec<Hit> = index.query_with(args.query, opts);
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| json_hit(kb, h, args.explain)).collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        super::json::write(out, &rows)?;
     } else {
         for (rank, hit) in hits.iter().enumerate() {
             print_hit(out, kb, rank + 1, hit, args.explain, p)?;
@@ -105,15 +104,30 @@ fn print_hit(
         out,
         "{rank:>2}. {}  {}",
         p.bold(&title),
-        p.dim(&format!("[{marker}] {}", hit.id))
+        p.dim(&format!(
+            "[{marker}] {}",
+            crate::kb::text::neutralize(&hit.id)
+        ))
     )?;
     if explain {
-        writeln!(out, "    score {:.2}", hit.score)?;
+        writeln!(
+            out,
+            "    score {:.2} = points × {:.2} ({} mot(s) sur {} trouvés)",
+            hit.score, hit.coverage, hit.matched, hit.words
+        )?;
         for r in &hit.reasons {
+            let matched = if r.matched.is_empty() {
+                String::new()
+            } else {
+                format!(" → « {} »", crate::kb::text::neutralize(&r.matched))
+            };
             writeln!(
                 out,
-                "    « {} » → « {} » : {:?}, {:?}, {:.2} points",
-                r.query_word, r.matched, r.kind, r.field, r.points
+                "    « {} »{matched} : {}, {}, {:.2} points",
+                crate::kb::text::neutralize(&r.query_word),
+                r.kind.label(),
+                r.field.label(hit.kind),
+                r.points
             )?;
         }
     }
@@ -129,7 +143,8 @@ fn nothing_found(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
     );
     let suggestions = index.suggest(query);
     if !suggestions.is_empty() {
-        eprintln!("{} : {} ?", s::DID_YOU_MEAN, suggestions.join(", "));
+        let words = crate::kb::text::neutralize(&suggestions.join(", ")).into_owned();
+        eprintln!("{} : {words} ?", s::DID_YOU_MEAN);
     }
     let fallback: Vec<_> = index
         .fallback_contacts()
@@ -140,7 +155,8 @@ fn nothing_found(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
         eprintln!("{} :", s::WHO_TO_CONTACT);
         for c in fallback {
             let phone = c.phone.first().map_or(String::new(), |p| format!(" — {p}"));
-            eprintln!("  - {}{phone}  [{}]", c.name, c.id);
+            let line = format!("  - {}{phone}  [{}]", c.name, c.id);
+            eprintln!("{}", crate::kb::text::neutralize(&line));
         }
     }
 }

@@ -113,7 +113,7 @@ pub fn parse(text: &str) -> Vec<Block> {
                 push_text(&mut current, &t, bold > 0, link.as_ref());
             }
             Event::SoftBreak | Event::HardBreak => {
-                push_text(&mut current, " ", bold > 0, link.as_ref())
+                push_text(&mut current, " ", bold > 0, link.as_ref());
             }
             _ => {}
         }

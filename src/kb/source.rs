@@ -30,7 +30,9 @@ pub enum Origin {
 
 impl Origin {
     /// Picks the data to use, in order of precedence. `env` is the value of `RELAIS_DATA` and
-    /// `user_dir` the user data directory; both are passed in so that tests control them.
+    /// `user_dir` the user data directory; both are passed in so that tests control them. In
+    /// the user data directory, only the version that `relais data install` made current is
+    /// read (see [`super::store`]).
     #[must_use]
     pub fn locate(flag: Option<&Path>, env: Option<PathBuf>, user_dir: Option<&Path>) -> Self {
         if let Some(path) = flag {
@@ -39,8 +41,9 @@ impl Origin {
         if let Some(path) = env.filter(|p| !p.as_os_str().is_empty()) {
             return Self::Env(path);
         }
-        match user_dir {
-            Some(dir) if has_yaml(dir) => Self::UserDir(dir.to_path_buf()),
+        let installed = user_dir.and_then(|d| super::store::Store::new(d).current());
+        match installed {
+            Some(dir) if has_yaml(&dir) => Self::UserDir(dir),
             _ => Self::Bundled,
         }
     }
@@ -122,7 +125,7 @@ fn is_yaml(path: &Path) -> bool {
 
 fn has_yaml(dir: &Path) -> bool {
     let mut found = Vec::new();
-    yaml_paths(dir, &mut found, 0).is_ok() && !found.is_empty()
+    yaml_paths(dir, &mut found).is_ok() && !found.is_empty()
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError + '_ {
@@ -136,7 +139,7 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
     let meta = std::fs::metadata(path).map_err(io_error(path))?;
     let mut paths = Vec::new();
     if meta.is_dir() {
-        yaml_paths(path, &mut paths, 0).map_err(io_error(path))?;
+        yaml_paths(path, &mut paths).map_err(io_error(path))?;
         if paths.is_empty() {
             return Err(LoadError::NoYaml {
                 path: path.to_path_buf(),
@@ -146,13 +149,41 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
     } else {
         paths.push(path.to_path_buf());
     }
-    paths.iter().map(|p| read_file(p)).collect()
+    // Every file that is not UTF-8 is reported, not only the first.
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in &paths {
+        match read_file(p) {
+            Ok(file) => files.push(file),
+            Err(LoadError::Invalid(diags)) => problems.extend(diags),
+            Err(err) => return Err(err),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
 }
 
-/// Collects YAML files under `dir`, skipping hidden entries and not following more than a few
-/// levels, so a symlink loop cannot hang the loader.
-fn yaml_paths(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
+/// Collects YAML files under `dir`, skipping hidden entries. Each folder is read once, however
+/// many symbolic links lead to it, and no deeper than a few levels, so a symlink loop neither
+/// hangs the loader nor reads the same file twice.
+fn yaml_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    walk(dir, out, 0, &mut seen)
+}
+
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    depth: usize,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> std::io::Result<()> {
     const MAX_DEPTH: usize = 8;
+    if !seen.insert(std::fs::canonicalize(dir)?) {
+        return Ok(());
+    }
     for item in std::fs::read_dir(dir)? {
         let path = item?.path();
         let hidden = path
@@ -164,7 +195,7 @@ fn yaml_paths(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Resu
         }
         if path.is_dir() {
             if depth < MAX_DEPTH {
-                yaml_paths(&path, out, depth + 1)?;
+                walk(&path, out, depth + 1, seen)?;
             }
         } else if is_yaml(&path) {
             out.push(path);
@@ -183,32 +214,58 @@ fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(io_error(path))?;
-    let name = path.display().to_string();
+    decode(path.display().to_string(), bytes)
+}
+
+/// Turns the bytes of a data file called `name` into its text. A byte-order mark is kept (the
+/// validator skips it).
+///
+/// # Errors
+/// [`LoadError::Invalid`] with one diagnostic at the first byte that is not UTF-8.
+pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, LoadError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile { name, text }),
-        Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let before = &err.as_bytes()[..valid];
-            let line = String::from_utf8_lossy(before).matches('\n').count() + 1;
-            let line_start = before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let col = String::from_utf8_lossy(&before[line_start..])
-                .chars()
-                .count()
-                + 1;
-            Err(LoadError::Invalid(vec![super::Diagnostic {
-                severity: super::Severity::Error,
-                file: name,
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-                col: u32::try_from(col).unwrap_or(u32::MAX),
-                message: format!(
-                    "ce fichier n'est pas en UTF-8 (octet invalide n° {valid}) : \
-                     réenregistrez-le en UTF-8"
-                ),
-                excerpt: None,
-            }]))
-        }
+        Err(err) => Err(LoadError::Invalid(vec![not_utf8(
+            name,
+            err.as_bytes(),
+            err.utf8_error(),
+        )])),
     }
+}
+
+/// Points at the first byte that is not UTF-8, with the line it is on.
+fn not_utf8(file: String, bytes: &[u8], err: std::str::Utf8Error) -> super::Diagnostic {
+    let valid = err.valid_up_to();
+    let before = &bytes[..valid];
+    let line = before.split(|&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    // `before` is valid UTF-8 up to `valid`, so the column counts characters.
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    let line_end = bytes[line_start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| line_start + i);
+    let excerpt = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    let message = format!(
+        "ce fichier n'est pas en UTF-8 (octet 0x{:02X} invalide) : réenregistrez-le en UTF-8 \
+         (il est peut-être en Latin-1 ou en Windows-1252)",
+        bytes[valid]
+    );
+    let position = (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    );
+    super::Diagnostic::new(
+        super::Severity::Error,
+        file,
+        position,
+        message,
+        Some(&excerpt),
+    )
 }

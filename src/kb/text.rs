@@ -98,12 +98,25 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let limit = (word.chars().count() / 3).max(2);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let close = candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c.len()))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    // A beginning typed in full ("droits-citoyens") also points to its whole word.
+    close.or_else(|| {
+        (word.len() >= 3)
+            .then(|| {
+                candidates
+                    .iter()
+                    .filter(|c| c.starts_with(word))
+                    .min_by_key(|c| c.len())
+                    .copied()
+            })
+            .flatten()
+    })
 }
 
 #[cfg(test)]
@@ -146,5 +159,13 @@ mod tests {
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("sumary", keys), Some("summary"));
         assert_eq!(did_you_mean("zzzzzzzz", keys), None);
+        assert_eq!(
+            did_you_mean("summ", ["summary", "sources"]),
+            Some("summary")
+        );
+        assert_eq!(
+            did_you_mean("droits-citoyens", ["droits-citoyens-solidaires", "sante"]),
+            Some("droits-citoyens-solidaires")
+        );
     }
 }

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use serde_saphyr::Location;
 
+use super::diag::yaml_problem;
 use super::raw::{RawContact, RawDeck, RawEntry, RawFile, RawMeta, RawSource, Text};
-use super::text::{describe_char, did_you_mean, find_forbidden, normalize};
+use super::text::{describe_char, did_you_mean, find_forbidden, is_forbidden, normalize};
 use super::{
     Audience, Category, Contact, Deck, Diagnostic, Entry, KnowledgeBase, LoadError, Meta, Origin,
     REGIONS, Severity, Source, SourceFile,
@@ -49,6 +50,9 @@ pub fn validate(
     let mut checker = Checker {
         files,
         diags: Vec::new(),
+        texts: Vec::with_capacity(files.len()),
+        line_starts: files.iter().map(|f| line_starts(&f.text)).collect(),
+        counts: vec![Counts::default(); files.len()],
         today,
     };
     let mut parsed = Vec::new();
@@ -65,9 +69,97 @@ pub fn validate(
     };
     let mut diags = checker.diags;
     diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    diags.extend(
+        files
+            .iter()
+            .zip(&checker.counts)
+            .filter_map(|(f, c)| c.summary(&f.name)),
+    );
     match kb {
         Some(kb) if !diags.iter().any(Diagnostic::is_error) => Ok((kb, diags)),
         _ => Err(LoadError::Invalid(diags)),
+    }
+}
+
+/// The library's error `err` on `text`, in French, at the place to change.
+fn located(text: &str, err: &serde_saphyr::Error) -> super::diag::Located {
+    let (line, col) = err
+        .location()
+        .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
+    yaml_problem(text, line, col, &err.to_string())
+}
+
+/// Limits on what one data file may ask of the YAML parser, so that a broken or hostile file (an
+/// alias bomb, ten thousand nested brackets) is refused at once, in bounded memory. Real data is
+/// far below them: the bundled files nest five levels deep and use no alias.
+pub mod limits {
+    /// Nesting of lists and blocks.
+    pub const MAX_DEPTH: usize = 32;
+    /// Aliases (`*name`), and anchors (`&name`), in one file.
+    pub const MAX_ALIASES: usize = 1_000;
+    /// Values (texts, lists and blocks) in one file.
+    pub const MAX_NODES: usize = 1_000_000;
+    /// Bytes of text in one file, aliases expanded.
+    pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+    /// Values that aliases may copy in, in all.
+    pub const MAX_ALIAS_COPIES: usize = 100_000;
+    /// Problems shown for one file; the others are counted in one last message.
+    pub const MAX_PROBLEMS: usize = 200;
+}
+
+/// Problems found in one file: shown, and beyond [`limits::MAX_PROBLEMS`], only counted.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    shown: usize,
+    hidden_errors: usize,
+    hidden_others: usize,
+}
+
+impl Counts {
+    /// The closing message of a file with hidden problems; an error when one of them is.
+    fn summary(&self, file: &str) -> Option<Diagnostic> {
+        let hidden = self.hidden_errors + self.hidden_others;
+        (hidden > 0).then(|| {
+            let severity = if self.hidden_errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let message = format!(
+                "… et {hidden} autre(s) problème(s) dans ce fichier, non affichés : corrigez \
+                 d'abord les {} premiers",
+                limits::MAX_PROBLEMS
+            );
+            Diagnostic::new(severity, file.to_owned(), (0, 0), message, None)
+        })
+    }
+}
+
+/// The byte offset where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// The parser's options: strict booleans, and the [`limits`].
+fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        strict_booleans: true,
+        budget: serde_saphyr::budget! {
+            max_depth: limits::MAX_DEPTH,
+            max_aliases: limits::MAX_ALIASES,
+            max_anchors: limits::MAX_ALIASES,
+            max_nodes: limits::MAX_NODES,
+            max_events: 2 * limits::MAX_NODES,
+            max_total_scalar_bytes: limits::MAX_TEXT_BYTES,
+            max_merge_keys: 100,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: limits::MAX_ALIAS_COPIES,
+            max_replay_stack_depth: 16,
+            max_alias_expansions_per_anchor: limits::MAX_ALIASES,
+        },
     }
 }
 
@@ -83,6 +175,12 @@ const TOP_KEYS: [&str; 6] = [
 struct Checker<'a> {
     files: &'a [SourceFile],
     diags: Vec<Diagnostic>,
+    /// Each file's text as the YAML parser read it (no byte-order mark, forbidden characters
+    /// replaced one for one), so that spans index into it; lines and columns match the file.
+    texts: Vec<String>,
+    /// Where each line of each file starts, for the excerpts.
+    line_starts: Vec<Vec<usize>>,
+    counts: Vec<Counts>,
     today: Date,
 }
 
@@ -95,9 +193,23 @@ struct Defined {
     col: u32,
 }
 
+impl Defined {
+    fn at(kind: &'static str, file: usize, id: &Text) -> Self {
+        Self {
+            kind,
+            file,
+            line: clamp(id.referenced.line()),
+            col: clamp(id.referenced.column()),
+        }
+    }
+}
+
 impl Checker<'_> {
     fn parse(&mut self, index: usize, file: &SourceFile) -> Option<RawFile> {
         let text = file.text.strip_prefix('\u{FEFF}').unwrap_or(&file.text);
+        let text = self.forbidden_characters(index, text);
+        self.texts.push(text);
+        let text = &self.texts[index];
         if text
             .lines()
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
@@ -114,39 +226,89 @@ impl Checker<'_> {
             );
             return None;
         }
-        let options = serde_saphyr::options! { strict_booleans: true };
-        match serde_saphyr::from_str_with_options::<RawFile>(text, options) {
+        match serde_saphyr::from_str_with_options::<RawFile>(text, yaml_options()) {
             Ok(raw) => Some(raw),
             Err(err) => {
-                let (line, col) = err
-                    .location()
-                    .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
+                let mut problem = located(text, &err);
+                // Read into our types, an entry ends at the first line indented less than its
+                // keys, and its missing keys are reported before the parser reaches that line,
+                // which is what the editor has to fix.
+                if problem.message.starts_with("clé obligatoire") {
+                    let syntax = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(
+                        text,
+                        yaml_options(),
+                    );
+                    if let Err(err) = syntax {
+                        problem = located(text, &err);
+                    }
+                }
                 self.push(
                     Severity::Error,
                     index,
-                    line,
-                    col,
-                    translate_yaml_error(&err.to_string()),
+                    problem.line,
+                    problem.col,
+                    problem.message,
                 );
                 None
             }
         }
     }
 
+    /// Reports every character that must never reach a terminal, at its own line and column
+    /// (the YAML parser would stop at the first, often at the start of its block), and returns
+    /// the text with each replaced by U+FFFD so that the rest of the file is still checked.
+    fn forbidden_characters(&mut self, index: usize, text: &str) -> String {
+        let mut clean = String::with_capacity(text.len());
+        let (mut line, mut col) = (1u32, 0u32);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            col += 1;
+            // Windows line ends (CR LF) are line breaks, not stray carriage returns.
+            let line_end = c == '\r' && chars.peek() == Some(&'\n');
+            if is_forbidden(c) && !line_end {
+                let message = format!("caractère interdit : {}", describe_char(c));
+                self.push(Severity::Error, index, line, col, message);
+                clean.push('\u{FFFD}');
+                continue;
+            }
+            if c == '\n' {
+                (line, col) = (line + 1, 0);
+            }
+            clean.push(c);
+        }
+        clean
+    }
+
     fn push(&mut self, severity: Severity, file: usize, line: u32, col: u32, message: String) {
+        let counts = &mut self.counts[file];
+        if counts.shown >= limits::MAX_PROBLEMS {
+            if severity == Severity::Error {
+                counts.hidden_errors += 1;
+            } else {
+                counts.hidden_others += 1;
+            }
+            return;
+        }
+        counts.shown += 1;
         let source = &self.files[file];
-        let excerpt = (line > 0)
-            .then(|| source.text.lines().nth(line as usize - 1))
-            .flatten()
-            .map(|l| l.trim_end_matches('\r').to_owned());
-        self.diags.push(Diagnostic {
+        let diag = Diagnostic::new(
             severity,
-            file: source.name.clone(),
-            line,
-            col,
+            source.name.clone(),
+            (line, col),
             message,
-            excerpt,
-        });
+            self.source_line(file, line),
+        );
+        self.diags.push(diag);
+    }
+
+    /// Line `line` (1-based) of file `file`, without its line break.
+    fn source_line(&self, file: usize, line: u32) -> Option<&str> {
+        let starts = &self.line_starts[file];
+        let index = (line as usize).checked_sub(1)?;
+        let start = *starts.get(index)?;
+        let text = &self.files[file].text;
+        let end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
+        text.get(start..end)
     }
 
     fn error_at(&mut self, file: usize, loc: &Location, message: String) {
@@ -169,30 +331,35 @@ impl Checker<'_> {
         );
     }
 
+    /// Position of the first `needle` at or after byte `from` of the file's parsed text, with
+    /// the byte just after it; `None` when it is not there.
+    fn find_from(&self, file: usize, from: usize, needle: &str) -> Option<(u32, u32, usize)> {
+        let source = &self.texts[file];
+        let at = from + source.get(from..)?.find(needle)?;
+        let before = &source[..at];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = source[line_start..at].chars().count() + 1;
+        Some((clamp(line as u64), clamp(col as u64), at + needle.len()))
+    }
+
+    /// Byte offset of a value in the file's parsed text.
+    fn value_start(text: &Text) -> Option<usize> {
+        text.referenced
+            .span()
+            .byte_offset()
+            .and_then(|b| usize::try_from(b).ok())
+    }
+
     /// Position of the `needle` found in `text`'s value at byte `offset`, searched in the source
     /// from the value's start (block scalars only add indentation, so the source position is
     /// never before the value offset). Falls back to the value's own position.
     fn position_in(&self, file: usize, text: &Text, offset: usize, needle: &str) -> (u32, u32) {
         let loc = &text.referenced;
         let fallback = (clamp(loc.line()), clamp(loc.column()));
-        let source = &self.files[file].text;
-        let Some(start) = loc
-            .span()
-            .byte_offset()
-            .and_then(|b| usize::try_from(b).ok())
-        else {
-            return fallback;
-        };
-        let from = (start + offset).min(source.len());
-        let Some(found) = source.get(from..).and_then(|s| s.find(needle)) else {
-            return fallback;
-        };
-        let at = from + found;
-        let before = &source[..at];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = source[line_start..at].chars().count() + 1;
-        (clamp(line as u64), clamp(col as u64))
+        Self::value_start(text)
+            .and_then(|start| self.find_from(file, start + offset, needle))
+            .map_or(fallback, |(line, col, _)| (line, col))
     }
 
     /// Normalises a text field, checking that required text is not empty and that no control
@@ -313,18 +480,16 @@ impl Checker<'_> {
     }
 
     fn categories(&mut self, raw: &[(usize, super::raw::RawCategory)]) -> Vec<Category> {
-        let mut seen: HashMap<String, Location> = HashMap::new();
+        let mut seen: HashMap<String, Defined> = HashMap::new();
         let mut out = Vec::new();
         for (file, c) in raw {
             let id = self.id(*file, &c.id);
-            if seen.insert(id.clone(), c.id.referenced).is_some() {
-                self.error_at(
-                    *file,
-                    &c.id.referenced,
-                    format!("catégorie « {id} » déclarée deux fois"),
-                );
+            let here = Defined::at("catégorie", *file, &c.id);
+            if let Some(first) = seen.get(&id).copied() {
+                self.report_duplicate(&id, first, here);
                 continue;
             }
+            seen.insert(id.clone(), here);
             out.push(Category {
                 id,
                 title: self.text(*file, "title", &c.title, true),
@@ -349,39 +514,48 @@ impl Checker<'_> {
         let mut ids: HashMap<String, Defined> = HashMap::new();
         for (kind, file, t) in all {
             let id = self.id(file, t);
-            let here = Defined {
-                kind,
-                file,
-                line: clamp(t.referenced.line()),
-                col: clamp(t.referenced.column()),
-            };
+            let here = Defined::at(kind, file, t);
             if let Some(first) = ids.get(&id).copied() {
-                let first_name = self.files[first.file].name.clone();
-                self.error_at(
-                    file,
-                    &t.referenced,
-                    format!(
-                        "identifiant « {id} » en double : déjà utilisé par {} {first_name}:{}:{}",
-                        article(first.kind),
-                        first.line,
-                        first.col
-                    ),
-                );
-                self.push(
-                    Severity::Error,
-                    first.file,
-                    first.line,
-                    first.col,
-                    format!(
-                        "identifiant « {id} » en double : utilisé à nouveau dans {}:{}:{}",
-                        self.files[file].name, here.line, here.col
-                    ),
-                );
+                self.report_duplicate(&id, first, here);
             } else {
                 ids.insert(id, here);
             }
         }
         ids
+    }
+
+    /// Reports an id defined twice at both places, each naming the other.
+    fn report_duplicate(&mut self, id: &str, first: Defined, again: Defined) {
+        let first_place = self.place(first, again.file);
+        let again_place = self.place(again, first.file);
+        let (to_again, to_first) = if first.kind == "catégorie" {
+            (
+                format!("catégorie « {id} » déclarée deux fois : déjà déclarée {first_place}"),
+                format!("catégorie « {id} » déclarée deux fois : à nouveau {again_place}"),
+            )
+        } else {
+            (
+                format!(
+                    "identifiant « {id} » en double : déjà utilisé par {} {first_place}",
+                    article(first.kind)
+                ),
+                format!(
+                    "identifiant « {id} » en double : utilisé à nouveau par {} {again_place}",
+                    article(again.kind)
+                ),
+            )
+        };
+        self.push(Severity::Error, again.file, again.line, again.col, to_again);
+        self.push(Severity::Error, first.file, first.line, first.col, to_first);
+    }
+
+    /// Where `d` is, as seen from a message in file `from`: the line alone in the same file.
+    fn place(&self, d: Defined, from: usize) -> String {
+        if d.file == from {
+            format!("à la ligne {}", d.line)
+        } else {
+            format!("dans {}:{}:{}", self.files[d.file].name, d.line, d.col)
+        }
     }
 
     fn entry(&mut self, file: usize, e: &RawEntry, refs: &Refs<'_>) -> Entry {
@@ -482,8 +656,9 @@ impl Checker<'_> {
                             file,
                             &t.referenced,
                             format!(
-                                "« {field} » renvoie à {} inconnu(e) « {id} »{hint}",
-                                article(kind)
+                                "« {field} » renvoie à {} inconnu{} « {id} »{hint}",
+                                article(kind),
+                                if kind == "contact" { "" } else { "e" }
                             ),
                         );
                     }
@@ -493,14 +668,31 @@ impl Checker<'_> {
             .collect()
     }
 
-    /// Checks the `[[id]]` links of an answer, pointing at the line of each broken link.
+    /// Checks the `[[id]]` links of an answer, pointing at the line of each broken link. Links
+    /// are found in the source in the order of the answer, each after the previous one, so two
+    /// identical links on different lines are each reported at their own line.
     fn check_links(&mut self, file: usize, raw: &Text, answer: &str, refs: &Refs<'_>) {
+        let mut cursor = Self::value_start(raw);
         for (offset, id) in super::markup::wiki_links(answer) {
-            if refs.ids.get(id).is_some_and(|d| d.kind != "présentation") {
+            // The link as written, `[[ id ]]` spaces included.
+            let written = answer[offset..]
+                .find("]]")
+                .map_or("", |end| &answer[offset..offset + end + 2]);
+            let found = cursor.and_then(|from| self.find_from(file, from, written));
+            cursor = found.map(|(_, _, after)| after).or(cursor);
+            let kind = refs.ids.get(id).map(|d| d.kind);
+            if kind.is_some_and(|k| k != "présentation") {
                 continue;
             }
-            let needle = format!("[[{id}]]");
-            let (line, col) = self.position_in(file, raw, offset, &needle);
+            let fallback = (clamp(raw.referenced.line()), clamp(raw.referenced.column()));
+            let (line, col) = found.map_or(fallback, |(line, col, _)| (line, col));
+            if kind.is_some() {
+                let message = format!(
+                    "lien [[{id}]] vers une présentation : un lien mène à une entrée ou à un contact"
+                );
+                self.push(Severity::Error, file, line, col, message);
+                continue;
+            }
             let suggestion = did_you_mean(
                 id,
                 refs.ids
@@ -697,76 +889,6 @@ fn clamp(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Rewrites the YAML library's English messages in the editors' language, adding a "did you
-/// mean" hint to unknown keys.
-fn translate_yaml_error(rendered: &str) -> String {
-    let first = rendered.lines().next().unwrap_or_default();
-    // "error: line 3 column 5: message" -> "message"
-    let message = first
-        .strip_prefix("error: ")
-        .and_then(|rest| rest.split_once(": ").map(|(_, m)| m))
-        .unwrap_or(first);
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let valid: Vec<&str> = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
-            .split(", ")
-            .map(|k| k.trim_matches('`'))
-            .filter(|k| !k.is_empty())
-            .collect();
-        return match did_you_mean(key, valid.iter().copied()) {
-            Some(s) => format!("clé inconnue « {key} » (vouliez-vous dire « {s} » ?)"),
-            None => format!(
-                "clé inconnue « {key} » ; clés possibles : {}",
-                valid.join(", ")
-            ),
-        };
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let key = rest.trim_end_matches('`');
-        return format!("clé obligatoire « {key} » manquante");
-    }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest);
-        return format!("clé « {key} » en double dans le même bloc");
-    }
-    let known: [(&str, &str); 7] = [
-        ("unclosed quote", "guillemet ouvert mais jamais fermé"),
-        (
-            "found a tab",
-            "tabulation interdite : indentez avec des espaces",
-        ),
-        (
-            "invalid boolean",
-            "valeur booléenne invalide : écrivez true ou false",
-        ),
-        (
-            "expected sequence",
-            "une liste est attendue ici (lignes « - valeur » ou [a, b])",
-        ),
-        (
-            "expected mapping",
-            "un bloc « clé: valeur » est attendu ici",
-        ),
-        (
-            "unexpected end of input",
-            "fichier incomplet : la fin du fichier arrive trop tôt",
-        ),
-        (
-            "budget",
-            "structure YAML trop volumineuse (alias ou imbrication excessifs)",
-        ),
-    ];
-    known
-        .iter()
-        .find(|(en, _)| message.contains(en))
-        .map_or_else(
-            || format!("YAML invalide : {message}"),
-            |(_, fr)| (*fr).to_owned(),
-        )
-}
-
 fn is_kebab_id(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|part| {
@@ -891,19 +1013,5 @@ mod tests {
         assert!(!is_kebab_id("droits--x"));
         assert!(!is_kebab_id("-x"));
         assert!(!is_kebab_id("hébergeur"));
-    }
-
-    #[test]
-    fn yaml_messages_are_translated_with_hints() {
-        assert_eq!(
-            translate_yaml_error(
-                "error: line 3 column 5: unknown field `titel`, expected one of id, title, ok"
-            ),
-            "clé inconnue « titel » (vouliez-vous dire « title » ?)"
-        );
-        assert_eq!(
-            translate_yaml_error("error: line 2 column 5: missing field `title`"),
-            "clé obligatoire « title » manquante"
-        );
     }
 }

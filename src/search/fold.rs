@@ -1,10 +1,11 @@
 //! Folding text and queries to the same form: NFC, lower case, accents and ligatures removed,
 //! apostrophes, quotes, hyphens and punctuation as word separators. Each word keeps its byte
-//! range in the original text, so highlights land on the unfolded text.
+//! range in the original text, so highlights land on the unfolded text. Also the small word
+//! tools the index shares with queries: stop words, light French stemming, letter masks.
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// A folded word and where it came from in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,52 +45,128 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Splits `text` into folded words with their original byte ranges. Words are runs of ASCII
-/// letters and digits after folding; everything else separates words.
+/// Calls `f` with each folded word of `text` and its byte range in `text`, without allocating
+/// per word. Words are runs of ASCII letters and digits after folding; everything else
+/// separates words. Text from the knowledge base is already NFC; a query may not be, so a
+/// combining mark (which folds to nothing) extends the current word instead of splitting it.
+pub fn for_each_token(text: &str, f: impl FnMut(&str, Range<usize>)) {
+    if !text.is_ascii() && unicode_normalization::is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        // Ranges then refer to the normalised text: only queries get here, whose ranges are
+        // not used (the knowledge base is normalised at load).
+        let normal: String = text.nfc().collect();
+        return tokens_of_normal(&normal, f);
+    }
+    tokens_of_normal(text, f);
+}
+
+fn tokens_of_normal(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
+    let mut buf = String::new();
+    let mut word = String::new();
+    let mut start = 0;
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        let next = at + c.len_utf8();
+        if c.is_ascii_alphanumeric() {
+            if word.is_empty() {
+                start = at;
+            }
+            word.push(c.to_ascii_lowercase());
+            end = next;
+            continue;
+        }
+        buf.clear();
+        fold_char(c, &mut buf);
+        if buf.is_empty() && !word.is_empty() {
+            end = next;
+        }
+        for folded in buf.chars() {
+            if folded.is_ascii_alphanumeric() {
+                if word.is_empty() {
+                    start = at;
+                }
+                word.push(folded);
+                end = next;
+            } else if !word.is_empty() {
+                f(&word, start..end);
+                word.clear();
+            }
+        }
+    }
+    if !word.is_empty() {
+        f(&word, start..end);
+    }
+}
+
+/// Splits `text` into folded words with their original byte ranges.
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut buf = String::new();
-    let mut current: Option<Token> = None;
-    for (at, c) in text.char_indices() {
-        buf.clear();
-        fold_char(c, &mut buf);
-        let end = at + c.len_utf8();
-        for f in buf.chars() {
-            if f.is_ascii_alphanumeric() {
-                let token = current.get_or_insert_with(|| Token {
-                    word: String::new(),
-                    range: at..end,
-                });
-                token.word.push(f);
-                token.range.end = end;
-            } else {
-                tokens.extend(current.take());
-            }
-        }
-        // A combining mark folds to nothing and must not split a word.
-        if let (true, Some(t)) = (buf.is_empty(), current.as_mut()) {
-            t.range.end = end;
-        }
-    }
-    tokens.extend(current);
+    for_each_token(text, |word, range| {
+        tokens.push(Token {
+            word: word.to_owned(),
+            range,
+        });
+    });
     tokens
 }
 
 /// French words that carry no meaning for search, including the elided forms left by
 /// apostrophes (`l'`, `d'`, `qu'`...).
 const STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du",
-    "elle", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs",
-    "lui", "m", "ma", "me", "mes", "moi", "mon", "n", "ne", "nos", "notre", "nous", "on", "ou",
-    "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta",
-    "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
+    "a", "ai", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des",
+    "du", "elle", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur",
+    "leurs", "lui", "m", "ma", "me", "mes", "moi", "mon", "n", "ne", "nos", "notre", "nous", "on",
+    "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t",
+    "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
 ];
 
 /// True for French stop words (on folded words).
 #[must_use]
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// A light French stem: the plural `s`/`x`, then a final `e` or an infinitive `er`, are dropped
+/// from words of four letters or more, so that `aidante`, `aidants` and `aidant` meet, and so
+/// do `demander`, `demandes` and `demandé`. Words with digits are kept.
+#[must_use]
+pub fn stem(word: &str) -> &str {
+    if word.len() < 4 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return word;
+    }
+    let w = word.strip_suffix(['s', 'x']).unwrap_or(word);
+    let w = w
+        .strip_suffix("er")
+        .or_else(|| w.strip_suffix("ee"))
+        .or_else(|| w.strip_suffix('e'))
+        .unwrap_or(w);
+    if w.len() >= 3 { w } else { word }
+}
+
+/// The set of characters of a folded word as bits (a-z, then digits sharing six bits), for a
+/// cheap test before an edit distance: `k` edits change at most `k` letters of each side.
+#[must_use]
+pub fn letter_mask(word: &str) -> u32 {
+    word.bytes().fold(0, |mask, b| {
+        let bit = match b {
+            b'a'..=b'z' => u32::from(b - b'a'),
+            b'0'..=b'9' => 26 + u32::from(b - b'0') % 6,
+            _ => 31,
+        };
+        mask | (1 << bit)
+    })
+}
+
+/// If `word` looks like an elided article or pronoun glued to the next word (`lhebergeur`,
+/// `dasile`, `sinscrire`, `quon`), the word without it.
+#[must_use]
+pub fn unglue_elision(word: &str) -> Option<&str> {
+    let rest = word
+        .strip_prefix("qu")
+        .or_else(|| word.strip_prefix(['l', 'd', 'j', 'n', 's', 'c', 'm', 't']))?;
+    let first = rest.bytes().next()?;
+    (rest.len() >= 3 && matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h'))
+        .then_some(rest)
 }
 
 #[cfg(test)]
@@ -112,20 +189,51 @@ mod tests {
 
     #[test]
     fn keeps_original_ranges() {
-        let text = "Où l'hébergeur";
+        let text = "Où l'hébergeur Œuvre";
         let t = tokenize(text);
         assert_eq!(&text[t[0].range.clone()], "Où");
         assert_eq!(&text[t[2].range.clone()], "hébergeur");
+        assert_eq!(&text[t[3].range.clone()], "Œuvre");
     }
 
     #[test]
     fn decomposed_accents_stay_in_one_word() {
         assert_eq!(words("he\u{301}bergeur"), ["hebergeur"]);
+        // Ranges of a text that is not NFC refer to its NFC form (queries only).
+        let text = "E\u{301}cole";
+        assert_eq!(tokenize(text)[0].range, 0.."\u{c9}cole".len());
     }
 
     #[test]
     fn stop_words_are_sorted_and_found() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop_word("les") && is_stop_word("qu") && !is_stop_word("droits"));
+    }
+
+    #[test]
+    fn stems_meet_across_gender_and_number() {
+        for w in ["aidant", "aidante", "aidants", "aidantes"] {
+            assert_eq!(stem(w), "aidant", "{w}");
+        }
+        assert_eq!(stem("fermes"), stem("ferme"));
+        assert_eq!(stem("demander"), stem("demandees"));
+        assert_eq!(stem("demande"), "demand");
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("127bis"), "127bis");
+    }
+
+    #[test]
+    fn glued_elisions_come_apart() {
+        assert_eq!(unglue_elision("lhebergeur"), Some("hebergeur"));
+        assert_eq!(unglue_elision("dasile"), Some("asile"));
+        assert_eq!(unglue_elision("quon"), None);
+        assert_eq!(unglue_elision("droits"), None);
+        assert_eq!(unglue_elision("sinscrire"), Some("inscrire"));
+    }
+
+    #[test]
+    fn letter_masks_hold_the_letters() {
+        assert_eq!(letter_mask("abc"), 0b111);
+        assert_eq!(letter_mask("cab"), letter_mask("abc"));
     }
 }

@@ -1,0 +1,244 @@
+//! `relais data install | status | restore | reset`: updating the knowledge base from a file or
+//! a USB stick without a network, through [`crate::kb::store`].
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::{Painter, Status};
+use crate::cli::{Cli, DataAction};
+use crate::kb::store::{Store, StoreError};
+use crate::kb::validate::{load, validate};
+use crate::kb::{KnowledgeBase, Meta, Origin, Severity, source};
+
+pub fn run_data(
+    cli: &Cli,
+    action: &DataAction,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
+    match action {
+        DataAction::Install { path } => install(cli, path, out, p),
+        DataAction::Status { json } => status(cli, *json, out, p),
+        DataAction::Restore => switch(cli, Store::restore, "Sauvegarde restaurée.", out, p),
+        DataAction::Reset => switch(
+            cli,
+            Store::reset,
+            "Retour aux données intégrées ; les données installées sont gardées en sauvegarde \
+             (relais data restore pour y revenir).",
+            out,
+            p,
+        ),
+    }
+}
+
+fn store() -> anyhow::Result<Store> {
+    source::user_data_dir().map(Store::new).context(
+        "Impossible de trouver le dossier de données de l'utilisateur (HOME n'est pas défini ?)",
+    )
+}
+
+fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+    let origin = Origin::Flag(path.to_path_buf());
+    let validated = origin
+        .read()
+        .and_then(|files| validate(&files, crate::kb::today()).map(|v| (files, v)));
+    let (files, (kb, warnings)) = match validated {
+        Ok(v) => v,
+        Err(err) => {
+            for d in err.diagnostics() {
+                eprintln!("{d}");
+            }
+            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+            eprintln!("relais : rien n'a été installé ; les données actives n'ont pas changé.");
+            return Ok(Status::Invalid);
+        }
+    };
+    for w in warnings.iter().filter(|w| w.severity == Severity::Warning) {
+        eprintln!("{w}");
+    }
+    let store = store()?;
+    let dir = store
+        .install(path, &files)
+        .context("Installation interrompue ; les données actives n'ont pas changé")?;
+    writeln!(out, "{} {}", p.bold("Installé :"), summary(&kb))?;
+    writeln!(out, "Dossier : {}", dir.display())?;
+    if store.backup().is_some() {
+        writeln!(
+            out,
+            "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir)."
+        )?;
+    }
+    overridden_warning(cli, p);
+    Ok(Status::Success)
+}
+
+/// Restore or reset: switch, then say which data is now active.
+fn switch(
+    cli: &Cli,
+    action: fn(&Store) -> Result<crate::kb::store::State, StoreError>,
+    done: &str,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
+    let store = store()?;
+    match action(&store) {
+        Ok(_) => {}
+        Err(err @ (StoreError::NoBackup | StoreError::NothingInstalled)) => {
+            eprintln!("relais : {err}");
+            return Ok(Status::NotFound);
+        }
+        Err(err) => return Err(err).context("Les données actives n'ont pas changé"),
+    }
+    writeln!(out, "{done}")?;
+    let origin = Origin::locate(None, None, Some(store.root()));
+    match load(&origin, crate::kb::today()) {
+        Ok(loaded) => writeln!(out, "{} {}", p.bold("Actives :"), summary(&loaded.kb))?,
+        Err(err) => {
+            super::report_load_error(&origin, &err);
+            return Ok(Status::Invalid);
+        }
+    }
+    overridden_warning(cli, p);
+    Ok(Status::Success)
+}
+
+/// Says so when `--data` or `RELAIS_DATA` hides the installed data.
+fn overridden_warning(cli: &Cli, p: Painter) {
+    let origin = super::locate(cli);
+    if matches!(origin, Origin::Flag(_) | Origin::Env(_)) {
+        eprintln!(
+            "{}",
+            p.warn(&format!(
+                "Attention : les données de {origin} ont priorité sur les données installées."
+            ))
+        );
+    }
+}
+
+/// "« title » version V du D — N entrées, N contacts, N présentations".
+fn summary(kb: &KnowledgeBase) -> String {
+    let meta = &kb.meta;
+    let mut line = meta
+        .title
+        .as_deref()
+        .map_or(String::new(), |t| format!("« {t} » "));
+    let data = crate::export::data_line(kb);
+    line.push_str(
+        data.trim_start_matches(crate::strings::DATA_LABEL)
+            .trim_start(),
+    );
+    format!(
+        "{} — {} entrées, {} contacts, {} présentations",
+        crate::kb::text::neutralize(line.trim()),
+        kb.entries.len(),
+        kb.contacts.len(),
+        kb.decks.len()
+    )
+}
+
+#[derive(Serialize)]
+struct StatusReport<'a> {
+    origin: String,
+    path: Option<&'a Path>,
+    meta: &'a Meta,
+    entries: usize,
+    contacts: usize,
+    decks: usize,
+    categories: usize,
+    stale: Vec<StaleRow<'a>>,
+    installed: Option<PathBuf>,
+    backup: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct StaleRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    reviewed: Date,
+}
+
+fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+    let origin = super::locate(cli);
+    let today = crate::kb::today();
+    let loaded = match load(&origin, today) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            super::report_load_error(&origin, &err);
+            return Ok(Status::Invalid);
+        }
+    };
+    let kb = &loaded.kb;
+    let store = source::user_data_dir().map(Store::new);
+    let report = StatusReport {
+        origin: origin.to_string(),
+        path: origin.path(),
+        meta: &kb.meta,
+        entries: kb.entries.len(),
+        contacts: kb.contacts.len(),
+        decks: kb.decks.len(),
+        categories: kb.categories.len(),
+        stale: kb
+            .stale_entries(today)
+            .map(|e| StaleRow {
+                id: &e.id,
+                title: &e.title,
+                reviewed: e.reviewed,
+            })
+            .collect(),
+        installed: store.as_ref().and_then(Store::current),
+        backup: store.as_ref().and_then(Store::backup),
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+    } else {
+        print_status(&report, out, p)?;
+    }
+    Ok(Status::Success)
+}
+
+fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow::Result<()> {
+    let n = crate::kb::text::neutralize;
+    writeln!(out, "{} {}", p.bold("Données actives :"), n(&r.origin))?;
+    let meta = [
+        ("Titre", r.meta.title.clone()),
+        ("Version", r.meta.version.clone()),
+        ("Date", r.meta.date.map(crate::strings::date)),
+        ("Éditeur", r.meta.publisher.clone()),
+    ];
+    for (label, value) in meta {
+        let value = value.unwrap_or_else(|| p.dim("(non indiqué)"));
+        writeln!(out, "{label} : {}", n(&value))?;
+    }
+    writeln!(
+        out,
+        "{} entrées, {} contacts, {} présentations, {} catégories",
+        r.entries, r.contacts, r.decks, r.categories
+    )?;
+    writeln!(
+        out,
+        "Entrées à relire (plus de {} mois) : {}",
+        crate::kb::STALE_AFTER_MONTHS,
+        r.stale.len()
+    )?;
+    for s in &r.stale {
+        let line = format!(
+            "  {}  {} (vérifié le {})",
+            s.id,
+            n(s.title),
+            crate::strings::date(s.reviewed)
+        );
+        writeln!(out, "{}", p.warn(&line))?;
+    }
+    let shown = |d: &Option<PathBuf>| {
+        d.as_ref()
+            .map_or_else(|| "aucune".to_owned(), |d| d.display().to_string())
+    };
+    writeln!(out, "Installées : {}", n(&shown(&r.installed)))?;
+    writeln!(out, "Sauvegarde : {}", n(&shown(&r.backup)))?;
+    Ok(())
+}

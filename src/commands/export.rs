@@ -1,0 +1,89 @@
+//! `relais export`: handouts (Markdown, print HTML), the phone page and the JSON knowledge base,
+//! to standard output or to a file.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::Status;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::export::{Handout, Scope, app, html, md};
+use crate::kb::KnowledgeBase;
+
+pub fn run_export(
+    kb: &KnowledgeBase,
+    args: &ExportArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    let scoped = args.deck.is_some() || args.category.is_some() || !args.ids.is_empty();
+    if args.app && args.format != ExportFormat::Html {
+        return Ok(usage("--app ne s'utilise qu'avec --format html"));
+    }
+    let whole = args.app || args.format == ExportFormat::Json;
+    if whole && (scoped || args.contacts) {
+        return Ok(usage(
+            "la page pour téléphone et l'export JSON contiennent toute la base : \
+             --deck, --category, --ids et --contacts ne s'y appliquent pas",
+        ));
+    }
+    let text = if args.format == ExportFormat::Json {
+        let mut json = serde_json::to_string_pretty(kb).context("Impossible d'écrire le JSON")?;
+        json.push('\n');
+        json
+    } else if args.app {
+        app::render(kb)
+    } else {
+        let scope = scope(args);
+        let handout = match Handout::select(kb, &scope, args.contacts, crate::kb::today()) {
+            Ok(h) => h,
+            Err(err) => {
+                eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+                return Ok(Status::NotFound);
+            }
+        };
+        match args.format {
+            ExportFormat::Md => md::render(&handout),
+            _ => html::render(&handout),
+        }
+    };
+    match &args.output {
+        Some(path) => write_file(path, &text)?,
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(Status::Success)
+}
+
+fn scope(args: &ExportArgs) -> Scope {
+    if let Some(d) = &args.deck {
+        Scope::Deck(d.clone())
+    } else if let Some(c) = &args.category {
+        Scope::Category(c.clone())
+    } else if !args.ids.is_empty() {
+        Scope::Ids(args.ids.iter().map(|i| i.trim().to_owned()).collect())
+    } else {
+        Scope::All
+    }
+}
+
+fn usage(message: &str) -> Status {
+    eprintln!("relais : {message}");
+    Status::Invalid
+}
+
+/// Writes the export beside `path`, then renames it into place: an interrupted export never
+/// leaves half a handout where a previous one was.
+fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let result = std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .with_context(|| format!("Impossible d'écrire {}", path.display()));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,384 @@
+//! The print-ready HTML handout (one file, A4, one entry per page, readable in black and
+//! white), and the HTML fragments it shares with the phone page: an entry's body and a contact
+//! card with `tel:`/`mailto:` links and QR codes. Every text from the data goes through
+//! [`escape`]; links only through [`super::safe_url`].
+
+use std::fmt::Write as _;
+
+use super::{Handout, Linker, escape, href};
+use crate::kb::markup::{self, Block, Marker};
+use crate::kb::{Contact, Entry, KnowledgeBase, Source};
+use crate::strings as s;
+
+/// The print stylesheet: black on white, A4 pages, a page break before each entry.
+const PRINT_CSS: &str = include_str!("print.css");
+
+/// The policy of the exported pages: nothing may be fetched, only inline styles (and, for
+/// the phone page, inline script) run, images only from `data:`.
+pub const CSP_PRINT: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// The whole handout as one HTML document.
+#[must_use]
+pub fn render(h: &Handout<'_>) -> String {
+    let mut out = String::new();
+    head(&mut out, &h.title, CSP_PRINT, PRINT_CSS);
+    out.push_str("<body>\n<header class=\"cover\">\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&h.title));
+    let _ = writeln!(out, "<p class=\"data\">{}</p>", escape(&h.data_line()));
+    let _ = writeln!(
+        out,
+        "<p class=\"disclaimer\">{}</p>",
+        escape(s::NOT_LEGAL_ADVICE)
+    );
+    toc(&mut out, h);
+    out.push_str("</header>\n");
+    let link = |id: &str| h.has(id).then(|| format!("#{id}"));
+    for e in &h.entries {
+        let _ = writeln!(out, "<article class=\"entry\" id=\"{}\">", escape(&e.id));
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&e.title));
+        out.push_str(&entry_body(h.kb, e, &link));
+        if e.is_stale(h.today) {
+            let _ = writeln!(out, "<p class=\"stale\">{}</p>", escape(s::STALE));
+        }
+        out.push_str("</article>\n");
+    }
+    if !h.contacts.is_empty() {
+        out.push_str("<section class=\"sheet\" id=\"contacts\">\n");
+        let _ = writeln!(out, "<h2>{}</h2>", escape(s::CONTACTS_SHEET));
+        for c in &h.contacts {
+            out.push_str(&contact_card(c, Some(&c.id), 3));
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// `<!doctype html>` to `</head>`, with the content security policy and the stylesheet.
+pub(crate) fn head(out: &mut String, title: &str, csp: &str, css: &str) {
+    out.push_str("<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"
+    );
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    let _ = writeln!(out, "<style>\n{css}</style>\n</head>");
+}
+
+fn toc(out: &mut String, h: &Handout<'_>) {
+    if h.entries.len() < 2 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<nav>\n<h2>{}</h2>\n<ol>",
+        escape(s::TABLE_OF_CONTENTS)
+    );
+    for e in &h.entries {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#{}\">{}</a></li>",
+            escape(&e.id),
+            escape(&e.title)
+        );
+    }
+    if !h.contacts.is_empty() {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#contacts\">{}</a></li>",
+            escape(s::CONTACTS_SHEET)
+        );
+    }
+    out.push_str("</ol>\n</nav>\n");
+}
+
+/// Everything of an entry below its title: summary, answer, related entries, contacts,
+/// sources and review date. `link` gives the href of an id, `None` when it is not reachable.
+#[must_use]
+pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\"><strong>{} :</strong> {}</p>",
+        escape(s::SUMMARY),
+        escape(&e.summary)
+    );
+    out.push_str("<div class=\"answer\">\n");
+    answer(&mut out, &markup::parse(&e.answer), kb, link);
+    out.push_str("</div>\n");
+    let related: Vec<String> = e.related.iter().map(|id| reference(kb, id, link)).collect();
+    section(&mut out, "related", s::RELATED, &related);
+    let contacts: Vec<String> = e
+        .contacts
+        .iter()
+        .map(|id| contact_line(kb, id, link))
+        .collect();
+    section(&mut out, "contacts", s::CONTACTS, &contacts);
+    let sources: Vec<String> = e.sources.iter().map(source).collect();
+    section(&mut out, "sources", s::SOURCES, &sources);
+    let _ = writeln!(
+        out,
+        "<p class=\"reviewed\">{} {}</p>",
+        escape(s::REVIEWED),
+        s::date(e.reviewed)
+    );
+    out
+}
+
+/// Paragraphs as `<p>`, runs of bullets as `<ul>`, runs of numbered items as `<ol>`.
+fn answer(out: &mut String, blocks: &[Block], kb: &KnowledgeBase, link: &Linker<'_>) {
+    let mut open: Option<&str> = None;
+    for b in blocks {
+        let want = match b.marker {
+            Marker::Paragraph => None,
+            Marker::Bullet => Some("ul"),
+            Marker::Number(_) => Some("ol"),
+        };
+        if open != want {
+            if let Some(tag) = open {
+                let _ = writeln!(out, "</{tag}>");
+            }
+            match (want, b.marker) {
+                (Some("ol"), Marker::Number(n)) if n != 1 => {
+                    let _ = writeln!(out, "<ol start=\"{n}\">");
+                }
+                (Some(tag), _) => {
+                    let _ = writeln!(out, "<{tag}>");
+                }
+                (None, _) => {}
+            }
+            open = want;
+        }
+        let tag = if want.is_some() { "li" } else { "p" };
+        let _ = writeln!(out, "<{tag}>{}</{tag}>", inlines(b, kb, link));
+    }
+    if let Some(tag) = open {
+        let _ = writeln!(out, "</{tag}>");
+    }
+}
+
+fn inlines(b: &Block, kb: &KnowledgeBase, link: &Linker<'_>) -> String {
+    let mut out = String::new();
+    for run in &b.inlines {
+        let shown = match &run.link {
+            Some(markup::Target::Id(id)) => super::name_of(kb, id),
+            _ => run.text.clone(),
+        };
+        let mut html = escape(&shown);
+        if let Some(url) = run.link.as_ref().and_then(|t| href(t, link)) {
+            html = anchor(&url, &html);
+        }
+        if run.bold {
+            html = format!("<strong>{html}</strong>");
+        }
+        out.push_str(&html);
+    }
+    out
+}
+
+/// `<a href>` around already escaped HTML; links leaving the page are marked for print.
+fn anchor(url: &str, inner_html: &str) -> String {
+    let class = if url.starts_with('#') {
+        ""
+    } else {
+        " class=\"ext\""
+    };
+    format!("<a href=\"{}\"{class}>{inner_html}</a>", escape(url))
+}
+
+fn section(out: &mut String, class: &str, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"{class}\">\n<h3>{}</h3>\n<ul>",
+        escape(title)
+    );
+    for item in items {
+        let _ = writeln!(out, "<li>{item}</li>");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+fn reference(kb: &KnowledgeBase, id: &str, link: &Linker<'_>) -> String {
+    let name = escape(&super::name_of(kb, id));
+    match link(id) {
+        Some(url) => anchor(&url, &name),
+        None => name,
+    }
+}
+
+fn contact_line(kb: &KnowledgeBase, id: &str, link: &Linker<'_>) -> String {
+    let mut line = reference(kb, id, link);
+    if let Some(c) = kb.contact(id) {
+        for p in &c.phone {
+            let _ = write!(line, " — {}", phone_link(p));
+        }
+    }
+    line
+}
+
+fn phone_link(phone: &str) -> String {
+    anchor(&crate::qr::tel_uri(phone), &escape(phone))
+}
+
+fn source(src: &Source) -> String {
+    let mut line = escape(&src.title);
+    if let Some(d) = src.date {
+        let _ = write!(line, " ({})", s::date(d));
+    }
+    if let Some(url) = src.url.as_deref().and_then(super::safe_url) {
+        let _ = write!(line, " — {}", anchor(url, &escape(url)));
+    }
+    line
+}
+
+/// A contact card: name, description, details with `tel:`/`mailto:` links, verification state,
+/// sources, and QR codes for at most `max_qr` phone numbers and the website. `id` sets the
+/// element id (the anchor of the print sheet).
+#[must_use]
+pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize) -> String {
+    let mut out = String::new();
+    let id_attr = id.map_or(String::new(), |i| format!(" id=\"{}\"", escape(i)));
+    let _ = writeln!(out, "<article class=\"card\"{id_attr}>");
+    let _ = writeln!(out, "<h3>{}</h3>", escape(&c.name));
+    let _ = writeln!(out, "<p>{}</p>", escape(&c.description));
+    out.push_str("<dl>\n");
+    for (label, html) in card_fields(c) {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{html}</dd>", escape(label));
+    }
+    out.push_str("</dl>\n");
+    match c.verified {
+        Some(d) => {
+            let _ = writeln!(
+                out,
+                "<p class=\"verified\">{} {}</p>",
+                escape(s::VERIFIED_ON),
+                s::date(d)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "<p class=\"unverified\">{}</p>",
+                escape(s::UNVERIFIED_CONTACT)
+            );
+        }
+    }
+    out.push_str(&qr_codes(c, max_qr));
+    let sources: Vec<String> = c.sources.iter().map(source).collect();
+    section(&mut out, "sources", s::SOURCES, &sources);
+    out.push_str("</article>\n");
+    out
+}
+
+fn card_fields(c: &Contact) -> Vec<(&'static str, String)> {
+    let phones: Vec<String> = c.phone.iter().map(|p| phone_link(p)).collect();
+    let email = c
+        .email
+        .as_deref()
+        .map(|e| match super::safe_url(&format!("mailto:{e}")) {
+            Some(url) => anchor(url, &escape(e)),
+            None => escape(e),
+        });
+    let website = c
+        .website
+        .as_deref()
+        .map(|w| super::safe_url(w).map_or_else(|| escape(w), |u| anchor(u, &escape(u))));
+    [
+        (s::REGION, Some(escape(s::region_label(&c.region)))),
+        (s::PHONE, (!phones.is_empty()).then(|| phones.join("<br>"))),
+        (s::EMAIL, email),
+        (s::WEBSITE, website),
+        (s::ADDRESS, c.address.as_deref().map(escape)),
+        (s::HOURS, c.hours.as_deref().map(escape)),
+        (s::NOTES, c.notes.as_deref().map(escape)),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.map(|v| (label, v)))
+    .collect()
+}
+
+/// QR codes of the phone numbers (as `tel:` addresses) and of the website, each with its
+/// caption, so that a phone camera can take a number off the page or the screen.
+fn qr_codes(c: &Contact, max_qr: usize) -> String {
+    let phones = c
+        .phone
+        .iter()
+        .take(max_qr)
+        .map(|p| (crate::qr::tel_uri(p), p.as_str()));
+    let site = c
+        .website
+        .as_deref()
+        .and_then(super::safe_url)
+        .map(|w| (w.to_owned(), w));
+    let figures: Vec<String> = phones
+        .chain(site)
+        .filter_map(|(target, caption)| {
+            let label = format!("{} {caption}", s::QR_LABEL);
+            let svg = crate::qr::svg(&target, &label).ok()?;
+            Some(format!(
+                "<figure>{svg}<figcaption>{}</figcaption></figure>",
+                escape(caption)
+            ))
+        })
+        .collect();
+    if figures.is_empty() {
+        return String::new();
+    }
+    format!("<div class=\"qrs\">{}</div>\n", figures.join(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb_with(answer: &str) -> KnowledgeBase {
+        let entry = |id: &str, title: &str, answer: &str| {
+            [
+                format!("  - id: {id}"),
+                format!("    title: {title:?}"),
+                "    category: c".to_owned(),
+                "    summary: S".to_owned(),
+                format!("    answer: {answer:?}"),
+                "    sources: [{title: T}]".to_owned(),
+                "    reviewed: 2026-01-01".to_owned(),
+            ]
+            .join("\n")
+        };
+        let text = format!(
+            "categories: [{{id: c, title: C}}]\nentries:\n{}\n{}\n",
+            entry("a", "A <b>", answer),
+            entry("b", "B", "x")
+        );
+        let files = [crate::kb::SourceFile {
+            name: "t.yaml".into(),
+            text,
+        }];
+        let today = jiff::civil::date(2026, 6, 1);
+        crate::kb::validate::validate(&files, today)
+            .expect("valid")
+            .0
+    }
+
+    #[test]
+    fn answers_become_paragraphs_lists_and_safe_links() {
+        let kb = kb_with(
+            "Un **droit** et <script>x</script>.\n\n- voir [[b]]\n- [piège](javascript:alert(1))\n\n3. trois\n4. quatre\n",
+        );
+        let e = kb.entry("a").expect("a");
+        let html = entry_body(&kb, e, &|id| Some(format!("#e/{id}")));
+        assert!(
+            html.contains("<p>Un <strong>droit</strong> et &lt;script&gt;x&lt;/script&gt;.</p>")
+        );
+        assert!(html.contains("<ul>\n<li>voir <a href=\"#e/b\">B</a></li>\n<li>piège</li>\n</ul>"));
+        assert!(html.contains("<ol start=\"3\">\n<li>trois</li>\n<li>quatre</li>\n</ol>"));
+        assert!(!html.contains("javascript"));
+        // Unreachable ids are named, not linked.
+        let html = entry_body(&kb, e, &|_| None);
+        assert!(html.contains("<li>voir B</li>"));
+    }
+}

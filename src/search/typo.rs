@@ -1,0 +1,130 @@
+//! Edit distances for typo tolerance, bounded so that a scan of the vocabulary gives up early:
+//! optimal string alignment (Levenshtein where swapping two neighbouring letters is one edit),
+//! on folded ASCII words, with fixed-size rows on the stack.
+
+/// Words longer than this are never matched with typos (and cost nothing to reject).
+pub const MAX_LEN: usize = 40;
+
+/// How many typos a query word of `len` letters may carry: none under 5 letters, one from 5,
+/// two from 9.
+#[must_use]
+pub fn allowed(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The distance between `a` and `b` if it is at most `max`.
+#[must_use]
+pub fn distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let last = rows(a, b, max)?;
+    Some(last[b.len()]).filter(|&d| d <= max)
+}
+
+/// The smallest distance between `a` and a prefix of `b` (the word being typed against the
+/// words it may become), if it is at most `max`.
+#[must_use]
+pub fn prefix_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if b.len() + max < a.len() {
+        return None;
+    }
+    let last = rows(a, b, max)?;
+    last.iter()
+        .take(b.len() + 1)
+        .skip(a.len().saturating_sub(max))
+        .copied()
+        .min()
+        .filter(|&d| d <= max)
+}
+
+/// Runs the dynamic programme and returns its last row, or `None` as soon as every cell of a
+/// row exceeds `max` (no alignment can come back under it).
+fn rows(a: &[u8], b: &[u8], max: usize) -> Option<[usize; MAX_LEN + 1]> {
+    if a.len() > MAX_LEN || b.len() > MAX_LEN {
+        return None;
+    }
+    let mut before = [0usize; MAX_LEN + 1];
+    let mut prev: [usize; MAX_LEN + 1] = std::array::from_fn(|j| j);
+    let mut cur = [0usize; MAX_LEN + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            cur[j] = best;
+            row_min = row_min.min(best);
+        }
+        if row_min > max {
+            return None;
+        }
+        before = prev;
+        prev = cur;
+    }
+    Some(prev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(a: &str, b: &str, max: usize) -> Option<usize> {
+        distance(a.as_bytes(), b.as_bytes(), max)
+    }
+
+    #[test]
+    fn counts_edits_and_transpositions_once() {
+        assert_eq!(d("hebergeur", "hebergeru", 2), Some(1));
+        assert_eq!(d("herbergeur", "hebergeur", 2), Some(1));
+        assert_eq!(d("quiter", "quitter", 1), Some(1));
+        assert_eq!(d("chat", "chien", 2), None);
+        assert_eq!(d("chat", "chien", 3), Some(3));
+        assert_eq!(d("", "ab", 2), Some(2));
+    }
+
+    #[test]
+    fn agrees_with_the_unbounded_distance() {
+        let words = [
+            "acceuil",
+            "accueil",
+            "territoir",
+            "territoire",
+            "dublin",
+            "dubliné",
+        ];
+        for a in words {
+            for b in words {
+                let full = crate::kb::text::edit_distance(a, b);
+                let folded = (super::super::fold::fold(a), super::super::fold::fold(b));
+                let bounded = d(&folded.0, &folded.1, 3);
+                if full <= 3 && a.is_ascii() && b.is_ascii() {
+                    assert_eq!(bounded, Some(full), "{a} {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_of_longer_words() {
+        let p = |a: &str, b: &str| prefix_distance(a.as_bytes(), b.as_bytes(), 1);
+        assert_eq!(p("herberg", "hebergeur"), Some(1));
+        assert_eq!(p("heberg", "hebergeur"), Some(0));
+        assert_eq!(p("xyzab", "hebergeur"), None);
+    }
+
+    #[test]
+    fn allowed_typos_grow_with_length() {
+        assert_eq!(
+            (allowed(4), allowed(5), allowed(8), allowed(9)),
+            (0, 1, 1, 2)
+        );
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The phone page (relais export --format html --app) in a real headless Chromium, without
+# network: see app_test.py. Needs Debian's chromium and chromium-driver
+# (apt-get install -y chromium chromium-driver) and python3; skips, saying so, when chromium
+# is absent. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    echo "SKIP tests/browser: chromium or chromedriver not installed" \
+        "(apt-get install -y chromium chromium-driver)"
+    exit 0
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "tests/browser: python3 is needed to drive chromedriver" >&2
+    exit 1
+fi
+
+cargo build --quiet --release
+relais=target/release/relais
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# An empty home, so that installed data or RELAIS_DATA cannot change what is exported.
+export HOME="$work/home" XDG_DATA_HOME="$work/home/share"
+unset RELAIS_DATA
+"$relais" --data tests/fixtures/export export --format html --app -o "$work/fixture.html"
+"$relais" export --format html --app -o "$work/bundled.html"
+
+python3 tests/browser/app_test.py "$work/fixture.html" "$work/bundled.html" tests/queries.yaml

@@ -1,0 +1,280 @@
+//! Presentation mode without a terminal: navigation, go-to, quick search and return, split
+//! slides, blank screens; and whole-screen snapshots at three projector-ish sizes.
+
+use jiff::civil::date;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use relais::action::Action;
+use relais::app::presentation::{Blank, TitleLayout};
+use relais::app::{App, DataInfo};
+use relais::kb::Origin;
+use relais::kb::validate::validate;
+use relais::keymap::Mode;
+use relais::theme::ThemeName;
+use tui_input::InputRequest;
+
+const DECK: &str = "droits-citoyens-solidaires";
+
+fn app(w: u16, h: u16) -> App {
+    let today = date(2026, 11, 27);
+    let files = Origin::Bundled.read().expect("bundled data");
+    let (kb, _) = validate(&files, today).expect("bundled data validates");
+    let mut app = App::new(
+        kb,
+        DataInfo {
+            origin: Origin::Bundled,
+            today,
+        },
+        ThemeName::Defaut,
+    );
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn presenting(w: u16, h: u16) -> App {
+    let mut a = app(w, h);
+    a.start_presentation(Some(DECK), 0, false, false);
+    a
+}
+
+fn screen(app: &App) -> String {
+    let mut term =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("backend");
+    term.draw(|f| relais::ui::render(app, f)).expect("draw");
+    let buf = term.backend().buffer().clone();
+    let width = buf.area.width as usize;
+    buf.content
+        .chunks(width)
+        .map(|row| {
+            row.iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn p(app: &App) -> &relais::app::presentation::Presentation {
+    app.presentation.as_ref().expect("presenting")
+}
+
+/// Presses "next" until the deck's slide index changes, returning the pages seen.
+fn next_slide(app: &mut App) -> usize {
+    let start = p(app).slide;
+    let mut pages = 1;
+    while p(app).slide == start {
+        app.update(Action::NextSlide);
+        if p(app).slide == start {
+            pages += 1;
+            assert!(pages < 50, "stuck on slide {start}");
+        }
+    }
+    pages
+}
+
+#[test]
+fn starts_on_slide_one_with_the_high_contrast_theme() {
+    let a = presenting(200, 50);
+    assert_eq!(a.mode(), Mode::Present);
+    assert_eq!(p(&a).slide, 0);
+    assert!(p(&a).counter().starts_with("1 / 6"), "{}", p(&a).counter());
+    assert_eq!(a.theme.name, ThemeName::Contraste);
+    assert_eq!(p(&a).current_entry(), Some("droits-aidant"));
+}
+
+#[test]
+fn navigation_stays_in_bounds() {
+    let mut a = presenting(200, 50);
+    a.update(Action::PrevSlide);
+    assert_eq!((p(&a).slide, p(&a).current_page()), (0, 0));
+    a.update(Action::LastSlide);
+    assert_eq!(p(&a).slide, 5);
+    for _ in 0..20 {
+        a.update(Action::NextSlide);
+    }
+    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).current_page(), p(&a).pages.len() - 1);
+    a.update(Action::FirstSlide);
+    assert_eq!((p(&a).slide, p(&a).current_page()), (0, 0));
+}
+
+#[test]
+fn previous_from_a_slide_lands_on_the_last_page_of_the_one_before() {
+    let mut a = presenting(60, 20);
+    next_slide(&mut a);
+    assert_eq!(p(&a).slide, 1);
+    a.update(Action::PrevSlide);
+    assert_eq!(p(&a).slide, 0);
+    assert_eq!(p(&a).current_page(), p(&a).pages.len() - 1);
+}
+
+#[test]
+fn go_to_a_slide_number_clamped_to_the_deck() {
+    let mut a = presenting(200, 50);
+    for action in [Action::StartGoto, Action::GotoDigit(4), Action::GotoConfirm] {
+        a.update(action);
+    }
+    assert_eq!(p(&a).slide, 3);
+    for action in [
+        Action::StartGoto,
+        Action::GotoDigit(9),
+        Action::GotoDigit(9),
+        Action::GotoConfirm,
+    ] {
+        a.update(action);
+    }
+    assert_eq!(p(&a).slide, 5);
+    a.update(Action::StartGoto);
+    assert_eq!(a.mode(), Mode::Goto);
+    a.update(Action::Escape);
+    assert_eq!(a.mode(), Mode::Present);
+    assert_eq!(p(&a).slide, 5);
+}
+
+#[test]
+fn quick_search_shows_any_entry_and_escape_returns_to_the_deck() {
+    let mut a = presenting(200, 50);
+    a.update(Action::StartGoto);
+    a.update(Action::GotoDigit(3));
+    a.update(Action::GotoConfirm);
+    a.update(Action::QuickSearch);
+    assert_eq!(a.mode(), Mode::PresentSearch);
+    for ch in "tuberculose".chars() {
+        a.update(Action::Edit(InputRequest::InsertChar(ch)));
+    }
+    a.update(Action::Open);
+    assert_eq!(p(&a).current_entry(), Some("tuberculose"));
+    assert!(p(&a).counter().starts_with("hors parcours"));
+    a.update(Action::Escape);
+    assert_eq!(p(&a).current_entry(), Some("que-puis-je-faire"));
+    assert_eq!(p(&a).slide, 2);
+}
+
+#[test]
+fn blank_screens_and_any_key_restores() {
+    let mut a = presenting(120, 40);
+    a.update(Action::Blank(Blank::Black));
+    assert_eq!(a.mode(), Mode::Blanked);
+    assert!(screen(&a).trim().is_empty(), "blank screen shows text");
+    a.update(Action::Unblank);
+    assert_eq!(a.mode(), Mode::Present);
+    assert!(screen(&a).contains("1 / 6"));
+}
+
+#[test]
+fn long_entries_continue_on_follow_up_slides_never_mid_sentence() {
+    let mut a = presenting(80, 24);
+    let height = 24;
+    for _ in 0..6 {
+        for (n, page) in p(&a).pages.iter().enumerate() {
+            assert!(page.len() < height, "page {n} too tall");
+            let text: String = page
+                .iter()
+                .map(|l| {
+                    l.spans
+                        .iter()
+                        .map(|s| s.content.as_ref())
+                        .collect::<String>()
+                        + " "
+                })
+                .collect();
+            let text = text.trim_end();
+            if n + 1 < p(&a).pages.len() {
+                let end = text.chars().last().unwrap_or('.');
+                assert!(
+                    matches!(end, '.' | '?' | '!' | ':' | ';' | ')' | '»'),
+                    "page {n} of slide {} ends mid-sentence: …{}",
+                    p(&a).slide,
+                    &text[text.len().saturating_sub(40)..]
+                );
+            }
+        }
+        if p(&a).slide == 5 {
+            break;
+        }
+        next_slide(&mut a);
+    }
+    assert_eq!(p(&a).slide, 5);
+}
+
+#[test]
+fn small_terminals_fall_back_to_plain_titles_and_never_panic() {
+    for (w, h) in [(1, 1), (10, 4), (40, 12), (80, 24), (300, 100)] {
+        let mut a = presenting(w, h);
+        a.update(Action::NextSlide);
+        let _ = screen(&a);
+        if w < 40 {
+            assert!(matches!(p(&a).title, TitleLayout::Plain(_)));
+        }
+    }
+}
+
+#[test]
+fn big_titles_only_with_glyphs_for_every_letter() {
+    for c in ['é', 'è', 'à', 'ç', 'ô', '«', '»', '?', 'A'] {
+        assert!(relais::app::presentation::has_big_glyph(c), "{c}");
+    }
+    assert!(!relais::app::presentation::has_big_glyph('œ'));
+    let plain = relais::app::presentation::title_layout(
+        "Le cœur du sujet",
+        200,
+        40,
+        ratatui::style::Style::new(),
+    );
+    assert!(
+        matches!(plain, TitleLayout::Plain(_)),
+        "œ has no big glyph: fall back to bold text"
+    );
+}
+
+#[test]
+fn leaving_returns_to_the_interface_when_started_from_it() {
+    let mut a = app(120, 40);
+    for ch in "gale".chars() {
+        a.update(Action::Edit(InputRequest::InsertChar(ch)));
+    }
+    a.update(Action::Open);
+    a.update(Action::Present);
+    assert_eq!(a.mode(), Mode::Present);
+    assert_eq!(p(&a).current_entry(), a.open.as_deref());
+    a.update(Action::LeavePresentation);
+    assert!(a.presentation.is_none());
+    assert!(!a.quit);
+    assert_eq!(a.theme.name, ThemeName::Defaut);
+
+    let mut b = presenting(120, 40);
+    b.update(Action::LeavePresentation);
+    assert!(b.quit, "relais present quits when the presentation ends");
+}
+
+#[test]
+fn the_picker_lists_decks_and_starts_the_chosen_one() {
+    let mut a = app(120, 40);
+    a.start_presentation(None, 0, false, false);
+    assert_eq!(a.mode(), Mode::Picker);
+    a.update(Action::SelectNext);
+    a.update(Action::Open);
+    let deck = p(&a).deck.as_ref().map(|d| d.id.clone());
+    assert_eq!(deck.as_deref(), Some(a.kb.decks[1].id.as_str()));
+    assert_eq!(a.mode(), Mode::Present);
+}
+
+#[test]
+fn snapshots() {
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let mut a = presenting(w, h);
+        insta::assert_snapshot!(format!("slide1_{w}x{h}"), screen(&a));
+        a.update(Action::NextSlide);
+        insta::assert_snapshot!(format!("after_next_{w}x{h}"), screen(&a));
+        a.update(Action::Blank(Blank::White));
+        insta::assert_snapshot!(format!("blank_{w}x{h}"), screen(&a));
+    }
+    let mut picker = app(80, 24);
+    picker.start_presentation(None, 0, false, false);
+    insta::assert_snapshot!("picker_80x24", screen(&picker));
+    let mut help = presenting(120, 40);
+    help.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help_120x40", screen(&help));
+}
