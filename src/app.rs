@@ -67,6 +67,13 @@ pub struct Find {
     pub current: usize,
 }
 
+/// A QR code ready to draw: half-block rows and what it encodes, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrView {
+    pub lines: Vec<String>,
+    pub caption: String,
+}
+
 /// Where the data came from, as the status bar says it.
 #[derive(Debug, Clone)]
 pub struct DataInfo {
@@ -107,7 +114,8 @@ pub struct App {
     pub find: Option<Find>,
     pub help: bool,
     pub help_scroll: u16,
-    pub qr: bool,
+    /// The QR code shown over the reader (`m`), laid out when asked for.
+    pub qr: Option<QrView>,
     /// A one-line message for the status bar (copy confirmations, hints).
     pub status: Option<String>,
     /// Text to put on the clipboard, taken by the runtime after `update`.
@@ -146,7 +154,7 @@ impl App {
             find: None,
             help: false,
             help_scroll: 0,
-            qr: false,
+            qr: None,
             status: None,
             clipboard: None,
             size: Rect::new(0, 0, 80, 24),
@@ -249,7 +257,7 @@ impl App {
             Action::FindPrev => self.find_step(false),
             Action::CopyAnswer => self.copy_answer(),
             Action::CopyPhone => self.copy_phone(),
-            Action::ToggleQr => self.qr = !self.qr && self.open_contact().is_some(),
+            Action::ToggleQr => self.toggle_qr(),
             Action::ToggleHelp => {
                 self.help = !self.help;
                 self.help_scroll = 0;
@@ -482,7 +490,7 @@ impl App {
         self.previewing = false;
         self.scroll = 0;
         self.find = None;
-        self.qr = false;
+        self.qr = None;
         self.rebuild_doc();
     }
 
@@ -605,6 +613,9 @@ impl App {
     // --- focus, tabs, escape ------------------------------------------------------------
 
     fn escape(&mut self) {
+        if self.qr.take().is_some() {
+            return;
+        }
         if self.find.is_some() {
             self.find = None;
             self.rebuild_doc();
@@ -716,6 +727,31 @@ impl App {
                 .or(self.open.as_deref()),
         }?;
         self.kb.contact(id)
+    }
+
+    /// Shows the open contact's phone number (or else its website) as a QR code, so a phone
+    /// held to the screen gets it without a network.
+    fn toggle_qr(&mut self) {
+        if self.qr.take().is_some() {
+            return;
+        }
+        let Some(c) = self.open_contact() else {
+            self.status =
+                Some("Ouvrez ou sélectionnez un contact pour afficher son code QR.".to_owned());
+            return;
+        };
+        let target = c
+            .phone
+            .first()
+            .map(|p| (crate::qr::tel_uri(p), format!("Tél. {p}")))
+            .or_else(|| c.website.clone().map(|w| (w.clone(), w)));
+        match target.map(|(text, caption)| (crate::qr::lines(&text), caption)) {
+            Some((Ok(lines), caption)) => self.qr = Some(QrView { lines, caption }),
+            Some((Err(_), _)) => {
+                self.status = Some("Code QR impossible pour ce contact.".to_owned());
+            }
+            None => self.status = Some("Ce contact n'a ni téléphone ni site web.".to_owned()),
+        }
     }
 
     fn copy_answer(&mut self) {

@@ -38,6 +38,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         reader(app, frame, a.reader);
     }
     status_bar(app, frame, a.status);
+    if let Some(qr) = &app.qr {
+        qr_overlay(app, qr, frame, area);
+    }
     if app.help {
         help(app, frame, area);
     }
@@ -327,6 +330,56 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.bar), area);
+}
+
+/// The QR code, black on white whatever the theme (phones read dark modules on light).
+fn qr_overlay(app: &App, qr: &crate::app::QrView, frame: &mut Frame<'_>, area: Rect) {
+    let width = qr.lines.first().map_or(0, |l| l.chars().count()) as u16;
+    let height = qr.lines.len() as u16 + 2;
+    if width + 2 > area.width || height + 2 > area.height {
+        let popup = Rect {
+            height: 3.min(area.height),
+            ..area
+        };
+        frame.render_widget(Clear, popup);
+        let text = "Agrandissez le terminal pour afficher le code QR (m pour fermer).";
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(app.theme.warning)
+                .wrap(Wrap { trim: true }),
+            popup,
+        );
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - width - 2) / 2,
+        y: area.y + (area.height - height - 2) / 2,
+        width: width + 2,
+        height: height + 2,
+    };
+    frame.render_widget(Clear, popup);
+    let code = Style::new()
+        .fg(ratatui::style::Color::Black)
+        .bg(ratatui::style::Color::White);
+    let mut lines: Vec<Line<'_>> = qr
+        .lines
+        .iter()
+        .map(|l| Line::from(Span::styled(l.clone(), code)))
+        .collect();
+    lines.push(Line::from(Span::styled(
+        qr.caption.clone(),
+        app.theme.heading,
+    )));
+    lines.push(Line::from(Span::styled(
+        "m ou Échap : fermer",
+        app.theme.dim,
+    )));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border_focus)
+        .title(" Code QR ")
+        .style(app.theme.base);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 /// The help overlay, generated from the key map.

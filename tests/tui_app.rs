@@ -943,3 +943,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_qr_code_of_a_contact_encodes_its_phone_and_escape_closes_it() {
+    let mut app = app(120, 40);
+    let (id, phone) = app
+        .kb
+        .contacts
+        .iter()
+        .find_map(|c| c.phone.first().map(|p| (c.id.clone(), p.clone())))
+        .expect("the fixture has a contact with a phone");
+    app.navigate(id);
+    app.focus = relais::app::Focus::Reader;
+    app.update(Action::ToggleQr);
+    let qr = app
+        .qr
+        .clone()
+        .expect("a QR code for a contact with a phone");
+    assert!(qr.caption.contains(phone.as_str()), "{}", qr.caption);
+    let width = qr.lines[0].chars().count();
+    assert!(qr.lines.len() > 10 && qr.lines.iter().all(|l| l.chars().count() == width));
+    app.update(Action::Escape);
+    assert!(app.qr.is_none());
+}
+
+#[test]
+fn no_qr_code_for_an_entry() {
+    let mut app = app(120, 40);
+    let id = app.kb.entries[0].id.clone();
+    app.navigate(id);
+    app.focus = relais::app::Focus::Reader;
+    app.update(Action::ToggleQr);
+    assert!(app.qr.is_none());
+    assert!(app.status.is_some());
+}

@@ -16,8 +16,13 @@ if ! command -v python3 >/dev/null 2>&1; then
     exit 1
 fi
 
-cargo build --quiet --release
-relais=target/release/relais
+# The binary to test: the first argument (CI passes the one it already built), else a fresh
+# release build.
+relais=${1:-}
+if [ -z "$relais" ]; then
+    cargo build --quiet --release
+    relais=target/release/relais
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
