@@ -124,6 +124,8 @@ pub struct App {
     pub quit: bool,
     /// Presentation mode, when active.
     pub presentation: Option<presentation::Presentation>,
+    /// Digits of a link number being typed (fiches with ten links or more).
+    pub link_digits: String,
 }
 
 impl App {
@@ -160,6 +162,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             presentation: None,
+            link_digits: String::new(),
         };
         app.refresh_rows();
         app
@@ -215,6 +218,13 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        // A link number being typed continues only with another digit or Enter.
+        if !matches!(
+            action,
+            Action::FollowLink(_) | Action::Open | Action::Resize(..)
+        ) {
+            self.link_digits.clear();
+        }
         if self.presentation.is_some() {
             match action {
                 Action::Quit => self.quit = true,
@@ -237,6 +247,7 @@ impl App {
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(usize::MAX),
             Action::PageDown | Action::PageUp => self.page(action == Action::PageDown),
+            Action::Open if !self.link_digits.is_empty() => self.follow_typed_link(),
             Action::Open => self.open_selected(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
@@ -248,7 +259,7 @@ impl App {
             Action::ScrollUp => self.scroll_by(-1),
             Action::ScrollTop => self.scroll = 0,
             Action::ScrollBottom => self.scroll = self.max_scroll(),
-            Action::FollowLink(n) => self.follow(n),
+            Action::FollowLink(n) => self.link_digit(n),
             Action::NextTab => self.set_tab(self.tab_offset(1)),
             Action::PrevTab => self.set_tab(self.tab_offset(2)),
             Action::CycleFilter => self.cycle_filter(),
@@ -513,6 +524,28 @@ impl App {
                 self.back.push(current);
             }
             self.show(next);
+        }
+    }
+
+    /// A digit typed in the reader: follows at once when no longer number is possible,
+    /// otherwise waits for the next digit or Enter ("1" then "2" follows link 12).
+    fn link_digit(&mut self, digit: usize) {
+        self.link_digits.push_str(&digit.to_string());
+        let n: usize = self.link_digits.parse().unwrap_or(0);
+        if n * 10 > self.doc.links.len() || self.link_digits.len() >= 3 {
+            self.link_digits.clear();
+            self.follow(n);
+        } else {
+            self.status = Some(format!(
+                "Lien n° {n}… : un autre chiffre, ou Entrée pour le suivre"
+            ));
+        }
+    }
+
+    fn follow_typed_link(&mut self) {
+        let n: usize = std::mem::take(&mut self.link_digits).parse().unwrap_or(0);
+        if n > 0 {
+            self.follow(n);
         }
     }
 

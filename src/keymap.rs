@@ -179,7 +179,7 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "page précédente",
         ),
         b(
-            &[Search, Results],
+            &[Search, Results, Reader],
             &[(K::Enter, NONE)],
             "Entrée",
             Action::Open,
@@ -272,10 +272,11 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
                 c('7'),
                 c('8'),
                 c('9'),
+                c('0'),
             ],
-            "1…9",
+            "0…9",
             Action::FollowLink(0),
-            "suivre le lien numéroté",
+            "suivre le lien numéroté (n° 12 : 1 puis 2)",
         ),
         b(
             &[Reader],
@@ -650,7 +651,7 @@ pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
     let wanted: &[&str] = match mode {
         Mode::Search => &["↓ Ctrl-N", "Entrée", "Tab", "F1", "Ctrl-C"],
         Mode::Results => &["Entrée", "s", "y", "c", "t", "?", "q"],
-        Mode::Reader => &["1…9", "Retour Alt-← h", "/", "y", "c", "?", "q"],
+        Mode::Reader => &["0…9", "Retour Alt-← h", "/", "y", "c", "?", "q"],
         Mode::Find => return vec![("Entrée", "suivant"), ("Échap", "fermer")],
         Mode::Help => return vec![("Échap", "fermer l'aide")],
         Mode::Picker => &["Entrée", "↓ j", "q Échap"],

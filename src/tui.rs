@@ -218,7 +218,9 @@ fn suspend(term: &mut Term) -> anyhow::Result<()> {
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
     }
     enter()?;
-    term.clear()?;
+    // Redraw everything; resize (unlike clear) does not ask the terminal for the cursor.
+    let (width, height) = terminal::size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, width, height))?;
     Ok(())
 }
 

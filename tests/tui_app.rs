@@ -977,3 +977,42 @@ fn no_qr_code_for_an_entry() {
     assert!(app.qr.is_none());
     assert!(app.status.is_some());
 }
+
+#[test]
+fn links_past_nine_are_typed_with_two_digits() {
+    let today = jiff::civil::date(2026, 11, 27);
+    let files = relais::kb::Origin::Bundled.read().expect("bundled");
+    let (kb, _) = relais::kb::validate::validate(&files, today).expect("valid");
+    let info = relais::app::DataInfo {
+        origin: relais::kb::Origin::Bundled,
+        today,
+    };
+    let mut app = App::new(kb, info, relais::theme::ThemeName::Defaut);
+    app.update(Action::Resize(120, 40));
+    let ids: Vec<String> = app.kb.entries.iter().map(|e| e.id.clone()).collect();
+    let id = ids
+        .into_iter()
+        .find(|id| {
+            app.navigate(id.clone());
+            app.doc.links.len() >= 12
+        })
+        .expect("an entry with at least 12 links");
+    app.focus = Focus::Reader;
+    let twelfth = app.doc.links[11].clone();
+    let first = app.doc.links[0].clone();
+    app.update(Action::FollowLink(1));
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("Lien n° 1")),
+        "waits for a second digit"
+    );
+    app.update(Action::FollowLink(2));
+    assert_eq!(app.open.as_deref(), Some(twelfth.as_str()));
+
+    // One digit then Enter follows link 1.
+    app.navigate(id);
+    app.update(Action::FollowLink(1));
+    app.update(Action::Open);
+    assert_eq!(app.open.as_deref(), Some(first.as_str()));
+}

@@ -246,7 +246,7 @@ fn a_volunteer_session_from_search_to_quit() {
 
     // Enter opens it in the reader; its first link is the police-check entry.
     pty.send("\r");
-    pty.wait_for("the reader's key hints", |s| s.contains("1…9 suivre"));
+    pty.wait_for("the reader's key hints", |s| s.contains("0…9 suivre"));
     pty.send("1");
     pty.wait_for("the followed link", |s| {
         s.contains("Que faire lors d'un contrôle de police ?") && s.contains("historique ← 1 · 0 →")

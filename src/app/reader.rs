@@ -127,8 +127,8 @@ impl Builder<'_> {
 
     /// Adds a numbered link to `id`, shown as `[n] label`.
     fn link(&mut self, id: &str, label: &str) {
-        self.doc.links.push(id.to_owned());
-        let n = self.doc.links.len();
+        // A target already linked in the answer keeps its number.
+        let n = self.link_number(id) + 1;
         let runs = [
             piece(&format!("[{n}] "), self.theme.dim),
             Piece {
