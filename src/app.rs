@@ -128,6 +128,14 @@ pub struct App {
     pub link_digits: String,
 }
 
+/// Puts `id` on a history stack, unless it is already on top: a preview of the page the
+/// reader came from is not a new step.
+fn push_step(stack: &mut Vec<String>, id: String) {
+    if stack.last() != Some(&id) {
+        stack.push(id);
+    }
+}
+
 impl App {
     #[must_use]
     pub fn new(kb: KnowledgeBase, info: DataInfo, theme: ThemeName) -> Self {
@@ -286,15 +294,27 @@ impl App {
     // --- search and results -------------------------------------------------------------
 
     fn edit(&mut self, req: tui_input::InputRequest) {
+        self.edit_all(std::iter::once(req));
+    }
+
+    /// Applies edits to the find bar (while typing in it) or the search bar, then searches once.
+    fn edit_all(&mut self, reqs: impl IntoIterator<Item = tui_input::InputRequest>) {
+        let mut changed = false;
         if let Some(find) = self.find.as_mut().filter(|f| f.editing) {
-            if find.input.handle(req).is_some_and(|c| c.value) {
+            for req in reqs {
+                changed |= find.input.handle(req).is_some_and(|c| c.value);
+            }
+            if changed {
                 self.rebuild_doc();
                 self.jump_to_match(0);
             }
             return;
         }
         self.focus = Focus::Search;
-        if self.input.handle(req).is_some_and(|c| c.value) {
+        for req in reqs {
+            changed |= self.input.handle(req).is_some_and(|c| c.value);
+        }
+        if changed {
             self.refresh_rows();
         }
     }
@@ -307,9 +327,8 @@ impl App {
             .take(1000)
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        for ch in clean.chars() {
-            self.edit(tui_input::InputRequest::InsertChar(ch));
-        }
+        // One search for the whole paste, not one per character.
+        self.edit_all(clean.chars().map(tui_input::InputRequest::InsertChar));
     }
 
     /// Folded meaningful words of the query, for highlighting.
@@ -479,6 +498,13 @@ impl App {
         // Focus first: on a narrow screen the reader only gets its width once it has focus.
         self.focus = Focus::Reader;
         if self.open.as_deref() == Some(&id) {
+            if self.previewing {
+                // The preview becomes a step: the page before it cannot be the same page.
+                if self.back.last() == Some(&id) {
+                    self.back.pop();
+                }
+                self.forward.clear();
+            }
             self.previewing = false;
             self.rebuild_doc();
         } else {
@@ -489,7 +515,7 @@ impl App {
     /// Opens `id` as a new step of the history.
     pub fn navigate(&mut self, id: String) {
         if let Some(current) = self.open.take().filter(|_| !self.previewing) {
-            self.back.push(current);
+            push_step(&mut self.back, current);
         }
         self.forward.clear();
         self.show(id);
@@ -508,8 +534,8 @@ impl App {
     fn go_back(&mut self) {
         match self.back.pop() {
             Some(previous) => {
-                if let Some(current) = self.open.take() {
-                    self.forward.push(current);
+                if let Some(current) = self.open.take().filter(|c| *c != previous) {
+                    push_step(&mut self.forward, current);
                 }
                 self.show(previous);
             }
@@ -520,8 +546,8 @@ impl App {
 
     fn go_forward(&mut self) {
         if let Some(next) = self.forward.pop() {
-            if let Some(current) = self.open.take() {
-                self.back.push(current);
+            if let Some(current) = self.open.take().filter(|c| *c != next) {
+                push_step(&mut self.back, current);
             }
             self.show(next);
         }
@@ -586,6 +612,11 @@ impl App {
             _ => Doc::default(),
         };
         self.scroll = self.scroll.min(self.max_scroll());
+        // A new layout can have fewer matches than the one the find bar was stepping through.
+        let last = self.doc.matches.len().saturating_sub(1);
+        if let Some(find) = self.find.as_mut() {
+            find.current = find.current.min(last);
+        }
     }
 
     /// The largest useful scroll offset.

@@ -230,6 +230,21 @@ pub(super) fn yaml_problem(text: &str, line: u32, col: u32, rendered: &str) -> L
             .and_then(|i| lines.get(i))
             .is_some_and(|l| l.trim_start().starts_with('-'))
     };
+    if message.contains("multiple YAML documents") || message.contains("multiple documents") {
+        return document_marker(&lines, line, col, messages::translate(message));
+    }
+    let dash_glued = |n: u32| {
+        (n as usize)
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .and_then(|l| l.trim_start().strip_prefix('-'))
+            .is_some_and(|rest| rest.starts_with(|c: char| !c.is_whitespace() && c != '-'))
+    };
+    if dash_glued(line) && messages::translate(message).starts_with("une liste est attendue") {
+        return at(
+            "un « - » d'élément de liste doit être suivi d'une espace (ex. « - id: … »)".to_owned(),
+        );
+    }
     if message.contains("expected '-' indicator") && !starts_with_dash(line) {
         return at(
             "indentation incorrecte : alignez cette ligne sur les autres clés de son bloc \
@@ -398,6 +413,23 @@ fn tab(lines: &[&str], line: u32, col: u32) -> Located {
         }
     }
     Located { line, col, message }
+}
+
+/// The library reports a second document where its content starts: point at the `---` or
+/// `...` line before it, which is what the editor has to remove.
+fn document_marker(lines: &[&str], line: u32, col: u32, message: String) -> Located {
+    let end = (line as usize).min(lines.len());
+    let marker = lines[..end]
+        .iter()
+        .rposition(|l| l.starts_with("---") || l.starts_with("..."));
+    match marker {
+        Some(i) => Located {
+            line: to_u32(i + 1),
+            col: 1,
+            message,
+        },
+        None => Located { line, col, message },
+    }
 }
 
 /// Text after a quoted value. When the quote that ends the value is on a later line than the one

@@ -149,11 +149,11 @@ const MESSAGES: &[(&str, &str)] = &[
     // End of input, documents and directives.
     (
         "multiple YAML documents",
-        "un seul document par fichier : retirez la ligne « --- »",
+        "un seul document par fichier : retirez la ligne « --- » ou « ... »",
     ),
     (
         "multiple documents not supported",
-        "un seul document par fichier : retirez la ligne « --- »",
+        "un seul document par fichier : retirez la ligne « --- » ou « ... »",
     ),
     (
         "invalid content after document end marker",
@@ -341,7 +341,9 @@ fn budget(breach: &str) -> String {
             "trop de texte dans ce fichier (plus de {} Mo)",
             limits::MAX_TEXT_BYTES / (1024 * 1024)
         ),
-        "Documents" => "un seul document par fichier : retirez la ligne « --- »".to_owned(),
+        "Documents" => {
+            "un seul document par fichier : retirez la ligne « --- » ou « ... »".to_owned()
+        }
         "MergeKeys" => {
             "clé de fusion « << » invalide : recopiez les clés au lieu de les fusionner".to_owned()
         }
