@@ -290,6 +290,7 @@ impl Checker<'_> {
             return;
         }
         counts.shown += 1;
+        let (line, col) = self.inside(file, line, col);
         let source = &self.files[file];
         let diag = Diagnostic::new(
             severity,
@@ -299,6 +300,25 @@ impl Checker<'_> {
             self.source_line(file, line),
         );
         self.diags.push(diag);
+    }
+
+    /// `line`:`col` moved into file `file` when it lies past the end of a line or of the file
+    /// (the library can point at the empty line after the last line break): at the end of the
+    /// line, or of the last line.
+    fn inside(&self, file: usize, line: u32, col: u32) -> (u32, u32) {
+        let text = &self.files[file].text;
+        let count = self.line_starts[file].len() - usize::from(text.ends_with('\n'));
+        if line == 0 || count == 0 {
+            return (line, col);
+        }
+        let past_end = line as usize > count;
+        let line = if past_end { clamp(count as u64) } else { line };
+        let width = self
+            .source_line(file, line)
+            .map_or(0, |l| l.trim_end_matches('\r').chars().count());
+        let end = clamp(width as u64 + 1);
+        let col = if past_end { end } else { col.clamp(1, end) };
+        (line, col)
     }
 
     /// Line `line` (1-based) of file `file`, without its line break.
