@@ -289,6 +289,8 @@ impl App {
             // Presentation actions mean nothing outside presentation mode.
             _ => {}
         }
+        // Whatever changed the layout (focus, find bar, size), the reader stays within its text.
+        self.scroll = self.scroll.min(self.max_scroll());
     }
 
     // --- search and results -------------------------------------------------------------
@@ -518,7 +520,7 @@ impl App {
             push_step(&mut self.back, current);
         }
         self.forward.clear();
-        self.show(id);
+        self.show_step(id);
     }
 
     /// Shows `id` in the reader without touching the history.
@@ -531,13 +533,26 @@ impl App {
         self.rebuild_doc();
     }
 
+    /// Shows `id` as a step of the history. The pages on either side of it are never the same
+    /// page: a preview that took a step's place, or a resize that dropped it, can bring a page
+    /// next to itself.
+    fn show_step(&mut self, id: String) {
+        if self.back.last() == Some(&id) {
+            self.back.pop();
+        }
+        if self.forward.last() == Some(&id) {
+            self.forward.pop();
+        }
+        self.show(id);
+    }
+
     fn go_back(&mut self) {
         match self.back.pop() {
             Some(previous) => {
                 if let Some(current) = self.open.take().filter(|c| *c != previous) {
                     push_step(&mut self.forward, current);
                 }
-                self.show(previous);
+                self.show_step(previous);
             }
             None if !self.wide() && self.focus == Focus::Reader => self.focus = Focus::Results,
             None => {}
@@ -549,7 +564,7 @@ impl App {
             if let Some(current) = self.open.take().filter(|c| *c != next) {
                 push_step(&mut self.back, current);
             }
-            self.show(next);
+            self.show_step(next);
         }
     }
 

@@ -5,8 +5,7 @@ pub mod browse;
 mod check;
 mod data;
 mod eval;
-mod export;
-mod json;
+pub mod export;
 mod packaging;
 pub mod search;
 

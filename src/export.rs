@@ -17,6 +17,22 @@ use crate::kb::text::{did_you_mean, neutralize};
 use crate::kb::{Contact, Entry, Item, KnowledgeBase};
 use crate::strings as s;
 
+/// The anchor name of an id in a Markdown handout. A valid id (lowercase ASCII letters, digits
+/// and hyphens, which the loader enforces) is its own anchor; any other character, which only
+/// unchecked data can bring, is written as `_` and its code point in hex then `_`, so no
+/// control character, quote or bracket reaches the file and two ids never share an anchor.
+pub(crate) fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}_", u32::from(c));
+        }
+    }
+    out
+}
+
 /// Which entries a handout holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -288,6 +304,13 @@ mod tests {
             escape("<a href=\"x\">l'été & co</a>\u{1b}"),
             "&lt;a href=&quot;x&quot;&gt;l'été &amp; co&lt;/a&gt;\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn valid_ids_are_their_own_anchor_and_others_are_spelt_out() {
+        assert_eq!(fragment("droits-hebergeur-2"), "droits-hebergeur-2");
+        assert_eq!(fragment("a\u{1b}]\"b"), "a_1b__5d__22_b");
+        assert_ne!(fragment("a_1b_"), fragment("a\u{1b}"));
     }
 
     #[test]

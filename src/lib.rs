@@ -24,6 +24,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod json;
 pub mod kb;
 pub mod keymap;
 pub mod plain;

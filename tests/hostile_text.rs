@@ -414,32 +414,36 @@ fn exports(kb: &KnowledgeBase) -> Vec<(String, String)> {
     out
 }
 
-/// The exports that are clean today: the handouts in HTML, and in Markdown as long as contact
-/// ids are valid (the loader guarantees it; see the ignored test below).
+/// Every export, on a knowledge base that was never checked (control characters everywhere, a
+/// contact id full of escapes): nothing that could drive a terminal reaches the file, which
+/// `relais export` writes to the terminal when no `-o` is given.
 #[test]
-fn exports_carry_no_control_character() {
-    let mut kb = kb();
-    kb.contacts.truncate(1);
-    kb.decks[0].slides.truncate(2);
-    for (name, text) in exports(&kb) {
-        if name != "phone page" {
-            assert_clean(&name, &text);
-        }
-    }
-}
-
-/// Known leaks, left to the exports' owner (HARDENING.md): a contact id is written raw in the
-/// Markdown anchor `<a id="...">`, and the phone page embeds the data as JSON whose DEL, C1 and
-/// bidi characters `serde_json` leaves as they are. `relais export` writes to the terminal when
-/// no `-o` is given. Run with `--ignored` once fixed, then remove the `ignore`.
-#[test]
-#[ignore = "known leaks in src/export (HARDENING.md)"]
 fn every_export_carries_no_control_character() {
+    use relais::cli::{ExportArgs, ExportFormat};
     let kb = kb();
     let mut report: Vec<(String, std::collections::BTreeMap<String, usize>)> = exports(&kb)
         .into_iter()
         .map(|(name, text)| (name, leaks(&text)))
         .collect();
+    // And through `relais export` itself, in every format, as it writes to the terminal.
+    for (format, app) in [
+        (ExportFormat::Json, false),
+        (ExportFormat::Html, true),
+        (ExportFormat::Html, false),
+        (ExportFormat::Md, false),
+    ] {
+        let args = ExportArgs {
+            format,
+            deck: None,
+            category: None,
+            ids: Vec::new(),
+            contacts: !app && format != ExportFormat::Json,
+            app,
+            output: None,
+        };
+        let out = run(|o| relais::commands::export::run_export(&kb, &args, o));
+        report.push((format!("relais export {format:?} app={app}"), leaks(&out)));
+    }
     report.retain(|(_, found)| !found.is_empty());
     assert!(
         report.is_empty(),

@@ -767,7 +767,9 @@ impl super::App {
             self.theme = crate::theme::Theme::new(theme);
         }
         if p.return_to_tui {
-            self.rebuild_doc();
+            // The terminal may have been resized during the presentation: lay the list and the
+            // reader out again for its size.
+            self.resize(self.size.width, self.size.height);
         } else {
             self.quit = true;
         }

@@ -54,7 +54,7 @@ pub fn run_show(
             Item::Contact(contact) => Shown::Contact { contact },
             Item::Deck(deck) => Shown::Deck { deck },
         };
-        super::json::write(out, &shown)?;
+        crate::json::write(out, &shown)?;
         return Ok(Status::Success);
     }
     let text = match item {
@@ -129,7 +129,7 @@ pub fn run_list(
                 stale: e.is_stale(today),
             })
             .collect();
-        super::json::write(out, &rows)?;
+        crate::json::write(out, &rows)?;
         return Ok(Status::Success);
     }
     for c in categories {
@@ -172,7 +172,7 @@ pub fn run_contacts(
         .filter(|c| region.is_none_or(|r| r == c.region))
         .collect();
     if json {
-        super::json::write(out, &contacts)?;
+        crate::json::write(out, &contacts)?;
         return Ok(Status::Success);
     }
     for c in &contacts {
@@ -233,7 +233,7 @@ pub fn run_decks(
                 count: d.slides.len(),
             })
             .collect();
-        super::json::write(out, &rows)?;
+        crate::json::write(out, &rows)?;
         return Ok(Status::Success);
     }
     for d in &kb.decks {

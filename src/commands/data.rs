@@ -193,8 +193,7 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
         backup: store.as_ref().and_then(Store::backup),
     };
     if json {
-        serde_json::to_writer_pretty(&mut *out, &report)?;
-        writeln!(out)?;
+        crate::json::write(out, &report)?;
     } else {
         print_status(&report, out, p)?;
     }

@@ -132,7 +132,7 @@ pub fn run_eval(
         .collect();
     let report = evaluate(&SearchIndex::new(&loaded.kb), &queries);
     if json {
-        super::json::write(out, &report)?;
+        crate::json::write(out, &report)?;
     } else {
         print_report(&report, out)?;
     }

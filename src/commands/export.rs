@@ -28,9 +28,9 @@ pub fn run_export(
         ));
     }
     let text = if args.format == ExportFormat::Json {
-        let mut json = serde_json::to_string_pretty(kb).context("Impossible d'écrire le JSON")?;
-        json.push('\n');
-        json
+        let mut json = Vec::new();
+        crate::json::write(&mut json, kb).context("Impossible d'écrire le JSON")?;
+        String::from_utf8(json).context("Impossible d'écrire le JSON")?
     } else if args.app {
         app::render(kb)
     } else {

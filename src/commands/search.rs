@@ -61,7 +61,7 @@ pub fn run_search(
     let hits: Vec<Hit> = index.query_with(args.query, opts);
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| json_hit(kb, h, args.explain)).collect();
-        super::json::write(out, &rows)?;
+        crate::json::write(out, &rows)?;
     } else {
         for (rank, hit) in hits.iter().enumerate() {
             print_hit(out, kb, rank + 1, hit, args.explain, p)?;

@@ -109,7 +109,9 @@ pub fn render(kb: &KnowledgeBase) -> String {
 }
 
 /// The payload as JSON that cannot end its `<script>` element: every `<` is written `\u003c`
-/// (it only occurs inside strings, where the escape means the same).
+/// (it only occurs inside strings, where the escape means the same). Control characters and
+/// bidi overrides are escaped too ([`crate::json`]), so unchecked data cannot reach a terminal
+/// that shows the file.
 fn payload_json(kb: &KnowledgeBase) -> String {
     let payload = Payload {
         kb,
@@ -128,7 +130,7 @@ fn payload_json(kb: &KnowledgeBase) -> String {
         index: index(kb),
     };
     // Serialising plain structs of strings cannot fail; an empty object keeps the page usable.
-    serde_json::to_string(&payload)
+    crate::json::to_compact_string(&payload)
         .unwrap_or_else(|_| "{}".to_owned())
         .replace('<', "\\u003c")
         .replace('\u{2028}', "\\u2028")

@@ -19,7 +19,7 @@ pub fn render(h: &Handout<'_>) -> String {
     let _ = writeln!(out, "*{}*\n", inline(&h.data_line()));
     let _ = writeln!(out, "> {}\n", inline(s::NOT_LEGAL_ADVICE));
     toc(&mut out, h);
-    let link = |id: &str| h.has(id).then(|| format!("#{id}"));
+    let link = |id: &str| h.has(id).then(|| format!("#{}", super::fragment(id)));
     for e in &h.entries {
         out.push_str("---\n\n");
         entry(&mut out, h, e, &link);
@@ -40,7 +40,13 @@ fn toc(out: &mut String, h: &Handout<'_>) {
     }
     let _ = writeln!(out, "## {}\n", s::TABLE_OF_CONTENTS);
     for (i, e) in h.entries.iter().enumerate() {
-        let _ = writeln!(out, "{}. [{}](#{})", i + 1, inline(&e.title), e.id);
+        let _ = writeln!(
+            out,
+            "{}. [{}](#{})",
+            i + 1,
+            inline(&e.title),
+            super::fragment(&e.id)
+        );
     }
     if !h.contacts.is_empty() {
         let n = h.entries.len() + 1;
@@ -50,7 +56,12 @@ fn toc(out: &mut String, h: &Handout<'_>) {
 }
 
 fn entry(out: &mut String, h: &Handout<'_>, e: &Entry, link: &Linker<'_>) {
-    let _ = writeln!(out, "## <a id=\"{}\"></a>{}\n", e.id, inline(&e.title));
+    let _ = writeln!(
+        out,
+        "## <a id=\"{}\"></a>{}\n",
+        super::fragment(&e.id),
+        inline(&e.title)
+    );
     let _ = writeln!(out, "**{} :** {}\n", s::SUMMARY, inline(&e.summary));
     answer(out, &markup::parse(&e.answer), h, link);
     let related: Vec<String> = e.related.iter().map(|id| reference(h, id)).collect();
@@ -138,7 +149,7 @@ fn list(out: &mut String, title: &str, items: &[String]) {
 fn reference(h: &Handout<'_>, id: &str) -> String {
     let name = inline(&super::name_of(h.kb, id));
     if h.has(id) {
-        format!("[{name}](#{id})")
+        format!("[{name}](#{})", super::fragment(id))
     } else {
         name
     }
@@ -164,7 +175,12 @@ fn source(src: &Source) -> String {
 }
 
 fn contact(out: &mut String, c: &Contact) {
-    let _ = writeln!(out, "### <a id=\"{}\"></a>{}\n", c.id, inline(&c.name));
+    let _ = writeln!(
+        out,
+        "### <a id=\"{}\"></a>{}\n",
+        super::fragment(&c.id),
+        inline(&c.name)
+    );
     let _ = writeln!(out, "{}\n", protect_line_start(&inline(&c.description)));
     let phones: Vec<String> = c
         .phone

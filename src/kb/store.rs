@@ -17,6 +17,7 @@
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::SourceFile;
 
@@ -48,11 +49,46 @@ pub struct State {
     pub backup: Option<String>,
 }
 
-/// The steps of an install, for tests that inject a failure.
+/// The steps of a change to the user data directory, for tests that stop it between any two
+/// (see [`checkpoint`]). Only [`Step::Written`] is also given to the hook of
+/// [`Store::install_with`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// Nothing written yet.
+    Started,
+    /// One more file of the new version is written and synced in its hidden folder.
+    FileWritten,
+    /// Every file and folder of the new version is synced, still hidden.
+    VersionSynced,
     /// The new version is written and synced under its final name; the state is unchanged.
     Written,
+    /// The new state is written and synced beside the old one, which is still in force.
+    StateWritten,
+    /// The new state has replaced the old one: the change is made.
+    Switched,
+    /// One version or leftover that the state no longer names has been removed.
+    Pruned,
+}
+
+/// The environment variable that stops a data change at its Nth step (1, 2, …): the process
+/// prints `relais-test-pause N STEP` on standard error and waits there until it is killed.
+/// Tests use it to kill `relais data` between any two steps; nothing else sets it.
+pub const PAUSE_VARIABLE: &str = "RELAIS_TEST_PAUSE_AT";
+
+/// Marks that `step` is done. Unless [`PAUSE_VARIABLE`] names this step's number, this only
+/// counts it.
+fn checkpoint(step: Step) {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::Relaxed) + 1;
+    let pause = std::env::var(PAUSE_VARIABLE)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if pause == Some(n) {
+        eprintln!("relais-test-pause {n} {step:?}");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
 }
 
 /// The user data directory and the versions installed in it.
@@ -139,6 +175,7 @@ impl Store {
         files: &[SourceFile],
         hook: &mut dyn FnMut(Step) -> io::Result<()>,
     ) -> Result<PathBuf, StoreError> {
+        checkpoint(Step::Started);
         let installs = self.root.join(INSTALLS);
         fs::create_dir_all(&installs).map_err(io_err(&installs))?;
         let name = self.fresh_name();
@@ -146,7 +183,10 @@ impl Store {
         let dir = installs.join(&name);
         let written = write_version(&staging, base, files)
             .and_then(|()| rename_synced(&staging, &dir, &installs))
-            .and_then(|()| hook(Step::Written).map_err(io_err(&dir)));
+            .and_then(|()| {
+                checkpoint(Step::Written);
+                hook(Step::Written).map_err(io_err(&dir))
+            });
         if let Err(err) = written {
             // Best effort: what is left is also removed by the next successful change.
             let _ = fs::remove_dir_all(&staging);
@@ -167,6 +207,7 @@ impl Store {
     /// # Errors
     /// No backup, or a failed write (the state is then unchanged).
     pub fn restore(&self) -> Result<State, StoreError> {
+        checkpoint(Step::Started);
         let old = self.state();
         let backup = old.backup.clone().ok_or(StoreError::NoBackup)?;
         let new = State {
@@ -184,6 +225,7 @@ impl Store {
     /// # Errors
     /// Nothing installed, or a failed write (the state is then unchanged).
     pub fn reset(&self) -> Result<State, StoreError> {
+        checkpoint(Step::Started);
         let old = self.state();
         let current = old.current.ok_or(StoreError::NothingInstalled)?;
         let new = State {
@@ -206,24 +248,38 @@ impl Store {
             .root
             .join(format!(".{STATE}.tmp-{}", std::process::id()));
         write_synced(&tmp, text.as_bytes())?;
+        checkpoint(Step::StateWritten);
         let target = self.root.join(STATE);
         rename_synced(&tmp, &target, &self.root).inspect_err(|_| {
             let _ = fs::remove_file(&tmp);
-        })
+        })?;
+        checkpoint(Step::Switched);
+        Ok(())
     }
 
-    /// Removes the versions and leftovers that the state does not name (best effort).
+    /// Removes the versions and leftovers that the state does not name (best effort): old
+    /// versions, hidden folders of interrupted installs, and states written by an interrupted
+    /// change that never replaced the real one.
     fn prune(&self) {
         let state = self.state();
         let keep = [state.current, state.backup];
-        let Ok(items) = fs::read_dir(self.root.join(INSTALLS)) else {
-            return;
-        };
-        for item in items.flatten() {
-            let name = item.file_name();
-            let kept = keep.iter().flatten().any(|k| name.to_str() == Some(k));
-            if !kept {
-                let _ = fs::remove_dir_all(item.path());
+        if let Ok(items) = fs::read_dir(self.root.join(INSTALLS)) {
+            for item in items.flatten() {
+                let name = item.file_name();
+                let kept = keep.iter().flatten().any(|k| name.to_str() == Some(k));
+                if !kept && fs::remove_dir_all(item.path()).is_ok() {
+                    checkpoint(Step::Pruned);
+                }
+            }
+        }
+        let stale_state = format!(".{STATE}.tmp-");
+        if let Ok(items) = fs::read_dir(&self.root) {
+            for item in items.flatten() {
+                let name = item.file_name();
+                let stale = name.to_str().is_some_and(|n| n.starts_with(&stale_state));
+                if stale && fs::remove_file(item.path()).is_ok() {
+                    checkpoint(Step::Pruned);
+                }
             }
         }
     }
@@ -268,10 +324,12 @@ fn write_version(dir: &Path, base: &Path, files: &[SourceFile]) -> Result<(), St
             folders.push(parent.to_path_buf());
         }
         write_synced(&path, file.text.as_bytes())?;
+        checkpoint(Step::FileWritten);
     }
     for folder in folders.iter().rev() {
         sync_dir(folder)?;
     }
+    checkpoint(Step::VersionSynced);
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! JSON output that cannot drive a terminal. `serde_json` escapes the C0 controls (ESC among
+//! JSON that cannot drive a terminal, for every JSON the tool writes (the command line's
+//! `--json`, `relais export --format json` and the phone page's embedded data). `serde_json` escapes the C0 controls (ESC among
 //! them) but writes DEL, the C1 controls (a one-character CSI in some terminals) and the bidi
 //! overrides as they are; here every character that [`is_forbidden`] is escaped as `\uXXXX`
 //! too. The JSON is the same data: any JSON reader gets the original text back.
@@ -6,7 +7,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::kb::text::is_forbidden;
 
@@ -21,10 +22,22 @@ pub fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyhow::R
     Ok(())
 }
 
-/// A pretty formatter that also escapes the characters that could drive a terminal.
-struct Safe<'a>(PrettyFormatter<'a>);
+/// `value` as compact JSON on one line, with the same escapes as [`write`].
+///
+/// # Errors
+/// `value` cannot be serialised (a map whose keys are not strings, say).
+pub fn to_compact_string<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe(CompactFormatter));
+    value.serialize(&mut ser)?;
+    // The serializer writes only UTF-8: strings as they are or escaped, the rest ASCII.
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
 
-impl Formatter for Safe<'_> {
+/// A formatter that also escapes the characters that could drive a terminal.
+struct Safe<F>(F);
+
+impl<F: Formatter> Formatter for Safe<F> {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
@@ -102,6 +115,16 @@ mod tests {
         assert!(out.contains("\\u009b") && out.contains("\\u202e"), "{out}");
         let back: Vec<String> = serde_json::from_str(&out).expect("valid JSON");
         assert_eq!(back, [text]);
+    }
+
+    #[test]
+    fn compact_json_escapes_the_same_characters() {
+        let text = "a\u{1b}]52;c;eA==\u{7}\u{85}\u{2066}b";
+        let out = to_compact_string(&serde_json::json!({"t": [text]})).expect("json");
+        assert!(!out.chars().any(is_forbidden), "{out:?}");
+        assert!(!out.contains('\n'), "{out}");
+        let back: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(back["t"][0], text);
     }
 
     #[test]
