@@ -70,6 +70,21 @@ fn generated(c: &mut Criterion) {
     }
 }
 
+/// The phases of a start on the bundled data: what `relais search` does before searching.
+fn load_bundled(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load/bundled");
+    group.bench_function("read", |b| {
+        b.iter(|| black_box(Origin::Bundled.read().expect("bundled")));
+    });
+    let files = Origin::Bundled.read().expect("bundled");
+    group.bench_function("validate", |b| {
+        b.iter(|| black_box(validate(black_box(&files), today()).expect("valid")));
+    });
+    let (kb, _) = validate(&files, today()).expect("valid");
+    group.bench_function("index", |b| b.iter(|| black_box(SearchIndex::new(&kb))));
+    group.finish();
+}
+
 fn load_10k(c: &mut Criterion) {
     let kb = generator::knowledge_base(10_000);
     let files: Vec<SourceFile> = generator::to_yaml_files(&kb, 1000)
@@ -91,5 +106,5 @@ fn load_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bundled, generated, load_10k);
+criterion_group!(benches, bundled, load_bundled, generated, load_10k);
 criterion_main!(benches);

@@ -1,12 +1,17 @@
 //! Text rules shared by the loader and every output path: normalisation at load, the characters
 //! that data may not contain, and "did you mean" suggestions.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC-normalises `s`, maps the narrow and figure no-break spaces (U+202F, U+2007) to U+00A0 so
 /// that wrapping never separates `?` from its word, and trims trailing whitespace.
 #[must_use]
 pub fn normalize(s: &str) -> String {
+    // Most text is already NFC and has no narrow spaces: a quick check spares the rebuild.
+    let nfc = s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes;
+    if nfc && !s.contains(['\u{202F}', '\u{2007}']) {
+        return s.trim_end().to_owned();
+    }
     let mut out: String = s
         .nfc()
         .map(|c| match c {
@@ -130,6 +135,9 @@ mod tests {
             "h\u{E9}bergeur\u{A0}?"
         );
         assert_eq!(normalize("a\u{2007}b"), "a\u{A0}b");
+        // Already NFC: the same text, trimmed at the end only.
+        assert_eq!(normalize("  déjà\tcomposé \n\n"), "  déjà\tcomposé");
+        assert_eq!(normalize("plain ascii  "), "plain ascii");
     }
 
     #[test]

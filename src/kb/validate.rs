@@ -351,16 +351,22 @@ impl Checker<'_> {
         );
     }
 
-    /// Position of the first `needle` at or after byte `from` of the file's parsed text, with
-    /// the byte just after it; `None` when it is not there.
-    fn find_from(&self, file: usize, from: usize, needle: &str) -> Option<(u32, u32, usize)> {
+    /// Byte offset of the first `needle` at or after byte `from` of the file's parsed text;
+    /// `None` when it is not there.
+    fn find_from(&self, file: usize, from: usize, needle: &str) -> Option<usize> {
         let source = &self.texts[file];
-        let at = from + source.get(from..)?.find(needle)?;
-        let before = &source[..at];
+        Some(from + source.get(from..)?.find(needle)?)
+    }
+
+    /// Line and column (in characters, from 1) of byte `at` of the file's parsed text. Only
+    /// computed for a problem to report: it reads the file up to `at`.
+    fn line_col(&self, file: usize, at: usize) -> (u32, u32) {
+        let source = &self.texts[file];
+        let before = source.get(..at).unwrap_or(source);
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = source[line_start..at].chars().count() + 1;
-        Some((clamp(line as u64), clamp(col as u64), at + needle.len()))
+        let col = before[line_start..].chars().count() + 1;
+        (clamp(line as u64), clamp(col as u64))
     }
 
     /// Byte offset of a value in the file's parsed text.
@@ -379,7 +385,7 @@ impl Checker<'_> {
         let fallback = (clamp(loc.line()), clamp(loc.column()));
         Self::value_start(text)
             .and_then(|start| self.find_from(file, start + offset, needle))
-            .map_or(fallback, |(line, col, _)| (line, col))
+            .map_or(fallback, |at| self.line_col(file, at))
     }
 
     /// Normalises a text field, checking that required text is not empty and that no control
@@ -699,13 +705,13 @@ impl Checker<'_> {
                 .find("]]")
                 .map_or("", |end| &answer[offset..offset + end + 2]);
             let found = cursor.and_then(|from| self.find_from(file, from, written));
-            cursor = found.map(|(_, _, after)| after).or(cursor);
+            cursor = found.map(|at| at + written.len()).or(cursor);
             let kind = refs.ids.get(id).map(|d| d.kind);
             if kind.is_some_and(|k| k != "présentation") {
                 continue;
             }
             let fallback = (clamp(raw.referenced.line()), clamp(raw.referenced.column()));
-            let (line, col) = found.map_or(fallback, |(line, col, _)| (line, col));
+            let (line, col) = found.map_or(fallback, |at| self.line_col(file, at));
             if kind.is_some() {
                 let message = format!(
                     "lien [[{id}]] vers une présentation : un lien mène à une entrée ou à un contact"

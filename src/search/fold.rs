@@ -39,8 +39,14 @@ fn fold_char(c: char, out: &mut String) {
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
-        fold_char(c, &mut out);
+    if text.is_ascii() || unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        for c in text.chars() {
+            fold_char(c, &mut out);
+        }
+    } else {
+        for c in text.nfc() {
+            fold_char(c, &mut out);
+        }
     }
     out
 }

@@ -75,21 +75,50 @@ impl Fuzzy {
         }
     }
 
-    /// The quality of the match in one haystack, if good enough.
-    pub fn quality(&mut self, haystack: &str) -> Option<f32> {
-        self.matcher
-            .match_one(haystack, 0)
-            .filter(|m| m.score >= self.floor)
-            .map(|m| (f32::from(m.score) / f32::from(self.ideal)).min(1.0))
+    /// The quality of the match in `haystacks[at]`, if good enough. Through the same list
+    /// matcher as [`Fuzzy::scan`]: each of frizbee's entry points is compiled for every CPU
+    /// back end it has, so using one keeps the binary megabytes smaller.
+    pub fn quality_at(&mut self, haystacks: &[Box<str>], at: usize) -> Option<f32> {
+        let one = haystacks.get(at..=at)?;
+        let mut found = Vec::with_capacity(1);
+        self.scan(one, &mut found);
+        found.first().map(|&(_, q)| q)
     }
+}
 
-    /// Byte offsets in `haystack` of the matched characters.
-    pub fn indices(&mut self, haystack: &str) -> Vec<u32> {
-        self.matcher
-            .match_one_indices(haystack, 0)
-            .map(|m| m.indices)
-            .unwrap_or_default()
+/// Byte offsets in `hay` of the characters of `needle`, in the shortest stretch of `hay` that
+/// holds them in order (the leftmost of the shortest); empty when `hay` does not hold them.
+/// Both are folded text. This places the highlight of a fuzzy match, which [`Fuzzy`] has
+/// already accepted as near-contiguous.
+pub fn tightest(hay: &str, needle: &str) -> Vec<u32> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return Vec::new();
+    };
+    let mut best: Vec<u32> = Vec::new();
+    let mut span = usize::MAX;
+    for start in (0..hay.len()).filter(|&i| hay[i] == first) {
+        let mut at = vec![start];
+        let mut next = start + 1;
+        for &c in rest {
+            match hay[next.min(hay.len())..].iter().position(|&h| h == c) {
+                Some(offset) => {
+                    at.push(next + offset);
+                    next += offset + 1;
+                }
+                None => return best,
+            }
+        }
+        let width = next - start;
+        if width < span {
+            span = width;
+            best = at
+                .into_iter()
+                .filter_map(|i| u32::try_from(i).ok())
+                .collect();
+        }
     }
+    best
 }
 
 #[cfg(test)]
@@ -98,6 +127,29 @@ mod tests {
 
     fn hay(items: &[&str]) -> Vec<Box<str>> {
         items.iter().map(|s| Box::from(*s)).collect()
+    }
+
+    #[test]
+    fn tightest_places_the_needle_in_its_shortest_stretch() {
+        assert_eq!(tightest("policewatch", "watch"), [6, 7, 8, 9, 10]);
+        // "appel" at 0, then the closest "air": the one right after, not the first letters.
+        assert_eq!(
+            tightest("a pa appel d air", "appelair"),
+            [5, 6, 7, 8, 9, 13, 14, 15]
+        );
+        assert_eq!(tightest("abc", "abd"), Vec::<u32>::new());
+        assert_eq!(tightest("abc", ""), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn quality_agrees_with_the_list_scan() {
+        let h = hay(&["appel d air", "policewatch", "rien"]);
+        let mut fuzzy = Fuzzy::new("appelair", 2).expect("long enough");
+        let mut out = Vec::new();
+        fuzzy.scan(&h, &mut out);
+        assert_eq!(fuzzy.quality_at(&h, 0), Some(out[0].1));
+        assert_eq!(fuzzy.quality_at(&h, 2), None);
+        assert_eq!(fuzzy.quality_at(&h, 9), None);
     }
 
     #[test]

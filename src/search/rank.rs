@@ -312,7 +312,7 @@ fn phrase(index: &Index, fuzzy: &mut Fuzzy, doc: u32, words: usize) -> f32 {
     #[allow(clippy::cast_precision_loss)] // a dozen words at most
     let per_word = PHRASE * (words - 1) as f32;
     fuzzy
-        .quality(&index.titles[doc as usize])
+        .quality_at(&index.titles, doc as usize)
         .map_or(0.0, |q| per_word * q)
 }
 
@@ -584,16 +584,15 @@ fn fuzzy_word(index: &Index, doc: u32, field: Field, needle: &str) -> (String, V
         Field::Title => &index.titles[doc as usize],
         _ => &index.keywords[doc as usize],
     };
-    let Some(mut fuzzy) = Fuzzy::new(needle, 1) else {
-        return (needle.to_owned(), Vec::new());
-    };
-    let mut words: Vec<usize> = fuzzy
-        .indices(hay)
+    let mut words: Vec<usize> = super::fuzzy::tightest(hay, needle)
         .iter()
         .map(|&b| hay[..(b as usize).min(hay.len())].matches(' ').count())
         .collect();
     words.sort_unstable();
     words.dedup();
+    if words.is_empty() {
+        return (needle.to_owned(), Vec::new());
+    }
     let shown = words
         .iter()
         .filter_map(|&w| hay.split(' ').nth(w))
