@@ -262,15 +262,7 @@ fn reader(app: &App, frame: &mut Frame<'_>, area: Rect) {
         ),
         _ => (text, None),
     };
-    let lines: Vec<Line<'_>> = app
-        .doc
-        .lines
-        .iter()
-        .skip(app.scroll)
-        .take(body.height as usize)
-        .cloned()
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    frame.render_widget(doc_window(app, body.height), body);
     if app.doc.lines.len() > body.height as usize {
         let mut state = ScrollbarState::new(app.max_scroll() + 1).position(app.scroll);
         let bar = Rect {
@@ -453,4 +445,17 @@ fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .scroll((app.help_scroll, 0))
         .style(Style::new());
     frame.render_widget(paragraph, popup);
+}
+
+/// The reader's document as it shows on `rows` rows: from the scroll position down.
+fn doc_window(app: &App, rows: u16) -> Paragraph<'_> {
+    let lines: Vec<Line<'_>> = app
+        .doc
+        .lines
+        .iter()
+        .skip(app.scroll)
+        .take(rows as usize)
+        .cloned()
+        .collect();
+    Paragraph::new(lines)
 }

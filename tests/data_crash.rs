@@ -19,25 +19,10 @@ use relais::kb::store::{INSTALLS, PAUSE_VARIABLE, STATE, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const FIXTURE: &str = "tests/fixtures/export";
+mod data_support;
+use data_support::{FIXTURE, fixture_version};
 
-/// A copy of the fixture whose version is `version` and whose first entry title says it too,
-/// so that a mix of two versions would show.
-fn fixture_version(dir: &Path, version: &str) -> PathBuf {
-    let target = dir.join(format!("data-{version}"));
-    fs::create_dir_all(&target).expect("dir");
-    for name in ["meta.yaml", "faq.yaml", "contacts.yaml"] {
-        let text = fs::read_to_string(Path::new(FIXTURE).join(name)).expect("fixture");
-        let text = text.replace(
-            "version: \"2026.01.15\"",
-            &format!("version: \"{version}\""),
-        );
-        fs::write(target.join(name), text).expect("write");
-    }
-    target
-}
-
-/// A home of its own, with the versions "A" and "B" of the fixture ready to install.
+/// A home of its own, with the versions "A", "B" and "C" of the fixture ready to install.
 struct Home {
     dir: TempDir,
     a: PathBuf,

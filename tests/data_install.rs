@@ -15,7 +15,8 @@ use relais::kb::{Origin, today};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const FIXTURE: &str = "tests/fixtures/export";
+mod data_support;
+use data_support::{FIXTURE, fixture_version};
 
 struct Home {
     dir: TempDir,
@@ -85,21 +86,6 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
             out.push((path, bytes));
         }
     }
-}
-
-/// A copy of the fixture with another version number, in `dir`.
-fn fixture_version(dir: &Path, version: &str) -> PathBuf {
-    let target = dir.join(format!("data-{version}"));
-    fs::create_dir_all(&target).expect("dir");
-    for name in ["meta.yaml", "faq.yaml", "contacts.yaml"] {
-        let text = fs::read_to_string(Path::new(FIXTURE).join(name)).expect("fixture");
-        let text = text.replace(
-            "version: \"2026.01.15\"",
-            &format!("version: \"{version}\""),
-        );
-        fs::write(target.join(name), text).expect("write");
-    }
-    target
 }
 
 #[test]

@@ -10,7 +10,7 @@ use relais::app::{App, Focus, Tab};
 use relais::keymap::Mode;
 use relais::search::Kind;
 use tui_input::InputRequest;
-use tui_support::{app, draw, row_ids, shows, type_text};
+use tui_support::{app, draw, open_id, row_ids, shows, type_text};
 
 /// Every entry, by category in the order the data declares them, then every contact by region.
 const BROWSE_ORDER: [&str; 10] = [
@@ -55,21 +55,6 @@ fn doc_text(app: &App) -> Vec<String> {
         .iter()
         .map(|l| l.to_string().replace('\u{A0}', " "))
         .collect()
-}
-
-/// Opens the row with this id from the browse list (empty query).
-fn open_id(app: &mut App, id: &str) {
-    let at = app
-        .rows
-        .iter()
-        .position(|r| r.id == id)
-        .expect("id in the rows");
-    app.update(Action::SelectFirst);
-    for _ in 0..at {
-        app.update(Action::SelectNext);
-    }
-    app.update(Action::Open);
-    assert_eq!(app.open.as_deref(), Some(id));
 }
 
 // --- results and selection -------------------------------------------------------------------

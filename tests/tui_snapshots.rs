@@ -16,7 +16,7 @@ use relais::action::Action;
 use relais::app::App;
 use relais::app::wrap::{Piece, wrap};
 use relais::theme::ThemeName;
-use tui_support::{app, app_with, draw, lines, screen, type_text};
+use tui_support::{app, app_with, draw, lines, open_id, screen, type_text};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
 
@@ -27,20 +27,6 @@ fn snapshot_at_sizes(name: &str, theme: ThemeName, setup: impl Fn(&mut App)) {
         setup(&mut app);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app));
     }
-}
-
-/// Selects the row with this id and opens it.
-fn open_id(app: &mut App, id: &str) {
-    let at = app
-        .rows
-        .iter()
-        .position(|r| r.id == id)
-        .expect("id in the rows");
-    app.update(Action::SelectFirst);
-    for _ in 0..at {
-        app.update(Action::SelectNext);
-    }
-    app.update(Action::Open);
 }
 
 #[test]

@@ -224,15 +224,7 @@ fn notes(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
         width: area.width.saturating_sub(2),
         height: area.height.saturating_sub(4),
     };
-    let lines: Vec<Line<'_>> = app
-        .doc
-        .lines
-        .iter()
-        .skip(app.scroll)
-        .take(body.height as usize)
-        .cloned()
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    frame.render_widget(super::doc_window(app, body.height), body);
     let next = p
         .next_entry()
         .and_then(|id| app.kb.entry(id))

@@ -111,3 +111,19 @@ pub fn screen(app: &App) -> String {
 pub fn shows(app: &App, needle: &str) -> bool {
     lines(&draw(app)).iter().any(|l| l.contains(needle))
 }
+
+/// Opens the row with this id from the browse list (empty query), and checks that it is
+/// the open page.
+pub fn open_id(app: &mut App, id: &str) {
+    let at = app
+        .rows
+        .iter()
+        .position(|r| r.id == id)
+        .expect("id in the rows");
+    app.update(Action::SelectFirst);
+    for _ in 0..at {
+        app.update(Action::SelectNext);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.open.as_deref(), Some(id));
+}
