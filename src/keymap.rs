@@ -666,7 +666,7 @@ pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
                 .iter()
                 .find(|b| b.label == *label && b.modes.contains(&mode))
         })
-        .map(|b| (short_label(b.label), short_help(b.help)))
+        .map(|b| (short_label(b.label), short_help(b)))
         .collect()
 }
 
@@ -674,8 +674,16 @@ fn short_label(label: &'static str) -> &'static str {
     label.split(' ').next().unwrap_or(label)
 }
 
-fn short_help(help: &'static str) -> &'static str {
-    help.split([' ', '(']).next().unwrap_or(help)
+/// The first word of a binding's help, or a word of its own where the first word alone would
+/// say the wrong thing ("page" for going back).
+fn short_help(b: &Binding) -> &'static str {
+    match b.action {
+        Action::Back => "revenir",
+        Action::Forward => "avancer",
+        Action::CopyAnswer => "copier",
+        Action::CopyPhone => "numéro",
+        _ => b.help.split([' ', '(']).next().unwrap_or(b.help),
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub const HOURS: &str = "Horaires";
 pub const REGION: &str = "Région";
 pub const TOPICS: &str = "Thèmes";
 pub const NOTES: &str = "Remarques";
+/// The bundled data, as the status bar names it.
+pub const BUNDLED_DATA: &str = "données intégrées";
 pub const KIND_FAQ: &str = "FAQ";
 pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";

@@ -14,6 +14,7 @@ use crate::app::{App, Focus, Row};
 use crate::keymap::{self, BINDINGS, Mode};
 use crate::search::Kind;
 use crate::strings as s;
+use unicode_width::UnicodeWidthStr;
 
 mod present;
 
@@ -193,7 +194,7 @@ fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize) -> Line<'
         crate::kb::text::neutralize(&title[last..]).into_owned(),
         base,
     ));
-    truncate(&mut spans, width);
+    truncate(&mut spans, width, base.patch(app.theme.highlight));
     let used: usize = spans.iter().map(Span::width).sum();
     if selected && used < width {
         spans.push(Span::styled(" ".repeat(width - used), base));
@@ -201,32 +202,86 @@ fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize) -> Line<'
     Line::from(spans)
 }
 
-/// Cuts spans to `width` columns, ending with "…" when something was cut.
-fn truncate(spans: &mut Vec<Span<'_>>, width: usize) {
+/// Cuts spans to `width` columns with "…" in the middle when something was cut: the beginning
+/// and the end of a title stay, so that two long questions that start alike ("Quels sont mes
+/// droits en tant qu'aidant ?", "… qu'hébergeur ?") still look different. When that cut would
+/// hide a character styled `highlight` (a matched query word) and cutting only the end would
+/// not, only the end is cut.
+fn truncate(spans: &mut Vec<Span<'_>>, width: usize, highlight: Style) {
     let total: usize = spans.iter().map(Span::width).sum();
     if total <= width || width == 0 {
         return;
     }
-    let mut room = width - 1;
-    let mut kept = Vec::new();
-    for span in spans.drain(..) {
-        if room == 0 {
+    let chars: Vec<(char, Style)> = spans
+        .iter()
+        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+        .collect();
+    let w = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    let width_of = |part: &[(char, Style)]| part.iter().map(|c| w(c.0)).sum::<usize>();
+    let room = width - 1;
+    // The tail: whole words from the end, up to half the room; at least the last word that is
+    // more than punctuation ("hébergeur ?"), if it takes no more than three fifths; otherwise
+    // the last two fifths of the room.
+    let word_starts: Vec<usize> = (1..chars.len())
+        .rev()
+        .filter(|&i| chars[i - 1].0 == ' ' && chars[i].0 != ' ')
+        .collect();
+    let mut tail = chars.len();
+    for &start in &word_starts {
+        let wide = width_of(&chars[start..]);
+        let short_word = chars.len() - start <= 2;
+        if wide <= room / 2 || (tail == chars.len() && short_word) {
+            tail = start;
+        } else if tail == chars.len() || chars.len() - tail <= 2 {
+            // Nothing but punctuation yet: the last real word, if it is not too long.
+            if wide <= room * 3 / 5 {
+                tail = start;
+            }
+            break;
+        } else {
             break;
         }
-        let mut text = String::new();
-        for ch in span.content.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-            if w > room {
-                room = 0;
-                break;
-            }
-            room -= w;
-            text.push(ch);
-        }
-        kept.push(Span::styled(text, span.style));
     }
-    let style = kept.last().map(|s| s.style).unwrap_or_default();
-    kept.push(Span::styled("…", style));
+    if tail == chars.len() || chars.len() - tail <= 2 {
+        tail = chars.len();
+        let mut left = room * 2 / 5;
+        while tail > 0 && w(chars[tail - 1].0) <= left {
+            left -= w(chars[tail - 1].0);
+            tail -= 1;
+        }
+    }
+    // The head: the rest of the room from the beginning.
+    let mut head_room = room - width_of(&chars[tail..]);
+    let mut head = 0;
+    while head < tail && w(chars[head].0) <= head_room {
+        head_room -= w(chars[head].0);
+        head += 1;
+    }
+    let hidden = |from: usize, to: usize| chars[from..to].iter().any(|c| c.1 == highlight);
+    if hidden(head, tail) {
+        // The end cut: as much of the beginning as fits.
+        let (mut end, mut left) = (0, room);
+        while end < chars.len() && w(chars[end].0) <= left {
+            left -= w(chars[end].0);
+            end += 1;
+        }
+        if !hidden(end, chars.len()) {
+            (head, tail) = (end, chars.len());
+        }
+    }
+    let ellipsis_style = chars.get(head).map_or_else(Style::default, |c| c.1);
+    let pieces = chars[..head]
+        .iter()
+        .copied()
+        .chain(std::iter::once(('…', ellipsis_style)))
+        .chain(chars[tail..].iter().copied());
+    let mut kept: Vec<Span<'_>> = Vec::new();
+    for (c, style) in pieces {
+        match kept.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(c),
+            _ => kept.push(Span::styled(c.to_string(), style)),
+        }
+    }
     *spans = kept;
 }
 
@@ -299,9 +354,11 @@ fn reader(app: &App, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let width = usize::from(area.width);
     let origin = match app.info.origin.path() {
-        None => "intégrées".to_owned(),
-        Some(p) => p.display().to_string(),
+        None => s::BUNDLED_DATA.to_owned(),
+        // A long path keeps its end, where the file name is.
+        Some(p) => shorten_left(&p.display().to_string(), width / 3),
     };
     let version = app
         .kb
@@ -310,18 +367,56 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .map(s::date)
         .or_else(|| app.kb.meta.version.clone())
         .unwrap_or_default();
-    let left = format!(" {origin} · {version} ");
+    // On a narrow terminal the date gives way to the key hints.
+    let left = if width < 60 || version.is_empty() {
+        format!(" {origin} ")
+    } else {
+        format!(" {origin} · {version} ")
+    };
+    let used = UnicodeWidthStr::width(left.as_str());
     let mut spans = vec![Span::styled(left, app.theme.bar)];
-    match &app.status {
-        Some(message) => spans.push(Span::styled(format!(" {message} "), app.theme.bar_key)),
-        None => {
-            for (keys, what) in keymap::hints(app.mode()) {
-                spans.push(Span::styled(format!(" {keys} "), app.theme.bar_key));
-                spans.push(Span::styled(format!("{what} "), app.theme.bar));
+    if let Some(message) = &app.status {
+        spans.push(Span::styled(format!(" {message} "), app.theme.bar_key));
+    } else {
+        // Whole hints only, as many as fit, and the help key always when it fits at all.
+        let hints = keymap::hints(app.mode());
+        let is_help = |k: &str| k == "F1" || k == "?";
+        let cost = |(k, w): &(&str, &str)| k.width() + w.width() + 3;
+        let help = hints.iter().find(|h| is_help(h.0));
+        let mut room = width.saturating_sub(used + help.map_or(0, cost));
+        let mut shown: Vec<&(&str, &str)> = Vec::new();
+        for hint in hints.iter().filter(|h| !is_help(h.0)) {
+            if cost(hint) > room {
+                break;
             }
+            room -= cost(hint);
+            shown.push(hint);
+        }
+        shown.extend(help.filter(|h| used + cost(h) <= width));
+        for (keys, what) in shown {
+            spans.push(Span::styled(format!(" {keys} "), app.theme.bar_key));
+            spans.push(Span::styled(format!("{what} "), app.theme.bar));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.bar), area);
+}
+
+/// `text` cut from the left to at most `max` columns, with `…` where it was cut.
+fn shorten_left(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut width = 1; // the ellipsis
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if width + w > max {
+            break;
+        }
+        width += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// The QR code, black on white whatever the theme (phones read dark modules on light).
@@ -458,4 +553,72 @@ fn doc_window(app: &App, rows: u16) -> Paragraph<'_> {
         .cloned()
         .collect();
     Paragraph::new(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str, width: usize) -> String {
+        let mut spans = vec![Span::raw(text.to_owned())];
+        truncate(
+            &mut spans,
+            width,
+            Style::new().fg(ratatui::style::Color::Red),
+        );
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn long_titles_keep_their_beginning_and_their_end() {
+        let aidant = cut("Quels sont mes droits en tant qu'aidant\u{A0}?", 28);
+        let hebergeur = cut("Quels sont mes droits en tant qu'hébergeur\u{A0}?", 28);
+        assert_ne!(aidant, hebergeur);
+        for (cut, end) in [
+            (&aidant, "qu'aidant\u{A0}?"),
+            (&hebergeur, "qu'hébergeur\u{A0}?"),
+        ] {
+            assert!(cut.starts_with("Quels sont"), "{cut}");
+            assert!(cut.ends_with(end), "{cut}");
+            assert!(cut.contains('…') && cut.width() <= 28, "{cut}");
+        }
+    }
+
+    #[test]
+    fn short_text_is_untouched_and_any_width_is_respected() {
+        assert_eq!(cut("Gale", 10), "Gale");
+        let text = "Un titre très long, sans fin, avec 漢字 et des émojis 😀 jusqu'au bout";
+        for width in 1..text.width() {
+            let c = cut(text, width);
+            assert!(c.width() <= width, "{width}: {c:?}");
+            assert!(c.contains('…'), "{width}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn highlights_keep_their_style_across_the_cut() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let mut spans = vec![
+            Span::raw("Début d'un titre assez long pour être coupé, puis "),
+            Span::styled("hébergeur", bold),
+        ];
+        truncate(&mut spans, 30, Style::new().fg(ratatui::style::Color::Red));
+        let last = spans.last().expect("spans");
+        assert_eq!(last.content, "hébergeur");
+        assert_eq!(last.style, bold);
+    }
+
+    #[test]
+    fn a_matched_word_the_middle_cut_would_hide_keeps_the_beginning_instead() {
+        let hit = Style::new().fg(ratatui::style::Color::Red);
+        let mut spans = vec![
+            Span::raw("Que faire face au "),
+            Span::styled("froid", hit),
+            Span::raw(" et à l'hypothermie ?"),
+        ];
+        truncate(&mut spans, 28, hit);
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "Que faire face au froid et …");
+        assert!(spans.iter().any(|s| s.content == "froid" && s.style == hit));
+    }
 }

@@ -10,7 +10,7 @@ use relais::app::{App, Focus, Tab};
 use relais::keymap::Mode;
 use relais::search::Kind;
 use tui_input::InputRequest;
-use tui_support::{app, draw, open_id, row_ids, shows, type_text};
+use tui_support::{app, draw, lines, open_id, row_ids, shows, type_text};
 
 /// Every entry, by category in the order the data declares them, then every contact by region.
 const BROWSE_ORDER: [&str; 10] = [
@@ -1000,4 +1000,36 @@ fn links_past_nine_are_typed_with_two_digits() {
     app.update(Action::FollowLink(1));
     app.update(Action::Open);
     assert_eq!(app.open.as_deref(), Some(first.as_str()));
+}
+
+// --- status bar ------------------------------------------------------------------------------
+
+/// At every width from 40 to 160 columns and in the search bar, the list and the reader, the
+/// status bar shows whole hints only (never a word cut at the edge) and always the help key.
+#[test]
+fn the_status_bar_shows_whole_hints_and_always_the_help_key() {
+    for width in 40..=160 {
+        let mut app = app(width, 20);
+        for (step, help) in [(None, "F1 aide"), (Some(Action::FocusNext), "? aide")] {
+            if let Some(action) = step {
+                app.update(action);
+            }
+            let bar = lines(&draw(&app)).last().cloned().unwrap_or_default();
+            let bar = bar.trim_end();
+            assert!(bar.ends_with(help), "{width} columns: {bar:?}");
+            // The data's path, cut from the left when long: its file name stays.
+            assert!(
+                bar.starts_with(" tests/fixtures/tui/kb.yaml") || bar.starts_with(" …"),
+                "{width}: {bar:?}"
+            );
+            assert!(bar.contains("kb.yaml"), "{width}: {bar:?}");
+        }
+        // The reader: open the first entry.
+        app.update(Action::Open);
+        let bar = lines(&draw(&app)).last().cloned().unwrap_or_default();
+        assert!(
+            bar.trim_end().ends_with("? aide"),
+            "{width} columns, reader: {bar:?}"
+        );
+    }
 }

@@ -133,7 +133,7 @@ fn the_high_contrast_theme_paints_the_cells() {
     let bar_y = 23;
     assert_eq!(buf[(0, bar_y)].bg, Color::White);
     let bar = &text[usize::from(bar_y)];
-    let at = bar.find(" / chercher").expect("the key hint of find") + 1;
+    let at = bar.find(" ? aide").expect("the key hint of help") + 1;
     let key_x = bar[..at].chars().count();
     assert_eq!(buf[(key_x as u16, bar_y)].bg, Color::Yellow);
 }

@@ -76,7 +76,7 @@ impl fmt::Display for Origin {
             Self::Flag(p) => write!(f, "{} (--data)", p.display()),
             Self::Env(p) => write!(f, "{} (RELAIS_DATA)", p.display()),
             Self::UserDir(p) => write!(f, "{} (données installées)", p.display()),
-            Self::Bundled => f.write_str("données intégrées"),
+            Self::Bundled => f.write_str(crate::strings::BUNDLED_DATA),
         }
     }
 }
