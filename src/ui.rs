@@ -120,11 +120,25 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let title = if app.nothing_found {
         format!(" {} — {} ", s::NOTHING_FOUND, s::WHO_TO_CONTACT)
     } else {
-        format!(
+        let mut title = format!(
             " {} résultat{} ",
             app.rows.len(),
             if app.rows.len() > 1 { "s" } else { "" }
-        )
+        );
+        // Browsing (no query): the list runs category by category; say which one the selection
+        // is in, before the count, cut to leave the count on the border.
+        if app.input.value().trim().is_empty()
+            && let Some(group) = app.rows.get(app.selected).and_then(|r| group_of(app, r))
+        {
+            let count = format!("· {} ", app.rows.len());
+            let room = usize::from(area.width).saturating_sub(count.width() + 4);
+            let mut group = vec![Span::raw(crate::kb::text::neutralize(group).into_owned())];
+            truncate(&mut group, room, Style::new());
+            if room > 3 {
+                title = format!(" {} {count}", group[0].content);
+            }
+        }
+        title
     };
     frame.render_widget(pane(app, &title, app.focus == Focus::Results), area);
     let rows = inner(area);
@@ -152,6 +166,17 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// The heading a row is browsed under: its category's title, or "Contacts".
+fn group_of<'a>(app: &'a App, row: &Row) -> Option<&'a str> {
+    match row.kind {
+        Kind::Faq => {
+            let entry = app.kb.entry(&row.id)?;
+            app.kb.category(&entry.category).map(|c| c.title.as_str())
+        }
+        Kind::Contact => Some(s::CONTACTS),
+    }
 }
 
 fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize) -> Line<'a> {

@@ -1033,3 +1033,32 @@ fn the_status_bar_shows_whole_hints_and_always_the_help_key() {
         );
     }
 }
+
+/// Browsing without a query, the list's border names the category of the selected row (and
+/// "Contacts" among the contacts); with a query it counts the results.
+#[test]
+fn browsing_names_the_category_of_the_selection() {
+    let mut app = app(120, 40);
+    let top = app.areas().list_rows().y - 1;
+    let border = |app: &App| lines(&draw(app))[usize::from(top)].clone();
+    let kb = tui_support::kb();
+    let first = kb.entry(&app.rows[0].id).expect("an entry first");
+    let category = &kb.category(&first.category).expect("its category").title;
+    assert!(border(&app).contains(category.as_str()), "{}", border(&app));
+    app.update(Action::FocusNext);
+    app.update(Action::SelectLast);
+    assert!(
+        border(&app).contains(&format!("Contacts · {}", app.rows.len())),
+        "{}",
+        border(&app)
+    );
+    app.update(Action::FocusSearch);
+    type_text(&mut app, "froid");
+    assert_eq!(app.input.value(), "froid");
+    assert!(border(&app).contains("résultat"), "{}", border(&app));
+    assert!(
+        !border(&app).contains(category.as_str()),
+        "{}",
+        border(&app)
+    );
+}
