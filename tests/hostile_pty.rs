@@ -9,273 +9,53 @@
 //! this file adds the rest on the bundled data.
 #![cfg(target_os = "linux")]
 
-use std::io::{ErrorKind, Write as _};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod pty_support;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use expectrl::{Session, WaitStatus};
+use expectrl::WaitStatus;
+use pty_support::{Launch, Pty, WAIT, after_last, find};
 
-const WAIT: Duration = Duration::from_secs(30);
-
-/// The folders a session could write to, all empty at the start.
-struct Sandbox {
-    home: tempfile::TempDir,
-    cwd: tempfile::TempDir,
+/// `relais ARGS` with every folder it could write to empty: home, XDG folders and temporary
+/// folder (made under the home) and a working directory of its own.
+fn launch(args: &[&str], env: &[(&str, &str)], (cols, rows): (u16, u16)) -> Pty {
+    Launch::new(args)
+        .home_var("XDG_DATA_HOME", "share")
+        .home_var("XDG_CONFIG_HOME", "config")
+        .home_var("XDG_CACHE_HOME", "cache")
+        .home_var("XDG_STATE_HOME", "state")
+        .home_var("XDG_RUNTIME_DIR", "runtime")
+        .home_var("TMPDIR", "tmp")
+        .make_dirs()
+        .own_cwd()
+        .envs(env)
+        .size(cols, rows)
+        .start()
 }
 
-impl Sandbox {
-    fn new() -> Self {
-        Self {
-            home: tempfile::tempdir().expect("temp dir"),
-            cwd: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    /// Every file and folder under the home (XDG folders and TMPDIR live there) and the cwd.
-    fn written(&self) -> Vec<PathBuf> {
-        let mut out = files_under(self.home.path());
-        out.extend(files_under(self.cwd.path()));
-        // The folders this test made itself are not the program's doing.
-        out.retain(|p| !self.made_here().contains(p));
-        out
-    }
-
-    fn made_here(&self) -> Vec<PathBuf> {
-        ["share", "config", "cache", "state", "runtime", "tmp"]
-            .iter()
-            .map(|d| self.home.path().join(d))
-            .collect()
-    }
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        }
-        out.push(path);
-    }
-    out
-}
-
-/// A running `relais` in a pseudo-terminal.
-struct Pty {
-    session: Session,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    /// The pty's device (`/dev/pts/N`), to read its modes with `stty`.
-    device: PathBuf,
-    sandbox: Sandbox,
-}
-
-impl Pty {
-    fn start(args: &[&str], env: &[(&str, &str)], (cols, rows): (u16, u16)) -> Self {
-        let sandbox = Sandbox::new();
-        for dir in sandbox.made_here() {
-            std::fs::create_dir(&dir).expect("mkdir");
-        }
-        let home = sandbox.home.path();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
-        cmd.args(args)
-            .current_dir(sandbox.cwd.path())
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("share"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_RUNTIME_DIR", home.join("runtime"))
-            .env("TMPDIR", home.join("tmp"))
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("RELAIS_DATA");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut session = Session::spawn(cmd).expect("spawn relais in a pty");
-        session
-            .get_process_mut()
-            .set_window_size(cols, rows)
-            .expect("window size");
-        let pid = session.get_process().pid().to_string();
-        let device = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("the pty device");
-        Self {
-            session,
-            parser: vt100::Parser::new(rows, cols, 0),
-            raw: Vec::new(),
-            device,
-            sandbox,
-        }
-    }
-
-    /// Reads what the program printed, answering cursor-position queries as a terminal does.
-    fn pump(&mut self) {
-        let mut buf = [0u8; 8192];
-        loop {
-            match self.session.try_read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    let from = self.raw.len().saturating_sub(3);
-                    self.raw.extend_from_slice(&buf[..n]);
-                    let asks = self.raw[from..]
-                        .windows(4)
-                        .filter(|w| *w == b"\x1b[6n")
-                        .count();
-                    for _ in 0..asks {
-                        let (row, col) = self.parser.screen().cursor_position();
-                        self.send(&format!("\x1b[{};{}R", row + 1, col + 1));
-                    }
-                    self.parser.process(&buf[..n]);
-                }
-                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                Err(_) => break,
-            }
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.parser.screen().contents().replace('\u{A0}', " ")
-    }
-
-    fn wait_for(&mut self, what: &str, ready: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            if ready(&self.contents()) {
-                return;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "timed out waiting for {what}; screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).expect("send keys");
-        self.session.flush().expect("flush");
-    }
-
-    fn pid(&self) -> String {
-        self.session.get_process().pid().to_string()
-    }
-
-    fn signal(&self, name: &str) {
-        let ok = Command::new("kill")
-            .args([&format!("-{name}"), &self.pid()])
-            .status()
-            .expect("run kill")
-            .success();
-        assert!(ok, "kill -{name}");
-    }
-
-    /// The process state letter from /proc (`T` when stopped).
-    fn state(&self) -> Option<char> {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).ok()?;
-        // "pid (comm) S ...": the state follows the closing parenthesis.
-        stat.rsplit_once(") ")
-            .and_then(|(_, rest)| rest.chars().next())
-    }
-
-    fn wait_exit(&mut self) -> WaitStatus {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            let status = self.session.get_process().status().expect("process status");
-            if !matches!(
-                status,
-                WaitStatus::StillAlive | WaitStatus::Stopped(..) | WaitStatus::Continued(_)
-            ) {
-                self.pump();
-                return status;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "relais did not exit; screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// The pty's modes as `stty -a` prints them.
-    fn stty(&self) -> String {
-        let out = Command::new("stty")
-            .arg("-F")
-            .arg(&self.device)
-            .arg("-a")
-            .output()
-            .expect("run stty");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Raw mode is off: the modes it clears are back (the pty starts with `-echo`, set by the
-    /// test harness, so echo is not one of them).
-    fn assert_cooked(&self) {
-        let modes = self.stty();
-        let words: Vec<&str> = modes.split_whitespace().collect();
-        for mode in ["icanon", "isig", "iexten", "icrnl", "ixon", "opost"] {
-            assert!(
-                words.contains(&mode),
-                "{mode} still off after relais: {modes}"
-            );
-        }
-    }
-
-    fn assert_raw(&self) {
-        let modes = self.stty();
+/// The terminal is as the program found it, and nothing was written.
+fn assert_restored(pty: &Pty) {
+    pty.assert_screen_restored();
+    let tail = after_last(&pty.raw, b"\x1b[?1049h");
+    for (seq, what) in [
+        (&b"\x1b[?1049l"[..], "alternate screen left"),
+        (b"\x1b[?25h", "cursor shown"),
+        (b"\x1b[?1000l", "mouse capture off"),
+        (b"\x1b[?2004l", "bracketed paste off"),
+    ] {
         assert!(
-            modes.split_whitespace().any(|w| w == "-icanon"),
-            "not in raw mode: {modes}"
+            find(tail, seq).is_some(),
+            "{what}: {seq:?} missing after the last screen switch"
         );
     }
-
-    /// The terminal is as the program found it, and nothing was written.
-    fn assert_restored(&self) {
-        let screen = self.parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor still hidden");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse still captured"
-        );
-        let tail = after_last(&self.raw, b"\x1b[?1049h");
-        for (seq, what) in [
-            (&b"\x1b[?1049l"[..], "alternate screen left"),
-            (b"\x1b[?25h", "cursor shown"),
-            (b"\x1b[?1000l", "mouse capture off"),
-            (b"\x1b[?2004l", "bracketed paste off"),
-        ] {
-            assert!(
-                find(tail, seq).is_some(),
-                "{what}: {seq:?} missing after the last screen switch"
-            );
-        }
-        self.assert_cooked();
-        assert_eq!(self.sandbox.written(), Vec::<PathBuf>::new(), "wrote files");
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// What follows the last `needle` (everything when it never occurs).
-fn after_last<'a>(haystack: &'a [u8], needle: &[u8]) -> &'a [u8] {
-    haystack
-        .windows(needle.len())
-        .rposition(|w| w == needle)
-        .map_or(haystack, |i| &haystack[i..])
+    pty.assert_cooked();
+    assert_eq!(pty.sandbox.written(), Vec::<PathBuf>::new(), "wrote files");
 }
 
 /// Waits until the first frame of the browser is drawn, and raw mode is on.
 fn started(args: &[&str], env: &[(&str, &str)], size: (u16, u16)) -> Pty {
-    let mut pty = Pty::start(args, env, size);
+    let mut pty = launch(args, env, size);
     pty.wait_for("the first frame", |s| s.contains("Rechercher"));
     pty.assert_raw();
     pty
@@ -293,7 +73,7 @@ fn assert_signal_restores(signal: &str) {
         matches!(status, WaitStatus::Exited(_, 0)),
         "{signal}: {status:?}"
     );
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
@@ -313,7 +93,7 @@ fn sigint_restores_the_terminal() {
 
 #[test]
 fn sigterm_during_a_presentation_restores_the_terminal() {
-    let mut pty = Pty::start(&["present", "droits-citoyens-solidaires"], &[], (80, 24));
+    let mut pty = launch(&["present", "droits-citoyens-solidaires"], &[], (80, 24));
     pty.wait_for("the first slide", |s| s.contains("1 / 6"));
     pty.signal("TERM");
     let status = pty.wait_exit();
@@ -375,7 +155,7 @@ fn ctrl_z_stops_with_the_terminal_restored_and_sigcont_redraws() {
     pty.send("\x03");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 // --- terminals --------------------------------------------------------------------------------
@@ -433,7 +213,7 @@ fn assert_usable(env: &[(&str, &str)], size: (u16, u16)) -> Vec<u8> {
     pty.send("\x03");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
     pty.raw
 }
 
@@ -497,7 +277,7 @@ fn a_session_writes_no_file() {
     pty.send("\x03");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
@@ -512,5 +292,5 @@ fn sixty_kilobytes_pasted_at_once_do_not_hurt() {
     pty.send("\x03");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
 }

@@ -8,196 +8,58 @@
 
 #![cfg(unix)]
 
-use std::io::{ErrorKind, Write as _};
-use std::path::{Path, PathBuf};
+mod pty_support;
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::{Session, WaitStatus};
+use pty_support::{Launch, Pty, WAIT, rfind};
 
-const WAIT: Duration = Duration::from_secs(30);
 const COLS: u16 = 80;
 const ROWS: u16 = 24;
 
-/// A running `relais` in a pseudo-terminal, with everything it printed.
-struct Pty {
-    session: Session,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    home: tempfile::TempDir,
+/// Starts the TUI on the fixture, in an empty home and working directory.
+fn start() -> Pty {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/kb.yaml");
+    let mut pty = Launch::new(&["--data", data.to_str().expect("a UTF-8 path")])
+        .home_var("XDG_DATA_HOME", "share")
+        .home_var("XDG_CONFIG_HOME", "config")
+        .size(COLS, ROWS)
+        .start();
+    // The program hides the cursor, draws the frame in several writes, then shows the cursor in
+    // the search bar: with the cursor shown, the whole first frame is on the screen.
+    pty.wait_for_screen("the first frame", |screen| {
+        !screen.hide_cursor() && screen.contents().contains("Rechercher ›")
+    });
+    pty
 }
 
-impl Pty {
-    /// Starts the TUI on the fixture, in an empty home and working directory.
-    fn start() -> Self {
-        let home = tempfile::tempdir().expect("temp dir");
-        let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/kb.yaml");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
-        cmd.arg("--data")
-            .arg(&data)
-            .current_dir(home.path())
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("share"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("RELAIS_DATA");
-        let mut session = Session::spawn(cmd).expect("spawn relais in a pty");
-        session
-            .get_process_mut()
-            .set_window_size(COLS, ROWS)
-            .expect("window size");
-        let mut pty = Self {
-            session,
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-            raw: Vec::new(),
-            home,
-        };
-        pty.wait_for("the first frame", |s| s.contains("Rechercher ›"));
-        pty
-    }
-
-    /// Reads whatever the program printed so far, answering cursor-position queries as a
-    /// real terminal does (ratatui asks for it when it clears the screen after `fg`).
-    fn pump(&mut self) {
-        let mut buf = [0u8; 8192];
-        loop {
-            match self.session.try_read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    let from = self.raw.len().saturating_sub(3);
-                    self.raw.extend_from_slice(&buf[..n]);
-                    for _ in 0..count(&self.raw[from..], b"\x1b[6n") {
-                        let (row, col) = self.parser.screen().cursor_position();
-                        self.send(&format!("\x1b[{};{}R", row + 1, col + 1));
-                    }
-                    self.parser.process(&buf[..n]);
-                }
-                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                // EIO: the program exited and the pty closed.
-                Err(_) => break,
-            }
-        }
-    }
-
-    /// True while the program runs (a stopped program still runs).
-    fn running(&self) -> bool {
-        matches!(
-            self.session.get_process().status(),
-            Ok(WaitStatus::StillAlive | WaitStatus::Stopped(..) | WaitStatus::Continued(_))
-        )
-    }
-
-    /// The screen as text, no-break spaces (French typography) read as spaces.
-    fn contents(&self) -> String {
-        self.parser.screen().contents().replace('\u{A0}', " ")
-    }
-
-    /// Polls the screen until `ready` holds; fails with the screen when it never does.
-    fn wait_for(&mut self, what: &str, ready: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            if ready(&self.contents()) {
-                return;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "timed out waiting for {what}; screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).expect("send keys");
-        self.session.flush().expect("flush");
-    }
-
-    fn pid(&self) -> String {
-        self.session.get_process().pid().to_string()
-    }
-
-    fn signal(&self, name: &str) {
-        let ok = Command::new("kill")
-            .args([&format!("-{name}"), &self.pid()])
-            .status()
-            .expect("run kill")
-            .success();
-        assert!(ok, "kill -{name}");
-    }
-
-    /// Waits for the program to end, reading its last output.
-    fn wait_exit(&mut self) -> WaitStatus {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            let status = self.session.get_process().status().expect("process status");
-            if status != WaitStatus::StillAlive {
-                self.pump();
-                return status;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "relais did not exit; screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// The terminal is as the program found it, and nothing was written to disk.
-    fn assert_restored(&self) {
-        let screen = self.parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor still hidden");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse still captured"
-        );
-        assert!(!screen.bracketed_paste(), "bracketed paste still on");
-        let raw = &self.raw;
-        let entered = rfind(raw, b"\x1b[?1049h").expect("entered the alternate screen");
-        let left = rfind(raw, b"\x1b[?1049l").expect("left the alternate screen");
-        assert!(
-            left > entered,
-            "the last alternate-screen switch is the exit"
-        );
-        let shown = rfind(raw, b"\x1b[?25h").expect("showed the cursor");
-        assert!(shown > entered);
-        let mouse_off = rfind(raw, b"\x1b[?1000l").expect("disabled mouse capture");
-        assert!(mouse_off > rfind(raw, b"\x1b[?1000h").expect("enabled mouse capture"));
-        assert_eq!(
-            files_under(self.home.path()),
-            Vec::<PathBuf>::new(),
-            "wrote to disk"
-        );
-    }
-}
-
-fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read temp dir").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        }
-        out.push(path);
-    }
-    out
+/// The terminal is as the program found it, and nothing was written to disk.
+fn assert_restored(pty: &Pty) {
+    pty.assert_screen_restored();
+    assert!(
+        !pty.parser.screen().bracketed_paste(),
+        "bracketed paste still on"
+    );
+    let raw = &pty.raw;
+    let entered = rfind(raw, b"\x1b[?1049h").expect("entered the alternate screen");
+    let left = rfind(raw, b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        left > entered,
+        "the last alternate-screen switch is the exit"
+    );
+    let shown = rfind(raw, b"\x1b[?25h").expect("showed the cursor");
+    assert!(shown > entered);
+    let mouse_off = rfind(raw, b"\x1b[?1000l").expect("disabled mouse capture");
+    assert!(mouse_off > rfind(raw, b"\x1b[?1000h").expect("enabled mouse capture"));
+    assert_eq!(
+        pty.sandbox.written(),
+        Vec::<PathBuf>::new(),
+        "wrote to disk"
+    );
 }
 
 /// Decodes standard base64 (the OSC 52 payload).
@@ -230,7 +92,7 @@ fn last_clipboard(raw: &[u8]) -> Option<String> {
 
 #[test]
 fn a_volunteer_session_from_search_to_quit() {
-    let mut pty = Pty::start();
+    let mut pty = start();
     let screen = pty.contents();
     assert!(
         screen.contains("kb.yaml · 01/11/2026"),
@@ -277,12 +139,12 @@ fn a_volunteer_session_from_search_to_quit() {
     pty.send("q");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
 fn q_in_the_search_bar_types_and_escape_tab_reach_the_commands() {
-    let mut pty = Pty::start();
+    let mut pty = start();
     pty.send("q");
     pty.wait_for("q in the query", |s| s.contains("Rechercher › q"));
     assert!(pty.running());
@@ -300,23 +162,23 @@ fn q_in_the_search_bar_types_and_escape_tab_reach_the_commands() {
     pty.send("q");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
 fn ctrl_c_quits_from_the_search_bar() {
-    let mut pty = Pty::start();
+    let mut pty = start();
     pty.send("police");
     pty.wait_for("the query", |s| s.contains("Rechercher › police"));
     pty.send("\x03");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
 fn sigterm_restores_the_terminal_and_exits() {
-    let mut pty = Pty::start();
+    let mut pty = start();
     pty.signal("TERM");
     let status = pty.wait_exit();
     // 0 when the loop ends first, 128 + 15 when the watchdog of a vanished terminal does.
@@ -324,12 +186,12 @@ fn sigterm_restores_the_terminal_and_exits() {
         matches!(status, WaitStatus::Exited(_, 0 | 143)),
         "{status:?}"
     );
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
 fn sighup_restores_the_terminal_and_exits() {
-    let mut pty = Pty::start();
+    let mut pty = start();
     pty.signal("HUP");
     let status = pty.wait_exit();
     // 0 when the loop ends first, 128 + 1 when the watchdog of a vanished terminal does.
@@ -337,12 +199,12 @@ fn sighup_restores_the_terminal_and_exits() {
         matches!(status, WaitStatus::Exited(_, 0 | 129)),
         "{status:?}"
     );
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
-    let mut pty = Pty::start();
+    let mut pty = start();
     pty.send("froid");
     pty.wait_for("the query", |s| s.contains("Rechercher › froid"));
     pty.send("\x1a");
@@ -363,17 +225,13 @@ fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
     pty.send("\x03");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 #[test]
 fn a_resize_redraws_at_the_new_size() {
-    let mut pty = Pty::start();
-    pty.session
-        .get_process_mut()
-        .set_window_size(40, 12)
-        .expect("resize");
-    pty.parser.screen_mut().set_size(12, 40);
+    let mut pty = start();
+    pty.resize(40, 12);
     pty.signal("WINCH");
     pty.wait_for("the narrow layout", |s| {
         // The list alone: browsing, its border names the first category and counts the rows.
@@ -381,7 +239,7 @@ fn a_resize_redraws_at_the_new_size() {
     });
     pty.send("\x03");
     pty.wait_exit();
-    pty.assert_restored();
+    assert_restored(&pty);
 }
 
 /// Time from start to the first frame, on the bundled data: 20 starts, median reported. A
