@@ -1,0 +1,273 @@
+//! Each kind of record: categories, entries, contacts, decks, the `meta` section and synonym
+//! groups, and the knowledge base built from them once every file parsed.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use serde_saphyr::Spanned;
+
+use crate::kb::raw::{RawCategory, RawContact, RawDeck, RawEntry, RawFile, RawMeta, Text};
+use crate::kb::text::did_you_mean;
+use crate::kb::{
+    Audience, Category, Contact, Deck, Entry, KnowledgeBase, Meta, REGIONS, Severity,
+    is_older_than_limit,
+};
+
+use super::fields::is_valid_email;
+use super::positions::clamp;
+use super::references::{Defined, Refs};
+use super::{Checker, hint};
+
+impl Checker<'_> {
+    pub(super) fn build(&mut self, parsed: Vec<(usize, RawFile)>) -> KnowledgeBase {
+        let mut metas = Vec::new();
+        let (mut cats, mut entries, mut contacts, mut decks, mut synonyms) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (file, raw) in parsed {
+            metas.extend(raw.meta.map(|m| (file, m)));
+            cats.extend(raw.categories.into_iter().map(|c| (file, c)));
+            entries.extend(raw.entries.into_iter().map(|e| (file, e)));
+            contacts.extend(raw.contacts.into_iter().map(|c| (file, c)));
+            decks.extend(raw.decks.into_iter().map(|d| (file, d)));
+            synonyms.extend(raw.synonyms.into_iter().map(|s| (file, s)));
+        }
+        let categories = self.categories(&cats);
+        let ids = self.defined_ids(&entries, &contacts, &decks);
+        let refs = Refs {
+            ids: &ids,
+            categories: &categories,
+        };
+        let entries = entries
+            .iter()
+            .map(|(f, e)| self.entry(*f, e, &refs))
+            .collect();
+        let contacts = contacts.iter().map(|(f, c)| self.contact(*f, c)).collect();
+        let decks = decks.iter().map(|(f, d)| self.deck(*f, d, &refs)).collect();
+        let meta = self.meta(&metas, &refs);
+        let synonyms = synonyms
+            .iter()
+            .filter_map(|(f, group)| self.synonym_group(*f, group))
+            .collect();
+        KnowledgeBase {
+            meta,
+            categories,
+            entries,
+            contacts,
+            decks,
+            synonyms,
+        }
+    }
+
+    fn categories(&mut self, raw: &[(usize, RawCategory)]) -> Vec<Category> {
+        let mut seen: HashMap<String, Defined> = HashMap::new();
+        let mut out = Vec::new();
+        for (file, c) in raw {
+            let id = self.id(*file, &c.id);
+            let here = Defined::at("catégorie", *file, &c.id);
+            if let Some(first) = seen.get(&id).copied() {
+                self.report_duplicate(&id, first, here);
+                continue;
+            }
+            seen.insert(id.clone(), here);
+            out.push(Category {
+                id,
+                title: self.text(*file, "title", &c.title, true),
+                description: self.opt_text(*file, "description", c.description.as_ref()),
+            });
+        }
+        out
+    }
+
+    fn entry(&mut self, file: usize, e: &RawEntry, refs: &Refs<'_>) -> Entry {
+        let id = e.id.value.trim().to_owned();
+        let category = e.category.value.trim().to_owned();
+        if refs.category(&category).is_none() {
+            let hint = hint(did_you_mean(
+                &category,
+                refs.categories.iter().map(|c| c.id.as_str()),
+            ));
+            self.error_at(
+                file,
+                &e.category.referenced,
+                format!("catégorie inconnue « {category} »{hint}"),
+            );
+        }
+        let audience = e
+            .audience
+            .iter()
+            .filter_map(|a| self.audience(file, a))
+            .collect();
+        if e.sources.is_empty() {
+            self.error_at(file, &e.id.referenced, format!(
+                "l'entrée « {id} » n'a aucune source : ajoutez au moins une source (title, url, date)"
+            ));
+        }
+        let answer = self.text(file, "answer", &e.answer, true);
+        self.check_links(file, &e.answer, &answer, refs);
+        let reviewed = self
+            .date(file, "reviewed", &e.reviewed)
+            .unwrap_or(Date::MIN);
+        if reviewed != Date::MIN && is_older_than_limit(reviewed, self.today) {
+            self.warn_at(file, &e.reviewed.referenced, format!(
+                "l'entrée « {id} » n'a pas été relue depuis plus de {} mois (reviewed: {reviewed}) : vérifiez-la contre ses sources",
+                crate::kb::STALE_AFTER_MONTHS
+            ));
+        }
+        Entry {
+            title: self.text(file, "title", &e.title, true),
+            summary: self.text(file, "summary", &e.summary, true),
+            keywords: e
+                .keywords
+                .iter()
+                .map(|k| self.text(file, "keywords", k, true))
+                .collect(),
+            related: self.refs(file, "related", &e.related, refs, "entrée"),
+            contacts: self.refs(file, "contacts", &e.contacts, refs, "contact"),
+            sources: self.sources(file, &e.sources),
+            id,
+            category,
+            audience,
+            answer,
+            reviewed,
+        }
+    }
+
+    fn audience(&mut self, file: usize, t: &Text) -> Option<Audience> {
+        let value = t.value.trim();
+        let found = Audience::ALL
+            .iter()
+            .find(|(name, _)| *name == value)
+            .map(|(_, a)| *a);
+        if found.is_none() {
+            let hint = hint(did_you_mean(value, Audience::ALL.iter().map(|(n, _)| *n)));
+            self.error_at(file, &t.referenced, format!(
+                "public inconnu « {value} »{hint} (valeurs possibles : aidants, migrants, formateurs)"
+            ));
+        }
+        found
+    }
+
+    fn contact(&mut self, file: usize, c: &RawContact) -> Contact {
+        let id = c.id.value.trim().to_owned();
+        let region = c.region.value.trim().to_owned();
+        if !REGIONS.contains(&region.as_str()) {
+            let hint = hint(did_you_mean(&region, REGIONS));
+            self.error_at(
+                file,
+                &c.region.referenced,
+                format!(
+                    "région inconnue « {region} »{hint} (valeurs possibles : {})",
+                    REGIONS.join(", ")
+                ),
+            );
+        }
+        let phone = c.phone.iter().map(|p| self.phone(file, p)).collect();
+        let email = c.email.as_ref().map(|t| {
+            let v = self.text(file, "email", t, true);
+            if !is_valid_email(&v) {
+                self.error_at(
+                    file,
+                    &t.referenced,
+                    format!("adresse e-mail invalide : « {v} »"),
+                );
+            }
+            v
+        });
+        let verified = c
+            .verified
+            .as_ref()
+            .and_then(|t| self.date(file, "verified", t));
+        if c.verified.is_none() {
+            let loc = c.id.referenced;
+            self.push(Severity::Info, file, clamp(loc.line()), clamp(loc.column()), format!(
+                "contact « {id} » sans date « verified » : ses coordonnées seront affichées comme non vérifiées"
+            ));
+        }
+        Contact {
+            name: self.text(file, "name", &c.name, true),
+            description: self.text(file, "description", &c.description, true),
+            topics: c
+                .topics
+                .iter()
+                .map(|t| self.text(file, "topics", t, true))
+                .collect(),
+            website: c.website.as_ref().map(|t| self.url(file, "website", t)),
+            address: self.opt_text(file, "address", c.address.as_ref()),
+            hours: self.opt_text(file, "hours", c.hours.as_ref()),
+            notes: self.opt_text(file, "notes", c.notes.as_ref()),
+            sources: self.sources(file, &c.sources),
+            id,
+            region,
+            phone,
+            email,
+            verified,
+        }
+    }
+
+    fn deck(&mut self, file: usize, d: &RawDeck, refs: &Refs<'_>) -> Deck {
+        let id = d.id.value.trim().to_owned();
+        if d.slides.is_empty() {
+            self.error_at(
+                file,
+                &d.id.referenced,
+                format!("la présentation « {id} » n'a aucune diapositive (slides)"),
+            );
+        }
+        Deck {
+            title: self.text(file, "title", &d.title, true),
+            description: self.opt_text(file, "description", d.description.as_ref()),
+            slides: self.refs(file, "slides", &d.slides, refs, "entrée"),
+            id,
+        }
+    }
+
+    fn meta(&mut self, metas: &[(usize, Spanned<RawMeta>)], refs: &Refs<'_>) -> Meta {
+        for (file, extra) in metas.iter().skip(1) {
+            let (first_file, first) = &metas[0];
+            let first = format!(
+                "{}:{}",
+                self.files[*first_file].name,
+                first.referenced.line()
+            );
+            self.error_at(
+                *file,
+                &extra.referenced,
+                format!("section « meta » en double (déjà dans {first})"),
+            );
+        }
+        let Some((file, m)) = metas.first() else {
+            return Meta::default();
+        };
+        let (file, m) = (*file, &m.value);
+        Meta {
+            title: self.opt_text(file, "title", m.title.as_ref()),
+            version: self.opt_text(file, "version", m.version.as_ref()),
+            date: m.date.as_ref().and_then(|d| self.date(file, "date", d)),
+            publisher: self.opt_text(file, "publisher", m.publisher.as_ref()),
+            fallback_contacts: self.refs(
+                file,
+                "fallback_contacts",
+                &m.fallback_contacts,
+                refs,
+                "contact",
+            ),
+        }
+    }
+
+    fn synonym_group(&mut self, file: usize, group: &Spanned<Vec<Text>>) -> Option<Vec<String>> {
+        let words: Vec<String> = group
+            .value
+            .iter()
+            .map(|w| self.text(file, "synonyms", w, true))
+            .collect();
+        if words.len() < 2 {
+            self.error_at(
+                file,
+                &group.referenced,
+                "un groupe de synonymes doit contenir au moins deux mots".to_owned(),
+            );
+            return None;
+        }
+        Some(words)
+    }
+}

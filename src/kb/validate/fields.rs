@@ -1,0 +1,232 @@
+//! Single values: texts (normalised, not empty, free of forbidden characters), dates, ids, web
+//! addresses, phone numbers and sources, and the rules for addresses and numbers.
+
+use jiff::civil::Date;
+
+use crate::kb::raw::{RawSource, Text};
+use crate::kb::text::{describe_char, find_forbidden, normalize};
+use crate::kb::{Severity, Source};
+
+use super::Checker;
+
+impl Checker<'_> {
+    /// Normalises a text field, checking that required text is not empty and that no control
+    /// character slipped in.
+    pub(super) fn text(&mut self, file: usize, field: &str, t: &Text, required: bool) -> String {
+        let value = normalize(&t.value);
+        if required && value.trim().is_empty() {
+            self.error_at(file, &t.referenced, format!("« {field} » est vide"));
+        }
+        if let Some((offset, c)) = find_forbidden(&value) {
+            let needle = c.to_string();
+            let (line, col) = self.position_in(file, t, offset, &needle);
+            self.push(
+                Severity::Error,
+                file,
+                line,
+                col,
+                format!("caractère interdit dans « {field} » : {}", describe_char(c)),
+            );
+        }
+        value
+    }
+
+    pub(super) fn opt_text(
+        &mut self,
+        file: usize,
+        field: &str,
+        t: Option<&Text>,
+    ) -> Option<String> {
+        t.map(|t| self.text(file, field, t, true))
+    }
+
+    pub(super) fn date(&mut self, file: usize, field: &str, t: &Text) -> Option<Date> {
+        let value = t.value.trim();
+        let parsed = (value.len() == 10)
+            .then(|| value.parse::<Date>().ok())
+            .flatten();
+        if parsed.is_none() {
+            self.error_at(file, &t.referenced, format!(
+                "date invalide dans « {field} » : « {value} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-27)"
+            ));
+        }
+        if let Some(d) = parsed.filter(|d| *d > self.today) {
+            self.warn_at(
+                file,
+                &t.referenced,
+                format!("la date « {field} » ({d}) est dans le futur"),
+            );
+        }
+        parsed
+    }
+
+    pub(super) fn url(&mut self, file: usize, field: &str, t: &Text) -> String {
+        let value = self.text(file, field, t, true);
+        if !is_valid_url(&value) {
+            self.error_at(file, &t.referenced, format!(
+                "adresse web invalide dans « {field} » : « {value} » (elle doit commencer par https:// ou http:// et ne contenir aucune espace)"
+            ));
+        }
+        value
+    }
+
+    pub(super) fn phone(&mut self, file: usize, t: &Text) -> String {
+        let value = self.text(file, "phone", t, true);
+        if !is_valid_phone(&value) {
+            self.error_at(file, &t.referenced, format!(
+                "numéro de téléphone invalide : « {value} » (formats acceptés : 081 73 71 76, 0470 12 34 56, +32 2 524 98 89, 112, 1733)"
+            ));
+        }
+        value
+    }
+
+    pub(super) fn id(&mut self, file: usize, t: &Text) -> String {
+        let value = t.value.trim().to_owned();
+        if !is_kebab_id(&value) {
+            self.error_at(file, &t.referenced, format!(
+                "identifiant invalide « {value} » : lettres minuscules sans accents, chiffres et tirets (ex. droits-hebergeur)"
+            ));
+        }
+        value
+    }
+
+    pub(super) fn sources(&mut self, file: usize, raw: &[RawSource]) -> Vec<Source> {
+        raw.iter()
+            .map(|s| Source {
+                title: self.text(file, "sources.title", &s.title, true),
+                url: s.url.as_ref().map(|u| self.url(file, "sources.url", u)),
+                date: s
+                    .date
+                    .as_ref()
+                    .and_then(|d| self.date(file, "sources.date", d)),
+            })
+            .collect()
+    }
+}
+
+fn is_kebab_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// http(s) URL with a host and no whitespace.
+#[must_use]
+pub fn is_valid_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && !r.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+/// One `@`, a local part, and a domain with a dot; no whitespace.
+#[must_use]
+pub fn is_valid_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Belgian numbers as written: national (`0` then 8 or 9 digits), international (`+` then 8 to
+/// 15 digits; `+32` then 8 or 9), or a short service number (112, 1733...). Spaces, dots,
+/// slashes and dashes may separate groups.
+#[must_use]
+pub fn is_valid_phone(s: &str) -> bool {
+    let body = s.trim();
+    if body
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '.' | '/' | '-' | '+')))
+    {
+        return false;
+    }
+    if body.chars().skip(1).any(|c| c == '+') {
+        return false;
+    }
+    let digits: String = body.chars().filter(char::is_ascii_digit).collect();
+    if let Some(intl) = body.strip_prefix('+') {
+        let intl = intl.trim_start();
+        return if intl.starts_with("32") {
+            matches!(digits.len(), 10 | 11) && !digits[2..].starts_with('0')
+        } else {
+            (8..=15).contains(&digits.len())
+        };
+    }
+    match digits.len() {
+        3..=4 => digits.starts_with('1'),
+        9 | 10 => digits.starts_with('0'),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones() {
+        for ok in [
+            "081 73 71 76",
+            "0470 12 34 56",
+            "+32 2 524 98 89",
+            "112",
+            "1733",
+            "078 15 43 24",
+            "02/205.51.11",
+            "+33 1 23 45 67 89",
+        ] {
+            assert!(is_valid_phone(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "81 73 71 76",
+            "+32 02 524 98 89",
+            "081 73 71 7",
+            "tel: 081",
+            "0800-ABC",
+            "+3+2 1234567",
+            "12345",
+        ] {
+            assert!(!is_valid_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert!(is_valid_url("https://www.cainamur.be"));
+        assert!(is_valid_url("http://x.org/a?b#c"));
+        assert!(!is_valid_url("ftp://x.org"));
+        assert!(!is_valid_url("https://localhost"));
+        assert!(!is_valid_url("https://a b.org"));
+        assert!(!is_valid_url("javascript:alert(1)"));
+        assert!(is_valid_email("info@cainamur.be"));
+        assert!(!is_valid_email("info.cainamur.be"));
+        assert!(!is_valid_email("a@b@c.be"));
+        assert!(!is_valid_email("a@be"));
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_kebab_id("droits-hebergeur"));
+        assert!(is_kebab_id("f1"));
+        assert!(!is_kebab_id("Droits"));
+        assert!(!is_kebab_id("droits--x"));
+        assert!(!is_kebab_id("-x"));
+        assert!(!is_kebab_id("hébergeur"));
+    }
+}

@@ -1,0 +1,179 @@
+//! Raw YAML -> [`KnowledgeBase`]. The only place the data rules live. Every problem is collected
+//! with its file, line and column, so a content editor sees all of them in one run.
+//!
+//! This file holds the entry points ([`load`], [`validate`]) and the `Checker` that collects the
+//! problems, a limited number shown per file. The rules are in `parse` (the YAML, its
+//! [`limits`], forbidden characters), `fields` (texts, dates, ids, addresses, phone numbers),
+//! `checks` (each kind of record), `references` (ids, duplicates, `[[id]]` links) and
+//! `positions` (lines and columns).
+
+mod checks;
+mod fields;
+mod parse;
+mod positions;
+mod references;
+
+use jiff::civil::Date;
+use serde_saphyr::Location;
+
+use super::{Diagnostic, KnowledgeBase, LoadError, Origin, Severity, SourceFile};
+use positions::{clamp, line_starts};
+
+pub use fields::{is_valid_email, is_valid_phone, is_valid_url};
+pub use parse::limits;
+
+/// A knowledge base that passed validation, with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub kb: KnowledgeBase,
+    pub warnings: Vec<Diagnostic>,
+    pub origin: Origin,
+    /// Number of files read.
+    pub files: usize,
+}
+
+/// Reads and validates the data of `origin`.
+///
+/// # Errors
+/// The data cannot be read, or has at least one error (all of them are returned).
+pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
+    let files = origin.read()?;
+    let (kb, warnings) = validate(&files, today)?;
+    Ok(Loaded {
+        kb,
+        warnings,
+        origin: origin.clone(),
+        files: files.len(),
+    })
+}
+
+/// Parses and validates `files` as one knowledge base. `today` decides which entries are stale.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every error and warning, sorted by file and line.
+pub fn validate(
+    files: &[SourceFile],
+    today: Date,
+) -> Result<(KnowledgeBase, Vec<Diagnostic>), LoadError> {
+    let mut checker = Checker {
+        files,
+        diags: Vec::new(),
+        texts: Vec::with_capacity(files.len()),
+        line_starts: files.iter().map(|f| line_starts(&f.text)).collect(),
+        counts: vec![Counts::default(); files.len()],
+        today,
+    };
+    let mut parsed = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        if let Some(raw) = checker.parse(index, file) {
+            parsed.push((index, raw));
+        }
+    }
+    // References across files are only meaningful once every file parsed.
+    let kb = if parsed.len() == files.len() {
+        Some(checker.build(parsed))
+    } else {
+        None
+    };
+    let mut diags = checker.diags;
+    diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    diags.extend(
+        files
+            .iter()
+            .zip(&checker.counts)
+            .filter_map(|(f, c)| c.summary(&f.name)),
+    );
+    match kb {
+        Some(kb) if !diags.iter().any(Diagnostic::is_error) => Ok((kb, diags)),
+        _ => Err(LoadError::Invalid(diags)),
+    }
+}
+
+/// Problems found in one file: shown, and beyond [`limits::MAX_PROBLEMS`], only counted.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    shown: usize,
+    hidden_errors: usize,
+    hidden_others: usize,
+}
+
+impl Counts {
+    /// The closing message of a file with hidden problems; an error when one of them is.
+    fn summary(&self, file: &str) -> Option<Diagnostic> {
+        let hidden = self.hidden_errors + self.hidden_others;
+        (hidden > 0).then(|| {
+            let severity = if self.hidden_errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let message = format!(
+                "… et {hidden} autre(s) problème(s) dans ce fichier, non affichés : corrigez \
+                 d'abord les {} premiers",
+                limits::MAX_PROBLEMS
+            );
+            Diagnostic::new(severity, file.to_owned(), (0, 0), message, None)
+        })
+    }
+}
+
+struct Checker<'a> {
+    files: &'a [SourceFile],
+    diags: Vec<Diagnostic>,
+    /// Each file's text as the YAML parser read it (no byte-order mark, forbidden characters
+    /// replaced one for one), so that spans index into it; lines and columns match the file.
+    texts: Vec<String>,
+    /// Where each line of each file starts, for the excerpts.
+    line_starts: Vec<Vec<usize>>,
+    counts: Vec<Counts>,
+    today: Date,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, severity: Severity, file: usize, line: u32, col: u32, message: String) {
+        let counts = &mut self.counts[file];
+        if counts.shown >= limits::MAX_PROBLEMS {
+            if severity == Severity::Error {
+                counts.hidden_errors += 1;
+            } else {
+                counts.hidden_others += 1;
+            }
+            return;
+        }
+        counts.shown += 1;
+        let (line, col) = self.inside(file, line, col);
+        let source = &self.files[file];
+        let diag = Diagnostic::new(
+            severity,
+            source.name.clone(),
+            (line, col),
+            message,
+            self.source_line(file, line),
+        );
+        self.diags.push(diag);
+    }
+
+    fn error_at(&mut self, file: usize, loc: &Location, message: String) {
+        self.push(
+            Severity::Error,
+            file,
+            clamp(loc.line()),
+            clamp(loc.column()),
+            message,
+        );
+    }
+
+    fn warn_at(&mut self, file: usize, loc: &Location, message: String) {
+        self.push(
+            Severity::Warning,
+            file,
+            clamp(loc.line()),
+            clamp(loc.column()),
+            message,
+        );
+    }
+}
+
+fn hint(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!(" (vouliez-vous dire « {s} » ?)"))
+}
