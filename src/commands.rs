@@ -107,7 +107,7 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
     };
     if let Command::Check { path, strict } = command {
         let origin = match path {
-            Some(p) => Origin::Flag(p.clone()),
+            Some(p) => Origin::Given(p.clone()),
             None => locate(cli),
         };
         return check::run_check(&origin, *strict, out, painter);

@@ -387,7 +387,7 @@ fn check_passes_with_warnings_and_fails_with_strict() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!(
-            "(tests/fixtures/invalid/several-errors.yaml (--data)) : {errors} problème(s) dans les données"
+            "(tests/fixtures/invalid/several-errors.yaml) : {errors} problème(s) dans les données"
         )));
 }
 

@@ -42,7 +42,7 @@ fn store() -> anyhow::Result<Store> {
 }
 
 fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
-    let origin = Origin::Flag(path.to_path_buf());
+    let origin = Origin::Given(path.to_path_buf());
     let validated = origin
         .read()
         .and_then(|files| validate(&files, crate::kb::today()).map(|v| (files, v)));

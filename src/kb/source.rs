@@ -18,6 +18,8 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 /// Which data is in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
+    /// Given as the subject of a command: `relais check PATH`, `relais data install PATH`.
+    Given(PathBuf),
     /// Given with `--data PATH`.
     Flag(PathBuf),
     /// Given with the `RELAIS_DATA` environment variable.
@@ -52,7 +54,7 @@ impl Origin {
     #[must_use]
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Self::Flag(p) | Self::Env(p) | Self::UserDir(p) => Some(p),
+            Self::Given(p) | Self::Flag(p) | Self::Env(p) | Self::UserDir(p) => Some(p),
             Self::Bundled => None,
         }
     }
@@ -73,6 +75,7 @@ impl Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::Given(p) => write!(f, "{}", p.display()),
             Self::Flag(p) => write!(f, "{} (--data)", p.display()),
             Self::Env(p) => write!(f, "{} (RELAIS_DATA)", p.display()),
             Self::UserDir(p) => write!(f, "{} (données installées)", p.display()),
