@@ -381,10 +381,17 @@ fn rank(
             }
             let doc = scratch.touched[c.at as usize];
             let mut bonus = adjacency(index, &scratch.vmask, doc, slots).0;
+            // The phrase is the query's letters glued together: with a typo in a word, those
+            // letters can be found spread over other words ("centre ferde" in "centre fermé
+            // de Bruges"), so only words found as written count toward it.
             if let Some(fuzzy) = phrase_matcher.as_deref_mut()
-                && slots
-                    .iter()
-                    .all(|s| s.by_field[Field::Title as usize] > 0.0)
+                && slots.iter().all(|s| {
+                    s.by_field[Field::Title as usize] > 0.0
+                        && matches!(
+                            s.kind,
+                            MatchKind::Exact | MatchKind::Stem | MatchKind::Prefix
+                        )
+                })
             {
                 let p = phrase(index, fuzzy, doc, importance.len());
                 scratch.phrase[c.at as usize] = p;
