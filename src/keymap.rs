@@ -645,15 +645,39 @@ fn quick_search_key(key: KeyEvent) -> Option<Action> {
     }
 }
 
-/// The short hints of the footer for a mode: (keys, words).
+/// One hint of the footer: keys, a word, and whether it opens the help (the footer keeps that
+/// one whatever its width).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: &'static str,
+    pub what: &'static str,
+    pub help: bool,
+}
+
+impl Hint {
+    const fn plain(keys: &'static str, what: &'static str) -> Self {
+        Self {
+            keys,
+            what,
+            help: false,
+        }
+    }
+}
+
+/// The short hints of the footer for a mode, in the order they are worth showing.
 #[must_use]
-pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
+pub fn hints(mode: Mode) -> Vec<Hint> {
     let wanted: &[&str] = match mode {
         Mode::Search => &["↓ Ctrl-N", "Entrée", "Tab", "F1", "Ctrl-C"],
         Mode::Results => &["Entrée", "s", "y", "c", "t", "?", "q"],
         Mode::Reader => &["0…9", "Retour Alt-← h", "/", "y", "c", "?", "q"],
-        Mode::Find => return vec![("Entrée", "suivant"), ("Échap", "fermer")],
-        Mode::Help => return vec![("Échap", "fermer l'aide")],
+        Mode::Find => {
+            return vec![
+                Hint::plain("Entrée", "suivant"),
+                Hint::plain("Échap", "fermer"),
+            ];
+        }
+        Mode::Help => return vec![Hint::plain("Échap", "fermer l'aide")],
         Mode::Picker => &["Entrée", "↓ j", "q Échap"],
         Mode::Present | Mode::Blanked | Mode::Goto | Mode::PresentSearch | Mode::Notes => {
             return Vec::new();
@@ -666,7 +690,11 @@ pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
                 .iter()
                 .find(|b| b.label == *label && b.modes.contains(&mode))
         })
-        .map(|b| (short_label(b.label), short_help(b)))
+        .map(|b| Hint {
+            keys: short_label(b.label),
+            what: short_help(b),
+            help: b.action == Action::ToggleHelp,
+        })
         .collect()
 }
 
@@ -756,6 +784,7 @@ mod tests {
         for mode in [Mode::Search, Mode::Results, Mode::Reader] {
             let hints = hints(mode);
             assert!(hints.len() >= 4, "{mode:?}: {hints:?}");
+            assert_eq!(hints.iter().filter(|h| h.help).count(), 1, "{mode:?}");
         }
     }
 }

@@ -126,6 +126,24 @@ pub fn tel_uri(phone: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The dark runs of an SVG code: `(x, y, width)` of each `M x y h w v 1 h -w z` of its path.
+    fn runs(svg: &str) -> Vec<(usize, usize, usize)> {
+        let d = svg.split("d=\"").nth(1).and_then(|s| s.split('"').next());
+        d.expect("path")
+            .split('z')
+            .filter(|r| !r.is_empty())
+            .map(|run| {
+                let nums: Vec<usize> = run
+                    .trim_start_matches('M')
+                    .split(['h', 'v', ' ', '-'])
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse().expect("number"))
+                    .collect();
+                (nums[0], nums[1], nums[2])
+            })
+            .collect()
+    }
+
     #[test]
     fn tel_uris_are_international_except_short_numbers() {
         assert_eq!(tel_uri("081 73 71 76"), "tel:+3281737176");
@@ -173,16 +191,8 @@ mod tests {
         let grid = Grid::new(text).expect("fits");
         let svg = svg(text, "Site <CAI> & co").expect("fits");
         assert!(svg.contains("aria-label=\"Site &lt;CAI&gt; &amp; co\""));
-        let d = svg.split("d=\"").nth(1).and_then(|s| s.split('"').next());
         let mut painted = vec![false; grid.size * grid.size];
-        for run in d.expect("path").split('z').filter(|r| !r.is_empty()) {
-            let nums: Vec<usize> = run
-                .trim_start_matches('M')
-                .split(['h', 'v', ' ', '-'])
-                .filter(|s| !s.is_empty())
-                .map(|s| s.parse().expect("number"))
-                .collect();
-            let (x, y, w) = (nums[0], nums[1], nums[2]);
+        for (x, y, w) in runs(&svg) {
             for cell in &mut painted[y * grid.size + x..y * grid.size + x + w] {
                 assert!(!*cell, "painted twice");
                 *cell = true;
@@ -235,15 +245,8 @@ mod tests {
         let svg = svg(text, "").expect("fits");
         let n = Grid::new(text).expect("fits").size;
         let mut modules = vec![vec![false; n]; n];
-        let d = svg.split("d=\"").nth(1).and_then(|s| s.split('"').next());
-        for run in d.expect("path").split('z').filter(|r| !r.is_empty()) {
-            let nums: Vec<usize> = run
-                .trim_start_matches('M')
-                .split(['h', 'v', ' ', '-'])
-                .filter(|s| !s.is_empty())
-                .map(|s| s.parse().expect("number"))
-                .collect();
-            modules[nums[1]][nums[0]..nums[0] + nums[2]].fill(true);
+        for (x, y, w) in runs(&svg) {
+            modules[y][x..x + w].fill(true);
         }
         assert_eq!(decode(&modules), text);
     }

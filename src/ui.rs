@@ -405,12 +405,11 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     } else {
         // Whole hints only, as many as fit, and the help key always when it fits at all.
         let hints = keymap::hints(app.mode());
-        let is_help = |k: &str| k == "F1" || k == "?";
-        let cost = |(k, w): &(&str, &str)| k.width() + w.width() + 3;
-        let help = hints.iter().find(|h| is_help(h.0));
+        let cost = |h: &keymap::Hint| h.keys.width() + h.what.width() + 3;
+        let help = hints.iter().find(|h| h.help);
         let mut room = width.saturating_sub(used + help.map_or(0, cost));
-        let mut shown: Vec<&(&str, &str)> = Vec::new();
-        for hint in hints.iter().filter(|h| !is_help(h.0)) {
+        let mut shown: Vec<&keymap::Hint> = Vec::new();
+        for hint in hints.iter().filter(|h| !h.help) {
             if cost(hint) > room {
                 break;
             }
@@ -418,9 +417,9 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
             shown.push(hint);
         }
         shown.extend(help.filter(|h| used + cost(h) <= width));
-        for (keys, what) in shown {
-            spans.push(Span::styled(format!(" {keys} "), app.theme.bar_key));
-            spans.push(Span::styled(format!("{what} "), app.theme.bar));
+        for hint in shown {
+            spans.push(Span::styled(format!(" {} ", hint.keys), app.theme.bar_key));
+            spans.push(Span::styled(format!("{} ", hint.what), app.theme.bar));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.bar), area);
@@ -494,17 +493,24 @@ fn qr_overlay(app: &App, qr: &crate::app::QrView, frame: &mut Frame<'_>, area: R
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
+/// A cleared rectangle of `width` x `height` for an overlay, centred across `area` and `top`
+/// rows below its top. `width` must not exceed the area's.
+fn popup(frame: &mut Frame<'_>, area: Rect, (width, height): (u16, u16), top: u16) -> Rect {
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + top,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    rect
+}
+
 /// The help overlay, generated from the key map.
 fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let width = area.width.saturating_sub(4).min(76);
     let height = area.height.saturating_sub(2);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + 1,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, popup);
+    let popup = popup(frame, area, (width, height), 1);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.border_focus)

@@ -8,12 +8,11 @@
 //! text and JSON, the TUI drawn into a test buffer (list, reader, contact card, help,
 //! presentation), the reader's and the slides' laid-out lines, and the exports.
 
+mod tui_support;
+
 use std::path::PathBuf;
 
 use jiff::civil::{Date, date};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::text::Line;
 use relais::action::Action;
 use relais::app::{App, DataInfo};
@@ -23,6 +22,7 @@ use relais::kb::text::is_forbidden;
 use relais::kb::validate::Loaded;
 use relais::kb::{Audience, Category, Contact, Deck, Entry, KnowledgeBase, Meta, Origin, Source};
 use relais::theme::ThemeName;
+use tui_support::draw;
 
 const TODAY: Date = date(2026, 11, 27);
 
@@ -265,15 +265,6 @@ fn app(width: u16, height: u16) -> App {
     let mut app = App::new(kb(), info, ThemeName::Defaut);
     app.update(Action::Resize(width, height));
     app
-}
-
-fn draw(app: &App) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("terminal");
-    terminal
-        .draw(|frame| relais::ui::render(app, frame))
-        .expect("draw");
-    terminal.backend().buffer().clone()
 }
 
 /// No cell of the drawn screen holds a character that could drive the terminal.

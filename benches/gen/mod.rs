@@ -313,14 +313,9 @@ const QUESTIONS: &[&str] = &[
     "Quand",
 ];
 
-const REGIONS: &[&str] = &[
-    "namur",
-    "luxembourg",
-    "liege",
-    "hainaut",
-    "brabant-wallon",
-    "bruxelles",
-];
+/// The Walloon and Brussels regions of the schema (the first six of `kb::REGIONS`, without
+/// "wallonie" and "belgique").
+const REGIONS: &[&str] = relais::kb::REGIONS.split_at(6).0;
 
 /// A xorshift64* generator: enough randomness for text, same sequence every run.
 pub struct Rng(u64);

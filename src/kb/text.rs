@@ -8,8 +8,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 #[must_use]
 pub fn normalize(s: &str) -> String {
     // Most text is already NFC and has no narrow spaces: a quick check spares the rebuild.
-    let nfc = s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes;
-    if nfc && !s.contains(['\u{202F}', '\u{2007}']) {
+    if is_nfc(s) && !s.contains(['\u{202F}', '\u{2007}']) {
         return s.trim_end().to_owned();
     }
     let mut out: String = s
@@ -21,6 +20,13 @@ pub fn normalize(s: &str) -> String {
         .collect();
     out.truncate(out.trim_end().len());
     out
+}
+
+/// True when `s` is certainly in NFC already (ASCII, or the quick check says so), so that
+/// normalising it would give it back unchanged.
+#[must_use]
+pub fn is_nfc(s: &str) -> bool {
+    s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// True for characters that must never reach a terminal from data: C0 controls other than

@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::kb::text::is_nfc;
 
 /// A folded word and where it came from in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,7 @@ fn fold_char(c: char, out: &mut String) {
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    if text.is_ascii() || unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfc(text) {
         for c in text.chars() {
             fold_char(c, &mut out);
         }
@@ -56,7 +58,7 @@ pub fn fold(text: &str) -> String {
 /// separates words. Text from the knowledge base is already NFC; a query may not be, so a
 /// combining mark (which folds to nothing) extends the current word instead of splitting it.
 pub fn for_each_token(text: &str, f: impl FnMut(&str, Range<usize>)) {
-    if !text.is_ascii() && unicode_normalization::is_nfc_quick(text.chars()) != IsNormalized::Yes {
+    if !is_nfc(text) {
         // Ranges then refer to the normalised text: only queries get here, whose ranges are
         // not used (the knowledge base is normalised at load).
         let normal: String = text.nfc().collect();

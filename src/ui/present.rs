@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
@@ -147,13 +147,7 @@ fn picker(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
 
 fn prompt(app: &App, frame: &mut Frame<'_>, area: Rect, text: &str) {
     let width = (text.chars().count() as u16 + 4).min(area.width);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + area.height / 2,
-        width,
-        height: 3.min(area.height),
-    };
-    frame.render_widget(Clear, rect);
+    let rect = super::popup(frame, area, (width, 3.min(area.height)), area.height / 2);
     frame.render_widget(
         Paragraph::new(text.to_owned())
             .block(
@@ -172,13 +166,7 @@ fn quick_search(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) 
     };
     let width = area.width.saturating_sub(4).min(90);
     let height = (search.results.len() as u16 + 3).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + 1,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, rect);
+    let rect = super::popup(frame, area, (width, height), 1);
     let mut lines = vec![Line::from(vec![
         Span::styled("Montrer : ", app.theme.heading),
         Span::raw(search.input.value().to_owned()),
