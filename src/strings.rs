@@ -25,6 +25,8 @@ pub const TOPICS: &str = "Thèmes";
 pub const NOTES: &str = "Remarques";
 /// The bundled data, as the status bar names it.
 pub const BUNDLED_DATA: &str = "données intégrées";
+/// Said of installed data that no trusted key signed (status bar, `data status`, exports).
+pub const UNSIGNED: &str = "non signées";
 pub const KIND_FAQ: &str = "FAQ";
 pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";

@@ -385,6 +385,11 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
         // A long path keeps its end, where the file name is.
         Some(p) => shorten_left(&p.display().to_string(), width / 3),
     };
+    let origin = if app.kb.meta.unsigned {
+        format!("{origin} · {}", s::UNSIGNED)
+    } else {
+        origin
+    };
     let version = app
         .kb
         .meta

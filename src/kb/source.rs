@@ -12,6 +12,10 @@ use super::LoadError;
 /// The knowledge base compiled into the binary.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
+/// A data folder's own query set (`queries: [{q, expect}]` and its thresholds), read by
+/// `relais check` and `relais data pack`, never as data.
+pub const QUERIES: &str = "queries.yaml";
+
 /// Largest data file accepted, so that a wrong file on a USB stick cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
@@ -100,6 +104,30 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// The public keys named by the bundled data's `meta.trusted_keys`. Cheap: only the files that
+/// mention them are parsed, and only for that section.
+#[must_use]
+pub fn bundled_trusted_keys() -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        meta: Option<MetaKeys>,
+    }
+    #[derive(serde::Deserialize)]
+    struct MetaKeys {
+        #[serde(default)]
+        trusted_keys: Vec<String>,
+    }
+    let mut files = Vec::new();
+    collect_bundled(&BUNDLED, &mut files);
+    files
+        .iter()
+        .filter(|f| f.text.contains("trusted_keys"))
+        .filter_map(|f| serde_saphyr::from_str::<Keys>(&f.text).ok())
+        .filter_map(|k| k.meta)
+        .flat_map(|m| m.trusted_keys)
+        .collect()
+}
+
 fn bundled_files() -> Vec<SourceFile> {
     let mut files = Vec::new();
     collect_bundled(&BUNDLED, &mut files);
@@ -108,7 +136,8 @@ fn bundled_files() -> Vec<SourceFile> {
 }
 
 fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
-    for file in dir.files().filter(|f| is_yaml(f.path())) {
+    let own_queries = |f: &&include_dir::File<'_>| f.path() == Path::new(QUERIES);
+    for file in dir.files().filter(|f| is_yaml(f.path()) && !own_queries(f)) {
         out.push(SourceFile {
             name: format!("data/{}", file.path().display()),
             text: String::from_utf8_lossy(file.contents()).into_owned(),
@@ -143,6 +172,7 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
     let mut paths = Vec::new();
     if meta.is_dir() {
         yaml_paths(path, &mut paths).map_err(io_error(path))?;
+        paths.retain(|p| *p != path.join(QUERIES));
         if paths.is_empty() {
             return Err(LoadError::NoYaml {
                 path: path.to_path_buf(),

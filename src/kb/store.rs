@@ -175,13 +175,38 @@ impl Store {
         files: &[SourceFile],
         hook: &mut dyn FnMut(Step) -> io::Result<()>,
     ) -> Result<PathBuf, StoreError> {
+        self.install_sealed_with(base, files, &[], hook)
+    }
+
+    /// [`Store::install`], with `extras` (plain file names and bytes: the manifest and the
+    /// signature of a pack) written beside the data in the new version, in the same atomic
+    /// switch.
+    ///
+    /// # Errors
+    /// Any failed write; the previous data then stays active.
+    pub fn install_sealed(
+        &self,
+        base: &Path,
+        files: &[SourceFile],
+        extras: &[(&str, &[u8])],
+    ) -> Result<PathBuf, StoreError> {
+        self.install_sealed_with(base, files, extras, &mut |_| Ok(()))
+    }
+
+    fn install_sealed_with(
+        &self,
+        base: &Path,
+        files: &[SourceFile],
+        extras: &[(&str, &[u8])],
+        hook: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<PathBuf, StoreError> {
         checkpoint(Step::Started);
         let installs = self.root.join(INSTALLS);
         fs::create_dir_all(&installs).map_err(io_err(&installs))?;
         let name = self.fresh_name();
         let staging = installs.join(format!(".tmp-{name}"));
         let dir = installs.join(&name);
-        let written = write_version(&staging, base, files)
+        let written = write_version(&staging, base, files, extras)
             .and_then(|()| rename_synced(&staging, &dir, &installs))
             .and_then(|()| {
                 checkpoint(Step::Written);
@@ -313,10 +338,29 @@ fn is_version_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// A plain file name for an extra file of a version (`MANIFEST.sha256`).
+fn is_version_name_like(name: &str) -> bool {
+    !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
 /// Writes every file under `dir` (created fresh), each synced, then the folders.
-fn write_version(dir: &Path, base: &Path, files: &[SourceFile]) -> Result<(), StoreError> {
+fn write_version(
+    dir: &Path,
+    base: &Path,
+    files: &[SourceFile],
+    extras: &[(&str, &[u8])],
+) -> Result<(), StoreError> {
     fs::create_dir_all(dir).map_err(io_err(dir))?;
     let mut folders = vec![dir.to_path_buf()];
+    for (name, bytes) in extras {
+        let plain = Path::new(name).components().count() == 1 && is_version_name_like(name);
+        if plain {
+            write_synced(&dir.join(name), bytes)?;
+        }
+    }
     for (index, file) in files.iter().enumerate() {
         let path = dir.join(relative_name(base, &file.name, index));
         if let Some(parent) = path.parent().filter(|p| *p != dir) {
@@ -336,7 +380,8 @@ fn write_version(dir: &Path, base: &Path, files: &[SourceFile]) -> Result<(), St
 /// Where a file read from `base` goes inside a version: its path below `base` (or its own
 /// name when `base` is the file), always ending in `.yaml`; a numbered name when the path
 /// cannot be kept safely.
-fn relative_name(base: &Path, name: &str, index: usize) -> PathBuf {
+#[must_use]
+pub fn relative_name(base: &Path, name: &str, index: usize) -> PathBuf {
     let path = Path::new(name);
     let relative = match path.strip_prefix(base) {
         Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),

@@ -38,7 +38,15 @@ pub struct Loaded {
 /// The data cannot be read, or has at least one error (all of them are returned).
 pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
     let files = origin.read()?;
-    let (kb, warnings) = validate(&files, today)?;
+    let seal = match origin {
+        Origin::UserDir(dir) => {
+            let keys = super::trust::trusted_keys(super::trust::keys_dir().as_deref());
+            Some(super::seal::check_installed(dir, &files, &keys)?)
+        }
+        _ => None,
+    };
+    let (mut kb, warnings) = validate(&files, today)?;
+    kb.meta.unsigned = seal.is_some_and(|s| !s.is_signed());
     Ok(Loaded {
         kb,
         warnings,
