@@ -166,7 +166,12 @@ fn invalid_data_changes_nothing_and_every_problem_is_printed() {
     assert_eq!(home.active_version(), "2026.01.15");
     // A path that does not exist is refused the same way.
     home.relais()
-        .args(["data", "install", "--allow-unsigned", "tests/fixtures/nowhere"])
+        .args([
+            "data",
+            "install",
+            "--allow-unsigned",
+            "tests/fixtures/nowhere",
+        ])
         .assert()
         .code(2);
     assert_eq!(home.snapshot(), before);
