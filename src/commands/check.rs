@@ -47,8 +47,9 @@ pub fn run_check(
             report(err.diagnostics(), errors_only);
             let line = format!("relais : données invalides ({origin}) : {err}");
             eprintln!("{}", crate::kb::text::neutralize(&line));
+            // Failures keep stdout empty, as every command does: the tally goes with the errors.
             if !err.diagnostics().is_empty() {
-                writeln!(out, "{}", tally(err.diagnostics()))?;
+                eprintln!("{}", tally(err.diagnostics()));
             }
             return Ok(Status::Invalid);
         }
