@@ -567,3 +567,38 @@ fn trusted_keys_in_the_data_must_be_minisign_keys() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("clé de confiance invalide"));
 }
+
+/// On a terminal, install shows what changes and asks; anything but « o » installs nothing.
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_install_asks_before_changing_anything() {
+    use expectrl::{Session, WaitStatus};
+    let home = Home::new();
+    let (key, public) = home.keygen("asso");
+    home.trust(&public);
+    let file = home.pack(Path::new(FIXTURE), &key, "maj.relais");
+    let answer = |reply: &str| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_relais"));
+        cmd.args(["data", "install", &file.display().to_string()])
+            .env("HOME", home.dir.path())
+            .env("XDG_DATA_HOME", home.path("share"))
+            .env("XDG_CONFIG_HOME", home.path("config"))
+            .env_remove("RELAIS_DATA")
+            .env("NO_COLOR", "1");
+        let mut session = Session::spawn(cmd).expect("spawn in a pty");
+        session.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+        session.expect("Installer ces données ? [o/N]").expect("the question");
+        session.send_line(reply).expect("answer");
+        let mut rest = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut session, &mut rest);
+        let status = session.get_process().wait().expect("exit");
+        (status, String::from_utf8_lossy(&rest).into_owned())
+    };
+    let (status, said) = answer("n");
+    assert!(matches!(status, WaitStatus::Exited(_, 1)), "{status:?} {said}");
+    assert!(said.contains("Rien n'a été installé"), "{said}");
+    assert!(home.snapshot().is_empty());
+    let (status, said) = answer("o");
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?} {said}");
+    assert_eq!(home.status()["signature"]["signed"], true);
+}
