@@ -150,7 +150,10 @@ fn check_counts_errors_warnings_and_remarks_and_can_show_errors_only() {
         "{err}"
     );
     assert!(out.stdout.is_empty());
-    assert!(err.contains("Bilan : 1 erreur, 2 avertissements, 1 remarque\n"), "{err}");
+    assert!(
+        err.contains("Bilan : 1 erreur, 2 avertissements, 1 remarque\n"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 
 use super::{Painter, Status};
 use crate::kb::manifest::{MANIFEST, Manifest, SIGNATURE};
-use crate::kb::store::{Store, relative_name};
+use crate::kb::store::Store;
 use crate::kb::trust::{self, Signer};
 use crate::kb::validate::{load, validate};
 use crate::kb::{KnowledgeBase, Origin, Severity, SourceFile, pack, source};
@@ -23,6 +23,15 @@ struct Input {
     base: PathBuf,
     /// The manifest and signature of a pack signed by a trusted key.
     signed: Option<(String, String, String)>,
+}
+
+/// The message for a file name that a pack or an installed version may not hold.
+pub fn bad_name(rel: &str) -> String {
+    format!(
+        "nom de fichier refusé : {} (un dossier de données ne peut contenir que des fichiers \
+         .yaml ou .yml aux noms visibles, sans : \\ * ? \" < > |)",
+        crate::kb::text::neutralize(rel)
+    )
 }
 
 fn nothing_changed() {
@@ -189,33 +198,22 @@ pub fn run_install(
     let mut files = input.data;
     files.extend(input.queries);
     let unsigned_manifest;
-    let extras: Vec<(&str, &[u8])> = match &input.signed {
-        Some((_, manifest, signature)) => vec![
+    let extras: Vec<(&str, &[u8])> = if let Some((_, manifest, signature)) = &input.signed {
+        vec![
             (MANIFEST, manifest.as_bytes()),
             (SIGNATURE, signature.as_bytes()),
-        ],
-        None => {
-            let mut listed = Vec::new();
-            for (index, f) in files.iter().enumerate() {
-                let rel = relative_name(&input.base, &f.name, index);
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                let rel = rel.join("/");
-                if !crate::kb::manifest::is_safe_path(&rel) {
-                    eprintln!(
-                        "relais : nom de fichier refusé : {} (pas de : \\ * ? \" < > |)",
-                        crate::kb::text::neutralize(&rel)
-                    );
-                    nothing_changed();
-                    return Ok(Status::Invalid);
-                }
-                listed.push((rel, f.text.as_bytes()));
+        ]
+    } else {
+        let listed = match crate::kb::manifest::listed(&input.base, &files) {
+            Ok(listed) => listed,
+            Err(bad) => {
+                eprintln!("relais : {}", bad_name(&bad));
+                nothing_changed();
+                return Ok(Status::Invalid);
             }
-            unsigned_manifest = Manifest::new(&kb.meta, &listed).render();
-            vec![(MANIFEST, unsigned_manifest.as_bytes())]
-        }
+        };
+        unsigned_manifest = Manifest::new(&kb.meta, &listed).render();
+        vec![(MANIFEST, unsigned_manifest.as_bytes())]
     };
     let dir = store
         .install_sealed(&input.base, &files, &extras)

@@ -171,24 +171,16 @@ pub fn pack(
             bytes,
         )?);
     }
-    let mut entries: Vec<(String, &[u8])> = Vec::new();
-    for (index, file) in files.iter().enumerate() {
-        let rel = crate::kb::store::relative_name(dir, &file.name, index);
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let rel = rel.join("/");
-        if !crate::kb::manifest::is_safe_path(&rel) {
+    let entries = match crate::kb::manifest::listed(dir, &files) {
+        Ok(entries) => entries,
+        Err(bad) => {
             eprintln!(
-                "relais : nom de fichier refusé dans un paquet : {} (lettres, chiffres, tirets ; pas de : \\ * ? \" < > |)",
-                neutral(&rel)
+                "relais : {} ; aucun paquet écrit.",
+                super::install::bad_name(&bad)
             );
             return Ok(Status::Invalid);
         }
-        entries.push((rel, file.text.as_bytes()));
-    }
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    };
     let key_text = std::fs::read_to_string(key)
         .with_context(|| format!("Impossible de lire la clé {}", key.display()))?;
     let signer = match signing::Signer::from_key_file(&key_text, || password(false)) {

@@ -70,8 +70,39 @@ pub fn is_safe_path(path: &str) -> bool {
     });
     parts_ok
         && path.len() <= 200
-        && (path.ends_with(".yaml") || path.ends_with(".yml"))
+        && matches!(
+            std::path::Path::new(path)
+                .extension()
+                .and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
         && path.split('/').count() <= 8
+}
+
+/// The paths below `data/` that `files`, read from `base`, get in a pack or an installed version
+/// (the names [`super::store`] gives them), with their bytes, sorted by path.
+///
+/// # Errors
+/// The first path that a pack may not hold (see [`is_safe_path`]).
+pub fn listed<'a>(
+    base: &std::path::Path,
+    files: &'a [super::SourceFile],
+) -> Result<Vec<(String, &'a [u8])>, String> {
+    let mut out = Vec::with_capacity(files.len());
+    for (index, file) in files.iter().enumerate() {
+        let rel = super::store::relative_name(base, &file.name, index);
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let rel = parts.join("/");
+        if !is_safe_path(&rel) {
+            return Err(rel);
+        }
+        out.push((rel, file.text.as_bytes()));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
 }
 
 /// A header value on one line: control characters and line breaks become spaces.

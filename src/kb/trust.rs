@@ -82,11 +82,11 @@ impl PublicKey {
 /// A key id as minisign prints it: the 8 bytes read as a little-endian number, in hexadecimal.
 #[must_use]
 pub fn key_id(keynum: &[u8]) -> String {
-    keynum
-        .iter()
-        .rev()
-        .map(|b| format!("{b:02X}"))
-        .collect::<String>()
+    use std::fmt::Write as _;
+    keynum.iter().rev().fold(String::new(), |mut id, b| {
+        let _ = write!(id, "{b:02X}");
+        id
+    })
 }
 
 /// Where a trusted key comes from.
