@@ -297,6 +297,13 @@ pub fn unknown_key_advice(key_id: &str) -> String {
 /// `relais data verify FILE`.
 pub fn verify(file: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
     let shown = neutral(&file.display().to_string());
+    if !pack::is_pack_file(file) {
+        eprintln!(
+            "relais : {shown} n'est pas un paquet de relais (un fichier écrit par relais data pack) : \
+             aucune signature à vérifier"
+        );
+        return Ok(Status::Invalid);
+    }
     let pack = match pack::read_file(file) {
         Ok(pack) => pack,
         Err(e) => {
