@@ -277,4 +277,29 @@ fn a_data_folder_runs_its_own_queries_against_its_own_thresholds() {
     );
     let read = relais::kb::pack::read(&fs::read(&target).expect("pack")).expect("valid");
     assert!(read.manifest.files.iter().any(|(p, _)| p == "queries.yaml"));
+    // Installed, the query set sits beside the data, is never read as data, and is checked
+    // against the manifest like every file.
+    let with_home = |args: &[&str]| {
+        let mut cmd = relais(args);
+        cmd.env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("share"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.output().expect("runs")
+    };
+    let public = keys.join("relais.pub").display().to_string();
+    assert!(with_home(&["data", "trust", &public]).status.success());
+    let install = with_home(&["data", "install", "--yes", &target.display().to_string()]);
+    assert!(
+        install.status.success(),
+        "{}",
+        String::from_utf8_lossy(&install.stderr)
+    );
+    assert!(with_home(&["list"]).status.success());
+    let status: Value =
+        serde_json::from_slice(&with_home(&["data", "status", "--json"]).stdout).expect("json");
+    let installed = PathBuf::from(status["installed"].as_str().expect("installed"));
+    fs::write(installed.join("queries.yaml"), "queries: []\n").expect("edit");
+    let out = with_home(&["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fichier modifié : queries.yaml"));
 }
