@@ -196,8 +196,7 @@ fn signature_of(origin: &Origin) -> Option<SignatureRow> {
         return None;
     };
     let files = origin.read().ok()?;
-    let keys = crate::kb::trust::trusted_keys(crate::kb::trust::keys_dir().as_deref());
-    let seal = crate::kb::seal::check_installed(dir, &files, &keys).ok()?;
+    let seal = crate::kb::seal::check_installed_trusted(dir, &files).ok()?;
     Some(match seal {
         crate::kb::seal::Seal::Signed { key_id, .. } => SignatureRow {
             signed: true,

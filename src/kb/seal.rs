@@ -26,6 +26,20 @@ impl Seal {
 }
 
 /// Checks the installed version `dir`, whose YAML files were read as `files`, against its
+/// manifest and signature, with the trusted keys of the user's configuration and of the
+/// bundled data.
+///
+/// # Errors
+/// See [`check_installed`].
+pub fn check_installed_trusted(dir: &Path, files: &[SourceFile]) -> Result<Seal, LoadError> {
+    check_installed(
+        dir,
+        files,
+        &super::trust::trusted_keys(super::trust::keys_dir().as_deref()),
+    )
+}
+
+/// Checks the installed version `dir`, whose YAML files were read as `files`, against its
 /// manifest and signature.
 ///
 /// # Errors

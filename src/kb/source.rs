@@ -108,6 +108,22 @@ pub struct SourceFile {
 /// mention them are parsed, and only for that section.
 #[must_use]
 pub fn bundled_trusted_keys() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut dirs = vec![&BUNDLED];
+    while let Some(dir) = dirs.pop() {
+        dirs.extend(dir.dirs());
+        texts.extend(
+            dir.files()
+                .filter(|f| is_yaml(f.path()))
+                .filter_map(|f| std::str::from_utf8(f.contents()).ok()),
+        );
+    }
+    trusted_keys_in(texts)
+}
+
+/// The keys of `meta.trusted_keys` in `texts` (YAML files); a file that names none, or only an
+/// empty list, is not parsed.
+fn trusted_keys_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     #[derive(serde::Deserialize)]
     struct Keys {
         meta: Option<MetaKeys>,
@@ -117,15 +133,18 @@ pub fn bundled_trusted_keys() -> Vec<String> {
         #[serde(default)]
         trusted_keys: Vec<String>,
     }
-    let mut files = Vec::new();
-    collect_bundled(&BUNDLED, &mut files);
-    files
-        .iter()
-        .filter(|f| f.text.contains("trusted_keys"))
-        .filter_map(|f| serde_saphyr::from_str::<Keys>(&f.text).ok())
-        .filter_map(|k| k.meta)
-        .flat_map(|m| m.trusted_keys)
-        .collect()
+    let mut keys = Vec::new();
+    for text in texts {
+        let named = text.contains("trusted_keys")
+            && text.lines().any(|l| {
+                let l = l.trim();
+                l.starts_with("trusted_keys:") && l != "trusted_keys: []"
+            });
+        if named && let Ok(Keys { meta: Some(meta) }) = serde_saphyr::from_str::<Keys>(text) {
+            keys.extend(meta.trusted_keys);
+        }
+    }
+    keys
 }
 
 fn bundled_files() -> Vec<SourceFile> {
@@ -301,4 +320,22 @@ fn not_utf8(file: String, bytes: &[u8], err: std::str::Utf8Error) -> super::Diag
         message,
         Some(&excerpt),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trusted_keys_in;
+
+    #[test]
+    fn trusted_keys_are_read_from_the_meta_section_only() {
+        let with =
+            "meta:\n  title: x\n  trusted_keys:\n    - RWQabc\n    - RWQdef\nsynonyms: [[a, b]]\n";
+        let empty = "meta:\n  trusted_keys: []\n";
+        let elsewhere = "# trusted_keys: RWQxyz\nentries: []\n";
+        assert_eq!(
+            trusted_keys_in([with, empty, elsewhere]),
+            ["RWQabc", "RWQdef"]
+        );
+        assert!(trusted_keys_in([empty, elsewhere, "meta: [broken"]).is_empty());
+    }
 }

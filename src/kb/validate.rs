@@ -39,10 +39,7 @@ pub struct Loaded {
 pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
     let files = origin.read()?;
     let seal = match origin {
-        Origin::UserDir(dir) => {
-            let keys = super::trust::trusted_keys(super::trust::keys_dir().as_deref());
-            Some(super::seal::check_installed(dir, &files, &keys)?)
-        }
+        Origin::UserDir(dir) => Some(super::seal::check_installed_trusted(dir, &files)?),
         _ => None,
     };
     let (mut kb, warnings) = validate(&files, today)?;
