@@ -148,10 +148,13 @@ fn active(store: &Store) -> Option<KnowledgeBase> {
         .map(|l| l.kb)
 }
 
-/// Asks on the terminal; true for « o » or « oui ».
+/// Asks on the terminal (the question on stderr, so that it shows even when the output goes to
+/// a file); true for « o » or « oui ».
 fn confirm(out: &mut dyn Write) -> anyhow::Result<bool> {
-    write!(out, "Installer ces données ? [o/N] ")?;
     out.flush()?;
+    let mut err = std::io::stderr().lock();
+    write!(err, "Installer ces données ? [o/N] ")?;
+    err.flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(
@@ -190,6 +193,7 @@ pub fn run_install(
     if let Some(before) = active(&store) {
         super::diff::print(&super::diff::compare(&before, &kb), out, p)?;
     }
+    // Only when a person sees the summary and can answer: a script's pipes never block here.
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if !yes && interactive && !confirm(out)? {
         writeln!(out, "Rien n'a été installé.")?;
