@@ -193,6 +193,9 @@ impl Manifest {
         if manifest.files.is_empty() {
             return Err(bad("aucun fichier"));
         }
+        if !manifest.files.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Err(bad("fichiers hors de l'ordre alphabétique, ou en double"));
+        }
         if manifest.render() != text {
             return Err(bad(
                 "ordre, doublon ou mise en forme différents de ceux de relais",
