@@ -145,6 +145,17 @@ fn a_pack_re_signed_with_an_untrusted_key_is_refused() {
             .code(),
         Some(2)
     );
+    // Asked for in so many words, it installs, but as unsigned data.
+    let out = home.run(&[
+        "data",
+        "install",
+        "--allow-unsigned",
+        "--yes",
+        &bad.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(home.status()["signature"]["signed"], false);
+    assert_eq!(home.status()["meta"]["unsigned"], true);
 }
 
 #[test]
