@@ -434,6 +434,13 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b(
             &[Present],
+            &[(K::F(2), NONE)],
+            "F2",
+            Action::ToggleTheme,
+            "thème clair (salle lumineuse) ou contrasté",
+        ),
+        b(
+            &[Present],
             &[c('t')],
             "t",
             Action::ToggleTimer,

@@ -74,3 +74,6 @@ pub const HELP_LETTERS: &str = "Dans la liste et la fiche, les lettres sont des 
 pub const PRESENT_INTRO: &str =
     "Une question par diapositive ; une télécommande de présentation envoie PgSuiv et PgPréc.";
 pub const Q_TO_QUIT: &str = "q pour quitter";
+pub const AGENDA: &str = "Au programme";
+pub const CLOSING: &str = "Qui contacter";
+pub const DURATION: &str = "Durée prévue :";

@@ -65,6 +65,8 @@ fn entry(id: &str, other: &str) -> Entry {
         sources: vec![source()],
         // Old: the stale warning is drawn too.
         reviewed: date(2020, 1, 1),
+        slide: vec![nasty("Point un"), nasty("Point deux")],
+        notes: Some(nasty("À dire")),
     }
 }
 
@@ -127,6 +129,10 @@ fn kb() -> KnowledgeBase {
                 "transport".to_owned(),
                 format!("id{NASTY}"),
             ],
+            duration: Some(60),
+            title_slide: true,
+            agenda: true,
+            closing: true,
         }],
         synonyms: vec![vec![nasty("héberger"), "loger".to_owned()]],
     }

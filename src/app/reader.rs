@@ -191,7 +191,7 @@ pub fn entry(
         "",
         "",
     );
-    for block in markup::parse(&e.answer) {
+    for block in markup::parse_named(&e.answer, &|id| name_of(kb, id)) {
         let runs: Vec<Piece> = block
             .inlines
             .iter()

@@ -106,7 +106,12 @@ pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>) -> String {
         escape(&e.summary)
     );
     out.push_str("<div class=\"answer\">\n");
-    answer(&mut out, &markup::parse(&e.answer), kb, link);
+    answer(
+        &mut out,
+        &markup::parse_named(&e.answer, &|id| super::name_of(kb, id)),
+        kb,
+        link,
+    );
     out.push_str("</div>\n");
     let related: Vec<String> = e.related.iter().map(|id| reference(kb, id, link)).collect();
     section(&mut out, "related", s::RELATED, &related);

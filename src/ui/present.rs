@@ -92,10 +92,19 @@ fn footer(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
     } else {
         String::new()
     };
-    let right = format!("{reviewed}{timer} ");
+    let mut right = format!("{reviewed}{timer} ");
     let center = p.hint.map_or_else(|| p.counter(), str::to_owned);
     let width = area.width as usize;
-    let left = format!(" {deck}");
+    let mut left = format!(" {deck}");
+    // The counter matters most: on a narrow screen the date goes first, then the deck's title.
+    let room =
+        |l: &str, r: &str| l.chars().count() + center.chars().count() + r.chars().count() + 2;
+    if room(&left, &right) > width {
+        right = format!("{timer} ");
+    }
+    if room(&left, &right) > width {
+        " ".clone_into(&mut left);
+    }
     let used = left.chars().count() + center.chars().count() + right.chars().count();
     let gap = width.saturating_sub(used);
     let line = Line::from(vec![
@@ -214,12 +223,11 @@ fn notes(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
     };
     frame.render_widget(super::doc_window(app, body.height), body);
     let next = p
-        .next_entry()
-        .and_then(|id| app.kb.entry(id))
-        .map_or("(fin du parcours)", |e| e.title.as_str());
+        .next_title(&app.kb)
+        .unwrap_or_else(|| "(fin du parcours)".to_owned());
     let footer = Line::from(vec![
         Span::styled(" Suivante : ", app.theme.heading),
-        Span::raw(next.to_owned()),
+        Span::raw(next),
     ]);
     frame.render_widget(
         Paragraph::new(footer).alignment(Alignment::Left),

@@ -67,6 +67,19 @@ impl crate::app::App {
                 p.width_pct = p.width_pct.saturating_add_signed(step).clamp(40, 100);
                 true
             }
+            A::ToggleTheme => {
+                use crate::theme::{Theme, ThemeName};
+                let next = if self.theme.name == ThemeName::Clair {
+                    ThemeName::Contraste
+                } else {
+                    ThemeName::Clair
+                };
+                if p.saved_theme.is_none() {
+                    p.saved_theme = Some(self.theme.name);
+                }
+                self.theme = Theme::new(next);
+                true
+            }
             A::QuickSearch => {
                 p.search = Some(QuickSearch::default());
                 false
@@ -135,11 +148,7 @@ impl crate::app::App {
             A::SelectPrev if p.deck.is_none() => p.picker = p.picker.saturating_sub(1),
             A::Open if p.deck.is_none() => {
                 if let Some(d) = self.kb.decks.get(p.picker) {
-                    p.deck = Some(DeckRef {
-                        id: d.id.clone(),
-                        title: d.title.clone(),
-                        slides: d.slides.clone(),
-                    });
+                    p.deck = Some(DeckRef::of(d));
                     p.slide = 0;
                     p.page = 0;
                     self.plan_slide();

@@ -1,0 +1,176 @@
+//! The slides of a deck: the title slide, the agenda, one slide per entry, the closing slide
+//! (as the deck declares them), and what the title, agenda and closing slides say.
+
+use std::fmt::Write as _;
+
+use super::paginate::{Block, SlideStyles, piece, sentences};
+use crate::kb::{Deck, KnowledgeBase};
+use crate::strings as s;
+
+/// One slide of a deck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slide {
+    /// The deck's title, the data's version and date, « pas un avis juridique ».
+    Title,
+    /// The questions of the deck.
+    Agenda,
+    /// An entry, by id.
+    Entry(String),
+    /// The contacts of the deck's entries with their numbers.
+    Closing,
+}
+
+/// The deck being shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckRef {
+    /// Empty for an entry presented alone.
+    pub id: String,
+    pub title: String,
+    pub slides: Vec<Slide>,
+    /// Target length, in minutes.
+    pub duration: Option<u32>,
+}
+
+impl DeckRef {
+    /// The slides of `deck`, with the title, agenda and closing slides it declares.
+    #[must_use]
+    pub fn of(deck: &Deck) -> Self {
+        let mut slides = Vec::with_capacity(deck.slides.len() + 3);
+        if deck.title_slide {
+            slides.push(Slide::Title);
+        }
+        if deck.agenda {
+            slides.push(Slide::Agenda);
+        }
+        slides.extend(deck.slides.iter().cloned().map(Slide::Entry));
+        if deck.closing {
+            slides.push(Slide::Closing);
+        }
+        Self {
+            id: deck.id.clone(),
+            title: deck.title.clone(),
+            slides,
+            duration: deck.duration,
+        }
+    }
+
+    /// A deck of entries only, without title, agenda or closing slide.
+    #[must_use]
+    pub fn entries(id: &str, title: &str, entries: Vec<String>) -> Self {
+        Self {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            slides: entries.into_iter().map(Slide::Entry).collect(),
+            duration: None,
+        }
+    }
+
+    /// Where the entry `id` is in the deck.
+    #[must_use]
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.slides
+            .iter()
+            .position(|s| matches!(s, Slide::Entry(e) if e == id))
+    }
+
+    /// The ids of the deck's entries, in order.
+    pub fn entry_ids(&self) -> impl Iterator<Item = &str> {
+        self.slides.iter().filter_map(|s| match s {
+            Slide::Entry(id) => Some(id.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The title of slide `n` as the audience reads it.
+    #[must_use]
+    pub fn slide_title(&self, kb: &KnowledgeBase, n: usize) -> Option<String> {
+        Some(match self.slides.get(n)? {
+            Slide::Title => self.title.clone(),
+            Slide::Agenda => s::AGENDA.to_owned(),
+            Slide::Closing => s::CLOSING.to_owned(),
+            Slide::Entry(id) => kb.entry(id).map_or_else(|| id.clone(), |e| e.title.clone()),
+        })
+    }
+}
+
+/// The body of a title, agenda or closing slide.
+pub fn special_blocks(
+    kb: &KnowledgeBase,
+    deck: &DeckRef,
+    slide: &Slide,
+    width: usize,
+    st: &SlideStyles,
+) -> Vec<Block> {
+    let para = |text: &str, style| (false, sentences(&[piece(text, style)], width, "", ""));
+    let item = |lead: &str, text: &str, style| {
+        let rest = " ".repeat(lead.chars().count());
+        (true, sentences(&[piece(text, style)], width, lead, &rest))
+    };
+    match slide {
+        Slide::Title => {
+            let mut blocks = Vec::new();
+            if let Some(d) = kb.deck(&deck.id).and_then(|d| d.description.as_deref()) {
+                blocks.push(para(d, st.summary));
+            }
+            blocks.push(para(&format!("{}.", data_line(kb)), st.text));
+            if let Some(minutes) = deck.duration {
+                blocks.push(para(&format!("{} {minutes} min.", s::DURATION), st.text));
+            }
+            blocks.push(para(s::NOT_LEGAL_ADVICE, st.bold));
+            blocks
+        }
+        Slide::Agenda => deck
+            .entry_ids()
+            .enumerate()
+            .map(|(i, id)| {
+                let title = kb.entry(id).map_or(id, |e| e.title.as_str());
+                item(&format!("{}. ", i + 1), title, st.text)
+            })
+            .collect(),
+        Slide::Closing => {
+            let contacts = kb
+                .deck(&deck.id)
+                .map(|d| d.contacts(kb))
+                .unwrap_or_default();
+            if contacts.is_empty() {
+                return vec![para(s::NOT_LEGAL_ADVICE, st.text)];
+            }
+            contacts
+                .iter()
+                .map(|c| {
+                    let mut line = c.name.clone();
+                    if !c.phone.is_empty() {
+                        line.push_str(" : ");
+                        line.push_str(&c.phone.join(", "));
+                    }
+                    if let Some(w) = c.website.as_deref().or(c.email.as_deref()) {
+                        line.push_str(" · ");
+                        line.push_str(w);
+                    }
+                    if c.verified.is_none() {
+                        let _ = write!(line, " ({})", s::UNVERIFIED);
+                    }
+                    item("• ", &line, st.text)
+                })
+                .collect()
+        }
+        Slide::Entry(_) => Vec::new(),
+    }
+}
+
+/// « Données : version V du JJ/MM/AAAA ».
+#[must_use]
+pub fn data_line(kb: &KnowledgeBase) -> String {
+    let mut line = s::DATA_LABEL.to_owned();
+    match &kb.meta.version {
+        Some(v) => {
+            let _ = write!(line, " version {v}");
+        }
+        None => line.push_str(" version non indiquée"),
+    }
+    let _ = match kb.meta.date {
+        Some(d) => write!(line, " du {}", s::date(d)),
+        None => write!(line, ", {}", s::UNDATED),
+    };
+    line
+}
