@@ -191,7 +191,7 @@ pub fn entry(
         "",
         "",
     );
-    for block in markup::parse_named(&e.answer, &|id| name_of(kb, id)) {
+    for block in markup::parse(&e.answer) {
         let runs: Vec<Piece> = block
             .inlines
             .iter()
