@@ -263,7 +263,10 @@ impl App {
                         .saturating_add_signed(step)
                         .min(crate::ui::help_max_scroll(self));
                 }
-                Action::Tick(_) | Action::Follow(..) => self.update_presentation(&action),
+                Action::Tick(_)
+                | Action::Follow(_)
+                | Action::Presenter(_)
+                | Action::AlreadyPresenting => self.update_presentation(&action),
                 _ if self.help => self.help = false,
                 other => self.update_presentation(&other),
             }

@@ -178,3 +178,46 @@ fn an_unknown_deck_is_refused_before_the_screen_changes() {
         "{err}"
     );
 }
+
+/// Two terminals on one laptop: the speaker view connects to the presenter, follows it and
+/// drives it with Space; a second presenter of the same deck is told one already runs; when
+/// the presenter quits, the speaker view says it is no longer connected.
+#[test]
+fn the_speaker_view_follows_and_drives_the_presenter() {
+    let runtime = tempfile::tempdir().expect("runtime dir");
+    let runtime = runtime.path().to_str().expect("utf-8").to_owned();
+    let present = |extra: &[&str], cols, rows| {
+        let mut args = vec!["present", "seance-essai", "--data", FIXTURE];
+        args.extend(extra);
+        Launch::new(&args)
+            .home_var("XDG_DATA_HOME", "data")
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .size(cols, rows)
+            .start()
+    };
+    let mut projector = present(&[], 100, 30);
+    projector.wait_for("the first slide", |t| t.contains("1 / 7"));
+    let mut speaker = present(&["--notes"], 120, 40);
+    speaker.wait_for("the connection", |t| {
+        t.contains("Connectée à la présentation (processus") && t.contains("Diapositive 1 / 7")
+    });
+    speaker.send(" ");
+    projector.wait_for("the agenda, from the speaker view", |t| t.contains("2 / 7"));
+    speaker.wait_for("the speaker view following", |t| {
+        t.contains("Diapositive 2 / 7")
+    });
+    speaker.send("b");
+    projector.wait_for("a black screen", |t| t.trim().is_empty());
+    speaker.wait_for("the blank screen said", |t| t.contains("écran noir"));
+    speaker.send("b");
+    projector.wait_for("the slide again", |t| t.contains("2 / 7"));
+    let mut second = present(&[], 100, 30);
+    second.wait_for("the warning", |t| t.contains("déjà en cours"));
+    second.send("q");
+    second.wait_exit();
+    projector.send("q");
+    projector.wait_exit();
+    speaker.wait_for("the lost connection", |t| t.contains("non connectée"));
+    speaker.send("q");
+    speaker.wait_exit();
+}

@@ -412,7 +412,7 @@ fn help_stays_open_while_the_clock_ticks_and_scrolls_at_80x24() {
     assert!(a.help);
     for s in 1..5 {
         a.update(Action::Tick(s));
-        a.update(Action::Follow(0, 0, None));
+        a.update(Action::Follow(relais::sync::Position::default()));
     }
     assert!(a.help, "the timer tick closed the help");
     let top = screen(&a);

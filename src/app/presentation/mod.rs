@@ -5,6 +5,7 @@
 
 mod deck;
 mod paginate;
+mod speaker;
 mod title;
 mod update;
 
@@ -92,6 +93,12 @@ pub struct Presentation {
     planned: Option<PlanKey>,
     /// A word for the footer until the next key (« q pour quitter » after Échap).
     pub hint: Option<&'static str>,
+    /// Speaker view: the presenter it is connected to.
+    pub presenter: Option<String>,
+    /// Speaker view: the projector's last position.
+    pub remote: Option<crate::sync::Position>,
+    /// Speaker view: commands for the presenter, taken by the runtime.
+    pub outbox: Vec<crate::sync::Command>,
     /// The theme to restore when leaving.
     pub saved_theme: Option<crate::theme::ThemeName>,
 }
@@ -119,6 +126,9 @@ impl Presentation {
             title_rest: TitleLayout::Plain(Vec::new()),
             planned: None,
             hint: None,
+            presenter: None,
+            remote: None,
+            outbox: Vec::new(),
             saved_theme: None,
         }
     }
@@ -357,22 +367,8 @@ impl super::App {
         p.pages = paginate(&blocks, first, rest);
         p.clamp_page();
         if p.notes {
-            // The speaker view shows the whole answer with its sources.
-            let marks = super::reader::Marks {
-                query: &[],
-                find: None,
-            };
-            let entry = p.current_entry().and_then(|id| kb.entry(id));
-            self.doc = entry.map_or_else(super::reader::Doc::default, |e| {
-                super::reader::entry(
-                    kb,
-                    e,
-                    size.width.saturating_sub(2).max(1) as usize,
-                    &theme,
-                    &marks,
-                    self.info.today,
-                )
-            });
+            let width = size.width.saturating_sub(2).max(1) as usize;
+            self.doc = speaker::doc(kb, p, width, &theme, self.info.today);
             self.scroll = 0;
         }
     }
@@ -386,6 +382,9 @@ impl super::App {
             slide: p.slide,
             page: p.current_page(),
             detour: p.detour.as_ref().map(|d| d.entry.clone()),
+            pages: p.pages.len(),
+            elapsed: p.elapsed,
+            blank: p.blank.map(|b| if b == Blank::White { 'w' } else { 'b' }),
         };
         Some((deck.id.clone(), pos))
     }
