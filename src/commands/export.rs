@@ -27,6 +27,33 @@ pub fn run_export(
              --deck, --category, --ids et --contacts ne s'y appliquent pas",
         ));
     }
+    if args.format == ExportFormat::Slides {
+        let Some(id) = args.deck.as_deref() else {
+            return Ok(usage(
+                "--format slides montre une présentation : ajoutez --deck PARCOURS",
+            ));
+        };
+        if args.contacts || args.app {
+            return Ok(usage(
+                "--contacts et --app ne s'utilisent pas avec --format slides",
+            ));
+        }
+        let Some(deck) = kb.deck(id) else {
+            let hint = crate::kb::text::did_you_mean(id, kb.decks.iter().map(|d| d.id.as_str()))
+                .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
+            eprintln!(
+                "relais : présentation inconnue « {} »{hint}",
+                crate::kb::text::neutralize(id)
+            );
+            return Ok(Status::NotFound);
+        };
+        let text = crate::export::slides::render(kb, deck);
+        match &args.output {
+            Some(path) => write_file(path, &text)?,
+            None => out.write_all(text.as_bytes())?,
+        }
+        return Ok(Status::Success);
+    }
     let text = if args.format == ExportFormat::Json {
         let mut json = Vec::new();
         crate::json::write(&mut json, kb).context("Impossible d'écrire le JSON")?;

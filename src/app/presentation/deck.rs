@@ -112,7 +112,7 @@ pub fn special_blocks(
             if let Some(d) = kb.deck(&deck.id).and_then(|d| d.description.as_deref()) {
                 blocks.push(para(d, st.summary));
             }
-            blocks.push(para(&format!("{}.", data_line(kb)), st.text));
+            blocks.push(para(&format!("{}.", crate::export::data_line(kb)), st.text));
             if let Some(minutes) = deck.duration {
                 blocks.push(para(&format!("{} {minutes} min.", s::DURATION), st.text));
             }
@@ -156,21 +156,4 @@ pub fn special_blocks(
         }
         Slide::Entry(_) => Vec::new(),
     }
-}
-
-/// « Données : version V du JJ/MM/AAAA ».
-#[must_use]
-pub fn data_line(kb: &KnowledgeBase) -> String {
-    let mut line = s::DATA_LABEL.to_owned();
-    match &kb.meta.version {
-        Some(v) => {
-            let _ = write!(line, " version {v}");
-        }
-        None => line.push_str(" version non indiquée"),
-    }
-    let _ = match kb.meta.date {
-        Some(d) => write!(line, " du {}", s::date(d)),
-        None => write!(line, ", {}", s::UNDATED),
-    };
-    line
 }

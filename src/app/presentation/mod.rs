@@ -16,7 +16,7 @@ use ratatui::text::Line;
 use tui_input::Input;
 
 use crate::theme::ThemeName;
-pub use deck::{DeckRef, Slide, data_line, special_blocks};
+pub use deck::{DeckRef, Slide, special_blocks};
 pub use paginate::{SlideStyles, paginate, slide_blocks};
 pub use title::{
     TitleLayout, body_area, has_big_glyph, slide_areas, title_layout, title_layout_within,
