@@ -184,6 +184,10 @@ pub struct ExportArgs {
     /// contacts (et eux seuls) sans autre sélection.
     #[arg(long)]
     pub contacts: bool,
+    /// Avec --format html --contacts : la fiche « contacts et QR » sur une seule page A4
+    /// (nom, numéros, site, un code QR par contact).
+    #[arg(long, requires = "contacts")]
+    pub sheet: bool,
     /// Avec --format html : une page autonome pour téléphone (recherche, fiches, contacts,
     /// codes QR), sans aucune connexion, qui s'ouvre depuis un fichier.
     #[arg(long)]

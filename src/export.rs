@@ -6,6 +6,7 @@
 pub mod app;
 pub mod html;
 pub mod md;
+pub mod sheet;
 pub mod slides;
 
 use std::collections::HashSet;

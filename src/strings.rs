@@ -85,3 +85,4 @@ pub const NO_NOTES: &str = "(pas de notes pour cette diapositive)";
 pub const FULL_ANSWER: &str = "Réponse complète";
 pub const WAITING_FOR_PRESENTER: &str =
     "non connectée : en attente de la présentation de ce parcours (relais present PARCOURS)";
+pub const CONTACTS_AND_QR: &str = "Contacts et codes QR";

@@ -3,6 +3,8 @@
 //! contacts with tel: links and QR codes), the notes, and clear refusals. The browser side
 //! (keys, blank, full screen, notes, printing) is `tests/browser/slides_test.py`.
 
+use std::fmt::Write as _;
+
 use assert_cmd::Command;
 
 const FIXTURE: &str = concat!(
@@ -93,5 +95,106 @@ fn a_deck_is_required_and_must_exist() {
         String::from_utf8_lossy(&out.stderr).contains(
             "présentation inconnue « seance-esai » (vouliez-vous dire « seance-essai » ?)"
         )
+    );
+}
+
+fn relais(args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("relais")
+        .expect("binary")
+        .env_remove("RELAIS_DATA")
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn the_one_page_contacts_and_qr_sheet() {
+    let out = relais(&[
+        "--data",
+        FIXTURE,
+        "export",
+        "--format",
+        "html",
+        "--deck",
+        "seance-essai",
+        "--contacts",
+        "--sheet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"")
+    );
+    assert!(
+        html.contains("<h1>Contacts et codes QR — Séance d&#39;essai</h1>")
+            || html.contains("<h1>Contacts et codes QR — Séance d'essai</h1>"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<div class=\"cell\">").count(), 2);
+    assert!(
+        html.contains("<h2>Permanence d&#39;essai</h2>")
+            || html.contains("<h2>Permanence d'essai</h2>")
+    );
+    assert!(html.contains("href=\"tel:+3281000000\""));
+    // One QR code: the permanence's number; the other contact has neither number nor site.
+    assert_eq!(html.matches("<svg").count(), 1);
+    assert!(html.contains("pas un avis juridique"));
+}
+
+#[test]
+fn the_sheet_needs_contacts_html_and_at_most_one_page_of_them() {
+    let out = relais(&["--data", FIXTURE, "export", "--format", "html", "--sheet"]);
+    assert_eq!(out.status.code(), Some(2), "--sheet without --contacts");
+    let out = relais(&[
+        "--data",
+        FIXTURE,
+        "export",
+        "--format",
+        "md",
+        "--contacts",
+        "--sheet",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--sheet ne s'utilise qu'avec --format html")
+    );
+    // 49 contacts do not fit on one page.
+    let dir = tempfile::tempdir().expect("temp");
+    let mut yaml = std::fs::read_to_string(FIXTURE).expect("fixture");
+    yaml = yaml.replace("contacts:\n  - id: permanence-essai", &{
+        let mut more = String::from("contacts:\n");
+        for i in 0..47 {
+            let _ = write!(
+                more,
+                "  - id: contact-{i}\n    name: \"Contact {i}\"\n    description: \"Essai.\"\n    \
+                 region: namur\n    verified: 2026-11-30\n"
+            );
+        }
+        more + "  - id: permanence-essai"
+    });
+    let path = dir.path().join("kb.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    let out = relais(&[
+        "--data",
+        path.to_str().expect("utf-8"),
+        "export",
+        "--format",
+        "html",
+        "--contacts",
+        "--sheet",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("49 contacts ne tiennent pas sur une page (au plus 48)")
     );
 }

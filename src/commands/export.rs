@@ -17,6 +17,9 @@ pub fn run_export(
     out: &mut dyn Write,
 ) -> anyhow::Result<Status> {
     let scoped = args.deck.is_some() || args.category.is_some() || !args.ids.is_empty();
+    if args.sheet && args.app {
+        return Ok(usage("--sheet et --app ne vont pas ensemble"));
+    }
     if args.app && args.format != ExportFormat::Html {
         return Ok(usage("--app ne s'utilise qu'avec --format html"));
     }
@@ -70,7 +73,21 @@ pub fn run_export(
             }
         };
         match args.format {
+            ExportFormat::Md if args.sheet => {
+                return Ok(usage("--sheet ne s'utilise qu'avec --format html"));
+            }
             ExportFormat::Md => md::render(&handout),
+            _ if args.sheet => match crate::export::sheet::render(&handout) {
+                Some(page) => page,
+                None => {
+                    return Ok(usage(&format!(
+                        "{} contacts ne tiennent pas sur une page (au plus {}) : choisissez-en \
+                         avec --deck, --category ou --ids",
+                        handout.contacts.len(),
+                        crate::export::sheet::MAX_CONTACTS
+                    )));
+                }
+            },
             _ => html::render(&handout),
         }
     };
