@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use ratatui::text::{Line, Span};
+
 use super::paginate::{Block, SlideStyles, piece, sentences};
 use crate::kb::{Deck, KnowledgeBase};
 use crate::strings as s;
@@ -93,12 +95,13 @@ impl DeckRef {
     }
 }
 
-/// The body of a title, agenda or closing slide.
+/// The body of a title, agenda or closing slide, `width` columns wide; `rows` is what a
+/// follow-up page holds (a QR code of the closing slide is shown only when it fits whole).
 pub fn special_blocks(
     kb: &KnowledgeBase,
     deck: &DeckRef,
     slide: &Slide,
-    width: usize,
+    (width, rows): (usize, usize),
     st: &SlideStyles,
 ) -> Vec<Block> {
     let para = |text: &str, style| (false, sentences(&[piece(text, style)], width, "", ""));
@@ -135,7 +138,7 @@ pub fn special_blocks(
             if contacts.is_empty() {
                 return vec![para(s::NOT_LEGAL_ADVICE, st.text)];
             }
-            contacts
+            let mut blocks: Vec<Block> = contacts
                 .iter()
                 .map(|c| {
                     let mut line = c.name.clone();
@@ -152,7 +155,28 @@ pub fn special_blocks(
                     }
                     item("• ", &line, st.text)
                 })
-                .collect()
+                .collect();
+            // Then the QR code of each first number, whole on a page, to scan from the room.
+            for c in &contacts {
+                let Some(phone) = c.phone.first() else {
+                    continue;
+                };
+                let Ok(code) = crate::qr::lines(&crate::qr::tel_uri(phone)) else {
+                    continue;
+                };
+                let fits = code.len() + 2 < rows
+                    && code.first().is_some_and(|l| l.chars().count() <= width);
+                if fits {
+                    let scan = ratatui::style::Style::new()
+                        .fg(ratatui::style::Color::Black)
+                        .bg(ratatui::style::Color::White);
+                    let caption = format!("{} : {phone}", c.name);
+                    let mut group = sentences(&[piece(&caption, st.bold)], width, "", "").concat();
+                    group.extend(code.into_iter().map(|l| Line::from(Span::styled(l, scan))));
+                    blocks.push((false, vec![group]));
+                }
+            }
+            blocks
         }
         Slide::Entry(_) => Vec::new(),
     }

@@ -341,17 +341,12 @@ impl super::App {
             text: theme.base,
             bold: theme.heading,
         };
-        let (title, blocks) = match (&slide, p.deck.as_ref()) {
-            (Some(Slide::Entry(id)), _) => kb.entry(id).map_or_else(
-                || (String::new(), Vec::new()),
-                |e| (e.title.clone(), slide_blocks(e, width, &styles)),
-            ),
-            (Some(slide), Some(deck)) => (
-                deck.slide_title(kb, p.slide).unwrap_or_default(),
-                special_blocks(kb, deck, slide, width, &styles),
-            ),
-            _ => (String::new(), Vec::new()),
-        };
+        let title = match (&slide, p.deck.as_ref()) {
+            (Some(Slide::Entry(id)), _) => kb.entry(id).map(|e| e.title.clone()),
+            (Some(_), Some(deck)) => deck.slide_title(kb, p.slide),
+            _ => None,
+        }
+        .unwrap_or_default();
         // The title never takes more than half the text area, so the body always has room.
         let max_plain = (height / 2).max(1);
         p.title = title_layout_within(&title, width, height * 2 / 5, max_plain, theme.title);
@@ -364,6 +359,13 @@ impl super::App {
         );
         let first = body_area(text, p.title.height()).height as usize;
         let rest = body_area(text, p.title_rest.height()).height as usize;
+        let blocks = match (&slide, p.deck.as_ref()) {
+            (Some(Slide::Entry(id)), _) => kb
+                .entry(id)
+                .map_or_else(Vec::new, |e| slide_blocks(e, width, &styles)),
+            (Some(slide), Some(deck)) => special_blocks(kb, deck, slide, (width, rest), &styles),
+            _ => Vec::new(),
+        };
         p.pages = paginate(&blocks, first, rest);
         p.clamp_page();
         if p.notes {
