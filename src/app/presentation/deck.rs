@@ -144,7 +144,8 @@ pub fn special_blocks(
                     let mut line = c.name.clone();
                     if !c.phone.is_empty() {
                         line.push_str(" : ");
-                        line.push_str(&c.phone.join(", "));
+                        let phones: Vec<String> = c.phone.iter().map(|p| unbroken(p)).collect();
+                        line.push_str(&phones.join(", "));
                     }
                     if let Some(w) = c.website.as_deref().or(c.email.as_deref()) {
                         line.push_str(" · ");
@@ -170,7 +171,7 @@ pub fn special_blocks(
                     let scan = ratatui::style::Style::new()
                         .fg(ratatui::style::Color::Black)
                         .bg(ratatui::style::Color::White);
-                    let caption = format!("{} : {phone}", c.name);
+                    let caption = format!("{} : {}", c.name, unbroken(phone));
                     let mut group = sentences(&[piece(&caption, st.bold)], width, "", "").concat();
                     group.extend(code.into_iter().map(|l| Line::from(Span::styled(l, scan))));
                     blocks.push((false, vec![group]));
@@ -180,4 +181,9 @@ pub fn special_blocks(
         }
         Slide::Entry(_) => Vec::new(),
     }
+}
+
+/// A phone number that a line break never splits (its spaces made no-break).
+fn unbroken(phone: &str) -> String {
+    phone.replace(' ', "\u{A0}")
 }
