@@ -126,6 +126,8 @@ pub struct App {
     pub presentation: Option<presentation::Presentation>,
     /// Digits of a link number being typed (fiches with ten links or more).
     pub link_digits: String,
+    /// The user chose the theme (`--theme`): presentation mode keeps it.
+    pub theme_chosen: bool,
 }
 
 /// Puts `id` on a history stack, unless it is already on top: a preview of the page the
@@ -171,6 +173,7 @@ impl App {
             quit: false,
             presentation: None,
             link_digits: String::new(),
+            theme_chosen: false,
         };
         app.refresh_rows();
         app
@@ -260,7 +263,10 @@ impl App {
                         .saturating_add_signed(step)
                         .min(crate::ui::help_max_scroll(self));
                 }
-                Action::Tick(_) | Action::Follow(..) => self.update_presentation(&action),
+                Action::Tick(_)
+                | Action::Follow(_)
+                | Action::Presenter(_)
+                | Action::AlreadyPresenting => self.update_presentation(&action),
                 _ if self.help => self.help = false,
                 other => self.update_presentation(&other),
             }

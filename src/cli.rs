@@ -155,12 +155,15 @@ pub enum ExportFormat {
     Md,
     Html,
     Json,
+    /// Les diapositives d'une présentation (--deck), en une page HTML autonome.
+    Slides,
 }
 
 /// Arguments of `relais export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json.
+    /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json,
+    /// slides (les diapositives d'une présentation --deck, pour un navigateur).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
     /// Seulement les questions de cette présentation, dans son ordre.
@@ -181,6 +184,10 @@ pub struct ExportArgs {
     /// contacts (et eux seuls) sans autre sélection.
     #[arg(long)]
     pub contacts: bool,
+    /// Avec --format html --contacts : la fiche « contacts et QR » sur une seule page A4
+    /// (nom, numéros, site, un code QR par contact).
+    #[arg(long, requires = "contacts")]
+    pub sheet: bool,
     /// Avec --format html : une page autonome pour téléphone (recherche, fiches, contacts,
     /// codes QR), sans aucune connexion, qui s'ouvre depuis un fichier.
     #[arg(long)]

@@ -194,6 +194,7 @@ fn run_present(
         today: crate::kb::today(),
     };
     let mut app = crate::app::App::new(loaded.kb, info, theme(cli, painter));
+    app.theme_chosen = cli.theme.is_some();
     app.start_presentation(deck, 0, false, notes);
     crate::tui::run(app)?;
     Ok(Status::Success)
@@ -205,7 +206,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             Ok(loaded) => loaded,
             Err(status) => return Ok(status),
         };
-        let app = crate::app::App::new(
+        let mut app = crate::app::App::new(
             loaded.kb,
             crate::app::DataInfo {
                 origin: loaded.origin,
@@ -213,6 +214,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             },
             theme(cli, painter),
         );
+        app.theme_chosen = cli.theme.is_some();
         crate::tui::run(app)?;
         Ok(Status::Success)
     } else {

@@ -81,6 +81,12 @@ pub struct Entry {
     pub contacts: Vec<String>,
     pub sources: Vec<Source>,
     pub reviewed: Date,
+    /// The points of the entry's slide (empty: the slide shows the summary only).
+    #[serde(default)]
+    pub slide: Vec<String>,
+    /// What the trainer says with the slide.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 impl Entry {
@@ -145,6 +151,41 @@ pub struct Deck {
     pub title: String,
     pub description: Option<String>,
     pub slides: Vec<String>,
+    /// Target length of the session, in minutes.
+    #[serde(default)]
+    pub duration: Option<u32>,
+    /// Shown first: the deck's title, the data's version and date, « pas un avis juridique ».
+    #[serde(default = "yes")]
+    pub title_slide: bool,
+    /// Shown after the title: the questions of the deck.
+    #[serde(default = "yes")]
+    pub agenda: bool,
+    /// Shown last: the contacts named by the deck's entries, with their numbers.
+    #[serde(default = "yes")]
+    pub closing: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Deck {
+    /// The contacts named by the deck's entries, in the order they first appear.
+    #[must_use]
+    pub fn contacts<'a>(&self, kb: &'a KnowledgeBase) -> Vec<&'a Contact> {
+        let mut out: Vec<&Contact> = Vec::new();
+        for id in self
+            .slides
+            .iter()
+            .filter_map(|s| kb.entry(s))
+            .flat_map(|e| &e.contacts)
+        {
+            if let Some(c) = kb.contact(id).filter(|c| !out.iter().any(|o| o.id == c.id)) {
+                out.push(c);
+            }
+        }
+        out
+    }
 }
 
 /// Anything with an id in the knowledge base.

@@ -47,7 +47,7 @@ pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String
         "",
     );
     let name = |id: &str| name_of(kb, id);
-    for (marker, text) in markup::to_plain(&markup::parse(&e.answer), &name) {
+    for (marker, text) in markup::to_plain(&markup::parse_named(&e.answer, &name), &name) {
         match marker {
             Marker::Paragraph => {
                 out.push('\n');

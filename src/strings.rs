@@ -74,3 +74,15 @@ pub const HELP_LETTERS: &str = "Dans la liste et la fiche, les lettres sont des 
 pub const PRESENT_INTRO: &str =
     "Une question par diapositive ; une télécommande de présentation envoie PgSuiv et PgPréc.";
 pub const Q_TO_QUIT: &str = "q pour quitter";
+pub const AGENDA: &str = "Au programme";
+pub const CLOSING: &str = "Qui contacter";
+pub const DURATION: &str = "Durée prévue :";
+pub const NO_PRESENTER: &str = "aucune présentation de ce parcours à piloter";
+pub const ALREADY_PRESENTING: &str =
+    "une autre présentation de ce parcours est déjà en cours : la vue orateur suit la première";
+pub const SPEAKER_NOTES: &str = "Notes de l'orateur";
+pub const NO_NOTES: &str = "(pas de notes pour cette diapositive)";
+pub const FULL_ANSWER: &str = "Réponse complète";
+pub const WAITING_FOR_PRESENTER: &str =
+    "non connectée : en attente de la présentation de ce parcours (relais present PARCOURS)";
+pub const CONTACTS_AND_QR: &str = "Contacts et codes QR";

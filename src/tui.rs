@@ -158,8 +158,14 @@ struct Sync {
     shown: u64,
     #[cfg(unix)]
     leader: Option<(String, crate::sync::Leader)>,
+    /// When binding the deck's socket last failed (another presenter holds it): retried
+    /// every few seconds, said once.
+    #[cfg(unix)]
+    refused: Option<Instant>,
     #[cfg(unix)]
     follower: Option<crate::sync::Follower>,
+    #[cfg(unix)]
+    presenter: Option<String>,
 }
 
 impl Sync {
@@ -184,24 +190,71 @@ impl Sync {
             app.update(Action::Tick(secs));
         }
         #[cfg(unix)]
+        self.exchange(app, notes);
+    }
+
+    /// Speaker view: follow the presenter and send it the keys. Presenter: tell the speaker
+    /// views where the deck is and take their commands.
+    #[cfg(unix)]
+    fn exchange(&mut self, app: &mut App, notes: Option<String>) {
+        use crate::sync::{Command, Follower, Leader, socket_path};
+        if let Some(deck) = notes {
+            let follower = self
+                .follower
+                .get_or_insert_with(|| Follower::new(&socket_path(&deck)));
+            let pos = follower.poll();
+            let who = follower.presenter().map(str::to_owned);
+            if who != self.presenter {
+                self.presenter.clone_from(&who);
+                app.update(Action::Presenter(who));
+            }
+            if let Some(pos) = pos {
+                app.update(Action::Follow(pos));
+            }
+            let outbox = app
+                .presentation
+                .as_mut()
+                .map(|p| std::mem::take(&mut p.outbox))
+                .unwrap_or_default();
+            for cmd in outbox {
+                follower.send(cmd);
+            }
+            return;
+        }
+        let Some((deck, pos)) = app.deck_position() else {
+            return;
+        };
+        if self.leader.as_ref().is_none_or(|(id, _)| *id != deck)
+            && self
+                .refused
+                .is_none_or(|t| t.elapsed() > Duration::from_secs(5))
         {
-            if let Some(deck) = notes {
-                let follower = self.follower.get_or_insert_with(|| {
-                    crate::sync::Follower::new(&crate::sync::socket_path(&deck))
-                });
-                if let Some(pos) = follower.poll() {
-                    app.update(Action::Follow(pos.slide, pos.page, pos.detour));
+            match Leader::bind(&socket_path(&deck)) {
+                Ok(leader) => {
+                    self.leader = Some((deck, leader));
+                    self.refused = None;
                 }
-            } else if let Some((deck, pos)) = app.deck_position() {
-                if self.leader.as_ref().is_none_or(|(id, _)| *id != deck) {
-                    self.leader = crate::sync::Leader::bind(&crate::sync::socket_path(&deck))
-                        .ok()
-                        .map(|l| (deck, l));
-                }
-                if let Some((_, leader)) = self.leader.as_mut() {
-                    leader.publish(&pos);
+                Err(e) => {
+                    if self.refused.is_none() && e.kind() == io::ErrorKind::AddrInUse {
+                        app.update(Action::AlreadyPresenting);
+                    }
+                    self.refused = Some(Instant::now());
                 }
             }
+        }
+        let Some((_, leader)) = self.leader.as_mut() else {
+            return;
+        };
+        leader.publish(&pos);
+        for cmd in leader.commands() {
+            let action = match cmd {
+                Command::Next => Action::NextSlide,
+                Command::Previous => Action::PrevSlide,
+                Command::Black => Action::Blank(crate::app::presentation::Blank::Black),
+                Command::White => Action::Blank(crate::app::presentation::Blank::White),
+                Command::Unblank => Action::Unblank,
+            };
+            app.update(action);
         }
     }
 }

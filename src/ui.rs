@@ -17,6 +17,7 @@ use crate::strings as s;
 use unicode_width::UnicodeWidthStr;
 
 mod present;
+mod speaker;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -565,17 +566,21 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             Line::from(Span::styled(s::HELP_LETTERS, app.theme.dim)),
         ]
     };
-    let presenting = [
-        (Mode::Present, "Présentation"),
-        (Mode::Picker, "Choix de la présentation"),
-    ];
+    let presenting: &[(Mode, &str)] = if app.presentation.as_ref().is_some_and(|p| p.notes) {
+        &[(Mode::Notes, "Vue orateur")]
+    } else {
+        &[
+            (Mode::Present, "Présentation"),
+            (Mode::Picker, "Choix de la présentation"),
+        ]
+    };
     let browsing = [
         (Mode::Search, "Barre de recherche"),
         (Mode::Results, "Liste des résultats"),
         (Mode::Reader, "Fiche (volet de lecture)"),
     ];
     let sections: &[(Mode, &str)] = if app.presentation.is_some() {
-        &presenting
+        presenting
     } else {
         &browsing
     };

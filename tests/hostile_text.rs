@@ -65,6 +65,8 @@ fn entry(id: &str, other: &str) -> Entry {
         sources: vec![source()],
         // Old: the stale warning is drawn too.
         reviewed: date(2020, 1, 1),
+        slide: vec![nasty("Point un"), nasty("Point deux")],
+        notes: Some(nasty("À dire")),
     }
 }
 
@@ -127,6 +129,10 @@ fn kb() -> KnowledgeBase {
                 "transport".to_owned(),
                 format!("id{NASTY}"),
             ],
+            duration: Some(60),
+            title_slide: true,
+            agenda: true,
+            closing: true,
         }],
         synonyms: vec![vec![nasty("héberger"), "loger".to_owned()]],
     }
@@ -402,6 +408,17 @@ fn exports(kb: &KnowledgeBase) -> Vec<(String, String)> {
         ));
     }
     out.push(("phone page".to_owned(), relais::export::app::render(kb)));
+    for deck in &kb.decks {
+        out.push((
+            format!("slides {}", deck.id),
+            relais::export::slides::render(kb, deck),
+        ));
+    }
+    let all = Handout::select(kb, &Scope::All, true, TODAY).expect("all contacts");
+    out.push((
+        "contacts and QR sheet".to_owned(),
+        relais::export::sheet::render(&all).expect("one page"),
+    ));
     out
 }
 
@@ -430,6 +447,7 @@ fn every_export_carries_no_control_character() {
             ids: Vec::new(),
             contacts: !app && format != ExportFormat::Json,
             app,
+            sheet: false,
             output: None,
         };
         let out = run(|o| relais::commands::export::run_export(&kb, &args, o));

@@ -23,16 +23,19 @@ fn start(args: &[&str]) -> Pty {
 const PAGE_DOWN: &str = "\x1b[6~";
 
 #[test]
-fn a_trainer_presents_the_cai_session() {
-    let mut s = start(&["present", "droits-citoyens-solidaires"]);
-    s.wait_for("the first slide", |t| t.contains("1 / 6"));
-    assert!(s.contents().contains("Droits des citoyens solidaires"));
+fn a_trainer_presents_a_session() {
+    let mut s = start(&["present", "seance-essai", "--data", FIXTURE]);
+    s.wait_for("the first slide", |t| t.contains("1 / 7"));
+    assert!(s.contents().contains("Séance d'essai"));
     s.send(PAGE_DOWN);
-    s.wait_for("the second slide", |t| t.contains("2 / 6"));
+    s.wait_for("the second slide", |t| t.contains("2 / 7"));
     s.send("b");
     s.wait_for("a blank screen", |t| t.trim().is_empty());
     s.send("x");
-    s.wait_for("the slide again", |t| t.contains("2 / 6"));
+    s.wait_for("the slide again", |t| t.contains("2 / 7"));
+    s.send("\x1b");
+    s.wait_for("the reminder", |t| t.contains("q pour quitter"));
+    assert!(s.running(), "Échap ended the presentation");
     s.send("q");
     s.wait_exit();
     let raw = s.raw;
@@ -47,24 +50,13 @@ fn a_trainer_presents_the_cai_session() {
     );
 }
 
-/// The words the slide of `id` must show: the summary and the answer, as the data writes them.
+/// The words the slide of `id` must show: the summary and the slide's points.
 fn slide_words(kb: &relais::kb::KnowledgeBase, id: &str) -> Vec<String> {
-    use relais::kb::markup::{Marker, Target, parse};
     let e = kb.entry(id).expect("deck entry");
     let mut text = e.summary.clone();
-    for block in parse(&e.answer) {
-        text.push(' ');
-        match block.marker {
-            Marker::Paragraph => {}
-            Marker::Bullet => text.push_str("• "),
-            Marker::Number(n) => text.push_str(&(n.to_string() + ". ")),
-        }
-        for inline in &block.inlines {
-            match &inline.link {
-                Some(Target::Id(id)) => text.push_str(&relais::plain::name_of(kb, id)),
-                _ => text.push_str(&inline.text),
-            }
-        }
+    for point in &e.slide {
+        text.push_str(" • ");
+        text.push_str(point);
     }
     text.split_whitespace().map(str::to_owned).collect()
 }
@@ -87,21 +79,40 @@ fn counter(screen: &str) -> Option<Counter> {
     Some((slide, slides, page))
 }
 
-/// A trainer walks the first bundled deck to the end with Space at 80x24: every page comes
-/// once, in order, the counter « suite x/N » counts them, and every word of every slide is on
-/// the screen at some point, in order.
-#[test]
-fn space_walks_a_whole_deck_without_losing_a_word() {
-    let files = relais::kb::Origin::Bundled.read().expect("bundled data");
-    let (kb, _) =
-        relais::kb::validate::validate(&files, jiff::civil::date(2026, 12, 1)).expect("valid");
-    let deck = kb.decks.first().expect("a deck").clone();
-    let mut s = Launch::new(&["present", &deck.id])
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/present/kb.yaml"
+);
+
+/// A trainer walks a deck to the end with Space: every page comes once, in order, the counter
+/// « suite x/N » counts them, and every word of every entry's slide is on the screen at some
+/// point, in order. Returns how many follow-up pages the walk went through.
+fn walk(data: Option<&str>, deck: Option<&str>, cols: u16, rows: u16) -> usize {
+    let (kb, _) = relais::kb::validate::validate(
+        &data
+            .map_or(relais::kb::Origin::Bundled, |d| {
+                relais::kb::Origin::Given(d.into())
+            })
+            .read()
+            .expect("data"),
+        jiff::civil::date(2026, 12, 1),
+    )
+    .expect("valid");
+    let deck = deck.map_or_else(
+        || kb.decks[0].clone(),
+        |id| kb.deck(id).expect("deck").clone(),
+    );
+    let slides = relais::app::presentation::DeckRef::of(&deck).slides;
+    let mut args = vec!["present", deck.id.as_str()];
+    if let Some(d) = data {
+        args.extend(["--data", d]);
+    }
+    let mut s = Launch::new(&args)
         .home_var("XDG_DATA_HOME", "data")
         .home_var("XDG_RUNTIME_DIR", "")
-        .size(80, 24)
+        .size(cols, rows)
         .start();
-    let n = deck.slides.len();
+    let n = slides.len();
     s.wait_for("the first slide", |t| counter(t).is_some_and(|c| c.0 == 1));
     let mut now = counter(&s.contents()).expect("counter");
     let mut screens: Vec<Vec<String>> = vec![Vec::new(); n];
@@ -126,21 +137,31 @@ fn space_walks_a_whole_deck_without_losing_a_word() {
             assert!(now.2.is_none_or(|(page, _)| page == 1), "{now:?}");
         }
     }
-    assert!(
-        follow_ups > 0,
-        "no slide of several pages at 80x24: the walk proves little"
-    );
-    for (slide, seen) in deck.slides.iter().zip(&screens) {
+    for (slide, seen) in slides.iter().zip(&screens) {
+        let relais::app::presentation::Slide::Entry(id) = slide else {
+            continue;
+        };
         let mut rest = seen.iter();
-        for word in slide_words(&kb, slide) {
+        for word in slide_words(&kb, id) {
             assert!(
                 rest.any(|w| *w == word),
-                "{slide}: « {word} » never shown (or out of order) at 80x24"
+                "{id}: « {word} » never shown (or out of order) at {cols}x{rows}"
             );
         }
     }
     s.send("q");
     s.wait_exit();
+    follow_ups
+}
+
+#[test]
+fn space_walks_a_whole_deck_without_losing_a_word() {
+    let follow_ups = walk(Some(FIXTURE), Some("seance-essai"), 40, 12);
+    assert!(
+        follow_ups > 0,
+        "no slide of several pages at 40x12: the walk proves little"
+    );
+    walk(None, None, 80, 24);
 }
 
 #[test]
@@ -156,4 +177,47 @@ fn an_unknown_deck_is_refused_before_the_screen_changes() {
         err.contains("vouliez-vous dire « droits-citoyens-solidaires »"),
         "{err}"
     );
+}
+
+/// Two terminals on one laptop: the speaker view connects to the presenter, follows it and
+/// drives it with Space; a second presenter of the same deck is told one already runs; when
+/// the presenter quits, the speaker view says it is no longer connected.
+#[test]
+fn the_speaker_view_follows_and_drives_the_presenter() {
+    let runtime = tempfile::tempdir().expect("runtime dir");
+    let runtime = runtime.path().to_str().expect("utf-8").to_owned();
+    let present = |extra: &[&str], cols, rows| {
+        let mut args = vec!["present", "seance-essai", "--data", FIXTURE];
+        args.extend(extra);
+        Launch::new(&args)
+            .home_var("XDG_DATA_HOME", "data")
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .size(cols, rows)
+            .start()
+    };
+    let mut projector = present(&[], 100, 30);
+    projector.wait_for("the first slide", |t| t.contains("1 / 7"));
+    let mut speaker = present(&["--notes"], 120, 40);
+    speaker.wait_for("the connection", |t| {
+        t.contains("Connectée à la présentation (processus") && t.contains("Diapositive 1 / 7")
+    });
+    speaker.send(" ");
+    projector.wait_for("the agenda, from the speaker view", |t| t.contains("2 / 7"));
+    speaker.wait_for("the speaker view following", |t| {
+        t.contains("Diapositive 2 / 7")
+    });
+    speaker.send("b");
+    projector.wait_for("a black screen", |t| t.trim().is_empty());
+    speaker.wait_for("the blank screen said", |t| t.contains("écran noir"));
+    speaker.send("b");
+    projector.wait_for("the slide again", |t| t.contains("2 / 7"));
+    let mut second = present(&[], 100, 30);
+    second.wait_for("the warning", |t| t.contains("déjà en cours"));
+    second.send("q");
+    second.wait_exit();
+    projector.send("q");
+    projector.wait_exit();
+    speaker.wait_for("the lost connection", |t| t.contains("non connectée"));
+    speaker.send("q");
+    speaker.wait_exit();
 }

@@ -420,6 +420,8 @@ fn entry(rng: &mut Rng, i: usize, contacts: usize) -> Entry {
         contacts: vec![format!("contact-{}", i % contacts)],
         sources: vec![source(i)],
         reviewed: date(2026, 6, 1),
+        slide: Vec::new(),
+        notes: None,
     }
 }
 

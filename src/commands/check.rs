@@ -57,6 +57,17 @@ pub fn run_check(
         out,
         "{stale} entrée(s) à relire, {warnings} avertissement(s), {unverified} contact(s) aux coordonnées non vérifiées"
     )?;
+    let no_points = kb
+        .entries
+        .iter()
+        .filter(|e| e.slide.is_empty() && kb.decks.iter().any(|d| d.slides.contains(&e.id)))
+        .count();
+    if no_points > 0 {
+        writeln!(
+            out,
+            "{no_points} entrée(s) de parcours sans points « slide » (leur diapositive ne montre que le résumé)"
+        )?;
+    }
     if strict && warnings > 0 {
         writeln!(
             out,

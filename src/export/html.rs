@@ -43,12 +43,23 @@ pub fn render(h: &Handout<'_>) -> String {
         out.push_str("</article>\n");
     }
     if !h.contacts.is_empty() {
-        out.push_str("<section class=\"sheet\" id=\"contacts\">\n");
-        let _ = writeln!(out, "<h2>{}</h2>", escape(s::CONTACTS_SHEET));
+        // Alone (no entries), the sheet starts under the cover instead of on a page of its own.
+        let class = if h.entries.is_empty() {
+            "sheet alone"
+        } else {
+            "sheet"
+        };
+        let _ = writeln!(out, "<section class=\"{class}\" id=\"contacts\">");
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<div class=\"cards\">",
+            escape(s::CONTACTS_SHEET)
+        );
         for c in &h.contacts {
-            out.push_str(&contact_card(c, Some(&c.id), 3));
+            // Compact: two cards a row, QR codes for the first number and the site only.
+            out.push_str(&contact_card(c, Some(&c.id), 1));
         }
-        out.push_str("</section>\n");
+        out.push_str("</div>\n</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -106,7 +117,12 @@ pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>) -> String {
         escape(&e.summary)
     );
     out.push_str("<div class=\"answer\">\n");
-    answer(&mut out, &markup::parse(&e.answer), kb, link);
+    answer(
+        &mut out,
+        &markup::parse_named(&e.answer, &|id| super::name_of(kb, id)),
+        kb,
+        link,
+    );
     out.push_str("</div>\n");
     let related: Vec<String> = e.related.iter().map(|id| reference(kb, id, link)).collect();
     section(&mut out, "related", s::RELATED, &related);

@@ -63,7 +63,12 @@ fn entry(out: &mut String, h: &Handout<'_>, e: &Entry, link: &Linker<'_>) {
         inline(&e.title)
     );
     let _ = writeln!(out, "**{} :** {}\n", s::SUMMARY, inline(&e.summary));
-    answer(out, &markup::parse(&e.answer), h, link);
+    answer(
+        out,
+        &markup::parse_named(&e.answer, &|id| super::name_of(h.kb, id)),
+        h,
+        link,
+    );
     let related: Vec<String> = e.related.iter().map(|id| reference(h, id)).collect();
     list(out, s::RELATED, &related);
     let contacts: Vec<String> = e.contacts.iter().map(|id| contact_line(h, id)).collect();

@@ -63,6 +63,10 @@ pub struct RawEntry {
     #[serde(default)]
     pub sources: Vec<RawSource>,
     pub reviewed: Text,
+    /// The points of the entry's slide (2 to 6 short lines).
+    pub slide: Option<Spanned<Vec<Text>>>,
+    /// What the trainer says with the slide (the speaker view shows it).
+    pub notes: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -102,4 +106,12 @@ pub struct RawDeck {
     pub description: Option<Text>,
     #[serde(default)]
     pub slides: Vec<Text>,
+    /// Target length of the session, in minutes.
+    pub duration: Option<Spanned<i64>>,
+    /// A title slide first (default yes).
+    pub title_slide: Option<bool>,
+    /// An agenda slide after it: the questions of the deck (default yes).
+    pub agenda: Option<bool>,
+    /// A closing slide: the deck's contacts (default yes).
+    pub closing: Option<bool>,
 }

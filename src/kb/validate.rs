@@ -12,6 +12,7 @@ mod fields;
 mod parse;
 mod positions;
 mod references;
+mod slides;
 
 use jiff::civil::Date;
 use serde_saphyr::Location;

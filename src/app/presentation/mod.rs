@@ -3,7 +3,9 @@
 //! and the regions of the screen in [`title`]; the presentation actions in `update`. The view
 //! is `ui::present`.
 
+mod deck;
 mod paginate;
+mod speaker;
 mod title;
 mod update;
 
@@ -14,6 +16,7 @@ use ratatui::text::Line;
 use tui_input::Input;
 
 use crate::theme::ThemeName;
+pub use deck::{DeckRef, Slide, special_blocks};
 pub use paginate::{SlideStyles, paginate, slide_blocks};
 pub use title::{
     TitleLayout, body_area, has_big_glyph, slide_areas, title_layout, title_layout_within,
@@ -24,14 +27,6 @@ pub use title::{
 pub enum Blank {
     Black,
     White,
-}
-
-/// The deck being shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeckRef {
-    pub id: String,
-    pub title: String,
-    pub slides: Vec<String>,
 }
 
 /// An entry shown from the quick search, outside the deck; Esc returns to the deck.
@@ -52,10 +47,10 @@ pub struct QuickSearch {
 /// One screen of a slide: body lines (the title is drawn by the view).
 pub type Page = Vec<Line<'static>>;
 
-/// What a slide's pages depend on: the entry, the screen, the text width and the theme.
+/// What a slide's pages depend on: the slide, the screen, the text width and the theme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct PlanKey {
-    entry: String,
+    slide: Slide,
     size: Rect,
     width_pct: u16,
     theme: ThemeName,
@@ -98,6 +93,12 @@ pub struct Presentation {
     planned: Option<PlanKey>,
     /// A word for the footer until the next key (« q pour quitter » after Échap).
     pub hint: Option<&'static str>,
+    /// Speaker view: the presenter it is connected to.
+    pub presenter: Option<String>,
+    /// Speaker view: the projector's last position.
+    pub remote: Option<crate::sync::Position>,
+    /// Speaker view: commands for the presenter, taken by the runtime.
+    pub outbox: Vec<crate::sync::Command>,
     /// The theme to restore when leaving.
     pub saved_theme: Option<crate::theme::ThemeName>,
 }
@@ -125,29 +126,38 @@ impl Presentation {
             title_rest: TitleLayout::Plain(Vec::new()),
             planned: None,
             hint: None,
+            presenter: None,
+            remote: None,
+            outbox: Vec::new(),
             saved_theme: None,
         }
     }
 
-    /// The id of the entry on screen (the detour if any, else the deck's slide).
+    /// The id of the entry on screen (the detour if any, else the deck's slide when it is an
+    /// entry).
     #[must_use]
     pub fn current_entry(&self) -> Option<&str> {
         if let Some(d) = &self.detour {
             return Some(&d.entry);
         }
-        self.deck
-            .as_ref()
-            .and_then(|d| d.slides.get(self.slide))
-            .map(String::as_str)
+        match self.current_slide()? {
+            Slide::Entry(id) => Some(id),
+            _ => None,
+        }
     }
 
-    /// The id of the deck's next slide, for the speaker view.
+    /// The deck's slide at the current position (outside any detour).
     #[must_use]
-    pub fn next_entry(&self) -> Option<&str> {
+    pub fn current_slide(&self) -> Option<&Slide> {
+        self.deck.as_ref().and_then(|d| d.slides.get(self.slide))
+    }
+
+    /// The title of the deck's next slide, for the speaker view.
+    #[must_use]
+    pub fn next_title(&self, kb: &crate::kb::KnowledgeBase) -> Option<String> {
         self.deck
             .as_ref()
-            .and_then(|d| d.slides.get(self.slide + 1))
-            .map(String::as_str)
+            .and_then(|d| d.slide_title(kb, self.slide + 1))
     }
 
     /// The page shown (detour pages are tracked separately).
@@ -257,14 +267,11 @@ impl super::App {
         return_to_tui: bool,
         notes: bool,
     ) {
-        let deck = deck.and_then(|id| self.kb.deck(id)).map(|d| DeckRef {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            slides: d.slides.clone(),
-        });
+        let deck = deck.and_then(|id| self.kb.deck(id)).map(DeckRef::of);
         let mut p = Presentation::new(deck, return_to_tui, notes);
         p.slide = slide;
-        if self.theme.name == crate::theme::ThemeName::Defaut {
+        // The default theme gives way to the high-contrast one, unless the user chose it.
+        if self.theme.name == crate::theme::ThemeName::Defaut && !self.theme_chosen {
             p.saved_theme = Some(self.theme.name);
             self.theme = crate::theme::Theme::new(crate::theme::ThemeName::Contraste);
         }
@@ -287,9 +294,8 @@ impl super::App {
             return;
         };
         let deck = self.kb.decks.iter().find_map(|d| {
-            d.slides
-                .iter()
-                .position(|s| *s == entry.0)
+            DeckRef::of(d)
+                .position_of(&entry.0)
                 .map(|i| (d.id.clone(), i))
         });
         if let Some((deck, slide)) = deck {
@@ -299,11 +305,7 @@ impl super::App {
         // Not in any deck: present the entry alone.
         self.start_presentation(None, 0, true, false);
         if let Some(p) = self.presentation.as_mut() {
-            p.deck = Some(DeckRef {
-                id: String::new(),
-                title: entry.1,
-                slides: vec![entry.0],
-            });
+            p.deck = Some(DeckRef::entries("", &entry.1, vec![entry.0]));
         }
         self.plan_slide();
     }
@@ -318,8 +320,12 @@ impl super::App {
             return;
         };
         let (text, _) = slide_areas(size, p.width_pct);
-        let key = p.current_entry().map(|entry| PlanKey {
-            entry: entry.to_owned(),
+        let slide = match (&p.detour, p.current_slide()) {
+            (Some(d), _) => Some(Slide::Entry(d.entry.clone())),
+            (None, s) => s.cloned(),
+        };
+        let key = slide.as_ref().map(|slide| PlanKey {
+            slide: slide.clone(),
             size,
             width_pct: p.width_pct,
             theme: theme.name,
@@ -329,9 +335,18 @@ impl super::App {
             return;
         }
         p.planned.clone_from(&key);
-        let entry = p.current_entry().and_then(|id| kb.entry(id));
-        let title = entry.map_or_else(String::new, |e| e.title.clone());
         let (width, height) = (text.width as usize, text.height as usize);
+        let styles = SlideStyles {
+            summary: theme.heading,
+            text: theme.base,
+            bold: theme.heading,
+        };
+        let title = match (&slide, p.deck.as_ref()) {
+            (Some(Slide::Entry(id)), _) => kb.entry(id).map(|e| e.title.clone()),
+            (Some(_), Some(deck)) => deck.slide_title(kb, p.slide),
+            _ => None,
+        }
+        .unwrap_or_default();
         // The title never takes more than half the text area, so the body always has room.
         let max_plain = (height / 2).max(1);
         p.title = title_layout_within(&title, width, height * 2 / 5, max_plain, theme.title);
@@ -344,32 +359,18 @@ impl super::App {
         );
         let first = body_area(text, p.title.height()).height as usize;
         let rest = body_area(text, p.title_rest.height()).height as usize;
-        let styles = SlideStyles {
-            summary: theme.heading,
-            text: theme.base,
-            bold: theme.heading,
+        let blocks = match (&slide, p.deck.as_ref()) {
+            (Some(Slide::Entry(id)), _) => kb
+                .entry(id)
+                .map_or_else(Vec::new, |e| slide_blocks(e, width, &styles)),
+            (Some(slide), Some(deck)) => special_blocks(kb, deck, slide, (width, rest), &styles),
+            _ => Vec::new(),
         };
-        p.pages = entry.map_or_else(Vec::new, |e| {
-            paginate(&slide_blocks(kb, e, width, &styles), first, rest)
-        });
+        p.pages = paginate(&blocks, first, rest);
         p.clamp_page();
         if p.notes {
-            // The speaker view shows the whole answer with its sources.
-            let marks = super::reader::Marks {
-                query: &[],
-                find: None,
-            };
-            let entry = p.current_entry().and_then(|id| kb.entry(id));
-            self.doc = entry.map_or_else(super::reader::Doc::default, |e| {
-                super::reader::entry(
-                    kb,
-                    e,
-                    size.width.saturating_sub(2).max(1) as usize,
-                    &theme,
-                    &marks,
-                    self.info.today,
-                )
-            });
+            let width = size.width.saturating_sub(2).max(1) as usize;
+            self.doc = speaker::doc(kb, p, width, &theme, self.info.today);
             self.scroll = 0;
         }
     }
@@ -383,6 +384,9 @@ impl super::App {
             slide: p.slide,
             page: p.current_page(),
             detour: p.detour.as_ref().map(|d| d.entry.clone()),
+            pages: p.pages.len(),
+            elapsed: p.elapsed,
+            blank: p.blank.map(|b| if b == Blank::White { 'w' } else { 'b' }),
         };
         Some((deck.id.clone(), pos))
     }

@@ -1,5 +1,5 @@
-//! What a slide's body says and how it is cut into pages: the summary, then each paragraph or
-//! point of the answer, wrapped sentence by sentence; pages break between sentences, never
+//! What a slide's body says and how it is cut into pages: the summary, then the entry's slide
+//! points, wrapped sentence by sentence; pages break between sentences, never
 //! inside one, and every line lands on exactly one page, in order.
 
 use ratatui::style::Style;
@@ -7,9 +7,7 @@ use ratatui::text::Span;
 
 use super::Page;
 use crate::app::wrap::{Piece, wrap};
-use crate::kb::markup::{self, Marker, Target};
-use crate::kb::{Entry, KnowledgeBase};
-use crate::plain::name_of;
+use crate::kb::Entry;
 
 /// The styles a slide body uses.
 #[derive(Debug, Clone, Copy)]
@@ -23,30 +21,15 @@ pub struct SlideStyles {
 /// its lines grouped by sentence.
 pub type Block = (bool, Vec<Page>);
 
-/// The slide's blocks, each wrapped: the summary, then each paragraph or point of the answer.
-pub fn slide_blocks(kb: &KnowledgeBase, e: &Entry, width: usize, st: &SlideStyles) -> Vec<Block> {
+/// The slide's blocks, each wrapped: the summary, then the entry's `slide:` points (none when
+/// it has none: the slide shows the summary only; the whole answer is in the speaker view).
+pub fn slide_blocks(e: &Entry, width: usize, st: &SlideStyles) -> Vec<Block> {
     let mut blocks = vec![(
         false,
         sentences(&[piece(&e.summary, st.summary)], width, "", ""),
     )];
-    for block in markup::parse(&e.answer) {
-        let runs: Vec<Piece> = block
-            .inlines
-            .iter()
-            .map(|i| match &i.link {
-                Some(Target::Id(id)) => piece(&name_of(kb, id), st.bold),
-                _ => piece(&i.text, if i.bold { st.bold } else { st.text }),
-            })
-            .collect();
-        let (first, rest) = match block.marker {
-            Marker::Paragraph => (String::new(), String::new()),
-            Marker::Bullet => ("• ".to_owned(), "  ".to_owned()),
-            Marker::Number(n) => (format!("{n}. "), " ".repeat(format!("{n}. ").len())),
-        };
-        blocks.push((
-            block.marker != Marker::Paragraph,
-            sentences(&runs, width, &first, &rest),
-        ));
+    for point in &e.slide {
+        blocks.push((true, sentences(&[piece(point, st.text)], width, "• ", "  ")));
     }
     blocks
 }

@@ -1,7 +1,8 @@
 //! The presentation actions: moving through the deck, blank screens, the go-to prompt, the
 //! quick search and its detour, leaving.
 
-use super::{DeckRef, Detour, QuickSearch};
+use super::{Blank, DeckRef, Detour, QuickSearch};
+use crate::sync::Command;
 
 impl crate::app::App {
     /// Applies an action in presentation mode.
@@ -10,8 +11,14 @@ impl crate::app::App {
         let Some(p) = self.presentation.as_mut() else {
             return;
         };
-        if !matches!(action, A::Tick(_) | A::Follow(..) | A::Resize(..)) {
+        if !matches!(
+            action,
+            A::Tick(_) | A::Follow(_) | A::Presenter(_) | A::Resize(..)
+        ) {
             p.hint = None;
+        }
+        if p.notes && forward_to_presenter(p, action) {
+            return;
         }
         let replan = match action {
             A::NextSlide => {
@@ -67,15 +74,32 @@ impl crate::app::App {
                 p.width_pct = p.width_pct.saturating_add_signed(step).clamp(40, 100);
                 true
             }
+            A::ToggleTheme => {
+                self.toggle_presentation_theme();
+                true
+            }
             A::QuickSearch => {
                 p.search = Some(QuickSearch::default());
                 false
             }
-            A::Follow(slide, page, detour) => {
-                p.slide = *slide;
-                p.page = *page;
-                p.detour = detour.clone().map(|entry| Detour { entry, page: *page });
+            A::Follow(pos) => {
+                p.slide = pos.slide;
+                p.page = pos.page;
+                p.detour = pos.detour.clone().map(|entry| Detour {
+                    entry,
+                    page: pos.page,
+                });
+                p.remote = Some(pos.clone());
                 true
+            }
+            A::Presenter(who) => {
+                p.presenter.clone_from(who);
+                p.remote = p.remote.take().filter(|_| who.is_some());
+                false
+            }
+            A::AlreadyPresenting => {
+                p.hint = Some(crate::strings::ALREADY_PRESENTING);
+                false
             }
             _ => return self.presentation_other(action),
         };
@@ -135,11 +159,7 @@ impl crate::app::App {
             A::SelectPrev if p.deck.is_none() => p.picker = p.picker.saturating_sub(1),
             A::Open if p.deck.is_none() => {
                 if let Some(d) = self.kb.decks.get(p.picker) {
-                    p.deck = Some(DeckRef {
-                        id: d.id.clone(),
-                        title: d.title.clone(),
-                        slides: d.slides.clone(),
-                    });
+                    p.deck = Some(DeckRef::of(d));
                     p.slide = 0;
                     p.page = 0;
                     self.plan_slide();
@@ -151,8 +171,27 @@ impl crate::app::App {
         }
     }
 
+    /// F2: the light theme for a bright room, or back to the high-contrast one.
+    fn toggle_presentation_theme(&mut self) {
+        use crate::theme::{Theme, ThemeName};
+        let next = if self.theme.name == ThemeName::Clair {
+            ThemeName::Contraste
+        } else {
+            ThemeName::Clair
+        };
+        if let Some(p) = self
+            .presentation
+            .as_mut()
+            .filter(|p| p.saved_theme.is_none())
+        {
+            p.saved_theme = Some(self.theme.name);
+        }
+        self.theme = Theme::new(next);
+    }
+
     fn scroll_notes(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta);
+        let last = self.doc.lines.len().saturating_sub(1);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(last);
     }
 
     fn leave_presentation(&mut self) {
@@ -175,4 +214,24 @@ impl crate::app::App {
     pub(in crate::app) fn present_from_tui(&mut self) {
         self.present_open();
     }
+}
+
+/// The speaker view drives the projector: its moves become commands for the presenter (or a
+/// word saying there is none). True when `action` was one of them.
+fn forward_to_presenter(p: &mut super::Presentation, action: &crate::action::Action) -> bool {
+    use crate::action::Action as A;
+    let command = match action {
+        A::NextSlide => Command::Next,
+        A::PrevSlide => Command::Previous,
+        A::Blank(_) if p.remote.as_ref().is_some_and(|r| r.blank.is_some()) => Command::Unblank,
+        A::Blank(Blank::White) => Command::White,
+        A::Blank(Blank::Black) => Command::Black,
+        _ => return false,
+    };
+    if p.presenter.is_some() {
+        p.outbox.push(command);
+    } else {
+        p.hint = Some(crate::strings::NO_PRESENTER);
+    }
+    true
 }

@@ -37,13 +37,15 @@ impl Checker<'_> {
             ids: &ids,
             categories: &categories,
         };
-        let entries = entries
+        let built: Vec<Entry> = entries
             .iter()
             .map(|(f, e)| self.entry(*f, e, &refs))
             .collect();
         let contacts = contacts.iter().map(|(f, c)| self.contact(*f, c)).collect();
-        let decks = decks.iter().map(|(f, d)| self.deck(*f, d, &refs)).collect();
+        let decks: Vec<Deck> = decks.iter().map(|(f, d)| self.deck(*f, d, &refs)).collect();
         let meta = self.meta(&metas, &refs);
+        self.missing_slides(&entries, &built, &decks);
+        let entries = built;
         let synonyms = synonyms
             .iter()
             .filter_map(|(f, group)| self.synonym_group(*f, group))
@@ -113,6 +115,7 @@ impl Checker<'_> {
                 crate::kb::STALE_AFTER_MONTHS
             ));
         }
+        let slide = self.slide_points(file, &id, e.slide.as_ref());
         Entry {
             title: self.text(file, "title", &e.title, true),
             summary: self.text(file, "summary", &e.summary, true),
@@ -127,6 +130,8 @@ impl Checker<'_> {
             id,
             category,
             audience,
+            slide,
+            notes: self.opt_text(file, "notes", e.notes.as_ref()),
             answer,
             reviewed,
         }
@@ -217,6 +222,10 @@ impl Checker<'_> {
             title: self.text(file, "title", &d.title, true),
             description: self.opt_text(file, "description", d.description.as_ref()),
             slides: self.refs(file, "slides", &d.slides, refs, "entrée"),
+            duration: d.duration.as_ref().and_then(|m| self.duration(file, m)),
+            title_slide: d.title_slide.unwrap_or(true),
+            agenda: d.agenda.unwrap_or(true),
+            closing: d.closing.unwrap_or(true),
             id,
         }
     }
