@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::wrap::{LinkSpot, Piece, wrap};
+use crate::freshness;
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
@@ -157,7 +158,7 @@ fn piece(text: &str, style: Style) -> Piece {
     }
 }
 
-/// Lays out an entry: warning if stale, title, summary, answer, links, sources, review date.
+/// Lays out an entry: warnings if not reviewed for a year or its sources are old, title, summary, answer, links, sources, review date.
 #[must_use]
 pub fn entry(
     kb: &KnowledgeBase,
@@ -173,8 +174,11 @@ pub fn entry(
         theme,
         marks,
     };
-    if e.is_stale(today) {
-        b.text(s::STALE, theme.warning);
+    let warnings = freshness::entry_warnings(e, today);
+    for warning in &warnings {
+        b.text(warning, theme.warning);
+    }
+    if !warnings.is_empty() {
         b.blank();
     }
     b.text(&e.title, theme.title);
@@ -245,13 +249,14 @@ pub fn entry(
     sources(&mut b, &e.sources);
     b.blank();
     b.text(
-        &format!("{} {}", s::REVIEWED, s::date(e.reviewed)),
-        if e.is_stale(today) {
+        &freshness::entry_dates(e),
+        if e.is_stale(today) || e.has_old_sources(today) {
             theme.warning
         } else {
             theme.ok
         },
     );
+
     b.text(s::NOT_LEGAL_ADVICE, theme.dim);
     b.doc
 }
@@ -281,6 +286,7 @@ pub fn contact(
     width: usize,
     theme: &Theme,
     marks: &Marks<'_>,
+    today: Date,
 ) -> Doc {
     let mut b = Builder {
         doc: Doc::default(),
@@ -289,10 +295,11 @@ pub fn contact(
         marks,
     };
     b.text(&c.name, theme.title);
-    match c.verified {
-        Some(d) => b.text(&format!("{} {}", s::VERIFIED_ON, s::date(d)), theme.ok),
-        None => b.text(s::UNVERIFIED_CONTACT, theme.warning),
-    }
+    let status = freshness::contact_status(c, today);
+    b.text(
+        &status.text,
+        if status.warn { theme.warning } else { theme.ok },
+    );
     b.blank();
     b.text(&c.description, theme.base);
     b.blank();

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{Painter, Status};
 use crate::kb::validate::load;
-use crate::kb::{Origin, Severity};
+use crate::kb::{Origin, Severity, Verification};
 
 pub fn run_check(
     origin: &Origin,
@@ -52,10 +52,22 @@ pub fn run_check(
         sources
     )?;
     let stale = kb.stale_entries(today).count();
-    let unverified = kb.contacts.iter().filter(|c| c.verified.is_none()).count();
+    let old_sources = kb.entries.iter().filter(|e| e.has_old_sources(today)).count();
+    let (mut unverified, mut reverify) = (0, 0);
+    for c in &kb.contacts {
+        match c.verification(today) {
+            Verification::Unverified { .. } => unverified += 1,
+            Verification::Verified { stale: true, .. } => reverify += 1,
+            Verification::Verified { .. } => {}
+        }
+    }
     writeln!(
         out,
-        "{stale} entrée(s) à relire, {warnings} avertissement(s), {unverified} contact(s) aux coordonnées non vérifiées"
+        "{stale} entrée(s) à relire, {old_sources} entrée(s) aux sources de plus de trois ans ou non datées, {warnings} avertissement(s)"
+    )?;
+    writeln!(
+        out,
+        "{unverified} contact(s) non vérifié(s) (affichés avec leur source et sa date), {reverify} contact(s) à revérifier"
     )?;
     if strict && warnings > 0 {
         writeln!(
