@@ -52,7 +52,13 @@ pub fn run_check(
         sources
     )?;
     let stale = kb.stale_entries(today).count();
-    let old_sources = kb.entries.iter().filter(|e| e.has_old_sources(today)).count();
+    let old: Vec<&str> = kb
+        .entries
+        .iter()
+        .filter(|e| e.has_old_sources(today))
+        .map(|e| e.id.as_str())
+        .collect();
+    let old_sources = old.len();
     let (mut unverified, mut reverify) = (0, 0);
     for c in &kb.contacts {
         match c.verification(today) {
@@ -69,6 +75,14 @@ pub fn run_check(
         out,
         "{unverified} contact(s) non vérifié(s) (affichés avec leur source et sa date), {reverify} contact(s) à revérifier"
     )?;
+    if !old.is_empty() {
+        // A note, never a failure: the reader shows the warning; a newer source removes it.
+        let list = crate::kb::text::neutralize(&old.join(", ")).into_owned();
+        writeln!(
+            out,
+            "Sources de plus de trois ans ou non datées (le lecteur avertit) : {list}"
+        )?;
+    }
     if strict && warnings > 0 {
         writeln!(
             out,

@@ -8,10 +8,8 @@ use serde_saphyr::Spanned;
 
 use crate::kb::raw::{RawCategory, RawDeck, RawEntry, RawFile, RawMeta, Text};
 use crate::kb::text::did_you_mean;
-use crate::kb::dates::{is_old_source, newest};
-use crate::kb::{Audience, Category, Deck, Entry, KnowledgeBase, Meta, Severity, is_older_than_limit};
+use crate::kb::{Audience, Category, Deck, Entry, KnowledgeBase, Meta, is_older_than_limit};
 
-use super::positions::clamp;
 use super::references::{Defined, Refs};
 use super::{Checker, hint};
 
@@ -111,7 +109,6 @@ impl Checker<'_> {
             ));
         }
         let sources = self.sources(file, &e.sources);
-        self.note_old_sources(file, e, &sources);
         Entry {
             title: self.text(file, "title", &e.title, true),
             summary: self.text(file, "summary", &e.summary, true),
@@ -129,28 +126,6 @@ impl Checker<'_> {
             answer,
             reviewed,
         }
-    }
-
-    /// A note (never a failure, even with `--strict`) when the newest dated source is old or no
-    /// source is dated: the reader shows a warning, and the editor may find a newer source.
-    fn note_old_sources(&mut self, file: usize, e: &RawEntry, sources: &[crate::kb::Source]) {
-        if sources.is_empty() {
-            return;
-        }
-        let id = e.id.value.trim();
-        let message = match newest(sources).and_then(|s| s.date) {
-            None => format!(
-                "l'entrée « {id} » n'a aucune source datée : le lecteur affiche « sources non datées » et un avertissement"
-            ),
-            Some(d) if is_old_source(d, self.today) => format!(
-                "l'entrée « {id} » : sa source la plus récente date de {} (plus de {} ans) : le lecteur affiche un avertissement",
-                d.display(),
-                crate::kb::dates::OLD_SOURCES_AFTER_YEARS
-            ),
-            Some(_) => return,
-        };
-        let loc = e.id.referenced;
-        self.push(Severity::Info, file, clamp(loc.line()), clamp(loc.column()), message);
     }
 
     fn audience(&mut self, file: usize, t: &Text) -> Option<Audience> {

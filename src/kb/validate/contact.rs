@@ -41,11 +41,6 @@ impl Checker<'_> {
             v
         });
         let sources = self.sources(file, &c.sources);
-        if sources.is_empty() {
-            self.warn_at(file, &c.id.referenced, format!(
-                "contact « {id} » sans source : ajoutez d'où viennent ses coordonnées (title, url, date)"
-            ));
-        }
         let contact = Contact {
             name: self.text(file, "name", &c.name, true),
             description: self.text(file, "description", &c.description, true),
