@@ -89,7 +89,7 @@ impl Checker<'_> {
                     "contact « {id} » : « verified_by » sans « verified » : donnez le jour où le détail a été confirmé, ou retirez les deux"
                 ));
             }
-            if raw.verified.is_none() {
+            if raw.verified.is_none() && raw.verified_by.is_none() {
                 let loc = raw.id.referenced;
                 self.push(Severity::Info, file, clamp(loc.line()), clamp(loc.column()), format!(
                     "contact « {id} » sans « verified » : affiché avec sa source et sa date, « non vérifié »"
