@@ -88,7 +88,8 @@ pub fn contact_status(c: &Contact, today: Date) -> Line {
                     "{} : {}, {}",
                     s::SOURCE,
                     src.title,
-                    src.date.map_or_else(|| s::UNDATED_ONE.to_owned(), SourceDate::display)
+                    src.date
+                        .map_or_else(|| s::UNDATED_ONE.to_owned(), SourceDate::display)
                 ),
                 None => s::NO_SOURCE.to_owned(),
             };
@@ -139,29 +140,54 @@ mod tests {
         let today = date(2026, 12, 1);
         let c = contact(
             None,
-            vec![source("Vieux", Some("2019")), source("RTBF", Some("2023-04")), source("X", None)],
+            vec![
+                source("Vieux", Some("2019")),
+                source("RTBF", Some("2023-04")),
+                source("X", None),
+            ],
         );
         let line = contact_status(&c, today);
         assert!(line.warn);
-        assert!(line.text.starts_with("⚠ Source : RTBF, 04/2023 — non vérifié"), "{}", line.text);
+        assert!(
+            line.text
+                .starts_with("⚠ Source : RTBF, 04/2023 — non vérifié"),
+            "{}",
+            line.text
+        );
         let undated = contact_status(&contact(None, vec![source("Page", None)]), today);
-        assert!(undated.text.contains("Source : Page, non datée — non vérifié"), "{}", undated.text);
+        assert!(
+            undated
+                .text
+                .contains("Source : Page, non datée — non vérifié"),
+            "{}",
+            undated.text
+        );
     }
 
     #[test]
     fn a_verification_ages_after_twelve_months() {
         let today = date(2026, 12, 1);
         let fresh = contact_status(&contact(Some(date(2026, 6, 1)), vec![]), today);
-        assert_eq!(fresh.text, "Coordonnées vérifiées le 01/06/2026 par téléphone");
+        assert_eq!(
+            fresh.text,
+            "Coordonnées vérifiées le 01/06/2026 par téléphone"
+        );
         assert!(!fresh.warn);
         let old = contact_status(&contact(Some(date(2025, 11, 30)), vec![]), today);
-        assert!(old.warn && old.text.ends_with("à revérifier"), "{}", old.text);
+        assert!(
+            old.warn && old.text.ends_with("à revérifier"),
+            "{}",
+            old.text
+        );
     }
 
     #[test]
     fn the_sources_date_reads_at_its_precision() {
         let d = |s| SourceDate::parse(s);
-        assert_eq!(sources_until(d("2026-03-06")), "sources jusqu'au 06/03/2026");
+        assert_eq!(
+            sources_until(d("2026-03-06")),
+            "sources jusqu'au 06/03/2026"
+        );
         assert_eq!(sources_until(d("2023-04")), "sources jusqu'en 04/2023");
         assert_eq!(sources_until(d("2021")), "sources jusqu'en 2021");
         assert_eq!(sources_until(None), "sources non datées");

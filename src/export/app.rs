@@ -291,17 +291,20 @@ mod tests {
 
     #[test]
     fn payload_cannot_close_its_script_element() {
-        let json = payload_json(&crate::kb::KnowledgeBase {
-            meta: crate::kb::Meta {
-                title: Some("</script><script>alert(1)</script>".into()),
-                ..Default::default()
+        let json = payload_json(
+            &crate::kb::KnowledgeBase {
+                meta: crate::kb::Meta {
+                    title: Some("</script><script>alert(1)</script>".into()),
+                    ..Default::default()
+                },
+                categories: Vec::new(),
+                entries: Vec::new(),
+                contacts: Vec::new(),
+                decks: Vec::new(),
+                synonyms: Vec::new(),
             },
-            categories: Vec::new(),
-            entries: Vec::new(),
-            contacts: Vec::new(),
-            decks: Vec::new(),
-            synonyms: Vec::new(),
-        }, jiff::civil::date(2026, 12, 1));
+            jiff::civil::date(2026, 12, 1),
+        );
         assert!(!json.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&json).expect("json");
         assert_eq!(

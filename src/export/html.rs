@@ -257,7 +257,11 @@ pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize, today: Date) -
     }
     out.push_str("</dl>\n");
     let status = freshness::contact_status(c, today);
-    let class = if status.warn { "unverified" } else { "verified" };
+    let class = if status.warn {
+        "unverified"
+    } else {
+        "verified"
+    };
     let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(&status.text));
     out.push_str(&qr_codes(c, max_qr));
     let sources: Vec<String> = c.sources.iter().map(source).collect();

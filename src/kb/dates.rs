@@ -38,9 +38,9 @@ impl SourceDate {
         let year = i16::try_from(number(parts[0], 4)?).ok()?;
         // A part that is there must be a valid number: `2023-4` is refused, not read as a year.
         let part = |i: usize| -> Option<Option<i8>> {
-            parts
-                .get(i)
-                .map_or(Some(None), |p| number(p, 2).and_then(|n| i8::try_from(n).ok()).map(Some))
+            parts.get(i).map_or(Some(None), |p| {
+                number(p, 2).and_then(|n| i8::try_from(n).ok()).map(Some)
+            })
         };
         let (month, day) = (part(1)?, part(2)?);
         if !(1900..=2999).contains(&year) || month.is_some_and(|m| !(1..=12).contains(&m)) {
@@ -234,7 +234,16 @@ mod tests {
         assert_eq!(month.to_string(), "2023-04");
         assert_eq!(month.first_day(), date(2023, 4, 1));
         assert!(year < month && month < SourceDate::parse("2023-04-01").expect("first"));
-        for bad in ["", "23", "2023-4", "2023-13", "2023-02-30", "2023-04-24-1", "non daté", "1850"] {
+        for bad in [
+            "",
+            "23",
+            "2023-4",
+            "2023-13",
+            "2023-02-30",
+            "2023-04-24-1",
+            "non daté",
+            "1850",
+        ] {
             assert_eq!(SourceDate::parse(bad), None, "{bad}");
         }
     }

@@ -53,8 +53,14 @@ impl Checker<'_> {
             address: self.opt_text(file, "address", c.address.as_ref()),
             hours: self.opt_text(file, "hours", c.hours.as_ref()),
             notes: self.opt_text(file, "notes", c.notes.as_ref()),
-            verified: c.verified.as_ref().and_then(|t| self.day(file, "verified", t)),
-            verified_by: c.verified_by.as_ref().and_then(|t| self.verified_by(file, t)),
+            verified: c
+                .verified
+                .as_ref()
+                .and_then(|t| self.day(file, "verified", t)),
+            verified_by: c
+                .verified_by
+                .as_ref()
+                .and_then(|t| self.verified_by(file, t)),
             sources,
             id,
             region,
