@@ -56,6 +56,11 @@ fn screen(app: &App) -> String {
         .join("\n")
 }
 
+/// The number of slides of [`DECK`] in the bundled data (the content editors may add some).
+fn slides(app: &App) -> usize {
+    app.kb.deck(DECK).expect("deck").slides.len()
+}
+
 fn p(app: &App) -> &relais::app::presentation::Presentation {
     app.presentation.as_ref().expect("presenting")
 }
@@ -79,7 +84,8 @@ fn starts_on_slide_one_with_the_high_contrast_theme() {
     let a = presenting(200, 50);
     assert_eq!(a.mode(), Mode::Present);
     assert_eq!(p(&a).slide, 0);
-    assert!(p(&a).counter().starts_with("1 / 6"), "{}", p(&a).counter());
+    let first = format!("1 / {}", slides(&a));
+    assert!(p(&a).counter().starts_with(&first), "{}", p(&a).counter());
     assert_eq!(a.theme.name, ThemeName::Contraste);
     assert_eq!(p(&a).current_entry(), Some("droits-aidant"));
 }
@@ -89,12 +95,13 @@ fn navigation_stays_in_bounds() {
     let mut a = presenting(200, 50);
     a.update(Action::PrevSlide);
     assert_eq!((p(&a).slide, p(&a).current_page()), (0, 0));
+    let last = slides(&a) - 1;
     a.update(Action::LastSlide);
-    assert_eq!(p(&a).slide, 5);
-    for _ in 0..20 {
+    assert_eq!(p(&a).slide, last);
+    for _ in 0..40 {
         a.update(Action::NextSlide);
     }
-    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).slide, last);
     assert_eq!(p(&a).current_page(), p(&a).pages.len() - 1);
     a.update(Action::FirstSlide);
     assert_eq!((p(&a).slide, p(&a).current_page()), (0, 0));
@@ -125,12 +132,13 @@ fn go_to_a_slide_number_clamped_to_the_deck() {
     ] {
         a.update(action);
     }
-    assert_eq!(p(&a).slide, 5);
+    let last = slides(&a) - 1;
+    assert_eq!(p(&a).slide, last);
     a.update(Action::StartGoto);
     assert_eq!(a.mode(), Mode::Goto);
     a.update(Action::Escape);
     assert_eq!(a.mode(), Mode::Present);
-    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).slide, last);
 }
 
 #[test]
@@ -160,7 +168,7 @@ fn blank_screens_and_any_key_restores() {
     assert!(screen(&a).trim().is_empty(), "blank screen shows text");
     a.update(Action::Unblank);
     assert_eq!(a.mode(), Mode::Present);
-    assert!(screen(&a).contains("1 / 6"));
+    assert!(screen(&a).contains(&format!("1 / {}", slides(&a))));
 }
 
 #[test]

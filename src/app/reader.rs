@@ -158,7 +158,7 @@ fn piece(text: &str, style: Style) -> Piece {
     }
 }
 
-/// Lays out an entry: warnings if not reviewed for a year or its sources are old, title, summary, answer, links, sources, review date.
+/// Lays out an entry: a warning if not reviewed for a year, title, old-sources warning, summary, answer, links, sources, review date.
 #[must_use]
 pub fn entry(
     kb: &KnowledgeBase,
@@ -174,11 +174,8 @@ pub fn entry(
         theme,
         marks,
     };
-    let warnings = freshness::entry_warnings(e, today);
-    for warning in &warnings {
-        b.text(warning, theme.warning);
-    }
-    if !warnings.is_empty() {
+    if e.is_stale(today) {
+        b.text(s::STALE, theme.warning);
         b.blank();
     }
     b.text(&e.title, theme.title);
@@ -186,6 +183,10 @@ pub fn entry(
         .category(&e.category)
         .map_or(e.category.as_str(), |c| c.title.as_str());
     b.text(category, theme.dim);
+    // Old sources are said under the title, before the answer is read.
+    if let Some(warning) = freshness::old_sources_warning(e, today) {
+        b.text(&warning, theme.warning);
+    }
     b.blank();
     b.runs(
         &[
