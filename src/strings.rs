@@ -19,9 +19,9 @@ pub const SOURCES_UNTIL_PERIOD: &str = "sources jusqu'en";
 pub const SOURCES_UNDATED: &str = "sources non datées";
 pub const OLD_SOURCES: &str = "⚠ Source la plus récente :";
 pub const OLD_SOURCES_END: &str = " (plus de trois ans) : la situation a pu changer, \
-    vérifiez auprès des contacts avant de transmettre.";
-pub const NO_DATED_SOURCE: &str = "⚠ Aucune source datée : la situation a pu changer, \
-    vérifiez auprès des contacts avant de transmettre.";
+    vérifiez avant de transmettre.";
+pub const NO_DATED_SOURCE: &str =
+    "⚠ Aucune source datée : la situation a pu changer, vérifiez avant de transmettre.";
 pub const UNDATED_ONE: &str = "non datée";
 pub const NO_SOURCE: &str = "Sans source";
 pub const UNVERIFIED_CONFIRM: &str = "non vérifié : confirmez avant de transmettre.";

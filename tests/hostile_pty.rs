@@ -94,7 +94,7 @@ fn sigint_restores_the_terminal() {
 #[test]
 fn sigterm_during_a_presentation_restores_the_terminal() {
     let mut pty = launch(&["present", "droits-citoyens-solidaires"], &[], (80, 24));
-    pty.wait_for("the first slide", |s| s.contains("1 / 6"));
+    pty.wait_for("the first slide", |s| s.contains("1 / "));
     pty.signal("TERM");
     let status = pty.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");

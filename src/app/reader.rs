@@ -158,7 +158,7 @@ fn piece(text: &str, style: Style) -> Piece {
     }
 }
 
-/// Lays out an entry: a warning if not reviewed for a year, title, old-sources warning, summary, answer, links, sources, review date.
+/// Lays out an entry: a warning if not reviewed for a year, title, summary, old-sources warning, summary, answer, links, sources, review date.
 #[must_use]
 pub fn entry(
     kb: &KnowledgeBase,
@@ -183,10 +183,6 @@ pub fn entry(
         .category(&e.category)
         .map_or(e.category.as_str(), |c| c.title.as_str());
     b.text(category, theme.dim);
-    // Old sources are said under the title, before the answer is read.
-    if let Some(warning) = freshness::old_sources_warning(e, today) {
-        b.text(&warning, theme.warning);
-    }
     b.blank();
     b.runs(
         &[
@@ -196,6 +192,10 @@ pub fn entry(
         "",
         "",
     );
+    // Old sources are said right after the summary, before the answer is read.
+    if let Some(warning) = freshness::old_sources_warning(e, today) {
+        b.text(&warning, theme.warning);
+    }
     for block in markup::parse(&e.answer) {
         let runs: Vec<Piece> = block
             .inlines
