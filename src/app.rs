@@ -240,7 +240,27 @@ impl App {
                     self.size = Rect::new(0, 0, w, h);
                     self.plan_slide();
                 }
-                Action::ToggleHelp => self.help = !self.help,
+                Action::ToggleHelp => {
+                    self.help = !self.help;
+                    self.help_scroll = 0;
+                }
+                // The help stays until a key closes it: the timer and the presenter's moves
+                // (speaker view) go on underneath.
+                Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
+                    if self.help =>
+                {
+                    let step = match action {
+                        Action::ScrollDown => 1,
+                        Action::ScrollUp => -1,
+                        Action::PageDown => 10,
+                        _ => -10,
+                    };
+                    self.help_scroll = self
+                        .help_scroll
+                        .saturating_add_signed(step)
+                        .min(crate::ui::help_max_scroll(self));
+                }
+                Action::Tick(_) | Action::Follow(..) => self.update_presentation(&action),
                 _ if self.help => self.help = false,
                 other => self.update_presentation(&other),
             }
@@ -254,6 +274,9 @@ impl App {
             Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(usize::MAX),
+            Action::PageDown | Action::PageUp if self.help => {
+                self.scroll_by(if action == Action::PageDown { 10 } else { -10 });
+            }
             Action::PageDown | Action::PageUp => self.page(action == Action::PageDown),
             Action::Open if !self.link_digits.is_empty() => self.follow_typed_link(),
             Action::Open => self.open_selected(),
@@ -647,7 +670,10 @@ impl App {
 
     fn scroll_by(&mut self, delta: isize) {
         if self.help {
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta as i16);
+            self.help_scroll = self
+                .help_scroll
+                .saturating_add_signed(delta as i16)
+                .min(crate::ui::help_max_scroll(self));
             return;
         }
         self.scroll = self

@@ -462,10 +462,17 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b(
             &[Present],
-            &[c('q'), (K::Esc, NONE)],
-            "q Échap",
+            &[c('q')],
+            "q",
             Action::LeavePresentation,
             "quitter la présentation",
+        ),
+        b(
+            &[Present],
+            &[(K::Esc, NONE)],
+            "Échap",
+            Action::Escape,
+            "revenir au parcours (ne quitte pas)",
         ),
         b(
             &[Picker],
@@ -612,6 +619,8 @@ fn help_key(key: KeyEvent) -> Action {
         (KeyCode::Char('c'), CTRL) => Action::Quit,
         (KeyCode::Down | KeyCode::Char('j'), _) => Action::ScrollDown,
         (KeyCode::Up | KeyCode::Char('k'), _) => Action::ScrollUp,
+        (KeyCode::PageDown, _) => Action::PageDown,
+        (KeyCode::PageUp, _) => Action::PageUp,
         _ => Action::ToggleHelp,
     }
 }

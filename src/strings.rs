@@ -87,3 +87,4 @@ pub const HELP_INTRO: &str =
 pub const HELP_LETTERS: &str = "Dans la liste et la fiche, les lettres sont des commandes.";
 pub const PRESENT_INTRO: &str =
     "Une question par diapositive ; une télécommande de présentation envoie PgSuiv et PgPréc.";
+pub const Q_TO_QUIT: &str = "q pour quitter";

@@ -506,17 +506,54 @@ fn popup(frame: &mut Frame<'_>, area: Rect, (width, height): (u16, u16), top: u1
     rect
 }
 
-/// The help overlay, generated from the key map.
+/// The size of the help overlay on a screen of `area`.
+fn help_size(area: Rect) -> (u16, u16) {
+    (
+        area.width.saturating_sub(4).min(76),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// How far the help can scroll: its wrapped lines less the rows it shows.
+#[must_use]
+pub fn help_max_scroll(app: &App) -> u16 {
+    let (width, height) = help_size(app.size);
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = help_lines(app)
+        .iter()
+        .map(|l| l.width().div_ceil(inner).max(1))
+        .sum();
+    u16::try_from(rows.saturating_sub(height.saturating_sub(2) as usize)).unwrap_or(u16::MAX)
+}
+
+/// The help overlay, generated from the key map; it scrolls (arrows, page keys) when it does
+/// not fit.
 fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let width = area.width.saturating_sub(4).min(76);
-    let height = area.height.saturating_sub(2);
-    let popup = popup(frame, area, (width, height), 1);
+    let popup = popup(frame, area, help_size(area), 1);
+    let max = help_max_scroll(app);
+    let scroll = app.help_scroll.min(max);
+    let title = match (scroll > 0, scroll < max) {
+        (false, false) => " Aide — Échap pour fermer ",
+        (false, true) => " Aide — ↓ PgSuiv : suite · Échap pour fermer ",
+        (true, true) => " Aide — ↑ ↓ pour défiler · Échap pour fermer ",
+        (true, false) => " Aide — ↑ PgPréc : début · Échap pour fermer ",
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.border_focus)
-        .title(" Aide — Échap pour fermer ")
+        .title(title)
         .title_alignment(Alignment::Center)
         .style(app.theme.base);
+    let paragraph = Paragraph::new(help_lines(app))
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .style(Style::new());
+    frame.render_widget(paragraph, popup);
+}
+
+/// The lines of the help: the bindings of the modes the user is in.
+fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = if app.presentation.is_some() {
         vec![Line::from(Span::styled(
             s::PRESENT_INTRO,
@@ -565,12 +602,7 @@ fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
         app.theme.dim,
     )));
     lines.push(Line::from(Span::styled(s::NOT_LEGAL_ADVICE, app.theme.dim)));
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((app.help_scroll, 0))
-        .style(Style::new());
-    frame.render_widget(paragraph, popup);
+    lines
 }
 
 /// The reader's document as it shows on `rows` rows: from the scroll position down.

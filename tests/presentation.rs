@@ -286,3 +286,76 @@ fn snapshots() {
     help.update(Action::ToggleHelp);
     insta::assert_snapshot!("help_120x40", screen(&help));
 }
+
+fn key(code: crossterm::event::KeyCode) -> crossterm::event::KeyEvent {
+    crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE)
+}
+
+/// What a key does in the mode the app is in, applied.
+fn press(app: &mut App, code: crossterm::event::KeyCode) {
+    if let Some(action) = relais::keymap::action(app.mode(), key(code)) {
+        app.update(action);
+    }
+}
+
+#[test]
+fn help_stays_open_while_the_clock_ticks_and_scrolls_at_80x24() {
+    use crossterm::event::KeyCode as K;
+    let mut a = presenting(80, 24);
+    press(&mut a, K::Char('?'));
+    assert!(a.help);
+    for s in 1..5 {
+        a.update(Action::Tick(s));
+        a.update(Action::Follow(0, 0, None));
+    }
+    assert!(a.help, "the timer tick closed the help");
+    let top = screen(&a);
+    assert!(top.contains("PgSuiv : suite"), "{top}");
+    press(&mut a, K::PageDown);
+    press(&mut a, K::PageDown);
+    press(&mut a, K::PageDown);
+    assert!(a.help, "scrolling closed the help");
+    let bottom = screen(&a);
+    assert_ne!(top, bottom);
+    assert!(bottom.contains("pas un avis juridique"), "{bottom}");
+    let max = a.help_scroll;
+    press(&mut a, K::Down);
+    assert_eq!(a.help_scroll, max, "scrolled past the end");
+    press(&mut a, K::Esc);
+    assert!(!a.help);
+    assert!(a.presentation.is_some());
+}
+
+#[test]
+fn escape_never_ends_the_presentation_and_q_does() {
+    use crossterm::event::KeyCode as K;
+    let mut a = presenting(120, 40);
+    press(&mut a, K::Char(' '));
+    let at = (p(&a).slide, p(&a).current_page());
+    press(&mut a, K::Esc);
+    assert!(
+        a.presentation.is_some() && !a.quit,
+        "Esc ended the presentation"
+    );
+    assert_eq!((p(&a).slide, p(&a).current_page()), at);
+    assert!(screen(&a).contains("q pour quitter"));
+    press(&mut a, K::Esc);
+    assert!(!a.quit);
+    // Esc leaves the quick search and the detour, one step at a time.
+    press(&mut a, K::Char('/'));
+    assert_eq!(a.mode(), Mode::PresentSearch);
+    for ch in "gale".chars() {
+        press(&mut a, K::Char(ch));
+    }
+    press(&mut a, K::Enter);
+    assert!(p(&a).detour.is_some());
+    press(&mut a, K::Esc);
+    assert!(p(&a).detour.is_none());
+    assert_eq!((p(&a).slide, p(&a).current_page()), at);
+    // A clicker's « start » (F5) changes nothing.
+    press(&mut a, K::F(5));
+    assert_eq!((p(&a).slide, p(&a).current_page()), at);
+    assert!(a.presentation.is_some() && !a.quit);
+    press(&mut a, K::Char('q'));
+    assert!(a.quit);
+}

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
-use crate::app::presentation::{Blank, Presentation, TitleLayout, slide_areas};
+use crate::app::presentation::{Blank, Presentation, TitleLayout, body_area, slide_areas};
 use crate::strings as s;
 
 /// Draws presentation mode.
@@ -47,12 +47,14 @@ pub fn render(app: &App, p: &Presentation, frame: &mut Frame<'_>) {
 
 fn slide(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
     let (text, footer_area) = slide_areas(area, p.width_pct);
-    let title_height = p.title.height().min(text.height as usize) as u16;
+    let title = p.page_title();
     let title_area = Rect {
-        height: title_height,
+        height: u16::try_from(title.height())
+            .unwrap_or(u16::MAX)
+            .min(text.height),
         ..text
     };
-    match &p.title {
+    match title {
         TitleLayout::Big(lines) => {
             let big = BigText::builder()
                 .pixel_size(PixelSize::Quadrant)
@@ -68,13 +70,11 @@ fn slide(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
         }
         TitleLayout::Plain(lines) => frame.render_widget(Paragraph::new(lines.clone()), title_area),
     }
-    let body_area = Rect {
-        y: text.y + title_height + 1,
-        height: text.height.saturating_sub(title_height + 1),
-        ..text
-    };
     if let Some(page) = p.pages.get(p.current_page()) {
-        frame.render_widget(Paragraph::new(page.clone()), body_area);
+        frame.render_widget(
+            Paragraph::new(page.clone()),
+            body_area(text, title.height()),
+        );
     }
     footer(app, p, frame, footer_area);
 }
@@ -93,7 +93,7 @@ fn footer(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
         String::new()
     };
     let right = format!("{reviewed}{timer} ");
-    let center = p.counter();
+    let center = p.hint.map_or_else(|| p.counter(), str::to_owned);
     let width = area.width as usize;
     let left = format!(" {deck}");
     let used = left.chars().count() + center.chars().count() + right.chars().count();
