@@ -348,10 +348,7 @@ fn an_unverified_contact_says_so() {
     open_id(&mut app, "medecins-benevoles");
     let text = doc_text(&app);
     // Rule D.2: never confirmed, so shown with its source (none here) and « non vérifié ».
-    assert!(
-        text.iter().any(|l| l.contains("— non vérifié")),
-        "{text:?}"
-    );
+    assert!(text.iter().any(|l| l.contains("— non vérifié")), "{text:?}");
     open_id(&mut app, "permanence-juridique");
     let text = doc_text(&app);
     assert!(
