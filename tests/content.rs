@@ -189,7 +189,7 @@ fn no_entry_or_contact_asks_for_the_annulled_20_euro_legal_aid_fee() {
         .chain(contacts);
     let mut found = Vec::new();
     for (id, t) in texts {
-        let t = t.replace('\u{a0}', " ").replace('\u{202f}', " ");
+        let t = t.replace(['\u{a0}', '\u{202f}'], " ");
         for s in sentences(&t) {
             let fee = ["20 €", "20€", "20 euros", "vingt euros"]
                 .iter()
