@@ -366,6 +366,35 @@ fn an_unverified_contact_says_so() {
 }
 
 #[test]
+fn a_verification_older_than_a_year_says_reverifier_as_a_warning() {
+    // Issue 15, item 9: `verified` ages like `reviewed`.
+    let later = relais::app::DataInfo {
+        origin: relais::kb::Origin::Flag("tests/fixtures/tui/kb.yaml".into()),
+        today: jiff::civil::date(2027, 11, 2),
+    };
+    let mut app = App::new(tui_support::kb(), later, relais::theme::ThemeName::Defaut);
+    app.update(Action::Resize(120, 40));
+    open_id(&mut app, "permanence-juridique");
+    let line = app
+        .doc
+        .lines
+        .iter()
+        .find(|l| {
+            l.to_string()
+                .contains("Coordonnées vérifiées le 01/11/2026")
+        })
+        .expect("the verification line");
+    assert!(line.to_string().ends_with("à revérifier"), "{line}");
+    assert!(
+        line.spans
+            .iter()
+            .filter(|s| !s.content.trim().is_empty())
+            .all(|s| s.style.bg == app.theme.warning.bg),
+        "not drawn as a warning: {line:?}"
+    );
+}
+
+#[test]
 fn links_back_and_forward_keep_a_consistent_history() {
     let mut app = app(120, 40);
     app.update(Action::Open);
