@@ -259,7 +259,10 @@ fn show_json_has_the_item_and_its_kind() {
     );
     assert_eq!(contact["verified"], "2024-03-01");
     assert_eq!(contact["verified_by"], "telephone");
-    assert_eq!(contact["reverify"], true, "verified on 01/03/2024: more than 12 months");
+    assert_eq!(
+        contact["reverify"], true,
+        "verified on 01/03/2024: more than 12 months"
+    );
     assert!(
         contact["status"]
             .as_str()
@@ -861,9 +864,9 @@ fn show_json_gives_the_newest_source_date_and_the_warnings() {
     );
     let warnings = entry["warnings"].as_array().expect("warnings");
     assert!(
-        warnings
-            .iter()
-            .any(|w| w.as_str().is_some_and(|w| w.contains("08/05/2017 (plus de trois ans)"))),
+        warnings.iter().any(|w| w
+            .as_str()
+            .is_some_and(|w| w.contains("08/05/2017 (plus de trois ans)"))),
         "{warnings:?}"
     );
 }
