@@ -652,7 +652,9 @@ impl App {
             Some(crate::kb::Item::Entry(e)) => {
                 reader::entry(kb, e, width, &self.theme, &marks, self.info.today)
             }
-            Some(crate::kb::Item::Contact(c)) => reader::contact(kb, c, width, &self.theme, &marks),
+            Some(crate::kb::Item::Contact(c)) => {
+                reader::contact(kb, c, width, &self.theme, &marks, self.info.today)
+            }
             _ => Doc::default(),
         };
         self.scroll = self.scroll.min(self.max_scroll());
@@ -879,7 +881,7 @@ impl App {
             Some(crate::kb::Item::Entry(e)) => {
                 crate::plain::entry(&self.kb, e, 78, self.info.today)
             }
-            Some(crate::kb::Item::Contact(c)) => crate::plain::contact(c, 78),
+            Some(crate::kb::Item::Contact(c)) => crate::plain::contact(c, 78, self.info.today),
             _ => {
                 self.status = Some("Rien à copier : ouvrez d'abord une fiche.".to_owned());
                 return;

@@ -84,7 +84,7 @@ pub enum Command {
     /// Liste les contacts.
     Contacts {
         /// Seulement cette région (namur, luxembourg, liege, hainaut, brabant-wallon,
-        /// bruxelles, wallonie, belgique).
+        /// bruxelles, wallonie, belgique, flandre : hors Wallonie).
         #[arg(long, value_name = "RÉGION")]
         region: Option<String>,
         #[arg(long)]
@@ -100,8 +100,10 @@ pub enum Command {
     Check {
         /// Fichier ou dossier à vérifier (par défaut : les données actives).
         path: Option<PathBuf>,
-        /// Traite aussi les avertissements (entrées anciennes, contacts non vérifiés) comme
-        /// des erreurs.
+        /// Traite aussi les avertissements comme des erreurs : entrée non relue depuis plus de
+        /// 12 mois, contact vérifié il y a plus de 12 mois (à revérifier), date dans le futur…
+        /// Un contact jamais vérifié (affiché avec sa source et sa date, « non vérifié ») et une
+        /// entrée aux sources anciennes restent des notes : elles ne font pas échouer.
         #[arg(long)]
         strict: bool,
     },

@@ -3,6 +3,7 @@
 //! Data flows `source` (where the files are) -> `raw` (serde mirror) -> `validate` (all rules,
 //! every problem with its position) -> [`KnowledgeBase`]. Nothing outside this module parses YAML.
 
+pub mod dates;
 pub mod diag;
 pub mod markup;
 pub mod raw;
@@ -14,6 +15,7 @@ pub mod validate;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use dates::{SourceDate, Verification, VerifiedBy};
 pub use diag::{Diagnostic, LoadError, Severity};
 pub use source::{Origin, SourceFile};
 
@@ -110,7 +112,8 @@ pub fn is_older_than_limit(date: Date, today: Date) -> bool {
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
-    pub date: Option<Date>,
+    /// As precise as the source is (a year, a month or a day); `None` for an undated page.
+    pub date: Option<SourceDate>,
 }
 
 /// An organisation or service volunteers can turn to.
@@ -127,13 +130,17 @@ pub struct Contact {
     pub address: Option<String>,
     pub hours: Option<String>,
     pub notes: Option<String>,
-    /// Date the details were confirmed in a source; `None` means unverified.
+    /// The day the details were confirmed directly (see [`VerifiedBy`]); `None` means
+    /// unverified, shown with the source and its date.
     pub verified: Option<Date>,
+    /// How they were confirmed; validation requires it whenever `verified` is set.
+    pub verified_by: Option<VerifiedBy>,
     pub sources: Vec<Source>,
 }
 
-/// The regions a contact can serve.
-pub const REGIONS: [&str; 8] = [
+/// The regions a contact can serve. `flandre` marks a contact outside Wallonia and Brussels
+/// (Antwerp, the closed centres in Flanders); it is shown as « Flandre (hors Wallonie) ».
+pub const REGIONS: [&str; 9] = [
     "namur",
     "luxembourg",
     "liege",
@@ -142,7 +149,12 @@ pub const REGIONS: [&str; 8] = [
     "bruxelles",
     "wallonie",
     "belgique",
+    "flandre",
 ];
+
+/// The five Walloon provinces, as region ids.
+pub const WALLOON_PROVINCES: [&str; 5] =
+    ["namur", "liege", "hainaut", "luxembourg", "brabant-wallon"];
 
 /// A training deck: FAQ entries shown in order in presentation mode.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

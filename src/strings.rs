@@ -12,6 +12,19 @@ pub const REVIEWED: &str = "Vérifié le";
 pub const STALE: &str =
     "⚠ Relu il y a plus de 12 mois : vérifiez auprès des contacts avant de transmettre.";
 pub const UNVERIFIED: &str = "non vérifié";
+pub const REVERIFY: &str = "à revérifier";
+pub const SOURCE: &str = "Source";
+pub const SOURCES_UNTIL_DAY: &str = "sources jusqu'au";
+pub const SOURCES_UNTIL_PERIOD: &str = "sources jusqu'en";
+pub const SOURCES_UNDATED: &str = "sources non datées";
+pub const OLD_SOURCES: &str = "⚠ Source la plus récente :";
+pub const OLD_SOURCES_END: &str = " (plus de trois ans) : la situation a pu changer, \
+    vérifiez avant de transmettre.";
+pub const NO_DATED_SOURCE: &str =
+    "⚠ Aucune source datée : la situation a pu changer, vérifiez avant de transmettre.";
+pub const UNDATED_ONE: &str = "non datée";
+pub const NO_SOURCE: &str = "Sans source";
+pub const UNVERIFIED_CONFIRM: &str = "non vérifié : confirmez avant de transmettre.";
 pub const UNVERIFIED_CONTACT: &str =
     "⚠ Coordonnées non vérifiées : confirmez-les avant de les transmettre.";
 pub const VERIFIED_ON: &str = "Coordonnées vérifiées le";
@@ -57,6 +70,7 @@ pub fn region_label(region: &str) -> &str {
         "bruxelles" => "Bruxelles",
         "wallonie" => "Wallonie",
         "belgique" => "Belgique",
+        "flandre" => "Flandre (hors Wallonie)",
         other => other,
     }
 }

@@ -149,7 +149,7 @@ fn selections_and_their_errors() {
 #[test]
 fn phone_page_embeds_the_whole_base_and_requests_nothing() {
     let kb = fixture();
-    let page = app::render(&kb);
+    let page = app::render(&kb, TODAY);
     assert!(page.contains(app::CSP_APP));
     for forbidden in [
         "<link",

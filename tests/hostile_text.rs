@@ -41,7 +41,7 @@ fn source() -> Source {
     Source {
         title: nasty("Source"),
         url: Some(format!("https://exemple.be/{NASTY}")),
-        date: Some(date(2024, 1, 1)),
+        date: Some(date(2024, 1, 1).into()),
     }
 }
 
@@ -102,6 +102,7 @@ fn kb() -> KnowledgeBase {
                 hours: Some(nasty("Lundi")),
                 notes: Some(nasty("Note")),
                 verified: None,
+                verified_by: None,
                 sources: vec![source()],
             },
             Contact {
@@ -117,6 +118,7 @@ fn kb() -> KnowledgeBase {
                 hours: None,
                 notes: None,
                 verified: Some(date(2026, 1, 1)),
+                verified_by: Some(relais::kb::VerifiedBy::Telephone),
                 sources: Vec::new(),
             },
         ],
@@ -195,7 +197,7 @@ fn plain_entries_and_contacts_are_clean() {
         );
         assert_clean(
             "plain::contact",
-            &relais::plain::contact(&kb.contacts[0], width),
+            &relais::plain::contact(&kb.contacts[0], width, TODAY),
         );
     }
     assert_clean("plain::source_line", &relais::plain::source_line(&source()));
@@ -350,7 +352,7 @@ fn the_reader_lays_out_clean_lines() {
     for width in [10, 40, 100] {
         let doc = relais::app::reader::entry(&kb, &kb.entries[0], width, &theme, &marks, TODAY);
         assert_lines_clean("reader::entry", &doc.lines);
-        let doc = relais::app::reader::contact(&kb, &kb.contacts[0], width, &theme, &marks);
+        let doc = relais::app::reader::contact(&kb, &kb.contacts[0], width, &theme, &marks, TODAY);
         assert_lines_clean("reader::contact", &doc.lines);
     }
 }
@@ -407,7 +409,7 @@ fn exports(kb: &KnowledgeBase) -> Vec<(String, String)> {
             relais::export::html::render(&handout),
         ));
     }
-    out.push(("phone page".to_owned(), relais::export::app::render(kb)));
+    out.push(("phone page".to_owned(), relais::export::app::render(kb, TODAY)));
     for deck in &kb.decks {
         out.push((
             format!("slides {}", deck.id),

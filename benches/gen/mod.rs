@@ -383,7 +383,7 @@ fn source(i: usize) -> Source {
     Source {
         title: format!("Fiche d'information n° {i}"),
         url: Some(format!("https://exemple.be/fiches/{i}")),
-        date: Some(date(2025, 3, 14)),
+        date: Some(date(2025, 3, 14).into()),
     }
 }
 
@@ -445,6 +445,7 @@ fn contact(rng: &mut Rng, i: usize) -> Contact {
         hours: Some("du lundi au vendredi, de 9 h à 17 h".to_owned()),
         notes: None,
         verified: Some(date(2026, 5, 2)),
+        verified_by: Some(relais::kb::VerifiedBy::Telephone),
         sources: vec![source(i)],
     }
 }
@@ -571,6 +572,7 @@ fn head_yaml(kb: &KnowledgeBase) -> String {
             }
         }
         let _ = writeln!(y, "    verified: 2026-05-02");
+        let _ = writeln!(y, "    verified_by: telephone");
         sources_yaml(&mut y, &c.sources);
     }
     y

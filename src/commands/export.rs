@@ -62,7 +62,7 @@ pub fn run_export(
         crate::json::write(&mut json, kb).context("Impossible d'écrire le JSON")?;
         String::from_utf8(json).context("Impossible d'écrire le JSON")?
     } else if args.app {
-        app::render(kb)
+        app::render(kb, crate::kb::today())
     } else {
         let scope = scope(args);
         let handout = match Handout::select(kb, &scope, args.contacts, crate::kb::today()) {

@@ -94,6 +94,7 @@ pub struct RawContact {
     pub hours: Option<Text>,
     pub notes: Option<Text>,
     pub verified: Option<Text>,
+    pub verified_by: Option<Text>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
 }

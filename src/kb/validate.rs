@@ -4,10 +4,12 @@
 //! This file holds the entry points ([`load`], [`validate`]) and the `Checker` that collects the
 //! problems, a limited number shown per file. The rules are in `parse` (the YAML, its
 //! [`limits`], forbidden characters), `fields` (texts, dates, ids, addresses, phone numbers),
-//! `checks` (each kind of record), `references` (ids, duplicates, `[[id]]` links) and
+//! `checks` (each kind of record), `contact` (contacts and their dating rule), `references` (ids,
+//! duplicates, `[[id]]` links) and
 //! `positions` (lines and columns).
 
 mod checks;
+mod contact;
 mod fields;
 mod parse;
 mod positions;

@@ -6,15 +6,10 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use serde_saphyr::Spanned;
 
-use crate::kb::raw::{RawCategory, RawContact, RawDeck, RawEntry, RawFile, RawMeta, Text};
+use crate::kb::raw::{RawCategory, RawDeck, RawEntry, RawFile, RawMeta, Text};
 use crate::kb::text::did_you_mean;
-use crate::kb::{
-    Audience, Category, Contact, Deck, Entry, KnowledgeBase, Meta, REGIONS, Severity,
-    is_older_than_limit,
-};
+use crate::kb::{Audience, Category, Deck, Entry, KnowledgeBase, Meta, is_older_than_limit};
 
-use super::fields::is_valid_email;
-use super::positions::clamp;
 use super::references::{Defined, Refs};
 use super::{Checker, hint};
 
@@ -116,6 +111,7 @@ impl Checker<'_> {
             ));
         }
         let slide = self.slide_points(file, &id, e.slide.as_ref());
+        let sources = self.sources(file, &e.sources);
         Entry {
             title: self.text(file, "title", &e.title, true),
             summary: self.text(file, "summary", &e.summary, true),
@@ -126,7 +122,7 @@ impl Checker<'_> {
                 .collect(),
             related: self.refs(file, "related", &e.related, refs, "entrée"),
             contacts: self.refs(file, "contacts", &e.contacts, refs, "contact"),
-            sources: self.sources(file, &e.sources),
+            sources,
             id,
             category,
             audience,
@@ -150,63 +146,6 @@ impl Checker<'_> {
             ));
         }
         found
-    }
-
-    fn contact(&mut self, file: usize, c: &RawContact) -> Contact {
-        let id = c.id.value.trim().to_owned();
-        let region = c.region.value.trim().to_owned();
-        if !REGIONS.contains(&region.as_str()) {
-            let hint = hint(did_you_mean(&region, REGIONS));
-            self.error_at(
-                file,
-                &c.region.referenced,
-                format!(
-                    "région inconnue « {region} »{hint} (valeurs possibles : {})",
-                    REGIONS.join(", ")
-                ),
-            );
-        }
-        let phone = c.phone.iter().map(|p| self.phone(file, p)).collect();
-        let email = c.email.as_ref().map(|t| {
-            let v = self.text(file, "email", t, true);
-            if !is_valid_email(&v) {
-                self.error_at(
-                    file,
-                    &t.referenced,
-                    format!("adresse e-mail invalide : « {v} »"),
-                );
-            }
-            v
-        });
-        let verified = c
-            .verified
-            .as_ref()
-            .and_then(|t| self.date(file, "verified", t));
-        if c.verified.is_none() {
-            let loc = c.id.referenced;
-            self.push(Severity::Info, file, clamp(loc.line()), clamp(loc.column()), format!(
-                "contact « {id} » sans date « verified » : ses coordonnées seront affichées comme non vérifiées"
-            ));
-        }
-        Contact {
-            name: self.text(file, "name", &c.name, true),
-            description: self.text(file, "description", &c.description, true),
-            topics: c
-                .topics
-                .iter()
-                .map(|t| self.text(file, "topics", t, true))
-                .collect(),
-            website: c.website.as_ref().map(|t| self.url(file, "website", t)),
-            address: self.opt_text(file, "address", c.address.as_ref()),
-            hours: self.opt_text(file, "hours", c.hours.as_ref()),
-            notes: self.opt_text(file, "notes", c.notes.as_ref()),
-            sources: self.sources(file, &c.sources),
-            id,
-            region,
-            phone,
-            email,
-            verified,
-        }
     }
 
     fn deck(&mut self, file: usize, d: &RawDeck, refs: &Refs<'_>) -> Deck {

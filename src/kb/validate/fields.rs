@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::kb::raw::{RawSource, Text};
 use crate::kb::text::{describe_char, find_forbidden, normalize};
-use crate::kb::{Severity, Source};
+use crate::kb::{Severity, Source, SourceDate};
 
 use super::Checker;
 
@@ -40,7 +40,21 @@ impl Checker<'_> {
         t.map(|t| self.text(file, field, t, true))
     }
 
+    /// A full date (`AAAA-MM-JJ`); a warning when it lies in the future.
     pub(super) fn date(&mut self, file: usize, field: &str, t: &Text) -> Option<Date> {
+        let parsed = self.day(file, field, t);
+        if let Some(d) = parsed.filter(|d| *d > self.today) {
+            self.warn_at(
+                file,
+                &t.referenced,
+                format!("la date « {field} » ({d}) est dans le futur"),
+            );
+        }
+        parsed
+    }
+
+    /// A full date (`AAAA-MM-JJ`), an error when it is not one.
+    pub(super) fn day(&mut self, file: usize, field: &str, t: &Text) -> Option<Date> {
         let value = t.value.trim();
         let parsed = (value.len() == 10)
             .then(|| value.parse::<Date>().ok())
@@ -50,11 +64,23 @@ impl Checker<'_> {
                 "date invalide dans « {field} » : « {value} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-27)"
             ));
         }
-        if let Some(d) = parsed.filter(|d| *d > self.today) {
+        parsed
+    }
+
+    /// A source's date as precise as the source: `AAAA`, `AAAA-MM` or `AAAA-MM-JJ`.
+    fn source_date(&mut self, file: usize, t: &Text) -> Option<SourceDate> {
+        let value = t.value.trim();
+        let parsed = SourceDate::parse(value);
+        if parsed.is_none() {
+            self.error_at(file, &t.referenced, format!(
+                "date invalide dans « sources.date » : « {value} » (formats acceptés : 2023, 2023-04 ou 2023-04-24 ; une page sans date : pas de champ date)"
+            ));
+        }
+        if let Some(d) = parsed.filter(|d| d.is_after(self.today)) {
             self.warn_at(
                 file,
                 &t.referenced,
-                format!("la date « {field} » ({d}) est dans le futur"),
+                format!("la date « sources.date » ({d}) est dans le futur"),
             );
         }
         parsed
@@ -95,10 +121,7 @@ impl Checker<'_> {
             .map(|s| Source {
                 title: self.text(file, "sources.title", &s.title, true),
                 url: s.url.as_ref().map(|u| self.url(file, "sources.url", u)),
-                date: s
-                    .date
-                    .as_ref()
-                    .and_then(|d| self.date(file, "sources.date", d)),
+                date: s.date.as_ref().and_then(|d| self.source_date(file, d)),
             })
             .collect()
     }
