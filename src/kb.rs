@@ -4,6 +4,7 @@
 //! every problem with its position) -> [`KnowledgeBase`]. Nothing outside this module parses YAML.
 
 pub mod diag;
+pub mod lock;
 pub mod markup;
 pub mod raw;
 pub mod source;

@@ -381,6 +381,7 @@ fn reader(app: &App, frame: &mut Frame<'_>, area: Rect) {
 fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let width = usize::from(area.width);
     let origin = match app.info.origin.path() {
+        None if app.info.origin.broken_install().is_some() => s::BROKEN_INSTALL.to_owned(),
         None => s::BUNDLED_DATA.to_owned(),
         // A long path keeps its end, where the file name is.
         Some(p) => shorten_left(&p.display().to_string(), width / 3),

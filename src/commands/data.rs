@@ -61,9 +61,17 @@ fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::R
         eprintln!("{w}");
     }
     let store = store()?;
-    let dir = store
-        .install(path, &files)
-        .context("Installation interrompue ; les données actives n'ont pas changé")?;
+    let dir = match store.install(path, &files) {
+        Ok(dir) => dir,
+        Err(err @ StoreError::Busy) => {
+            eprintln!("relais : {err}");
+            return Ok(Status::Invalid);
+        }
+        Err(err) => {
+            return Err(err)
+                .context("Installation interrompue ; les données actives n'ont pas changé");
+        }
+    };
     writeln!(out, "{} {}", p.bold("Installé :"), summary(&kb))?;
     writeln!(out, "Dossier : {}", dir.display())?;
     if store.backup().is_some() {
@@ -90,6 +98,10 @@ fn switch(
         Err(err @ (StoreError::NoBackup | StoreError::NothingInstalled)) => {
             eprintln!("relais : {err}");
             return Ok(Status::NotFound);
+        }
+        Err(err @ (StoreError::Busy | StoreError::BrokenBackup { .. })) => {
+            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+            return Ok(Status::Invalid);
         }
         Err(err) => return Err(err).context("Les données actives n'ont pas changé"),
     }
@@ -152,6 +164,8 @@ struct StatusReport<'a> {
     stale: Vec<StaleRow<'a>>,
     installed: Option<PathBuf>,
     backup: Option<PathBuf>,
+    /// The installed data that does not load, when the bundled data stands in for it.
+    broken: Option<&'a Path>,
 }
 
 #[derive(Serialize)]
@@ -162,15 +176,12 @@ struct StaleRow<'a> {
 }
 
 fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
-    let origin = super::locate(cli);
     let today = crate::kb::today();
-    let loaded = match load(&origin, today) {
+    let loaded = match super::load_data(cli) {
         Ok(loaded) => loaded,
-        Err(err) => {
-            super::report_load_error(&origin, &err);
-            return Ok(Status::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
+    let origin = loaded.origin.clone();
     let kb = &loaded.kb;
     let store = source::user_data_dir().map(Store::new);
     let report = StatusReport {
@@ -191,6 +202,7 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
             .collect(),
         installed: store.as_ref().and_then(Store::current),
         backup: store.as_ref().and_then(Store::backup),
+        broken: origin.broken_install(),
     };
     if json {
         crate::json::write(out, &report)?;
@@ -239,5 +251,14 @@ fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow
     };
     writeln!(out, "Installées : {}", n(&shown(&r.installed)))?;
     writeln!(out, "Sauvegarde : {}", n(&shown(&r.backup)))?;
+    if let Some(dir) = r.broken {
+        let line = format!(
+            "Les données installées ({}) ne se chargent pas : les données intégrées les \
+             remplacent. Pour réparer : relais data restore, relais data reset ou relais data \
+             install DOSSIER.",
+            dir.display()
+        );
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
     Ok(())
 }

@@ -28,6 +28,9 @@ pub enum Origin {
     UserDir(PathBuf),
     /// Compiled into the binary.
     Bundled,
+    /// Compiled into the binary, used because the installed data at this path does not load
+    /// (see `relais data status`).
+    Fallback(PathBuf),
 }
 
 impl Origin {
@@ -43,10 +46,11 @@ impl Origin {
         if let Some(path) = env.filter(|p| !p.as_os_str().is_empty()) {
             return Self::Env(path);
         }
-        let installed = user_dir.and_then(|d| super::store::Store::new(d).current());
-        match installed {
-            Some(dir) if has_yaml(&dir) => Self::UserDir(dir),
-            _ => Self::Bundled,
+        // A current version that is missing or broken is not skipped in silence: loading it
+        // fails, and the caller falls back to the bundled data saying why.
+        match user_dir.and_then(|d| super::store::Store::new(d).current()) {
+            Some(dir) => Self::UserDir(dir),
+            None => Self::Bundled,
         }
     }
 
@@ -55,7 +59,16 @@ impl Origin {
     pub fn path(&self) -> Option<&Path> {
         match self {
             Self::Given(p) | Self::Flag(p) | Self::Env(p) | Self::UserDir(p) => Some(p),
-            Self::Bundled => None,
+            Self::Bundled | Self::Fallback(_) => None,
+        }
+    }
+
+    /// The installed data that could not be loaded, when the bundled data stands in for it.
+    #[must_use]
+    pub fn broken_install(&self) -> Option<&Path> {
+        match self {
+            Self::Fallback(p) => Some(p),
+            _ => None,
         }
     }
 
@@ -80,6 +93,12 @@ impl fmt::Display for Origin {
             Self::Env(p) => write!(f, "{} (RELAIS_DATA)", p.display()),
             Self::UserDir(p) => write!(f, "{} (données installées)", p.display()),
             Self::Bundled => f.write_str(crate::strings::BUNDLED_DATA),
+            Self::Fallback(p) => write!(
+                f,
+                "{} (les données installées dans {} ne se chargent pas)",
+                crate::strings::BUNDLED_DATA,
+                p.display()
+            ),
         }
     }
 }
@@ -124,11 +143,6 @@ fn is_yaml(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     )
-}
-
-fn has_yaml(dir: &Path) -> bool {
-    let mut found = Vec::new();
-    yaml_paths(dir, &mut found).is_ok() && !found.is_empty()
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError + '_ {
