@@ -7,6 +7,7 @@ pub mod diag;
 pub mod lock;
 pub mod markup;
 pub mod raw;
+pub mod read;
 pub mod source;
 pub mod store;
 pub mod text;

@@ -155,6 +155,19 @@ pub enum LoadError {
         size: u64,
         limit: u64,
     },
+    #[error(
+        "{}: ce n'est pas un fichier ordinaire (c'est {kind}) : refusé sans être lu ; seuls des \
+         fichiers .yaml ordinaires sont des données",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{}: lien symbolique qui sort du dossier de données ({}) : refusé sans être lu ; copiez \
+         le fichier dans le dossier s'il fait partie des données",
+        path.display(),
+        root.display()
+    )]
+    OutsidePack { path: PathBuf, root: PathBuf },
     #[error("{} problème(s) dans les données", count_errors(.0))]
     Invalid(Vec<Diagnostic>),
 }

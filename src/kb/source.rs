@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use super::LoadError;
+use super::read::Pack;
 
 /// The knowledge base compiled into the binary.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
@@ -156,7 +157,8 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
     let meta = std::fs::metadata(path).map_err(io_error(path))?;
     let mut paths = Vec::new();
     if meta.is_dir() {
-        yaml_paths(path, &mut paths).map_err(io_error(path))?;
+        let pack = Pack::new(path)?;
+        yaml_paths(&pack, path, &mut paths)?;
         if paths.is_empty() {
             return Err(LoadError::NoYaml {
                 path: path.to_path_buf(),
@@ -185,24 +187,26 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
 
 /// Collects YAML files under `dir`, skipping hidden entries. Each folder is read once, however
 /// many symbolic links lead to it, and no deeper than a few levels, so a symlink loop neither
-/// hangs the loader nor reads the same file twice.
-fn yaml_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// hangs the loader nor reads the same file twice. A link that leads out of the pack, to a
+/// file or a folder, is refused.
+fn yaml_paths(pack: &Pack, dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     let mut seen = std::collections::HashSet::new();
-    walk(dir, out, 0, &mut seen)
+    walk(pack, dir, out, 0, &mut seen)
 }
 
 fn walk(
+    pack: &Pack,
     dir: &Path,
     out: &mut Vec<PathBuf>,
     depth: usize,
     seen: &mut std::collections::HashSet<PathBuf>,
-) -> std::io::Result<()> {
+) -> Result<(), LoadError> {
     const MAX_DEPTH: usize = 8;
-    if !seen.insert(std::fs::canonicalize(dir)?) {
+    if !seen.insert(pack.inside(dir)?) {
         return Ok(());
     }
-    for item in std::fs::read_dir(dir)? {
-        let path = item?.path();
+    for item in std::fs::read_dir(dir).map_err(io_error(dir))? {
+        let path = item.map_err(io_error(dir))?.path();
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -212,9 +216,13 @@ fn walk(
         }
         if path.is_dir() {
             if depth < MAX_DEPTH {
-                walk(&path, out, depth + 1, seen)?;
+                walk(pack, &path, out, depth + 1, seen)?;
             }
         } else if is_yaml(&path) {
+            // A dangling link is left to the read, which names it; any other must stay inside.
+            if path.exists() {
+                pack.inside(&path)?;
+            }
             out.push(path);
         }
     }
@@ -222,15 +230,7 @@ fn walk(
 }
 
 fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
-    let size = std::fs::metadata(path).map_err(io_error(path))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io_error(path))?;
+    let bytes = super::read::read_bounded(path, MAX_FILE_BYTES)?;
     decode(path.display().to_string(), bytes)
 }
 
