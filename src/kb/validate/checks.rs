@@ -81,7 +81,7 @@ impl Checker<'_> {
     fn entry(&mut self, file: usize, e: &RawEntry, refs: &Refs<'_>) -> Entry {
         let id = e.id.value.trim().to_owned();
         let category = e.category.value.trim().to_owned();
-        if refs.category(&category).is_none() {
+        if refs.category(&category).is_none() && !self.unread_ids.contains(&category) {
             let hint = hint(did_you_mean(
                 &category,
                 refs.categories.iter().map(|c| c.id.as_str()),

@@ -128,6 +128,7 @@ impl Checker<'_> {
                 let id = t.value.trim().to_owned();
                 match refs.ids.get(&id) {
                     Some(d) if d.kind == kind => {}
+                    None if self.unread_ids.contains(&id) => {}
                     Some(d) => self.error_at(
                         file,
                         &t.referenced,
@@ -168,7 +169,9 @@ impl Checker<'_> {
             let found = cursor.and_then(|from| self.find_from(file, from, written));
             cursor = found.map(|at| at + written.len()).or(cursor);
             let kind = refs.ids.get(id).map(|d| d.kind);
-            if kind.is_some_and(|k| k != "présentation") {
+            if kind.is_some_and(|k| k != "présentation")
+                || (kind.is_none() && self.unread_ids.contains(id))
+            {
                 continue;
             }
             let fallback = (clamp(raw.referenced.line()), clamp(raw.referenced.column()));
