@@ -121,7 +121,7 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
     let mut sync = Sync::default();
     while !app.quit {
         sync.step(app);
-        term.draw(|frame| crate::ui::render(app, frame))?;
+        term.draw(|frame| draw(app, frame))?;
         let wait = if app.presentation.is_some() { 100 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
             if signals.stop.load(Ordering::Relaxed) {
@@ -148,6 +148,17 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Draws one frame at the frame's own size. The terminal may have been resized since the last
+/// resize event was read (ratatui measures it again before each frame): the app is laid out
+/// again at the size being drawn, so no widget is placed outside the buffer.
+pub fn draw(app: &mut App, frame: &mut ratatui::Frame<'_>) {
+    let area = frame.area();
+    if app.size != area {
+        app.update(Action::Resize(area.width, area.height));
+    }
+    crate::ui::render(app, frame);
 }
 
 /// What the loop keeps for presentation mode: the clock of the timer and the link to speaker

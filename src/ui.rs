@@ -20,6 +20,28 @@ mod present;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
+    draw_all(app, frame);
+    clean_cells(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: a cell holding a control, a bidi override, a line or
+/// paragraph separator or an invisible format character (from data that was never checked, a
+/// paste, a file name) is neutralised, whichever widget put it there.
+fn clean_cells(buffer: &mut ratatui::buffer::Buffer) {
+    use crate::kb::text::{is_forbidden, is_invisible};
+    for cell in &mut buffer.content {
+        if cell
+            .symbol()
+            .chars()
+            .any(|c| is_forbidden(c) || is_invisible(c))
+        {
+            let clean = crate::kb::text::neutralize(cell.symbol()).into_owned();
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw_all(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
     if let Some(p) = &app.presentation {
         present::render(app, p, frame);

@@ -211,6 +211,18 @@ pub(super) struct Located {
     pub message: String,
 }
 
+/// The YAML library's error `err` on `text` in French, at the line and column to change, for
+/// YAML files that are not data (the query set of `relais eval`).
+#[must_use]
+pub fn yaml_error(text: &str, err: &serde_saphyr::Error) -> (u32, u32, String) {
+    let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    let (line, col) = err
+        .location()
+        .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
+    let found = yaml_problem(text, line, col, &err.to_string());
+    (found.line, found.col, found.message)
+}
+
 /// Rewrites the YAML library's error `rendered`, reported at `line`:`col` of `text`, for content
 /// editors: French, a "did you mean" hint for unknown keys, and the position the editor has to
 /// change.
