@@ -337,3 +337,29 @@ fn broken_installed_data_falls_back_to_the_bundled_data() {
         );
     }
 }
+
+/// A data folder that cannot be created: the message is French and says the reason once.
+#[test]
+fn a_store_error_is_french_and_said_once() {
+    let home = Home {
+        dir: tempfile::tempdir().expect("home"),
+    };
+    let a = fixture_version(home.dir.path(), "A");
+    // XDG_DATA_HOME is a file: nothing can be created under it.
+    fs::write(home.dir.path().join("share"), "pas un dossier").expect("write");
+    let out = home
+        .relais(&["data", "install", arg(&a)])
+        .output()
+        .expect("runs");
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("un élément du chemin n'est pas un dossier"),
+        "{err}"
+    );
+    assert_eq!(err.matches("n'est pas un dossier").count(), 1, "{err}");
+    assert!(
+        !err.contains("os error") && !err.contains("Not a directory"),
+        "{err}"
+    );
+}

@@ -172,8 +172,26 @@ pub enum LoadError {
     Invalid(Vec<Diagnostic>),
 }
 
-/// The reason of an I/O error in French, for the common cases.
-fn io_reason(err: &std::io::Error) -> String {
+/// The reason of an I/O error in French, for the common cases; the system's own words, once,
+/// for the others.
+#[must_use]
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let written = match err.kind() {
+        K::ReadOnlyFilesystem => Some("système de fichiers en lecture seule"),
+        K::StorageFull => Some("disque plein"),
+        K::QuotaExceeded => Some("quota de disque dépassé"),
+        K::AlreadyExists => Some("existe déjà"),
+        K::DirectoryNotEmpty => Some("dossier non vide"),
+        K::FileTooLarge => Some("fichier trop grand pour ce système de fichiers"),
+        K::ResourceBusy => Some("ressource occupée"),
+        K::CrossesDevices => Some("déplacement impossible d'un disque à un autre"),
+        K::WriteZero | K::UnexpectedEof => Some("écriture ou lecture incomplète"),
+        _ => None,
+    };
+    if let Some(reason) = written {
+        return reason.to_owned();
+    }
     match err.kind() {
         std::io::ErrorKind::NotFound => "fichier ou dossier introuvable".to_owned(),
         std::io::ErrorKind::PermissionDenied => "accès refusé".to_owned(),

@@ -37,12 +37,10 @@ pub const STATE: &str = "state";
 /// returned: the previous data is still the active one.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    // The reason is in the message, in French; the error keeps no `source`, so that a chain
+    // of contexts does not print the system's words a second time.
+    #[error("{} : {}", path.display(), super::diag::io_reason(cause))]
+    Io { path: PathBuf, cause: io::Error },
     #[error("aucune sauvegarde à restaurer")]
     NoBackup,
     #[error("aucune donnée installée : les données intégrées sont déjà utilisées")]
@@ -117,9 +115,9 @@ pub struct Store {
 }
 
 pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
+    move |cause| StoreError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     }
 }
 
@@ -273,9 +271,9 @@ impl Store {
     fn lock(&self) -> Result<DataLock, StoreError> {
         DataLock::acquire(&self.root, lock::WAIT).map_err(|err| match err {
             LockError::Busy => StoreError::Busy,
-            LockError::Io(source) => StoreError::Io {
+            LockError::Io(cause) => StoreError::Io {
                 path: self.root.join(lock::LOCK),
-                source,
+                cause,
             },
         })
     }
@@ -359,6 +357,32 @@ fn is_version_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn store_errors_are_french_and_said_once() {
+        for (kind, reason) in [
+            (
+                io::ErrorKind::ReadOnlyFilesystem,
+                "système de fichiers en lecture seule",
+            ),
+            (io::ErrorKind::StorageFull, "disque plein"),
+            (io::ErrorKind::PermissionDenied, "accès refusé"),
+        ] {
+            let err = StoreError::Io {
+                path: PathBuf::from("/media/usb/relais/state"),
+                cause: io::Error::from(kind),
+            };
+            let shown = format!(
+                "{:#}",
+                anyhow::Error::from(err).context("Les données actives n'ont pas changé")
+            );
+            assert_eq!(shown.matches(reason).count(), 1, "{shown}");
+            assert!(
+                !shown.contains("os error") && !shown.contains("file system"),
+                "{shown}"
+            );
+        }
+    }
 
     #[test]
     fn version_names_are_single_plain_components() {
