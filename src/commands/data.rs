@@ -43,13 +43,14 @@ fn store() -> anyhow::Result<Store> {
 
 fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
     let origin = Origin::Given(path.to_path_buf());
+    let skipped = origin.lookalikes();
     let validated = origin
         .read()
         .and_then(|files| validate(&files, crate::kb::today()).map(|v| (files, v)));
     let (files, (kb, warnings)) = match validated {
         Ok(v) => v,
         Err(err) => {
-            for d in err.diagnostics() {
+            for d in err.diagnostics().iter().chain(&skipped) {
                 eprintln!("{d}");
             }
             eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
@@ -57,7 +58,11 @@ fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::R
             return Ok(Status::Invalid);
         }
     };
-    for w in warnings.iter().filter(|w| w.severity == Severity::Warning) {
+    for w in warnings
+        .iter()
+        .chain(&skipped)
+        .filter(|w| w.severity == Severity::Warning)
+    {
         eprintln!("{w}");
     }
     let store = store()?;

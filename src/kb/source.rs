@@ -73,6 +73,45 @@ impl Origin {
         }
     }
 
+    /// Files of this origin that look like data but are not read: a name with `.yaml` or
+    /// `.yml` that does not end with it in lower case (`faq.yaml.txt`, `FAQ.YAML`, `x.yml~`), or
+    /// a hidden one (`.terrain.yaml`). One warning each, so that an editor knows why their ids
+    /// are unknown.
+    #[must_use]
+    pub fn lookalikes(&self) -> Vec<super::Diagnostic> {
+        let Some(dir) = self.path().filter(|p| p.is_dir()) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        lookalike_walk(dir, 0, &mut seen, &mut found);
+        found.sort();
+        found
+            .into_iter()
+            .map(|path| {
+                let hidden = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'));
+                let why = if hidden {
+                    "fichier ignoré : son nom commence par un point (fichier caché) ; retirez le \
+                     point s'il fait partie des données"
+                } else {
+                    "fichier ignoré : son nom ressemble à un fichier de données mais ne finit pas \
+                     par « .yaml » ou « .yml » en minuscules ; renommez-le s'il fait partie des \
+                     données"
+                };
+                super::Diagnostic::new(
+                    super::Severity::Warning,
+                    path.display().to_string(),
+                    (0, 0),
+                    why.to_owned(),
+                    None,
+                )
+            })
+            .collect()
+    }
+
     /// Reads every YAML file of this origin, in a stable order.
     ///
     /// # Errors
@@ -227,6 +266,38 @@ fn walk(
         }
     }
     Ok(())
+}
+
+fn lookalike_walk(
+    dir: &Path,
+    depth: usize,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) {
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if depth > 8 || !seen.insert(real) {
+        return;
+    }
+    for item in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = item.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let hidden = name.starts_with('.');
+        if path.is_dir() {
+            if !hidden {
+                lookalike_walk(&path, depth + 1, seen, out);
+            }
+            continue;
+        }
+        let lower = name.to_lowercase();
+        let looks = lower.contains(".yaml") || lower.contains(".yml");
+        if looks && (hidden || !is_yaml(&path)) {
+            out.push(path);
+        }
+    }
 }
 
 fn read_file(path: &Path) -> Result<SourceFile, LoadError> {

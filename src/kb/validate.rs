@@ -13,6 +13,7 @@ mod parse;
 mod positions;
 mod recover;
 mod references;
+mod slips;
 
 use jiff::civil::Date;
 use serde_saphyr::Location;
@@ -39,7 +40,16 @@ pub struct Loaded {
 /// The data cannot be read, or has at least one error (all of them are returned).
 pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
     let files = origin.read()?;
-    let (kb, warnings) = validate(&files, today)?;
+    let skipped = origin.lookalikes();
+    let (kb, mut warnings) = match validate(&files, today) {
+        Ok(v) => v,
+        Err(LoadError::Invalid(mut diags)) => {
+            diags.extend(skipped);
+            return Err(LoadError::Invalid(diags));
+        }
+        Err(err) => return Err(err),
+    };
+    warnings.extend(skipped);
     Ok(Loaded {
         kb,
         warnings,

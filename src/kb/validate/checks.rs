@@ -104,6 +104,8 @@ impl Checker<'_> {
         }
         let answer = self.text(file, "answer", &e.answer, true);
         self.check_links(file, &e.answer, &answer, refs);
+        self.answer_links(file, &e.answer, &answer);
+        self.related_slips(file, &id, &e.related);
         let reviewed = self
             .date(file, "reviewed", &e.reviewed)
             .unwrap_or(Date::MIN);

@@ -16,6 +16,7 @@ impl Checker<'_> {
     /// character slipped in.
     pub(super) fn text(&mut self, file: usize, field: &str, t: &Text, required: bool) -> String {
         let value = normalize(&t.value);
+        self.cut_by_comment(file, field, t);
         if required && value.trim().is_empty() {
             self.error_at(file, &t.referenced, format!("« {field} » est vide"));
         }
@@ -82,7 +83,9 @@ impl Checker<'_> {
 
     pub(super) fn url(&mut self, file: usize, field: &str, t: &Text) -> String {
         let value = self.text(file, field, t, true);
-        if !is_valid_url(&value) {
+        if is_valid_url(&value) {
+            self.deceptive_field(file, t, &value);
+        } else {
             self.error_at(file, &t.referenced, format!(
                 "adresse web invalide dans « {field} » : « {value} » (elle doit commencer par https:// ou http:// et ne contenir aucune espace)"
             ));

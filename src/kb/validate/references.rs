@@ -161,7 +161,8 @@ impl Checker<'_> {
     /// identical links on different lines are each reported at their own line.
     pub(super) fn check_links(&mut self, file: usize, raw: &Text, answer: &str, refs: &Refs<'_>) {
         let mut cursor = Self::value_start(raw);
-        for (offset, id) in wiki_links(answer) {
+        // A link with a bracket inside is a missing bracket, reported by `answer_links`.
+        for (offset, id) in wiki_links(answer).filter(|(_, id)| !id.contains(['[', ']'])) {
             // The link as written, `[[ id ]]` spaces included.
             let written = answer[offset..]
                 .find("]]")
