@@ -12,6 +12,7 @@ pub mod source;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod version;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

@@ -406,7 +406,16 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
         None if app.info.origin.broken_install().is_some() => s::BROKEN_INSTALL.to_owned(),
         None => s::BUNDLED_DATA.to_owned(),
         // A long path keeps its end, where the file name is.
-        Some(p) => shorten_left(&p.display().to_string(), width / 3),
+        Some(p) => {
+            let newer = matches!(app.info.origin, crate::kb::Origin::UserDir(_))
+                && crate::kb::version::bundled_newer(&app.kb.meta).is_some();
+            let path = shorten_left(&p.display().to_string(), width / 3);
+            if newer {
+                format!("{path} {}", s::BUNDLED_NEWER)
+            } else {
+                path
+            }
+        }
     };
     let version = app
         .kb

@@ -115,8 +115,9 @@ fn two_installs_at_once_leave_whole_versions() {
     let mut failed = Vec::new();
     for round in 0..total {
         let mut problems = Vec::new();
-        let one = home.spawn(&["data", "install", arg(&a)]);
-        let two = home.spawn(&["data", "install", arg(&b)]);
+        // --force: whichever ended last is installed again (the version guard would refuse it).
+        let one = home.spawn(&["data", "install", "--force", arg(&a)]);
+        let two = home.spawn(&["data", "install", "--force", arg(&b)]);
         finish(one, "install A", &mut problems);
         finish(two, "install B", &mut problems);
         problems.extend(home.problems());
@@ -147,7 +148,7 @@ fn an_install_beside_a_restore_leaves_whole_versions() {
     for round in 0..total {
         let mut problems = Vec::new();
         let path = if round % 2 == 0 { &a } else { &b };
-        let one = home.spawn(&["data", "install", arg(path)]);
+        let one = home.spawn(&["data", "install", "--force", arg(path)]);
         let two = home.spawn(&["data", "restore"]);
         finish(one, "install", &mut problems);
         finish(two, "restore", &mut problems);

@@ -8,6 +8,8 @@ use anyhow::Context as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
+mod guard;
+
 use super::{Painter, Status};
 use crate::cli::{Cli, DataAction};
 use crate::kb::store::{Store, StoreError};
@@ -21,7 +23,7 @@ pub fn run_data(
     p: Painter,
 ) -> anyhow::Result<Status> {
     match action {
-        DataAction::Install { path } => install(cli, path, out, p),
+        DataAction::Install { path, force } => install(cli, path, *force, out, p),
         DataAction::Status { json } => status(cli, *json, out, p),
         DataAction::Restore => switch(cli, Store::restore, "Sauvegarde restaurée.", out, p),
         DataAction::Reset => switch(
@@ -41,7 +43,13 @@ fn store() -> anyhow::Result<Store> {
     )
 }
 
-fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+fn install(
+    cli: &Cli,
+    path: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     let origin = Origin::Given(path.to_path_buf());
     let skipped = origin.lookalikes();
     let validated = origin
@@ -66,6 +74,9 @@ fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::R
         eprintln!("{w}");
     }
     let store = store()?;
+    if !guard::allows(&store, &kb, force) {
+        return Ok(Status::Invalid);
+    }
     let dir = match store.install(path, &files) {
         Ok(dir) => dir,
         Err(err @ StoreError::Busy) => {
@@ -171,6 +182,8 @@ struct StatusReport<'a> {
     backup: Option<PathBuf>,
     /// The installed data that does not load, when the bundled data stands in for it.
     broken: Option<&'a Path>,
+    /// Said when the data built into relais is newer than the installed data.
+    bundled_newer: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -208,6 +221,9 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
         installed: store.as_ref().and_then(Store::current),
         backup: store.as_ref().and_then(Store::backup),
         broken: origin.broken_install(),
+        bundled_newer: matches!(origin, Origin::UserDir(_))
+            .then(|| crate::kb::version::bundled_newer(&kb.meta))
+            .flatten(),
     };
     if json {
         crate::json::write(out, &report)?;
@@ -256,6 +272,10 @@ fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow
     };
     writeln!(out, "Installées : {}", n(&shown(&r.installed)))?;
     writeln!(out, "Sauvegarde : {}", n(&shown(&r.backup)))?;
+    if let Some(newer) = &r.bundled_newer {
+        let line = format!("Attention : {newer}.");
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
     if let Some(dir) = r.broken {
         let line = format!(
             "Les données installées ({}) ne se chargent pas : les données intégrées les \

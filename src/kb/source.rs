@@ -166,6 +166,23 @@ fn bundled_files() -> Vec<SourceFile> {
     files
 }
 
+/// The text of every bundled YAML file, unvalidated.
+pub(crate) fn bundled_texts() -> impl Iterator<Item = &'static str> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<&'static str>) {
+        out.extend(
+            dir.files()
+                .filter(|f| is_yaml(f.path()))
+                .filter_map(include_dir::File::contents_utf8),
+        );
+        for sub in dir.dirs() {
+            walk(sub, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&BUNDLED, &mut out);
+    out.into_iter()
+}
+
 fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
     for file in dir.files().filter(|f| is_yaml(f.path())) {
         out.push(SourceFile {
