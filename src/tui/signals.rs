@@ -6,7 +6,6 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::time::Duration;
 
 /// What the loop checks between events.
 pub struct Signals {
@@ -67,7 +66,7 @@ fn watch(stop: Arc<AtomicI32>, leave: fn()) {
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             stop.store(sig, Ordering::Relaxed);
-            std::thread::sleep(Duration::from_millis(500));
+            std::thread::sleep(std::time::Duration::from_millis(500));
             leave();
             std::process::exit(128 + sig);
         }
