@@ -209,6 +209,9 @@ pub enum DataAction {
         /// Fichier YAML ou dossier de fichiers YAML.
         #[arg(value_name = "CHEMIN")]
         path: PathBuf,
+        /// Installe même une version plus ancienne que celle installée, ou la même.
+        #[arg(long)]
+        force: bool,
     },
     /// Indique les données utilisées : origine, version, date, nombres, entrées à relire.
     Status {

@@ -5,12 +5,15 @@
 
 pub mod dates;
 pub mod diag;
+pub mod lock;
 pub mod markup;
 pub mod raw;
+pub mod read;
 pub mod source;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod version;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

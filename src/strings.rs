@@ -38,6 +38,10 @@ pub const TOPICS: &str = "Thèmes";
 pub const NOTES: &str = "Remarques";
 /// The bundled data, as the status bar names it.
 pub const BUNDLED_DATA: &str = "données intégrées";
+/// After the installed data's path when the bundled data is newer.
+pub const BUNDLED_NEWER: &str = "(intégrées plus récentes : relais data reset)";
+/// The bundled data standing in for installed data that does not load.
+pub const BROKEN_INSTALL: &str = "données intégrées (installées illisibles : relais data status)";
 pub const KIND_FAQ: &str = "FAQ";
 pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";

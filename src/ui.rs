@@ -21,6 +21,28 @@ mod speaker;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
+    draw_all(app, frame);
+    clean_cells(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: a cell holding a control, a bidi override, a line or
+/// paragraph separator or an invisible format character (from data that was never checked, a
+/// paste, a file name) is neutralised, whichever widget put it there.
+fn clean_cells(buffer: &mut ratatui::buffer::Buffer) {
+    use crate::kb::text::{is_forbidden, is_invisible};
+    for cell in &mut buffer.content {
+        if cell
+            .symbol()
+            .chars()
+            .any(|c| is_forbidden(c) || is_invisible(c))
+        {
+            let clean = crate::kb::text::neutralize(cell.symbol()).into_owned();
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw_all(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
     if let Some(p) = &app.presentation {
         present::render(app, p, frame);
@@ -382,9 +404,19 @@ fn reader(app: &App, frame: &mut Frame<'_>, area: Rect) {
 fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let width = usize::from(area.width);
     let origin = match app.info.origin.path() {
+        None if app.info.origin.broken_install().is_some() => s::BROKEN_INSTALL.to_owned(),
         None => s::BUNDLED_DATA.to_owned(),
         // A long path keeps its end, where the file name is.
-        Some(p) => shorten_left(&p.display().to_string(), width / 3),
+        Some(p) => {
+            let newer = matches!(app.info.origin, crate::kb::Origin::UserDir(_))
+                && crate::kb::version::bundled_newer(&app.kb.meta).is_some();
+            let path = shorten_left(&p.display().to_string(), width / 3);
+            if newer {
+                format!("{path} {}", s::BUNDLED_NEWER)
+            } else {
+                path
+            }
+        }
     };
     let version = app
         .kb

@@ -18,7 +18,7 @@ use relais::action::Action;
 use relais::app::{App, DataInfo};
 use relais::cli::KindFilter;
 use relais::commands::Painter;
-use relais::kb::text::is_forbidden;
+use relais::kb::text::{is_forbidden, is_invisible};
 use relais::kb::validate::Loaded;
 use relais::kb::{Audience, Category, Contact, Deck, Entry, KnowledgeBase, Meta, Origin, Source};
 use relais::theme::ThemeName;
@@ -28,10 +28,11 @@ const TODAY: Date = date(2026, 11, 27);
 
 /// Everything a hostile or damaged file could put in a text: CSI (7-bit and C1), screen clear,
 /// OSC 52 that would write the clipboard, BEL, an OSC 8 hyperlink, DEL, NUL, backspace, lone CR,
-/// vertical tab, form feed, and the bidi overrides and isolates that reorder what is shown.
+/// vertical tab, form feed, the bidi overrides and isolates that reorder what is shown, the line
+/// and paragraph separators, and invisible format characters (zero-width, marks, tags).
 const NASTY: &str = "\u{1b}[31m\u{1b}[2J\u{1b}]52;c;cGlyYXRl\u{7}\u{9b}1m\u{9d}0;titre\u{9c}\
 \u{1b}]8;;https://x.example\u{1b}\\lien\u{1b}]8;;\u{1b}\\\u{7f}\u{0}\u{8}\r\u{b}\u{c}\
-\u{202e}\u{202a}\u{2066}\u{2069}\u{85}";
+\u{202e}\u{202a}\u{2066}\u{2069}\u{85}\u{2028}\u{2029}\u{200b}\u{200d}\u{200f}\u{2060}\u{feff}\u{ad}\u{e0041}";
 
 fn nasty(text: &str) -> String {
     format!("{text} {NASTY} fin")
@@ -159,7 +160,10 @@ fn without_painter_codes(text: &str) -> String {
 
 /// Fails on the first character that could drive a terminal.
 fn assert_clean(what: &str, text: &str) {
-    if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|&(_, c)| is_forbidden(c) || is_invisible(c))
+    {
         let start = text[..at]
             .char_indices()
             .rev()
@@ -382,7 +386,7 @@ fn presentations_draw_no_control_character() {
 /// Every forbidden character of `text`, by code point, with how often it occurs.
 fn leaks(text: &str) -> std::collections::BTreeMap<String, usize> {
     let mut found = std::collections::BTreeMap::new();
-    for c in text.chars().filter(|&c| is_forbidden(c)) {
+    for c in text.chars().filter(|&c| is_forbidden(c) || is_invisible(c)) {
         *found.entry(format!("U+{:04X}", u32::from(c))).or_default() += 1;
     }
     found
@@ -512,6 +516,53 @@ fn check_refuses_every_control_character_raw_or_escaped() {
                 && d.line == 6
                 && d.message.starts_with("caractère interdit")),
             "{what}: {diags:#?}"
+        );
+    }
+}
+
+/// Invisible characters in a title, a keyword, a contact's name or an id are errors at their
+/// place, each naming the character; in other texts they load and are neutralised on output.
+#[test]
+fn invisible_characters_in_searched_texts_are_errors() {
+    for c in [
+        '\u{200b}',
+        '\u{200d}',
+        '\u{2060}',
+        '\u{feff}',
+        '\u{ad}',
+        '\u{2028}',
+        '\u{e0041}',
+    ] {
+        let files = [file_with_title(&format!("hé{c}berger"))];
+        let err = relais::kb::validate::validate(&files, TODAY).expect_err("invisible in title");
+        assert!(
+            err.diagnostics().iter().any(|d| d.is_error()
+                && d.line == 6
+                && d.message.starts_with("caractère invisible dans « title »")
+                && d.message.contains(&format!("U+{:04X}", u32::from(c)))),
+            "U+{:04X}: {:#?}",
+            u32::from(c),
+            err.diagnostics()
+        );
+    }
+    let text = file_with_title("Titre").text;
+    let with_keyword = text.replace(
+        "    category:",
+        "    keywords: [\"mot\u{200b}clé\"]\n    category:",
+    );
+    let with_id = text.replacen("id: e", "id: e\u{200b}x", 1);
+    for (what, text) in [("keywords", with_keyword), ("identifiant", with_id)] {
+        let files = [relais::kb::SourceFile {
+            name: "t.yaml".to_owned(),
+            text,
+        }];
+        let err = relais::kb::validate::validate(&files, TODAY).expect_err(what);
+        assert!(
+            err.diagnostics()
+                .iter()
+                .any(|d| d.is_error() && d.message.contains("invisible")),
+            "{what}: {:#?}",
+            err.diagnostics()
         );
     }
 }

@@ -8,6 +8,8 @@ use anyhow::Context as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
+mod guard;
+
 use super::{Painter, Status};
 use crate::cli::{Cli, DataAction};
 use crate::kb::store::{Store, StoreError};
@@ -21,7 +23,7 @@ pub fn run_data(
     p: Painter,
 ) -> anyhow::Result<Status> {
     match action {
-        DataAction::Install { path } => install(cli, path, out, p),
+        DataAction::Install { path, force } => install(cli, path, *force, out, p),
         DataAction::Status { json } => status(cli, *json, out, p),
         DataAction::Restore => switch(cli, Store::restore, "Sauvegarde restaurée.", out, p),
         DataAction::Reset => switch(
@@ -41,15 +43,22 @@ fn store() -> anyhow::Result<Store> {
     )
 }
 
-fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
+fn install(
+    cli: &Cli,
+    path: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
     let origin = Origin::Given(path.to_path_buf());
+    let skipped = origin.lookalikes();
     let validated = origin
         .read()
         .and_then(|files| validate(&files, crate::kb::today()).map(|v| (files, v)));
     let (files, (kb, warnings)) = match validated {
         Ok(v) => v,
         Err(err) => {
-            for d in err.diagnostics() {
+            for d in err.diagnostics().iter().chain(&skipped) {
                 eprintln!("{d}");
             }
             eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
@@ -57,13 +66,28 @@ fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::R
             return Ok(Status::Invalid);
         }
     };
-    for w in warnings.iter().filter(|w| w.severity == Severity::Warning) {
+    for w in warnings
+        .iter()
+        .chain(&skipped)
+        .filter(|w| w.severity == Severity::Warning)
+    {
         eprintln!("{w}");
     }
     let store = store()?;
-    let dir = store
-        .install(path, &files)
-        .context("Installation interrompue ; les données actives n'ont pas changé")?;
+    if !guard::allows(&store, &kb, force) {
+        return Ok(Status::Invalid);
+    }
+    let dir = match store.install(path, &files) {
+        Ok(dir) => dir,
+        Err(err @ StoreError::Busy) => {
+            eprintln!("relais : {err}");
+            return Ok(Status::Invalid);
+        }
+        Err(err) => {
+            return Err(err)
+                .context("Installation interrompue ; les données actives n'ont pas changé");
+        }
+    };
     writeln!(out, "{} {}", p.bold("Installé :"), summary(&kb))?;
     writeln!(out, "Dossier : {}", dir.display())?;
     if store.backup().is_some() {
@@ -90,6 +114,10 @@ fn switch(
         Err(err @ (StoreError::NoBackup | StoreError::NothingInstalled)) => {
             eprintln!("relais : {err}");
             return Ok(Status::NotFound);
+        }
+        Err(err @ (StoreError::Busy | StoreError::BrokenBackup { .. })) => {
+            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+            return Ok(Status::Invalid);
         }
         Err(err) => return Err(err).context("Les données actives n'ont pas changé"),
     }
@@ -152,6 +180,10 @@ struct StatusReport<'a> {
     stale: Vec<StaleRow<'a>>,
     installed: Option<PathBuf>,
     backup: Option<PathBuf>,
+    /// The installed data that does not load, when the bundled data stands in for it.
+    broken: Option<&'a Path>,
+    /// Said when the data built into relais is newer than the installed data.
+    bundled_newer: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -162,15 +194,12 @@ struct StaleRow<'a> {
 }
 
 fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
-    let origin = super::locate(cli);
     let today = crate::kb::today();
-    let loaded = match load(&origin, today) {
+    let loaded = match super::load_data(cli) {
         Ok(loaded) => loaded,
-        Err(err) => {
-            super::report_load_error(&origin, &err);
-            return Ok(Status::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
+    let origin = loaded.origin.clone();
     let kb = &loaded.kb;
     let store = source::user_data_dir().map(Store::new);
     let report = StatusReport {
@@ -191,6 +220,10 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
             .collect(),
         installed: store.as_ref().and_then(Store::current),
         backup: store.as_ref().and_then(Store::backup),
+        broken: origin.broken_install(),
+        bundled_newer: matches!(origin, Origin::UserDir(_))
+            .then(|| crate::kb::version::bundled_newer(&kb.meta))
+            .flatten(),
     };
     if json {
         crate::json::write(out, &report)?;
@@ -239,5 +272,18 @@ fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow
     };
     writeln!(out, "Installées : {}", n(&shown(&r.installed)))?;
     writeln!(out, "Sauvegarde : {}", n(&shown(&r.backup)))?;
+    if let Some(newer) = &r.bundled_newer {
+        let line = format!("Attention : {newer}.");
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
+    if let Some(dir) = r.broken {
+        let line = format!(
+            "Les données installées ({}) ne se chargent pas : les données intégrées les \
+             remplacent. Pour réparer : relais data restore, relais data reset ou relais data \
+             install DOSSIER.",
+            dir.display()
+        );
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
     Ok(())
 }

@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 pub type Text = Spanned<String>;
 
 /// One YAML file. Every section is optional so a knowledge base can be split across files.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
     pub meta: Option<Spanned<RawMeta>>,
@@ -23,6 +23,21 @@ pub struct RawFile {
     pub decks: Vec<RawDeck>,
     #[serde(default)]
     pub synonyms: Vec<Spanned<Vec<Text>>>,
+}
+
+impl RawFile {
+    /// Adds the sections of `other` (read from another piece of the same file) to these; the
+    /// first `meta` is kept.
+    pub fn extend(&mut self, other: Self) {
+        if self.meta.is_none() {
+            self.meta = other.meta;
+        }
+        self.categories.extend(other.categories);
+        self.entries.extend(other.entries);
+        self.contacts.extend(other.contacts);
+        self.decks.extend(other.decks);
+        self.synonyms.extend(other.synonyms);
+    }
 }
 
 #[derive(Debug, Deserialize)]

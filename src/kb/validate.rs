@@ -13,8 +13,10 @@ mod contact;
 mod fields;
 mod parse;
 mod positions;
+mod recover;
 mod references;
 mod slides;
+mod slips;
 
 use jiff::civil::Date;
 use serde_saphyr::Location;
@@ -41,7 +43,16 @@ pub struct Loaded {
 /// The data cannot be read, or has at least one error (all of them are returned).
 pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
     let files = origin.read()?;
-    let (kb, warnings) = validate(&files, today)?;
+    let skipped = origin.lookalikes();
+    let (kb, mut warnings) = match validate(&files, today) {
+        Ok(v) => v,
+        Err(LoadError::Invalid(mut diags)) => {
+            diags.extend(skipped);
+            return Err(LoadError::Invalid(diags));
+        }
+        Err(err) => return Err(err),
+    };
+    warnings.extend(skipped);
     Ok(Loaded {
         kb,
         warnings,
@@ -65,6 +76,7 @@ pub fn validate(
         line_starts: files.iter().map(|f| line_starts(&f.text)).collect(),
         counts: vec![Counts::default(); files.len()],
         today,
+        unread_ids: std::collections::HashSet::new(),
     };
     let mut parsed = Vec::new();
     for (index, file) in files.iter().enumerate() {
@@ -72,12 +84,9 @@ pub fn validate(
             parsed.push((index, raw));
         }
     }
-    // References across files are only meaningful once every file parsed.
-    let kb = if parsed.len() == files.len() {
-        Some(checker.build(parsed))
-    } else {
-        None
-    };
+    // Files that do not parse whole give what could be read of them (see `recover`), so the
+    // checks of values and references across files still run, on everything that was read.
+    let kb = Some(checker.build(parsed));
     let mut diags = checker.diags;
     diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     diags.extend(
@@ -130,6 +139,9 @@ struct Checker<'a> {
     line_starts: Vec<Vec<usize>>,
     counts: Vec<Counts>,
     today: Date,
+    /// Ids written in pieces of files that could not be read: a reference to one of them is
+    /// not reported as unknown (its piece's own problem is).
+    unread_ids: std::collections::HashSet<String>,
 }
 
 impl Checker<'_> {

@@ -78,7 +78,7 @@ impl Checker<'_> {
     fn entry(&mut self, file: usize, e: &RawEntry, refs: &Refs<'_>) -> Entry {
         let id = e.id.value.trim().to_owned();
         let category = e.category.value.trim().to_owned();
-        if refs.category(&category).is_none() {
+        if refs.category(&category).is_none() && !self.unread_ids.contains(&category) {
             let hint = hint(did_you_mean(
                 &category,
                 refs.categories.iter().map(|c| c.id.as_str()),
@@ -101,6 +101,8 @@ impl Checker<'_> {
         }
         let answer = self.text(file, "answer", &e.answer, true);
         self.check_links(file, &e.answer, &answer, refs);
+        self.answer_links(file, &e.answer, &answer);
+        self.related_slips(file, &id, &e.related);
         let reviewed = self
             .date(file, "reviewed", &e.reviewed)
             .unwrap_or(Date::MIN);

@@ -4,7 +4,9 @@
 use jiff::civil::Date;
 
 use crate::kb::raw::{RawSource, Text};
-use crate::kb::text::{describe_char, find_forbidden, normalize};
+use crate::kb::text::{
+    describe_char, describe_invisible, find_forbidden, is_invisible, neutralize, normalize,
+};
 use crate::kb::{Severity, Source, SourceDate};
 
 use super::Checker;
@@ -14,6 +16,7 @@ impl Checker<'_> {
     /// character slipped in.
     pub(super) fn text(&mut self, file: usize, field: &str, t: &Text, required: bool) -> String {
         let value = normalize(&t.value);
+        self.cut_by_comment(file, field, t);
         if required && value.trim().is_empty() {
             self.error_at(file, &t.referenced, format!("« {field} » est vide"));
         }
@@ -26,6 +29,24 @@ impl Checker<'_> {
                 line,
                 col,
                 format!("caractère interdit dans « {field} » : {}", describe_char(c)),
+            );
+        }
+        // Where text is searched by its words, an invisible character splits or hides them.
+        let searched = matches!(field, "title" | "keywords" | "name");
+        let invisible = value.char_indices().find(|&(_, c)| is_invisible(c));
+        if let Some((offset, c)) = invisible.filter(|_| searched) {
+            let needle = c.to_string();
+            let (line, col) = self.position_in(file, t, offset, &needle);
+            self.push(
+                Severity::Error,
+                file,
+                line,
+                col,
+                format!(
+                    "caractère invisible dans « {field} » : {} ; supprimez-le (le texte ne se \
+                     trouverait plus par ses mots)",
+                    describe_invisible(c)
+                ),
             );
         }
         value
@@ -88,7 +109,9 @@ impl Checker<'_> {
 
     pub(super) fn url(&mut self, file: usize, field: &str, t: &Text) -> String {
         let value = self.text(file, field, t, true);
-        if !is_valid_url(&value) {
+        if is_valid_url(&value) {
+            self.deceptive_field(file, t, &value);
+        } else {
             self.error_at(file, &t.referenced, format!(
                 "adresse web invalide dans « {field} » : « {value} » (elle doit commencer par https:// ou http:// et ne contenir aucune espace)"
             ));
@@ -108,7 +131,18 @@ impl Checker<'_> {
 
     pub(super) fn id(&mut self, file: usize, t: &Text) -> String {
         let value = t.value.trim().to_owned();
-        if !is_kebab_id(&value) {
+        if let Some(c) = value.chars().find(|&c| is_invisible(c)) {
+            let shown = neutralize(&value);
+            self.error_at(
+                file,
+                &t.referenced,
+                format!(
+                    "identifiant invalide « {shown} » : il contient un caractère invisible, {} ; \
+                 retapez-le (lettres minuscules sans accents, chiffres et tirets)",
+                    describe_invisible(c)
+                ),
+            );
+        } else if !is_kebab_id(&value) {
             self.error_at(file, &t.referenced, format!(
                 "identifiant invalide « {value} » : lettres minuscules sans accents, chiffres et tirets (ex. droits-hebergeur)"
             ));
