@@ -5,7 +5,6 @@
 //! dates, no « ne peut pas arrêter », the UK–France agreement wherever the UK is discussed, the
 //! crisis numbers, legal aid in each Walloon province, and contacts dated by rule D.2.
 
-use relais::kb::dates::FACT_SHEET_DATES;
 use relais::kb::validate::validate;
 use relais::kb::{Entry, KnowledgeBase, Origin, VerifiedBy, WALLOON_PROVINCES};
 
@@ -69,6 +68,11 @@ fn kb() -> relais::kb::KnowledgeBase {
         .expect("bundled data valid")
         .0
 }
+
+/// The days the fact sheets were compiled (`faits.md` v1 and its December 2026 update): writing
+/// down what a sheet says is not confirming it, so no bundled contact may carry them as `verified`.
+const FACT_SHEET_DATES: [jiff::civil::Date; 2] =
+    [jiff::civil::date(2026, 11, 27), jiff::civil::date(2026, 12, 1)];
 
 #[test]
 fn every_mandatory_entry_and_contact_exists() {

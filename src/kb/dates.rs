@@ -6,17 +6,13 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use jiff::Span;
-use jiff::civil::{Date, date};
+use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Contact, Entry, Source, is_older_than_limit};
 
 /// An entry whose newest dated source is older than this many years is shown with a warning.
 pub const OLD_SOURCES_AFTER_YEARS: i16 = 3;
-
-/// The days the fact sheets were compiled (`faits.md` v1 and its December 2026 update). Writing
-/// down what a sheet says is not confirming it: these days never count as a `verified` date.
-pub const FACT_SHEET_DATES: [Date; 2] = [date(2026, 11, 27), date(2026, 12, 1)];
 
 /// A source's date as precise as the source is: `2023`, `2023-04` or `2023-04-24`. Never
 /// completed: a page dated « avril 2023 » stays a month.
@@ -221,6 +217,7 @@ impl Contact {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
 
     #[test]
     fn source_dates_keep_their_precision() {

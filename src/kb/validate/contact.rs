@@ -4,7 +4,6 @@
 //! ages: after 12 months it is a warning (« à revérifier »). Without it, the contact is shown with
 //! its source and that source's date, « non vérifié ».
 
-use crate::kb::dates::FACT_SHEET_DATES;
 use crate::kb::raw::{RawContact, Text};
 use crate::kb::text::did_you_mean;
 use crate::kb::{Contact, REGIONS, STALE_AFTER_MONTHS, Severity, VerifiedBy, is_older_than_limit};
@@ -112,11 +111,6 @@ impl Checker<'_> {
         if on > self.today {
             self.error_at(file, &t.referenced, format!(
                 "contact « {id} » : « verified » ({shown}) est dans le futur : un détail ne peut être confirmé qu'un jour passé"
-            ));
-        }
-        if FACT_SHEET_DATES.contains(&on) {
-            self.error_at(file, &t.referenced, format!(
-                "contact « {id} » : le {shown} est la date de compilation d'une fiche de faits, pas une vérification : retirez « verified » (le contact sera affiché avec sa source et sa date)"
             ));
         }
         if c.verified_by == Some(VerifiedBy::SiteOfficiel)
