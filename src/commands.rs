@@ -4,10 +4,15 @@
 pub mod browse;
 mod check;
 mod data;
+mod diff;
 mod eval;
 pub mod export;
+mod install;
 mod packaging;
+mod review;
+mod schema;
 pub mod search;
+mod sign;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -105,14 +110,27 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
     let Some(command) = &cli.command else {
         return no_subcommand(cli, painter);
     };
-    if let Command::Check { path, strict } = command {
+    if let Command::Check {
+        path,
+        strict,
+        errors_only,
+    } = command
+    {
         let origin = match path {
             Some(p) => Origin::Given(p.clone()),
             None => locate(cli),
         };
-        return check::run_check(&origin, *strict, out, painter);
+        return check::run_check(&origin, *strict, *errors_only, out, painter);
+    }
+    if let Command::Review { path, within } = command {
+        let origin = match path {
+            Some(p) => Origin::Given(p.clone()),
+            None => locate(cli),
+        };
+        return review::run_review(&origin, within, out, painter);
     }
     match command {
+        Command::Schema => return schema::run_schema(cli, out),
         Command::Completions { shell } => return packaging::run_completions(*shell, out),
         Command::Man => return packaging::run_man(out),
         Command::Data { action } => return data::run_data(cli, action, out, painter),
@@ -161,6 +179,8 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
         }
         Command::Export(args) => export::run_export(&loaded.kb, args, out),
         Command::Check { .. }
+        | Command::Review { .. }
+        | Command::Schema
         | Command::Present { .. }
         | Command::Completions { .. }
         | Command::Man

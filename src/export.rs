@@ -243,6 +243,9 @@ pub fn data_line(kb: &KnowledgeBase) -> String {
         line.push_str(" — ");
         line.push_str(p);
     }
+    if meta.unsigned {
+        _ = write!(line, " (données {})", s::UNSIGNED);
+    }
     line
 }
 

@@ -6,12 +6,17 @@
 pub mod dates;
 pub mod diag;
 pub mod lock;
+pub mod manifest;
 pub mod markup;
+pub mod pack;
 pub mod raw;
 pub mod read;
+pub mod seal;
+pub mod signing;
 pub mod source;
 pub mod store;
 pub mod text;
+pub mod trust;
 pub mod validate;
 pub mod version;
 
@@ -45,6 +50,13 @@ pub struct Meta {
     pub publisher: Option<String>,
     /// Contacts shown when a search finds nothing.
     pub fallback_contacts: Vec<String>,
+    /// Public keys (minisign base64 lines) whose signed packs this data trusts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trusted_keys: Vec<String>,
+    /// Set by the loader, never read from YAML: installed data that no trusted key signed,
+    /// shown « non signées » in the status bar, `data status` and the exports.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsigned: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

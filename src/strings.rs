@@ -42,6 +42,8 @@ pub const BUNDLED_DATA: &str = "données intégrées";
 pub const BUNDLED_NEWER: &str = "(intégrées plus récentes : relais data reset)";
 /// The bundled data standing in for installed data that does not load.
 pub const BROKEN_INSTALL: &str = "données intégrées (installées illisibles : relais data status)";
+/// Said of installed data that no trusted key signed (status bar, `data status`, exports).
+pub const UNSIGNED: &str = "non signées";
 pub const KIND_FAQ: &str = "FAQ";
 pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";

@@ -418,6 +418,11 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
             }
         }
     };
+    let origin = if app.kb.meta.unsigned {
+        format!("{origin} · {}", s::UNSIGNED)
+    } else {
+        origin
+    };
     let version = app
         .kb
         .meta

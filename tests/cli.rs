@@ -664,7 +664,7 @@ fn data_precedence_flag_then_env_then_user_dir_then_bundled() {
     // Data installed in the user data directory beats the bundled data.
     sandbox
         .relais()
-        .args(["data", "install", MINIMAL])
+        .args(["data", "install", "--allow-unsigned", MINIMAL])
         .assert()
         .success();
     let installed = origin(&mut sandbox.relais());

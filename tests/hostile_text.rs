@@ -79,6 +79,7 @@ fn kb() -> KnowledgeBase {
             date: Some(date(2026, 1, 1)),
             publisher: Some(nasty("Éditeur")),
             fallback_contacts: vec!["permanence".to_owned()],
+            ..Meta::default()
         },
         categories: vec![Category {
             id: "droits".to_owned(),

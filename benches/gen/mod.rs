@@ -483,6 +483,7 @@ pub fn knowledge_base(entries: usize) -> KnowledgeBase {
             date: Some(date(2026, 11, 27)),
             publisher: None,
             fallback_contacts: vec!["contact-0".to_owned(), "contact-1".to_owned()],
+            ..Meta::default()
         },
         categories,
         entries,

@@ -1,14 +1,42 @@
-//! `relais check`: validate data and report every problem with its position.
+//! `relais check`: validate data and report every problem with its position, then one line
+//! that counts errors, warnings and remarks; a data folder's own `queries.yaml` is run against
+//! its own thresholds.
 
 use std::io::Write;
 
 use super::{Painter, Status};
 use crate::kb::validate::load;
-use crate::kb::{Origin, Severity, Verification};
+use crate::kb::{Diagnostic, Origin, Severity, Verification};
+
+/// "Bilan : 1 erreur, 2 avertissements, 0 remarque".
+fn tally(diags: &[Diagnostic]) -> String {
+    let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
+    let word = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    format!(
+        "Bilan : {}, {}, {}",
+        word(count(Severity::Error), "erreur", "erreurs"),
+        word(count(Severity::Warning), "avertissement", "avertissements"),
+        word(count(Severity::Info), "remarque", "remarques")
+    )
+}
+
+/// Prints the problems to stderr: all, or with `errors_only` the errors alone.
+fn report(diags: &[Diagnostic], errors_only: bool) {
+    for d in diags {
+        match d.severity {
+            Severity::Error => eprintln!("{d}"),
+            _ if errors_only => {}
+            // Notes are one line each: they describe honest states, not mistakes to locate.
+            Severity::Info => eprintln!("{}", crate::kb::text::neutralize(&d.headline())),
+            Severity::Warning => eprintln!("{d}"),
+        }
+    }
+}
 
 pub fn run_check(
     origin: &Origin,
     strict: bool,
+    errors_only: bool,
     out: &mut dyn Write,
     p: Painter,
 ) -> anyhow::Result<Status> {
@@ -16,18 +44,17 @@ pub fn run_check(
     let loaded = match load(origin, today) {
         Ok(loaded) => loaded,
         Err(err) => {
-            super::report_load_error(origin, &err);
+            report(err.diagnostics(), errors_only);
+            let line = format!("relais : données invalides ({origin}) : {err}");
+            eprintln!("{}", crate::kb::text::neutralize(&line));
+            // Failures keep stdout empty, as every command does: the tally goes with the errors.
+            if !err.diagnostics().is_empty() {
+                eprintln!("{}", tally(err.diagnostics()));
+            }
             return Ok(Status::Invalid);
         }
     };
-    for w in &loaded.warnings {
-        // Notes are one line each: they describe honest states, not mistakes to locate.
-        if w.severity == Severity::Info {
-            eprintln!("{}", crate::kb::text::neutralize(&w.headline()));
-        } else {
-            eprintln!("{w}");
-        }
-    }
+    report(&loaded.warnings, errors_only);
     let kb = &loaded.kb;
     let warnings = loaded
         .warnings
@@ -94,6 +121,19 @@ pub fn run_check(
             "{no_points} entrée(s) de parcours sans points « slide » (leur diapositive ne montre que le résumé)"
         )?;
     }
+    let own = origin.path().and_then(super::eval::own_queries);
+    if let Some(queries) = own
+        && super::eval::run_own(&loaded, &queries, out)? != Status::Success
+    {
+        writeln!(out, "{}", tally(&loaded.warnings))?;
+        writeln!(
+            out,
+            "{}",
+            p.warn("Échec : la recherche est sous les seuils du jeu de requêtes des données.")
+        )?;
+        return Ok(Status::Invalid);
+    }
+    writeln!(out, "{}", tally(&loaded.warnings))?;
     if strict && warnings > 0 {
         writeln!(
             out,

@@ -1,5 +1,6 @@
-//! `relais data install | status | restore | reset`: updating the knowledge base from a file or
-//! a USB stick without a network, through [`crate::kb::store`].
+//! `relais data install | status | restore | reset | …`: updating the knowledge base from a
+//! signed pack on a USB stick without a network, through [`crate::kb::store`]. Installing is in
+//! `install`, the publisher's commands in `sign`, comparing in `diff`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,13 +9,13 @@ use anyhow::Context as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
-mod guard;
+pub(super) mod guard;
 
 use super::{Painter, Status};
 use crate::cli::{Cli, DataAction};
 use crate::kb::store::{Store, StoreError};
-use crate::kb::validate::{load, validate};
-use crate::kb::{KnowledgeBase, Meta, Origin, Severity, source};
+use crate::kb::validate::load;
+use crate::kb::{KnowledgeBase, Meta, Origin, source};
 
 pub fn run_data(
     cli: &Cli,
@@ -23,7 +24,23 @@ pub fn run_data(
     p: Painter,
 ) -> anyhow::Result<Status> {
     match action {
-        DataAction::Install { path, force } => install(cli, path, *force, out, p),
+        DataAction::Install {
+            path,
+            allow_unsigned,
+            yes,
+            force,
+        } => super::install::run_install(cli, path, *allow_unsigned, *yes, *force, out, p),
+        DataAction::Diff { before, after } => super::diff::run_diff(before, after, out, p),
+        DataAction::Keygen {
+            out: dir,
+            name,
+            no_password,
+        } => super::sign::keygen(dir, name, *no_password, out),
+        DataAction::Pack { dir, key, output } => super::sign::pack(dir, key, output, out, p),
+        DataAction::Verify { file } => super::sign::verify(file, out, p),
+        DataAction::Trust { key, list, remove } => {
+            super::sign::trust(key.as_deref(), *list, remove.as_deref(), out)
+        }
         DataAction::Status { json } => status(cli, *json, out, p),
         DataAction::Restore => switch(cli, Store::restore, "Sauvegarde restaurée.", out, p),
         DataAction::Reset => switch(
@@ -37,67 +54,10 @@ pub fn run_data(
     }
 }
 
-fn store() -> anyhow::Result<Store> {
+pub(super) fn store() -> anyhow::Result<Store> {
     source::user_data_dir().map(Store::new).context(
         "Impossible de trouver le dossier de données de l'utilisateur (HOME n'est pas défini ?)",
     )
-}
-
-fn install(
-    cli: &Cli,
-    path: &Path,
-    force: bool,
-    out: &mut dyn Write,
-    p: Painter,
-) -> anyhow::Result<Status> {
-    let origin = Origin::Given(path.to_path_buf());
-    let skipped = origin.lookalikes();
-    let validated = origin
-        .read()
-        .and_then(|files| validate(&files, crate::kb::today()).map(|v| (files, v)));
-    let (files, (kb, warnings)) = match validated {
-        Ok(v) => v,
-        Err(err) => {
-            for d in err.diagnostics().iter().chain(&skipped) {
-                eprintln!("{d}");
-            }
-            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
-            eprintln!("relais : rien n'a été installé ; les données actives n'ont pas changé.");
-            return Ok(Status::Invalid);
-        }
-    };
-    for w in warnings
-        .iter()
-        .chain(&skipped)
-        .filter(|w| w.severity == Severity::Warning)
-    {
-        eprintln!("{w}");
-    }
-    let store = store()?;
-    if !guard::allows(&store, &kb, force) {
-        return Ok(Status::Invalid);
-    }
-    let dir = match store.install(path, &files) {
-        Ok(dir) => dir,
-        Err(err @ StoreError::Busy) => {
-            eprintln!("relais : {err}");
-            return Ok(Status::Invalid);
-        }
-        Err(err) => {
-            return Err(err)
-                .context("Installation interrompue ; les données actives n'ont pas changé");
-        }
-    };
-    writeln!(out, "{} {}", p.bold("Installé :"), summary(&kb))?;
-    writeln!(out, "Dossier : {}", dir.display())?;
-    if store.backup().is_some() {
-        writeln!(
-            out,
-            "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir)."
-        )?;
-    }
-    overridden_warning(cli, p);
-    Ok(Status::Success)
 }
 
 /// Restore or reset: switch, then say which data is now active.
@@ -135,7 +95,7 @@ fn switch(
 }
 
 /// Says so when `--data` or `RELAIS_DATA` hides the installed data.
-fn overridden_warning(cli: &Cli, p: Painter) {
+pub(super) fn overridden_warning(cli: &Cli, p: Painter) {
     let origin = super::locate(cli);
     if matches!(origin, Origin::Flag(_) | Origin::Env(_)) {
         eprintln!(
@@ -148,7 +108,7 @@ fn overridden_warning(cli: &Cli, p: Painter) {
 }
 
 /// "« title » version V du D — N entrées, N contacts, N présentations".
-fn summary(kb: &KnowledgeBase) -> String {
+pub(super) fn summary(kb: &KnowledgeBase) -> String {
     let meta = &kb.meta;
     let mut line = meta
         .title
@@ -184,6 +144,14 @@ struct StatusReport<'a> {
     broken: Option<&'a Path>,
     /// Said when the data built into relais is newer than the installed data.
     bundled_newer: Option<String>,
+    /// Installed data: signed by a trusted key (its id), or not.
+    signature: Option<SignatureRow>,
+}
+
+#[derive(Serialize)]
+struct SignatureRow {
+    signed: bool,
+    key: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -224,6 +192,7 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
         bundled_newer: matches!(origin, Origin::UserDir(_))
             .then(|| crate::kb::version::bundled_newer(&kb.meta))
             .flatten(),
+        signature: signature_of(&origin),
     };
     if json {
         crate::json::write(out, &report)?;
@@ -231,6 +200,25 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
         print_status(&report, out, p)?;
     }
     Ok(Status::Success)
+}
+
+/// Who signed the installed data in use (`None` for other data).
+fn signature_of(origin: &Origin) -> Option<SignatureRow> {
+    let Origin::UserDir(dir) = origin else {
+        return None;
+    };
+    let files = origin.read().ok()?;
+    let seal = crate::kb::seal::check_installed_trusted(dir, &files).ok()?;
+    Some(match seal {
+        crate::kb::seal::Seal::Signed { key_id, .. } => SignatureRow {
+            signed: true,
+            key: Some(key_id),
+        },
+        crate::kb::seal::Seal::Unsigned => SignatureRow {
+            signed: false,
+            key: None,
+        },
+    })
 }
 
 fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow::Result<()> {
@@ -270,6 +258,19 @@ fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow
         d.as_ref()
             .map_or_else(|| "aucune".to_owned(), |d| d.display().to_string())
     };
+    match &r.signature {
+        Some(SignatureRow { key: Some(key), .. }) => {
+            writeln!(out, "Signature : signées par la clé de confiance {key}")?;
+        }
+        Some(_) => writeln!(
+            out,
+            "{}",
+            p.warn(
+                "Signature : non signées (installées avec --allow-unsigned ou d'une clé inconnue)"
+            )
+        )?,
+        None => {}
+    }
     writeln!(out, "Installées : {}", n(&shown(&r.installed)))?;
     writeln!(out, "Sauvegarde : {}", n(&shown(&r.backup)))?;
     if let Some(newer) = &r.bundled_newer {

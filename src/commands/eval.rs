@@ -14,6 +14,10 @@ use crate::search::SearchIndex;
 #[serde(deny_unknown_fields)]
 struct QueryFile {
     queries: Vec<Query>,
+    /// Thresholds the data set sets itself (a pack's own `queries.yaml`); the command line's
+    /// `--min-p1` and `--min-r5` take precedence.
+    min_p1: Option<f64>,
+    min_r5: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -94,52 +98,14 @@ pub fn run_eval(
     limits: Limits,
     out: &mut dyn Write,
 ) -> anyhow::Result<Status> {
-    // The file name, the queries and the ids come from the user: none may drive the terminal.
-    let n = crate::kb::text::neutralize;
-    let name = file.display().to_string();
-    let text = match crate::kb::read::read_bounded(file, crate::kb::source::MAX_FILE_BYTES)
-        .and_then(|bytes| crate::kb::source::decode(name.clone(), bytes))
-    {
-        Ok(source) => source.text,
-        Err(err) => {
-            let problem = err
-                .diagnostics()
-                .first()
-                .map_or_else(|| err.to_string(), ToString::to_string);
-            eprintln!("relais : jeu de requêtes illisible : {}", n(&problem));
-            return Ok(Status::Invalid);
-        }
+    let parsed = match read_queries(loaded, file)? {
+        Ok(parsed) => parsed,
+        Err(status) => return Ok(status),
     };
-    let parsed: QueryFile = match serde_saphyr::from_str(&text) {
-        Ok(q) => q,
-        Err(err) => {
-            let (line, col, message) = crate::kb::diag::yaml_error(&text, &err);
-            eprintln!(
-                "{}",
-                n(&format!(
-                    "{name}:{line}:{col}: jeu de requêtes invalide : {message}"
-                ))
-            );
-            return Ok(Status::Invalid);
-        }
+    let limits = Limits {
+        p1: limits.p1.or(parsed.min_p1),
+        r5: limits.r5.or(parsed.min_r5),
     };
-    let unknown: Vec<&str> = parsed
-        .queries
-        .iter()
-        .flat_map(|q| &q.expect)
-        .map(String::as_str)
-        .filter(|id| loaded.kb.item(id).is_none())
-        .collect();
-    if !unknown.is_empty() {
-        eprintln!(
-            "{}",
-            n(&format!(
-                "{name}: identifiants attendus inconnus dans ces données : {}",
-                unknown.join(", ")
-            ))
-        );
-        return Ok(Status::Invalid);
-    }
     let queries: Vec<(String, Vec<String>)> = parsed
         .queries
         .into_iter()
@@ -159,6 +125,109 @@ pub fn run_eval(
             report.p1, report.r5
         );
         return Ok(Status::NotFound);
+    }
+    Ok(Status::Success)
+}
+
+/// Reads a query set whose expected ids all exist in `loaded`; problems are printed.
+fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile, Status>> {
+    // The file name, the queries and the ids come from the user: none may drive the terminal.
+    let n = crate::kb::text::neutralize;
+    let name = file.display().to_string();
+    let text = match crate::kb::read::read_bounded(file, crate::kb::source::MAX_FILE_BYTES)
+        .and_then(|bytes| crate::kb::source::decode(name.clone(), bytes))
+    {
+        Ok(source) => source.text,
+        Err(err) => {
+            let problem = err
+                .diagnostics()
+                .first()
+                .map_or_else(|| err.to_string(), ToString::to_string);
+            eprintln!("relais : jeu de requêtes illisible : {}", n(&problem));
+            return Ok(Err(Status::Invalid));
+        }
+    };
+    let parsed: QueryFile = match serde_saphyr::from_str(&text) {
+        Ok(q) => q,
+        Err(err) => {
+            let (line, col, message) = crate::kb::diag::yaml_error(&text, &err);
+            eprintln!(
+                "{}",
+                n(&format!(
+                    "{name}:{line}:{col}: jeu de requêtes invalide : {message}"
+                ))
+            );
+            return Ok(Err(Status::Invalid));
+        }
+    };
+    let unknown: Vec<&str> = parsed
+        .queries
+        .iter()
+        .flat_map(|q| &q.expect)
+        .map(String::as_str)
+        .filter(|id| loaded.kb.item(id).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        eprintln!(
+            "{}",
+            n(&format!(
+                "{name}: identifiants attendus inconnus dans ces données : {}",
+                unknown.join(", ")
+            ))
+        );
+        return Ok(Err(Status::Invalid));
+    }
+    Ok(Ok(parsed))
+}
+
+/// The data folder's own query set (`DIR/queries.yaml`), if it has one.
+#[must_use]
+pub fn own_queries(dir: &Path) -> Option<std::path::PathBuf> {
+    let file = dir.join(crate::kb::source::QUERIES);
+    (dir.is_dir() && file.is_file()).then_some(file)
+}
+
+/// Runs the data's own query set against its own thresholds (`min_p1`, `min_r5` in the file):
+/// one line of figures, and the failures when a threshold is missed ([`Status::Invalid`]).
+pub fn run_own(loaded: &Loaded, file: &Path, out: &mut dyn Write) -> anyhow::Result<Status> {
+    let parsed = match read_queries(loaded, file)? {
+        Ok(parsed) => parsed,
+        Err(status) => return Ok(status),
+    };
+    let (min_p1, min_r5) = (parsed.min_p1, parsed.min_r5);
+    let queries: Vec<(String, Vec<String>)> = parsed
+        .queries
+        .into_iter()
+        .map(|q| (q.q, q.expect))
+        .collect();
+    let report = evaluate(&SearchIndex::new(&loaded.kb), &queries);
+    let threshold =
+        |m: Option<f64>| m.map_or_else(|| "aucun seuil".to_owned(), |m| format!("seuil {m}"));
+    writeln!(
+        out,
+        "Requêtes du jeu de données ({}) : {} requêtes, P@1 {:.3} ({}), R@5 {:.3} ({})",
+        file.display(),
+        report.queries,
+        report.p1,
+        threshold(min_p1),
+        report.r5,
+        threshold(min_r5)
+    )?;
+    let below = min_p1.is_some_and(|m| report.p1 < m) || min_r5.is_some_and(|m| report.r5 < m);
+    if below {
+        for f in &report.failures {
+            eprintln!(
+                "  « {} » attendu {} ; obtenu : {}",
+                f.q,
+                f.expect.join(" | "),
+                f.top.join(", ")
+            );
+        }
+        eprintln!(
+            "relais : la recherche de ces données est sous les seuils de leur propre jeu de requêtes ({})",
+            file.display()
+        );
+        return Ok(Status::Invalid);
     }
     Ok(Status::Success)
 }

@@ -173,6 +173,17 @@ pub enum LoadError {
     OutsidePack { path: PathBuf, root: PathBuf },
     #[error("{} problème(s) dans les données", count_errors(.0))]
     Invalid(Vec<Diagnostic>),
+    #[error(
+        "{}: les données installées ont été modifiées depuis leur installation ({}) ; relais \
+         refuse de s'en servir. Revenez aux données précédentes avec « relais data restore » ou \
+         aux données intégrées avec « relais data reset », puis réinstallez le paquet d'origine.",
+        path.display(),
+        problems.join(" ; ")
+    )]
+    Tampered {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
 }
 
 fn count_errors(diags: &[Diagnostic]) -> usize {

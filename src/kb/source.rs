@@ -13,6 +13,10 @@ use super::read::Pack;
 /// The knowledge base compiled into the binary.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
+/// A data folder's own query set (`queries: [{q, expect}]` and its thresholds), read by
+/// `relais check` and `relais data pack`, never as data.
+pub const QUERIES: &str = "queries.yaml";
+
 /// Largest data file accepted, so that a wrong file on a USB stick cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
@@ -159,6 +163,49 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// The public keys named by the bundled data's `meta.trusted_keys`. Cheap: only the files that
+/// mention them are parsed, and only for that section.
+#[must_use]
+pub fn bundled_trusted_keys() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut dirs = vec![&BUNDLED];
+    while let Some(dir) = dirs.pop() {
+        dirs.extend(dir.dirs());
+        texts.extend(
+            dir.files()
+                .filter(|f| is_yaml(f.path()))
+                .filter_map(|f| std::str::from_utf8(f.contents()).ok()),
+        );
+    }
+    trusted_keys_in(texts)
+}
+
+/// The keys of `meta.trusted_keys` in `texts` (YAML files); a file that names none, or only an
+/// empty list, is not parsed.
+fn trusted_keys_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        meta: Option<MetaKeys>,
+    }
+    #[derive(serde::Deserialize)]
+    struct MetaKeys {
+        #[serde(default)]
+        trusted_keys: Vec<String>,
+    }
+    let mut keys = Vec::new();
+    for text in texts {
+        let named = text.contains("trusted_keys")
+            && text.lines().any(|l| {
+                let l = l.trim();
+                l.starts_with("trusted_keys:") && l != "trusted_keys: []"
+            });
+        if named && let Ok(Keys { meta: Some(meta) }) = serde_saphyr::from_str::<Keys>(text) {
+            keys.extend(meta.trusted_keys);
+        }
+    }
+    keys
+}
+
 fn bundled_files() -> Vec<SourceFile> {
     let mut files = Vec::new();
     collect_bundled(&BUNDLED, &mut files);
@@ -184,7 +231,8 @@ pub(crate) fn bundled_texts() -> impl Iterator<Item = &'static str> {
 }
 
 fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
-    for file in dir.files().filter(|f| is_yaml(f.path())) {
+    let own_queries = |f: &&include_dir::File<'_>| f.path() == Path::new(QUERIES);
+    for file in dir.files().filter(|f| is_yaml(f.path()) && !own_queries(f)) {
         out.push(SourceFile {
             name: format!("data/{}", file.path().display()),
             text: String::from_utf8_lossy(file.contents()).into_owned(),
@@ -215,6 +263,7 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
     if meta.is_dir() {
         let pack = Pack::new(path)?;
         yaml_paths(&pack, path, &mut paths)?;
+        paths.retain(|p| *p != path.join(QUERIES));
         if paths.is_empty() {
             return Err(LoadError::NoYaml {
                 path: path.to_path_buf(),
@@ -373,4 +422,22 @@ fn not_utf8(file: String, bytes: &[u8], err: std::str::Utf8Error) -> super::Diag
         message,
         Some(&excerpt),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trusted_keys_in;
+
+    #[test]
+    fn trusted_keys_are_read_from_the_meta_section_only() {
+        let with =
+            "meta:\n  title: x\n  trusted_keys:\n    - RWQabc\n    - RWQdef\nsynonyms: [[a, b]]\n";
+        let empty = "meta:\n  trusted_keys: []\n";
+        let elsewhere = "# trusted_keys: RWQxyz\nentries: []\n";
+        assert_eq!(
+            trusted_keys_in([with, empty, elsewhere]),
+            ["RWQabc", "RWQdef"]
+        );
+        assert!(trusted_keys_in([empty, elsewhere, "meta: [broken"]).is_empty());
+    }
 }

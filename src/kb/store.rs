@@ -26,6 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::SourceFile;
 use super::lock::{self, DataLock, LockError};
+pub use files::relative_name;
 use files::{rename_synced, write_synced, write_version};
 
 /// The folder of installed versions, under the user data directory.
@@ -192,6 +193,31 @@ impl Store {
         files: &[SourceFile],
         hook: &mut dyn FnMut(Step) -> io::Result<()>,
     ) -> Result<PathBuf, StoreError> {
+        self.install_sealed_with(base, files, &[], hook)
+    }
+
+    /// [`Store::install`], with `extras` (plain file names and bytes: the manifest and the
+    /// signature of a pack) written beside the data in the new version, in the same atomic
+    /// switch.
+    ///
+    /// # Errors
+    /// Any failed write; the previous data then stays active.
+    pub fn install_sealed(
+        &self,
+        base: &Path,
+        files: &[SourceFile],
+        extras: &[(&str, &[u8])],
+    ) -> Result<PathBuf, StoreError> {
+        self.install_sealed_with(base, files, extras, &mut |_| Ok(()))
+    }
+
+    fn install_sealed_with(
+        &self,
+        base: &Path,
+        files: &[SourceFile],
+        extras: &[(&str, &[u8])],
+        hook: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<PathBuf, StoreError> {
         let _lock = self.lock()?;
         checkpoint(Step::Started);
         let installs = self.root.join(INSTALLS);
@@ -199,7 +225,7 @@ impl Store {
         let name = self.fresh_name();
         let staging = installs.join(format!(".tmp-{name}{}", lock::own_suffix()));
         let dir = installs.join(&name);
-        let written = write_version(&staging, base, files)
+        let written = write_version(&staging, base, files, extras)
             .and_then(|()| rename_synced(&staging, &dir, &installs))
             .and_then(|()| {
                 checkpoint(Step::Written);

@@ -43,8 +43,12 @@ pub struct Loaded {
 /// The data cannot be read, or has at least one error (all of them are returned).
 pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
     let files = origin.read()?;
+    let seal = match origin {
+        Origin::UserDir(dir) => Some(super::seal::check_installed_trusted(dir, &files)?),
+        _ => None,
+    };
     let skipped = origin.lookalikes();
-    let (kb, mut warnings) = match validate(&files, today) {
+    let (mut kb, mut warnings) = match validate(&files, today) {
         Ok(v) => v,
         Err(LoadError::Invalid(mut diags)) => {
             diags.extend(skipped);
@@ -53,6 +57,7 @@ pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
         Err(err) => return Err(err),
     };
     warnings.extend(skipped);
+    kb.meta.unsigned = seal.is_some_and(|s| !s.is_signed());
     Ok(Loaded {
         kb,
         warnings,

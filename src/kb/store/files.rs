@@ -7,14 +7,29 @@ use std::path::{Component, Path, PathBuf};
 use super::{Step, StoreError, checkpoint, io_err};
 use crate::kb::SourceFile;
 
+/// A plain file name for an extra file of a version (`MANIFEST.sha256`).
+fn is_version_name_like(name: &str) -> bool {
+    !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
 /// Writes every file under `dir` (created fresh), each synced, then the folders.
 pub(super) fn write_version(
     dir: &Path,
     base: &Path,
     files: &[SourceFile],
+    extras: &[(&str, &[u8])],
 ) -> Result<(), StoreError> {
     fs::create_dir_all(dir).map_err(io_err(dir))?;
     let mut folders = vec![dir.to_path_buf()];
+    for (name, bytes) in extras {
+        let plain = Path::new(name).components().count() == 1 && is_version_name_like(name);
+        if plain {
+            write_synced(&dir.join(name), bytes)?;
+        }
+    }
     for (index, file) in files.iter().enumerate() {
         let path = dir.join(relative_name(base, &file.name, index));
         if let Some(parent) = path.parent().filter(|p| *p != dir) {
@@ -34,7 +49,8 @@ pub(super) fn write_version(
 /// Where a file read from `base` goes inside a version: its path below `base` (or its own
 /// name when `base` is the file), always ending in `.yaml`; a numbered name when the path
 /// cannot be kept safely.
-fn relative_name(base: &Path, name: &str, index: usize) -> PathBuf {
+#[must_use]
+pub fn relative_name(base: &Path, name: &str, index: usize) -> PathBuf {
     let path = Path::new(name);
     let relative = match path.strip_prefix(base) {
         Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::kb::raw::Spanned;
 use jiff::civil::Date;
-use serde_saphyr::Spanned;
 
 use crate::kb::raw::{RawCategory, RawDeck, RawEntry, RawFile, RawMeta, Text};
 use crate::kb::text::did_you_mean;
@@ -201,6 +201,29 @@ impl Checker<'_> {
                 refs,
                 "contact",
             ),
+            trusted_keys: m
+                .trusted_keys
+                .iter()
+                .filter_map(|k| self.public_key(file, k))
+                .collect(),
+            unsigned: false,
+        }
+    }
+
+    /// A key of `meta.trusted_keys`: the base64 line of a minisign public key.
+    fn public_key(&mut self, file: usize, key: &Text) -> Option<String> {
+        match crate::kb::trust::PublicKey::parse(&key.value) {
+            Ok(k) if k.base64 == key.value.trim() => Some(k.base64),
+            _ => {
+                self.error_at(
+                    file,
+                    &key.referenced,
+                    "clé de confiance invalide : attendu la deuxième ligne d'un fichier .pub de \
+                     minisign (56 caractères base64)"
+                        .to_owned(),
+                );
+                None
+            }
         }
     }
 

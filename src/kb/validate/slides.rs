@@ -1,7 +1,7 @@
 //! What presentations need: the points of an entry's slide (2 to 6, each one line of at most
 //! 80 columns), a deck's duration, and a remark for each deck entry that has no points.
 
-use serde_saphyr::Spanned;
+use crate::kb::raw::Spanned;
 use unicode_width::UnicodeWidthStr;
 
 use crate::kb::raw::{RawEntry, Text};
