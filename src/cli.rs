@@ -84,7 +84,7 @@ pub enum Command {
     /// Liste les contacts.
     Contacts {
         /// Seulement cette région (namur, luxembourg, liege, hainaut, brabant-wallon,
-        /// bruxelles, wallonie, belgique).
+        /// bruxelles, wallonie, belgique, flandre : hors Wallonie).
         #[arg(long, value_name = "RÉGION")]
         region: Option<String>,
         #[arg(long)]
@@ -100,8 +100,10 @@ pub enum Command {
     Check {
         /// Fichier ou dossier à vérifier (par défaut : les données actives).
         path: Option<PathBuf>,
-        /// Traite aussi les avertissements (entrées anciennes, contacts non vérifiés) comme
-        /// des erreurs.
+        /// Traite aussi les avertissements comme des erreurs : entrée non relue depuis plus de
+        /// 12 mois, contact vérifié il y a plus de 12 mois (à revérifier), date dans le futur…
+        /// Un contact jamais vérifié (affiché avec sa source et sa date, « non vérifié ») et une
+        /// entrée aux sources anciennes restent des notes : elles ne font pas échouer.
         #[arg(long)]
         strict: bool,
         /// N'affiche que les erreurs (la ligne de bilan compte quand même tout).
@@ -169,12 +171,15 @@ pub enum ExportFormat {
     Md,
     Html,
     Json,
+    /// Les diapositives d'une présentation (--deck), en une page HTML autonome.
+    Slides,
 }
 
 /// Arguments of `relais export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json.
+    /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json,
+    /// slides (les diapositives d'une présentation --deck, pour un navigateur).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
     /// Seulement les questions de cette présentation, dans son ordre.
@@ -195,6 +200,10 @@ pub struct ExportArgs {
     /// contacts (et eux seuls) sans autre sélection.
     #[arg(long)]
     pub contacts: bool,
+    /// Avec --format html --contacts : la fiche « contacts et QR » sur une seule page A4
+    /// (nom, numéros, site, un code QR par contact).
+    #[arg(long, requires = "contacts")]
+    pub sheet: bool,
     /// Avec --format html : une page autonome pour téléphone (recherche, fiches, contacts,
     /// codes QR), sans aucune connexion, qui s'ouvre depuis un fichier.
     #[arg(long)]
@@ -214,6 +223,9 @@ pub enum DataAction {
         /// Paquet signé (ou, avec --allow-unsigned, un fichier YAML ou un dossier).
         #[arg(value_name = "PAQUET")]
         path: PathBuf,
+        /// Installe même une version plus ancienne que celle installée, ou la même.
+        #[arg(long)]
+        force: bool,
         /// Accepte des données non signées ou signées par une clé inconnue : elles seront
         /// affichées « non signées » jusqu'à leur remplacement.
         #[arg(long)]

@@ -214,6 +214,7 @@ fn run_present(
         today: crate::kb::today(),
     };
     let mut app = crate::app::App::new(loaded.kb, info, theme(cli, painter));
+    app.theme_chosen = cli.theme.is_some();
     app.start_presentation(deck, 0, false, notes);
     crate::tui::run(app)?;
     Ok(Status::Success)
@@ -225,7 +226,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             Ok(loaded) => loaded,
             Err(status) => return Ok(status),
         };
-        let app = crate::app::App::new(
+        let mut app = crate::app::App::new(
             loaded.kb,
             crate::app::DataInfo {
                 origin: loaded.origin,
@@ -233,6 +234,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             },
             theme(cli, painter),
         );
+        app.theme_chosen = cli.theme.is_some();
         crate::tui::run(app)?;
         Ok(Status::Success)
     } else {
@@ -267,11 +269,48 @@ pub fn locate(cli: &Cli) -> Origin {
 /// # Errors
 /// The status to exit with when the data cannot be used (problems already printed).
 pub fn load_data(cli: &Cli) -> Result<Loaded, Status> {
-    let origin = locate(cli);
-    load(&origin, crate::kb::today()).map_err(|err| {
-        report_load_error(&origin, &err);
-        Status::Invalid
-    })
+    load_or_fall_back(&locate(cli))
+}
+
+/// Loads `origin`; when it is the installed data and does not load, says so in a few lines and
+/// loads the bundled data instead, so that relais stays usable while the data is repaired.
+///
+/// # Errors
+/// The status to exit with when no data can be used (problems already printed).
+pub fn load_or_fall_back(origin: &Origin) -> Result<Loaded, Status> {
+    let today = crate::kb::today();
+    match load(origin, today) {
+        Ok(loaded) => Ok(loaded),
+        Err(err) => {
+            let Origin::UserDir(dir) = origin else {
+                report_load_error(origin, &err);
+                return Err(Status::Invalid);
+            };
+            eprintln!(
+                "{}",
+                crate::kb::text::neutralize(&broken_install_notice(dir, &err))
+            );
+            let fallback = Origin::Fallback(dir.clone());
+            load(&fallback, today).map_err(|err| {
+                report_load_error(&fallback, &err);
+                Status::Invalid
+            })
+        }
+    }
+}
+
+/// What to say when the installed data does not load: what happened, what relais does
+/// meanwhile, and the commands that repair it.
+#[must_use]
+pub fn broken_install_notice(dir: &std::path::Path, err: &LoadError) -> String {
+    let dir = dir.display();
+    format!(
+        "relais : les données installées ({dir}) ne se chargent pas : {err}.\n\
+         relais utilise les données intégrées en attendant. Pour réparer : relais data restore \
+         (revenir à la sauvegarde), relais data reset (revenir aux données intégrées) ou relais \
+         data install DOSSIER (installer une version valide) ; relais check --data {dir} montre \
+         chaque problème."
+    )
 }
 
 /// Prints a load error: every diagnostic, then which data was being read.

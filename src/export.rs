@@ -6,6 +6,8 @@
 pub mod app;
 pub mod html;
 pub mod md;
+pub mod sheet;
+pub mod slides;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;

@@ -15,6 +15,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use relais::kb::Origin;
+use relais::kb::lock::LOCK;
 use relais::kb::store::{INSTALLS, PAUSE_VARIABLE, STATE, Store};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -109,7 +110,7 @@ impl Home {
             .flatten()
         {
             let name = item.file_name().to_string_lossy().into_owned();
-            if name != INSTALLS && name != STATE {
+            if name != INSTALLS && name != STATE && name != LOCK {
                 found.push(name);
             }
         }

@@ -276,7 +276,7 @@ fn status_says_when_the_installed_data_is_overridden() {
     assert!(text.contains("Installées : "), "{text}");
     home.relais()
         .env("RELAIS_DATA", "tests/fixtures/valid/minimal.yaml")
-        .args(["data", "install", "--allow-unsigned", FIXTURE])
+        .args(["data", "install", "--force", "--allow-unsigned", FIXTURE])
         .assert()
         .success()
         .stderr(predicate::str::contains("ont priorité"));

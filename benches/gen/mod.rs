@@ -383,7 +383,7 @@ fn source(i: usize) -> Source {
     Source {
         title: format!("Fiche d'information n° {i}"),
         url: Some(format!("https://exemple.be/fiches/{i}")),
-        date: Some(date(2025, 3, 14)),
+        date: Some(date(2025, 3, 14).into()),
     }
 }
 
@@ -420,6 +420,8 @@ fn entry(rng: &mut Rng, i: usize, contacts: usize) -> Entry {
         contacts: vec![format!("contact-{}", i % contacts)],
         sources: vec![source(i)],
         reviewed: date(2026, 6, 1),
+        slide: Vec::new(),
+        notes: None,
     }
 }
 
@@ -443,6 +445,7 @@ fn contact(rng: &mut Rng, i: usize) -> Contact {
         hours: Some("du lundi au vendredi, de 9 h à 17 h".to_owned()),
         notes: None,
         verified: Some(date(2026, 5, 2)),
+        verified_by: Some(relais::kb::VerifiedBy::Telephone),
         sources: vec![source(i)],
     }
 }
@@ -570,6 +573,7 @@ fn head_yaml(kb: &KnowledgeBase) -> String {
             }
         }
         let _ = writeln!(y, "    verified: 2026-05-02");
+        let _ = writeln!(y, "    verified_by: telephone");
         sources_yaml(&mut y, &c.sources);
     }
     y

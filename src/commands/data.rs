@@ -9,6 +9,8 @@ use anyhow::Context as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub(super) mod guard;
+
 use super::{Painter, Status};
 use crate::cli::{Cli, DataAction};
 use crate::kb::store::{Store, StoreError};
@@ -26,7 +28,8 @@ pub fn run_data(
             path,
             allow_unsigned,
             yes,
-        } => super::install::run_install(cli, path, *allow_unsigned, *yes, out, p),
+            force,
+        } => super::install::run_install(cli, path, *allow_unsigned, *yes, *force, out, p),
         DataAction::Diff { before, after } => super::diff::run_diff(before, after, out, p),
         DataAction::Keygen {
             out: dir,
@@ -71,6 +74,10 @@ fn switch(
         Err(err @ (StoreError::NoBackup | StoreError::NothingInstalled)) => {
             eprintln!("relais : {err}");
             return Ok(Status::NotFound);
+        }
+        Err(err @ (StoreError::Busy | StoreError::BrokenBackup { .. })) => {
+            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+            return Ok(Status::Invalid);
         }
         Err(err) => return Err(err).context("Les données actives n'ont pas changé"),
     }
@@ -133,6 +140,10 @@ struct StatusReport<'a> {
     stale: Vec<StaleRow<'a>>,
     installed: Option<PathBuf>,
     backup: Option<PathBuf>,
+    /// The installed data that does not load, when the bundled data stands in for it.
+    broken: Option<&'a Path>,
+    /// Said when the data built into relais is newer than the installed data.
+    bundled_newer: Option<String>,
     /// Installed data: signed by a trusted key (its id), or not.
     signature: Option<SignatureRow>,
 }
@@ -151,15 +162,12 @@ struct StaleRow<'a> {
 }
 
 fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
-    let origin = super::locate(cli);
     let today = crate::kb::today();
-    let loaded = match load(&origin, today) {
+    let loaded = match super::load_data(cli) {
         Ok(loaded) => loaded,
-        Err(err) => {
-            super::report_load_error(&origin, &err);
-            return Ok(Status::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
+    let origin = loaded.origin.clone();
     let kb = &loaded.kb;
     let store = source::user_data_dir().map(Store::new);
     let report = StatusReport {
@@ -180,6 +188,10 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
             .collect(),
         installed: store.as_ref().and_then(Store::current),
         backup: store.as_ref().and_then(Store::backup),
+        broken: origin.broken_install(),
+        bundled_newer: matches!(origin, Origin::UserDir(_))
+            .then(|| crate::kb::version::bundled_newer(&kb.meta))
+            .flatten(),
         signature: signature_of(&origin),
     };
     if json {
@@ -261,5 +273,18 @@ fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow
     }
     writeln!(out, "Installées : {}", n(&shown(&r.installed)))?;
     writeln!(out, "Sauvegarde : {}", n(&shown(&r.backup)))?;
+    if let Some(newer) = &r.bundled_newer {
+        let line = format!("Attention : {newer}.");
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
+    if let Some(dir) = r.broken {
+        let line = format!(
+            "Les données installées ({}) ne se chargent pas : les données intégrées les \
+             remplacent. Pour réparer : relais data restore, relais data reset ou relais data \
+             install DOSSIER.",
+            dir.display()
+        );
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
     Ok(())
 }

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 
 use super::Status;
@@ -132,17 +131,31 @@ pub fn run_eval(
 
 /// Reads a query set whose expected ids all exist in `loaded`; problems are printed.
 fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile, Status>> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("Impossible de lire {}", file.display()))?;
+    // The file name, the queries and the ids come from the user: none may drive the terminal.
+    let n = crate::kb::text::neutralize;
+    let name = file.display().to_string();
+    let text = match crate::kb::read::read_bounded(file, crate::kb::source::MAX_FILE_BYTES)
+        .and_then(|bytes| crate::kb::source::decode(name.clone(), bytes))
+    {
+        Ok(source) => source.text,
+        Err(err) => {
+            let problem = err
+                .diagnostics()
+                .first()
+                .map_or_else(|| err.to_string(), ToString::to_string);
+            eprintln!("relais : jeu de requêtes illisible : {}", n(&problem));
+            return Ok(Err(Status::Invalid));
+        }
+    };
     let parsed: QueryFile = match serde_saphyr::from_str(&text) {
         Ok(q) => q,
         Err(err) => {
-            let (line, col) = err.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let message = err.to_string();
-            let message = message.lines().next().unwrap_or_default();
+            let (line, col, message) = crate::kb::diag::yaml_error(&text, &err);
             eprintln!(
-                "{}:{line}:{col}: jeu de requêtes invalide : {message}",
-                file.display()
+                "{}",
+                n(&format!(
+                    "{name}:{line}:{col}: jeu de requêtes invalide : {message}"
+                ))
             );
             return Ok(Err(Status::Invalid));
         }
@@ -156,9 +169,11 @@ fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile
         .collect();
     if !unknown.is_empty() {
         eprintln!(
-            "{}: identifiants attendus inconnus dans ces données : {}",
-            file.display(),
-            unknown.join(", ")
+            "{}",
+            n(&format!(
+                "{name}: identifiants attendus inconnus dans ces données : {}",
+                unknown.join(", ")
+            ))
         );
         return Ok(Err(Status::Invalid));
     }
@@ -228,13 +243,13 @@ fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
             let rank = f
                 .rank
                 .map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
-            writeln!(
-                out,
+            let line = format!(
                 "  « {} » attendu {} ({rank}) ; obtenu : {}",
                 f.q,
                 f.expect.join(" | "),
                 f.top.join(", ")
-            )?;
+            );
+            writeln!(out, "{}", crate::kb::text::neutralize(&line))?;
         }
     }
     Ok(())

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 
 use super::{Painter, Status};
 use crate::kb::manifest::{MANIFEST, Manifest, SIGNATURE};
-use crate::kb::store::Store;
+use crate::kb::store::{Store, StoreError};
 use crate::kb::trust::{self, Signer};
 use crate::kb::validate::{load, validate};
 use crate::kb::{KnowledgeBase, Origin, Severity, SourceFile, pack, source};
@@ -168,6 +168,7 @@ pub fn run_install(
     path: &Path,
     allow_unsigned: bool,
     yes: bool,
+    force: bool,
     out: &mut dyn Write,
     p: Painter,
 ) -> anyhow::Result<Status> {
@@ -190,6 +191,9 @@ pub fn run_install(
         eprintln!("{w}");
     }
     let store = super::data::store()?;
+    if !super::data::guard::allows(&store, &kb, force) {
+        return Ok(Status::Invalid);
+    }
     if let Some(before) = active(&store) {
         super::diff::print(&super::diff::compare(&before, &kb), out, p)?;
     }
@@ -219,9 +223,17 @@ pub fn run_install(
         unsigned_manifest = Manifest::new(&kb.meta, &listed).render();
         vec![(MANIFEST, unsigned_manifest.as_bytes())]
     };
-    let dir = store
-        .install_sealed(&input.base, &files, &extras)
-        .context("Installation interrompue ; les données actives n'ont pas changé")?;
+    let dir = match store.install_sealed(&input.base, &files, &extras) {
+        Ok(dir) => dir,
+        Err(err @ StoreError::Busy) => {
+            eprintln!("relais : {err}");
+            return Ok(Status::Invalid);
+        }
+        Err(err) => {
+            return Err(err)
+                .context("Installation interrompue ; les données actives n'ont pas changé");
+        }
+    };
     writeln!(
         out,
         "{} {}",

@@ -49,7 +49,7 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
 }
 
 /// One YAML file. Every section is optional so a knowledge base can be split across files.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
     pub meta: Option<Spanned<RawMeta>>,
@@ -63,6 +63,21 @@ pub struct RawFile {
     pub decks: Vec<RawDeck>,
     #[serde(default)]
     pub synonyms: Vec<Spanned<Vec<Text>>>,
+}
+
+impl RawFile {
+    /// Adds the sections of `other` (read from another piece of the same file) to these; the
+    /// first `meta` is kept.
+    pub fn extend(&mut self, other: Self) {
+        if self.meta.is_none() {
+            self.meta = other.meta;
+        }
+        self.categories.extend(other.categories);
+        self.entries.extend(other.entries);
+        self.contacts.extend(other.contacts);
+        self.decks.extend(other.decks);
+        self.synonyms.extend(other.synonyms);
+    }
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -107,6 +122,10 @@ pub struct RawEntry {
     #[serde(default)]
     pub sources: Vec<RawSource>,
     pub reviewed: Text,
+    /// The points of the entry's slide (2 to 6 short lines).
+    pub slide: Option<Spanned<Vec<Text>>>,
+    /// What the trainer says with the slide (the speaker view shows it).
+    pub notes: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -134,6 +153,7 @@ pub struct RawContact {
     pub hours: Option<Text>,
     pub notes: Option<Text>,
     pub verified: Option<Text>,
+    pub verified_by: Option<Text>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
 }
@@ -146,4 +166,12 @@ pub struct RawDeck {
     pub description: Option<Text>,
     #[serde(default)]
     pub slides: Vec<Text>,
+    /// Target length of the session, in minutes.
+    pub duration: Option<Spanned<i64>>,
+    /// A title slide first (default yes).
+    pub title_slide: Option<bool>,
+    /// An agenda slide after it: the questions of the deck (default yes).
+    pub agenda: Option<bool>,
+    /// A closing slide: the deck's contacts (default yes).
+    pub closing: Option<bool>,
 }
