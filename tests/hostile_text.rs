@@ -49,6 +49,7 @@ fn entry(id: &str, other: &str) -> Entry {
     Entry {
         id: id.to_owned(),
         title: nasty("Puis-je héberger ?"),
+        ask: vec![nasty("loger quelqu'un")],
         category: "droits".to_owned(),
         audience: vec![Audience::Aidants],
         summary: nasty("Oui"),
@@ -90,6 +91,7 @@ fn kb() -> KnowledgeBase {
             Contact {
                 id: "permanence".to_owned(),
                 name: nasty("Permanence"),
+                ask: Vec::new(),
                 description: nasty("Aide"),
                 region: "namur".to_owned(),
                 topics: vec![nasty("juridique")],
@@ -105,6 +107,7 @@ fn kb() -> KnowledgeBase {
             Contact {
                 id: format!("id{NASTY}"),
                 name: nasty("Contact à l'identifiant piégé"),
+                ask: Vec::new(),
                 description: nasty("Aide"),
                 region: "namur".to_owned(),
                 topics: Vec::new(),
@@ -129,6 +132,8 @@ fn kb() -> KnowledgeBase {
             ],
         }],
         synonyms: vec![vec![nasty("héberger"), "loger".to_owned()]],
+        families: Vec::new(),
+        colloquial: vec![("jpeu".to_owned(), nasty("je peux"))],
     }
 }
 

@@ -298,6 +298,8 @@ mod tests {
             contacts: Vec::new(),
             decks: Vec::new(),
             synonyms: Vec::new(),
+            families: Vec::new(),
+            colloquial: Vec::new(),
         });
         assert!(!json.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&json).expect("json");

@@ -4,7 +4,8 @@
 //! This file holds the entry points ([`load`], [`validate`]) and the `Checker` that collects the
 //! problems, a limited number shown per file. The rules are in `parse` (the YAML, its
 //! [`limits`], forbidden characters), `fields` (texts, dates, ids, addresses, phone numbers),
-//! `checks` (each kind of record), `references` (ids, duplicates, `[[id]]` links) and
+//! `checks` (each kind of record), `references` (ids, duplicates, `[[id]]` links), `search_words` (`ask`, families, colloquial
+//! forms) and
 //! `positions` (lines and columns).
 
 mod checks;
@@ -12,6 +13,7 @@ mod fields;
 mod parse;
 mod positions;
 mod references;
+mod search_words;
 
 use jiff::civil::Date;
 use serde_saphyr::Location;

@@ -57,13 +57,15 @@ fn located(text: &str, err: &serde_saphyr::Error) -> Located {
     yaml_problem(text, line, col, &err.to_string())
 }
 
-const TOP_KEYS: [&str; 6] = [
+const TOP_KEYS: [&str; 8] = [
     "meta",
     "categories",
     "entries",
     "contacts",
     "decks",
     "synonyms",
+    "families",
+    "colloquial",
 ];
 
 impl Checker<'_> {
