@@ -226,7 +226,7 @@ fn stop_words<'a>(data_words: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut out: Vec<String> = short
         .into_iter()
         .chain(data_words.filter(|w| w.len() > 3).cloned())
-        .filter(|w| crate::search::fold::is_stop_word(w))
+        .filter(|w| crate::search::is_stop_word(w))
         .collect();
     out.sort();
     out.dedup();
@@ -283,7 +283,7 @@ mod tests {
             assert!(words.iter().any(|x| x == w), "{w}");
         }
         assert!(!words.iter().any(|x| x == "hebergeur"));
-        assert!(words.iter().all(|w| crate::search::fold::is_stop_word(w)));
+        assert!(words.iter().all(|w| crate::search::is_stop_word(w)));
     }
 
     #[test]

@@ -1,16 +1,20 @@
 //! The index, built once from a knowledge base: a sorted vocabulary of folded words with their
-//! document frequency, stems, letter masks and length buckets; postings per word and field; the
-//! word sequences of the short fields (for adjacency and highlights); the folded titles and
-//! keywords that the fuzzy matcher scans; and the synonym groups resolved to vocabulary words.
+//! document frequency, rarity, stems, letter masks and length buckets; postings (document, term
+//! frequency) per word and field; each document's field lengths; the word sequences of the
+//! short fields (for neighbours and highlights); and the data's synonym groups, word families
+//! and colloquial forms, resolved to the vocabulary.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::fold::{for_each_token, is_stop_word, letter_mask, stem};
-use super::{Field, Kind, typo};
+use super::expand::colloquial::{self, Rule};
+use super::expand::distance::MAX_LEN;
+use super::expand::stems::{is_stop_word, stem};
+use super::fold::{for_each_token, letter_mask, tokenize};
+use super::{FIELDS, Field, Kind};
 use crate::kb::KnowledgeBase;
 
-/// Marks the boundary between two keyword phrases in a word sequence.
+/// Marks the boundary between two phrases (keywords, `ask` items) in a word sequence.
 pub const SEP: u32 = u32::MAX;
 
 /// One searchable document: an entry or a contact.
@@ -19,8 +23,10 @@ pub struct Doc {
     pub kind: Kind,
     /// Length of the title in characters, for the tie-break (shorter first).
     pub title_len: u32,
-    /// Offsets in [`Index::seq`]: title, keywords, summary, end.
-    pub seq: [u32; 4],
+    /// Length of each field in words.
+    pub len: [u32; FIELDS],
+    /// Offsets in [`Index::seq`] of the title, `ask`, keywords and summary, and their end.
+    pub seq: [u32; 5],
     /// Offset in [`Index::title_ranges`] of the first title word.
     pub ranges: u32,
 }
@@ -34,14 +40,18 @@ pub struct Vocab {
     pub mask: Vec<u32>,
     /// Number of documents containing the word.
     pub df: Vec<u32>,
-    /// Rarity factor between 0.4 (in every document) and 1.0.
+    /// BM25 rarity: `ln(1 + (N - df + 0.5) / (df + 0.5))`.
     pub idf: Vec<f32>,
+    /// Found in a title, `ask` or keywords.
+    pub short: Vec<bool>,
+    pub stop: Vec<bool>,
     /// Word ids by word length, for typo scans.
     pub by_len: Vec<Vec<u32>>,
-    /// (stem, word id), sorted by stem.
-    pub stems: Vec<(Box<str>, u32)>,
-    /// Stop words, skipped when looking for neighbouring query words.
-    pub stop: Vec<bool>,
+    /// The distinct stems, sorted; the stem of each word; the words of each stem.
+    pub stems: Vec<Box<str>>,
+    pub stem_of: Vec<u32>,
+    stem_words: Vec<u32>,
+    stem_starts: Vec<u32>,
 }
 
 impl Vocab {
@@ -62,18 +72,22 @@ impl Vocab {
         start as u32..(start + len) as u32
     }
 
-    /// Ids of the words whose stem is `s`.
-    pub fn with_stem<'a>(&'a self, s: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let start = self.stems.partition_point(|(st, _)| &**st < s);
-        self.stems[start..]
-            .iter()
-            .take_while(move |(st, _)| &**st == s)
-            .map(|&(_, id)| id)
+    pub fn find_stem(&self, s: &str) -> Option<u32> {
+        self.stems
+            .binary_search_by(|w| (**w).cmp(s))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// The words of stem `s`, in vocabulary order.
+    pub fn with_stem(&self, s: u32) -> &[u32] {
+        let s = s as usize;
+        &self.stem_words[self.stem_starts[s] as usize..self.stem_starts[s + 1] as usize]
     }
 }
 
 /// A member of a synonym group: its meaningful folded words, their stems, and their ids in the
-/// vocabulary (`None` when some word never occurs in the data).
+/// vocabulary (`None` when some word is not in the data in any form).
 pub struct Member {
     pub words: Vec<Box<str>>,
     pub stems: Vec<Box<str>>,
@@ -85,71 +99,77 @@ pub struct Member {
 pub struct Index {
     pub docs: Vec<Doc>,
     pub vocab: Vocab,
-    /// Document ids, grouped by word then field, ascending.
-    pub postings: Vec<u32>,
-    /// Start of the postings of (word, field) at `word * 4 + field`; one extra at the end.
+    /// (document, term frequency), grouped by word then field, by document.
+    pub postings: Vec<(u32, u16)>,
+    /// Start of the postings of (word, field) at `word * FIELDS + field`; one extra at the end.
     pub offsets: Vec<u32>,
-    /// Word ids of each document's title, keywords and summary, in order.
+    /// Mean length of each field over the documents.
+    pub avg_len: [f32; FIELDS],
+    /// Word ids of each document's title, `ask`, keywords and summary, in order.
     pub seq: Vec<u32>,
     /// Byte ranges in the original title of each title word.
     pub title_ranges: Vec<(u32, u32)>,
-    /// Folded title words joined by spaces, per document (fuzzy haystacks).
-    pub titles: Vec<Box<str>>,
-    /// Folded keywords (topics for contacts) joined by spaces, per document.
-    pub keywords: Vec<Box<str>>,
     pub synonyms: Vec<Vec<Member>>,
+    /// Word families, as stems; and (stem, family), sorted, to find a stem's families.
+    pub families: Vec<Vec<Box<str>>>,
+    family_of: Vec<(Box<str>, u32)>,
+    pub colloquial: Vec<Rule>,
 }
 
 impl Index {
-    /// Documents containing word `id` in `field`.
-    pub fn postings(&self, id: u32, field: Field) -> &[u32] {
-        let at = id as usize * 4 + field as usize;
+    /// Documents containing word `id` in `field`, with the word's frequency there.
+    pub fn postings(&self, id: u32, field: Field) -> &[(u32, u16)] {
+        let at = id as usize * FIELDS + field as usize;
         &self.postings[self.offsets[at] as usize..self.offsets[at + 1] as usize]
     }
 
-    /// The word sequence of `doc`'s `field` (title, keywords or summary).
+    /// The word sequence of `doc`'s short field (title, `ask`, keywords or summary).
     pub fn seq_of(&self, doc: u32, field: Field) -> &[u32] {
         let d = &self.docs[doc as usize];
-        let f = (field as usize).min(2);
+        let f = (field as usize).min(3);
         &self.seq[d.seq[f] as usize..d.seq[f + 1] as usize]
+    }
+
+    /// The families whose stems include `s`.
+    pub fn families_of<'a>(&'a self, s: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let start = self.family_of.partition_point(|(st, _)| &**st < s);
+        self.family_of[start..]
+            .iter()
+            .take_while(move |(st, _)| &**st == s)
+            .map(|&(_, f)| f)
     }
 
     pub fn build(kb: &KnowledgeBase) -> Self {
         let mut b = Builder::default();
         for e in &kb.entries {
             b.start_doc(&e.id, Kind::Faq, &e.title);
-            b.short_field(&e.title, Field::Title);
-            b.keywords(e.keywords.iter().map(String::as_str));
-            b.short_field(&e.summary, Field::Summary);
+            b.short_field(Field::Title, std::iter::once(e.title.as_str()));
+            b.short_field(Field::Ask, e.ask.iter().map(String::as_str));
+            b.short_field(Field::Keywords, e.keywords.iter().map(String::as_str));
+            b.short_field(Field::Summary, std::iter::once(e.summary.as_str()));
             b.long_field(&e.answer);
-            b.end_doc();
         }
         for c in &kb.contacts {
             b.start_doc(&c.id, Kind::Contact, &c.name);
-            b.short_field(&c.name, Field::Title);
+            b.short_field(Field::Title, std::iter::once(c.name.as_str()));
+            b.short_field(Field::Ask, c.ask.iter().map(String::as_str));
             let id_words = c.id.replace('-', " ");
             let topics = c.topics.iter().map(String::as_str);
-            b.keywords(std::iter::once(id_words.as_str()).chain(topics));
-            b.short_field(&c.description, Field::Summary);
-            for extra in [
-                Some(&c.region),
-                c.notes.as_ref(),
-                c.address.as_ref(),
-                c.hours.as_ref(),
-            ]
-            .into_iter()
-            .flatten()
+            b.short_field(Field::Keywords, std::iter::once(id_words.as_str()).chain(topics));
+            b.short_field(Field::Summary, std::iter::once(c.description.as_str()));
+            for extra in [Some(&c.region), c.notes.as_ref(), c.address.as_ref(), c.hours.as_ref()]
+                .into_iter()
+                .flatten()
             {
                 b.long_field(extra);
             }
-            b.end_doc();
         }
-        b.finish(&kb.synonyms)
+        b.finish(kb)
     }
 }
 
 /// A small, fast hasher for the build (word keys); the default one is made to resist attacks
-/// that cannot happen on a local data file, and costs a third of the build.
+/// that cannot happen on a local data file.
 #[derive(Default)]
 struct FxHasher(u64);
 
@@ -170,7 +190,7 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 struct WordBuild {
     word: Box<str>,
     display: Box<str>,
-    postings: [Vec<u32>; 4],
+    postings: [Vec<(u32, u16)>; FIELDS],
 }
 
 #[derive(Default)]
@@ -180,32 +200,19 @@ struct Builder {
     docs: Vec<Doc>,
     seq: Vec<u32>,
     title_ranges: Vec<(u32, u32)>,
-    titles: Vec<Box<str>>,
-    keywords: Vec<Box<str>>,
-    folded: String,
 }
 
 impl Builder {
-    fn doc(&self) -> u32 {
-        self.docs.len() as u32 - 1
-    }
-
     fn start_doc(&mut self, id: &str, kind: Kind, title: &str) {
         let at = self.seq.len() as u32;
         self.docs.push(Doc {
             id: id.into(),
             kind,
             title_len: title.chars().count() as u32,
-            seq: [at; 4],
+            len: [0; FIELDS],
+            seq: [at; 5],
             ranges: self.title_ranges.len() as u32,
         });
-    }
-
-    fn end_doc(&mut self) {
-        let end = self.seq.len() as u32;
-        if let Some(d) = self.docs.last_mut() {
-            d.seq[3] = end;
-        }
     }
 
     /// Registers one occurrence of `word` in `field` of the current document.
@@ -222,11 +229,15 @@ impl Builder {
             });
             id
         };
-        let doc = self.doc();
+        let doc = self.docs.len() as u32 - 1;
+        if let Some(d) = self.docs.last_mut() {
+            d.len[field as usize] += 1;
+        }
         let w = &mut self.words[id as usize];
         let list = &mut w.postings[field as usize];
-        if list.last() != Some(&doc) {
-            list.push(doc);
+        match list.last_mut() {
+            Some((d, tf)) if *d == doc => *tf = tf.saturating_add(1),
+            _ => list.push((doc, 1)),
         }
         // Prefer an accented spelling for display: "hébergeur" rather than "hebergeur".
         if w.display.is_ascii() && !original.is_ascii() {
@@ -235,50 +246,26 @@ impl Builder {
         id
     }
 
-    /// Title or summary: words, their sequence, and for the title the ranges and folded text.
-    fn short_field(&mut self, text: &str, field: Field) {
-        let mut folded = std::mem::take(&mut self.folded);
-        folded.clear();
-        for_each_token(text, |w, range| {
-            let id = self.word(w, &text[range.clone()], field);
-            self.seq.push(id);
-            if field == Field::Title {
-                self.title_ranges
-                    .push((range.start as u32, range.end as u32));
-                push_word(&mut folded, w);
-            }
-        });
-        let at = self.seq.len() as u32;
-        if let Some(d) = self.docs.last_mut() {
-            let slot = if field == Field::Title { 1 } else { 3 };
-            d.seq[slot] = at;
-            if field == Field::Title {
-                d.seq[2] = at;
-                self.titles.push(folded.as_str().into());
-            }
-        }
-        self.folded = folded;
-    }
-
-    fn keywords<'a>(&mut self, phrases: impl Iterator<Item = &'a str>) {
-        let mut folded = std::mem::take(&mut self.folded);
-        folded.clear();
+    /// A short field (one or several phrases): words, their sequence, and for the title the
+    /// byte ranges of its words.
+    fn short_field<'a>(&mut self, field: Field, phrases: impl Iterator<Item = &'a str>) {
         for (i, phrase) in phrases.enumerate() {
             if i > 0 {
                 self.seq.push(SEP);
             }
             for_each_token(phrase, |w, range| {
-                let id = self.word(w, &phrase[range], Field::Keywords);
+                let id = self.word(w, &phrase[range.clone()], field);
                 self.seq.push(id);
-                push_word(&mut folded, w);
+                if field == Field::Title {
+                    self.title_ranges.push((range.start as u32, range.end as u32));
+                }
             });
         }
-        self.keywords.push(folded.as_str().into());
-        self.folded = folded;
         let at = self.seq.len() as u32;
         if let Some(d) = self.docs.last_mut() {
-            d.seq[2] = at;
-            d.seq[3] = at;
+            for slot in &mut d.seq[field as usize + 1..] {
+                *slot = at;
+            }
         }
     }
 
@@ -291,13 +278,9 @@ impl Builder {
         }
     }
 
-    fn finish(self, synonyms: &[Vec<String>]) -> Index {
+    fn finish(self, kb: &KnowledgeBase) -> Index {
         let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            self.words[a as usize]
-                .word
-                .cmp(&self.words[b as usize].word)
-        });
+        order.sort_unstable_by(|&a, &b| self.words[a as usize].word.cmp(&self.words[b as usize].word));
         let mut new_id = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
@@ -306,17 +289,16 @@ impl Builder {
         let mut words: Vec<Option<WordBuild>> = self.words.into_iter().map(Some).collect();
         let mut vocab = Vocab::default();
         let mut postings = Vec::new();
-        let mut offsets = Vec::with_capacity(order.len() * 4 + 1);
+        let mut offsets = Vec::with_capacity(order.len() * FIELDS + 1);
         for &old in &order {
-            let Some(w) = words[old as usize].take() else {
-                continue;
-            };
+            let Some(w) = words[old as usize].take() else { continue };
             let df = document_frequency(&w.postings);
+            let short = w.postings[..3].iter().any(|l| !l.is_empty());
             for list in &w.postings {
                 offsets.push(postings.len() as u32);
                 postings.extend_from_slice(list);
             }
-            vocab.push(w.word, w.display, df, n_docs);
+            vocab.push(w.word, w.display, df, n_docs, short);
         }
         offsets.push(postings.len() as u32);
         vocab.finish_lookups();
@@ -325,32 +307,67 @@ impl Builder {
             .into_iter()
             .map(|id| if id == SEP { SEP } else { new_id[id as usize] })
             .collect();
-        let synonyms = synonyms.iter().map(|g| resolve_group(g, &vocab)).collect();
+        let mut avg_len = [0.0f32; FIELDS];
+        for d in &self.docs {
+            for (a, &l) in avg_len.iter_mut().zip(&d.len) {
+                #[allow(clippy::cast_precision_loss)] // word counts
+                let l = l as f32;
+                *a += l;
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let n = n_docs.max(1) as f32;
+        for a in &mut avg_len {
+            *a = (*a / n).max(1.0);
+        }
+        let synonyms = kb.synonyms.iter().map(|g| resolve_group(g, &vocab)).collect();
+        let families: Vec<Vec<Box<str>>> = kb
+            .families
+            .iter()
+            .map(|g| {
+                let mut s: Vec<Box<str>> = g
+                    .iter()
+                    .flat_map(|w| tokenize(w))
+                    .map(|t| stem(&t.word).into())
+                    .collect();
+                s.sort();
+                s.dedup();
+                s
+            })
+            .collect();
+        let mut family_of: Vec<(Box<str>, u32)> = families
+            .iter()
+            .enumerate()
+            .flat_map(|(f, g)| g.iter().map(move |s| (s.clone(), f as u32)))
+            .collect();
+        family_of.sort();
+        family_of.dedup();
         Index {
             docs: self.docs,
             vocab,
             postings,
             offsets,
+            avg_len,
             seq,
             title_ranges: self.title_ranges,
-            titles: self.titles,
-            keywords: self.keywords,
             synonyms,
+            families,
+            family_of,
+            colloquial: colloquial::rules(&kb.colloquial),
         }
     }
 }
 
 impl Vocab {
-    fn push(&mut self, word: Box<str>, display: Box<str>, df: u32, n_docs: usize) {
+    fn push(&mut self, word: Box<str>, display: Box<str>, df: u32, n_docs: usize, short: bool) {
         #[allow(clippy::cast_precision_loss)] // document counts far below 2^24
         let idf = {
-            let n = n_docs.max(1) as f32;
-            let df = df as f32;
-            let raw = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            0.4 + 0.6 * (raw / (1.0 + n).ln()).clamp(0.0, 1.0)
+            let (n, df) = (n_docs as f32, df as f32);
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
         };
         self.mask.push(letter_mask(&word));
         self.stop.push(is_stop_word(&word));
+        self.short.push(short);
         self.words.push(word);
         self.display.push(display);
         self.df.push(df);
@@ -358,34 +375,37 @@ impl Vocab {
     }
 
     fn finish_lookups(&mut self) {
-        self.by_len = vec![Vec::new(); typo::MAX_LEN + 1];
+        self.by_len = vec![Vec::new(); MAX_LEN + 1];
         for (id, w) in self.words.iter().enumerate() {
-            if w.len() <= typo::MAX_LEN {
+            if w.len() <= MAX_LEN {
                 self.by_len[w.len()].push(id as u32);
             }
         }
-        self.stems = self
+        let mut pairs: Vec<(Box<str>, u32)> = self
             .words
             .iter()
             .enumerate()
             .map(|(id, w)| (Box::from(stem(w)), id as u32))
             .collect();
-        self.stems.sort_unstable();
+        pairs.sort_unstable();
+        self.stem_of = vec![0; self.words.len()];
+        for (s, id) in pairs {
+            if self.stems.last() != Some(&s) {
+                self.stems.push(s);
+                self.stem_starts.push(self.stem_words.len() as u32);
+            }
+            self.stem_of[id as usize] = self.stems.len() as u32 - 1;
+            self.stem_words.push(id);
+        }
+        self.stem_starts.push(self.stem_words.len() as u32);
     }
 }
 
-fn document_frequency(lists: &[Vec<u32>; 4]) -> u32 {
-    let mut all: Vec<u32> = lists.iter().flatten().copied().collect();
+fn document_frequency(lists: &[Vec<(u32, u16)>; FIELDS]) -> u32 {
+    let mut all: Vec<u32> = lists.iter().flatten().map(|&(d, _)| d).collect();
     all.sort_unstable();
     all.dedup();
     all.len() as u32
-}
-
-fn push_word(folded: &mut String, w: &str) {
-    if !folded.is_empty() {
-        folded.push(' ');
-    }
-    folded.push_str(w);
 }
 
 /// The parts of `text` outside `[[id]]` links and `](url)` targets.
@@ -393,20 +413,13 @@ fn without_link_targets(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = text;
     loop {
-        let next = [rest.find("[["), rest.find("](")]
-            .into_iter()
-            .flatten()
-            .min();
+        let next = [rest.find("[["), rest.find("](")].into_iter().flatten().min();
         let Some(at) = next else {
             parts.push(rest);
             return parts;
         };
         parts.push(&rest[..at]);
-        let close = if rest[at..].starts_with("[[") {
-            "]]"
-        } else {
-            ")"
-        };
+        let close = if rest[at..].starts_with("[[") { "]]" } else { ")" };
         match rest[at + 2..].find(close) {
             Some(end) => rest = &rest[at + 2 + end + close.len()..],
             None => return parts,
@@ -414,25 +427,29 @@ fn without_link_targets(text: &str) -> Vec<&str> {
     }
 }
 
-/// Folds a synonym group into members of meaningful words, resolved to vocabulary ids.
+/// Folds a synonym group into members of meaningful words, resolved to vocabulary ids (the
+/// word itself, else the most common word of its stem).
 fn resolve_group(group: &[String], vocab: &Vocab) -> Vec<Member> {
     group
         .iter()
         .filter_map(|text| {
-            let mut all = Vec::new();
-            for_each_token(text, |w, _| all.push(Box::<str>::from(w)));
-            let meaningful: Vec<Box<str>> =
-                all.iter().filter(|w| !is_stop_word(w)).cloned().collect();
-            let words = if meaningful.is_empty() {
-                all
-            } else {
-                meaningful
-            };
+            let all: Vec<Box<str>> = tokenize(text).into_iter().map(|t| t.word.into()).collect();
+            let meaningful: Vec<Box<str>> = all.iter().filter(|w| !is_stop_word(w)).cloned().collect();
+            let words = if meaningful.is_empty() { all } else { meaningful };
             if words.is_empty() {
                 return None;
             }
-            let ids = words.iter().map(|w| vocab.find(w)).collect();
-            let stems = words.iter().map(|w| Box::from(stem(w))).collect();
+            let stems: Vec<Box<str>> = words.iter().map(|w| Box::from(stem(w))).collect();
+            let ids = words
+                .iter()
+                .zip(&stems)
+                .map(|(w, s)| {
+                    vocab.find(w).or_else(|| {
+                        let s = vocab.find_stem(s)?;
+                        vocab.with_stem(s).iter().copied().max_by_key(|&id| vocab.df[id as usize])
+                    })
+                })
+                .collect();
             Some(Member {
                 words,
                 stems,
@@ -449,8 +466,7 @@ mod tests {
 
     #[test]
     fn link_targets_are_not_indexed() {
-        let parts =
-            without_link_targets("voir [[aide-juridique]] et [le site](https://x.be/a) fin");
+        let parts = without_link_targets("voir [[aide-juridique]] et [le site](https://x.be/a) fin");
         let text: String = parts.concat();
         assert!(!text.contains("juridique") && !text.contains("https"));
         assert!(text.contains("voir") && text.contains("le site") && text.contains("fin"));
