@@ -23,7 +23,7 @@ pub struct Doc {
     pub kind: Kind,
     /// Length of the title in characters, for the tie-break (shorter first).
     pub title_len: u32,
-    /// Length of each field in words.
+    /// Length of each field in meaningful words (stop words left out).
     pub len: [u32; FIELDS],
     /// Offsets in [`Index::seq`] of the title, `ask`, keywords and summary, and their end.
     pub seq: [u32; 5],
@@ -230,7 +230,11 @@ impl Builder {
             id
         };
         let doc = self.docs.len() as u32 - 1;
-        if let Some(d) = self.docs.last_mut() {
+        // Lengths count meaningful words: « Quels sont mes droits en tant qu'hébergeur ? » is
+        // as short as « Droits de l'hébergeur ».
+        if let Some(d) = self.docs.last_mut()
+            && !is_stop_word(word)
+        {
             d.len[field as usize] += 1;
         }
         let w = &mut self.words[id as usize];

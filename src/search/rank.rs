@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use super::expand::{Expanded, Known};
 use super::index::{Index, SEP};
-use super::score::{FIELD_WEIGHT, K1, Scratch, Slot, is_literal};
+use super::score::{FIELD_WEIGHT, K1, Scratch, Slot, idf_cap, idf_of, is_literal};
 use super::{Field, MatchKind, QueryOptions};
 
 /// Share of the smaller of two neighbouring terms' scores added, times the field's weight over
@@ -40,10 +40,11 @@ pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
+            let cap = idf_cap(index, &t.expansions);
             let own = t
                 .expansions
                 .iter()
-                .map(|e| e.weight * index.vocab.idf[e.id as usize])
+                .map(|e| e.weight * idf_of(index, e, cap))
                 .fold(0.0f32, f32::max);
             let alt = q
                 .alternatives

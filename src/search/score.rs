@@ -10,9 +10,9 @@ use super::index::Index;
 use super::{FIELDS, Field, MatchKind};
 
 /// Saturation of the term frequency.
-pub const K1: f32 = 1.2;
+pub const K1: f32 = 4.0;
 /// Field weights: title > ask > keywords > summary > answer.
-pub const FIELD_WEIGHT: [f32; FIELDS] = [8.0, 6.0, 5.0, 2.5, 1.0];
+pub const FIELD_WEIGHT: [f32; FIELDS] = [10.0, 8.0, 6.0, 3.0, 1.0];
 /// Length normalisation per field.
 pub const B: [f32; FIELDS] = [0.5, 0.5, 0.4, 0.5, 0.75];
 
@@ -160,8 +160,9 @@ impl Scratch {
 pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
     scratch.reset(index, q.terms.len());
     for (i, term) in q.terms.iter().enumerate() {
+        let cap = idf_cap(index, &term.expansions);
         for e in &term.expansions {
-            expansion(index, scratch, i, e);
+            expansion(index, scratch, i, e, cap);
         }
     }
     for a in &q.alternatives {
@@ -169,16 +170,33 @@ pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
     }
 }
 
-fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion) {
+/// The rarity of a term: that of its most common form as written, so that a rare inflection
+/// (`médicales`) weighs no more than the word (`médicale`).
+pub fn idf_cap(index: &Index, expansions: &[Expansion]) -> f32 {
+    expansions
+        .iter()
+        .filter(|e| is_literal(e.kind))
+        .map(|e| index.vocab.idf[e.id as usize])
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// The rarity an expansion scores with.
+pub fn idf_of(index: &Index, e: &Expansion, cap: f32) -> f32 {
+    let own = index.vocab.idf[e.id as usize];
+    if is_literal(e.kind) { own.min(cap) } else { own }
+}
+
+fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap: f32) {
     let literal = is_literal(e.kind);
     scratch.mark(e.id, (u32::from(literal) << i) | (1 << (16 + i)));
+    let scale = e.weight * idf_of(index, e, cap) / index.vocab.idf[e.id as usize].max(1e-6);
     scratch.word(index, e.id, e.short_only, |s, doc, points, field, bits| {
         let at = s.at(doc);
         let slot = &mut s.slots[at * s.terms + i];
         if literal {
             slot.literal |= bits;
         }
-        let points = points * e.weight;
+        let points = points * scale;
         if points > slot.score {
             *slot = Slot {
                 score: points,
@@ -227,7 +245,12 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
         let points = a.weight * sum / n * covered;
         let at = scratch.at(doc);
         let slots = &mut scratch.slots[at * scratch.terms..(at + 1) * scratch.terms];
-        let own: f32 = slots[a.covers.clone()].iter().map(|s| s.score).sum();
+        // Never above the words as written: only terms missing from the document take it.
+        let covered_slots = &slots[a.covers.clone()];
+        if covered_slots.iter().all(|s| s.score > 0.0 && is_literal(s.kind)) {
+            continue;
+        }
+        let own: f32 = covered_slots.iter().map(|s| s.score).sum();
         if points > own {
             for s in &mut slots[a.covers.clone()] {
                 *s = Slot {

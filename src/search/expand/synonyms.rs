@@ -3,6 +3,7 @@
 //! scored below the literal words and never earning the neighbour bonus.
 
 use super::super::index::{Index, Member};
+use super::super::MatchKind;
 use super::{Term, weight};
 
 /// Another member of a synonym group standing for some consecutive query terms: every word in
@@ -30,7 +31,14 @@ pub fn alternatives(index: &Index, terms: &[Term]) -> Vec<Alternative> {
                 let Some(ids) = other.ids.as_ref() else {
                     continue;
                 };
+                // The query's own words, or words its terms already reach as written.
+                let reached = ids.iter().all(|id| {
+                    terms[covers.clone()]
+                        .iter()
+                        .any(|t| t.expansions.iter().any(|e| e.id == *id && e.kind < MatchKind::Typo))
+                });
                 if std::ptr::eq(other, member)
+                    || reached
                     || out.iter().any(|a| a.covers == covers && a.ids == *ids)
                 {
                     continue;
