@@ -13,9 +13,9 @@ use super::{Field, MatchKind, QueryOptions};
 
 /// Share of the smaller of two neighbouring terms' scores added, times the field's weight over
 /// the title's.
-pub const ADJACENT: f32 = 0.5;
+pub const ADJACENT: f32 = 1.0;
 /// Coverage is raised to this power.
-pub const COVERAGE_POWER: f32 = 1.0;
+pub const COVERAGE_POWER: f32 = 0.5;
 /// The first hit is not sure when the query weight it matches as written is under this share.
 pub const SURE_SHARE: f32 = 0.5;
 /// ... or when its score is under this share of what a title holding every term scores.
