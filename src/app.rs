@@ -356,7 +356,9 @@ impl App {
         self.rows = if query.is_empty() {
             self.browse_rows()
         } else {
-            let results = self.index.search(&query, crate::search::QueryOptions::default());
+            let results = self
+                .index
+                .search(&query, crate::search::QueryOptions::default());
             self.not_sure = !results.hits.is_empty() && !results.sure();
             results
                 .hits
@@ -938,7 +940,9 @@ impl App {
             self.focus = Focus::Results;
             let line = (row - a.list_rows().y) as usize;
             let index = (self.list_offset + line).checked_sub(self.header_lines());
-            if let Some(index) = index.filter(|&i| i < self.rows.len() && line >= self.header_lines()) {
+            if let Some(index) =
+                index.filter(|&i| i < self.rows.len() && line >= self.header_lines())
+            {
                 self.select(index);
                 if !self.wide() {
                     self.open_selected();

@@ -243,14 +243,12 @@ impl SearchIndex {
         match self.scratch.try_lock() {
             Ok(mut scratch) => self.run(&mut scratch, query, opts),
             Err(TryLockError::Poisoned(p)) => self.run(&mut p.into_inner(), query, opts),
-            Err(TryLockError::WouldBlock) => {
-                self.run(&mut score::Scratch::default(), query, opts)
-            }
+            Err(TryLockError::WouldBlock) => self.run(&mut score::Scratch::default(), query, opts),
         }
     }
 
     fn run(&self, scratch: &mut score::Scratch, query: &str, opts: QueryOptions) -> Results {
-        let q = expand::expand(&self.index, tokens::words(query));
+        let q = expand::expand(&self.index, &tokens::words(query));
         if q.terms.is_empty() {
             return Results {
                 hits: Vec::new(),
@@ -275,7 +273,7 @@ impl SearchIndex {
     pub fn explain(&self, query: &str) -> Pipeline {
         let words = tokens::words(query);
         let texts: Vec<String> = words.iter().map(|w| w.text.clone()).collect();
-        let q = expand::expand(&self.index, words);
+        let q = expand::expand(&self.index, &words);
         explain::pipeline(&self.index, query, &texts, &q)
     }
 

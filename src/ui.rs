@@ -144,9 +144,14 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let rows = inner(area);
     let mut lines: Vec<Line<'_>> = Vec::new();
     if app.not_sure {
-        let mut text = format!("{} — {} en fin de liste", s::NOT_SURE, s::WHO_TO_CONTACT);
+        // The fallback contacts close the list.
+        let mut text = s::NOT_SURE.to_owned();
         if !app.suggestions.is_empty() {
-            text = format!("{text} · {} : {} ?", s::DID_YOU_MEAN, app.suggestions.join(", "));
+            text = format!(
+                "{text} · {} : {} ?",
+                s::DID_YOU_MEAN,
+                app.suggestions.join(", ")
+            );
         }
         lines.push(Line::from(Span::styled(text, app.theme.warning)));
     } else if app.nothing_found && !app.suggestions.is_empty() {

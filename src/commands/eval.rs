@@ -154,15 +154,22 @@ fn read_cases(loaded: &Loaded, file: &Path) -> anyhow::Result<Option<Vec<Case>>>
             let (line, col) = err.location().map_or((0, 0), |l| (l.line(), l.column()));
             let message = err.to_string();
             let message = message.lines().next().unwrap_or_default();
-            eprintln!("{}:{line}:{col}: jeu de requêtes invalide : {message}", file.display());
+            eprintln!(
+                "{}:{line}:{col}: jeu de requêtes invalide : {message}",
+                file.display()
+            );
             return Ok(None);
         }
     };
     let mut problems = Vec::new();
     for q in &parsed.queries {
         match (q.covered, q.expect.is_empty()) {
-            (true, true) => problems.push(format!("« {} » : ni « expect » ni « covered: false »", q.q)),
-            (false, false) => problems.push(format!("« {} » : « covered: false » avec « expect »", q.q)),
+            (true, true) => {
+                problems.push(format!("« {} » : ni « expect » ni « covered: false »", q.q));
+            }
+            (false, false) => {
+                problems.push(format!("« {} » : « covered: false » avec « expect »", q.q));
+            }
             _ => {}
         }
     }
@@ -230,7 +237,12 @@ fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     writeln!(out, "précision au rang 1 : {:.3}", report.p1)?;
     writeln!(out, "rappel à 5          : {:.3}", report.r5)?;
     writeln!(out, "MRR                 : {:.3}", report.mrr)?;
-    writeln!(out, "« {} » à tort : {:.3}", s::NOT_SURE, report.covered_unsure)?;
+    writeln!(
+        out,
+        "« {} » à tort : {:.3}",
+        s::NOT_SURE,
+        report.covered_unsure
+    )?;
     if report.uncovered > 0 {
         writeln!(
             out,
@@ -241,9 +253,16 @@ fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
         )?;
     }
     let line = |f: &Failure| {
-        let rank = f.rank.map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
+        let rank = f
+            .rank
+            .map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
         let doubt = if f.sure { "" } else { " [pas sûr]" };
-        format!("  « {} » attendu {} ({rank}){doubt} ; obtenu : {}", f.q, f.expect.join(" | "), f.top.join(", "))
+        format!(
+            "  « {} » attendu {} ({rank}){doubt} ; obtenu : {}",
+            f.q,
+            f.expect.join(" | "),
+            f.top.join(", ")
+        )
     };
     if !report.failures.is_empty() {
         writeln!(out, "\nÉchecs ({}) :", report.failures.len())?;
@@ -252,7 +271,11 @@ fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
         }
     }
     if !report.confident_wrong.is_empty() {
-        writeln!(out, "\nSans réponse, mais relais semble sûr ({}) :", report.confident_wrong.len())?;
+        writeln!(
+            out,
+            "\nSans réponse, mais relais semble sûr ({}) :",
+            report.confident_wrong.len()
+        )?;
         for f in &report.confident_wrong {
             writeln!(out, "  « {} » ; obtenu : {}", f.q, f.top.join(", "))?;
         }

@@ -108,13 +108,36 @@ fn print_pipeline(
     p: Painter,
 ) -> anyhow::Result<()> {
     let n = |s: &str| crate::kb::text::neutralize(s).into_owned();
-    writeln!(out, "{}", p.dim(&format!("1. plié : « {} »", n(&pipe.folded))))?;
-    writeln!(out, "{}", p.dim(&format!("2. mots : {}", n(&pipe.words.join(" ")))))?;
+    writeln!(
+        out,
+        "{}",
+        p.dim(&format!("1. plié : « {} »", n(&pipe.folded)))
+    )?;
+    writeln!(
+        out,
+        "{}",
+        p.dim(&format!("2. mots : {}", n(&pipe.words.join(" "))))
+    )?;
     for (form, words) in &pipe.colloquial {
-        writeln!(out, "{}", p.dim(&format!("3. forme familière : « {} » → « {} »", n(form), n(words))))?;
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "3. forme familière : « {} » → « {} »",
+                n(form),
+                n(words)
+            ))
+        )?;
     }
     if !pipe.stop_words.is_empty() {
-        writeln!(out, "{}", p.dim(&format!("3. mots vides ignorés : {}", n(&pipe.stop_words.join(" ")))))?;
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "3. mots vides ignorés : {}",
+                n(&pipe.stop_words.join(" "))
+            ))
+        )?;
     }
     for t in &pipe.terms {
         let reaches: Vec<String> = t
@@ -122,15 +145,32 @@ fn print_pipeline(
             .iter()
             .map(|(w, k, wt)| format!("{} ({}, {wt:.2})", n(w), k.label()))
             .collect();
-        let reaches = if reaches.is_empty() { "rien".to_owned() } else { reaches.join(", ") };
+        let reaches = if reaches.is_empty() {
+            "rien".to_owned()
+        } else {
+            reaches.join(", ")
+        };
         writeln!(
             out,
             "{}",
-            p.dim(&format!("3. « {} » (racine {}, {}) → {reaches}", n(&t.term), n(&t.stem), t.known))
+            p.dim(&format!(
+                "3. « {} » (racine {}, {}) → {reaches}",
+                n(&t.term),
+                n(&t.stem),
+                t.known
+            ))
         )?;
     }
     for (covered, member) in &pipe.synonyms {
-        writeln!(out, "{}", p.dim(&format!("3. synonyme : « {} » → « {} »", n(covered), n(member))))?;
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "3. synonyme : « {} » → « {} »",
+                n(covered),
+                n(member)
+            ))
+        )?;
     }
     writeln!(out, "{}", p.dim("4-5. score BM25F, rang :"))?;
     Ok(())

@@ -32,6 +32,11 @@ var relaisSearchEngine = function (I, stem) {
   var lexicon = new Set(), prev = '';
   I.lexicon.split(' ').forEach(function (x) { prev = prev.slice(0, +x[0]) + x.slice(1); lexicon.add(prev); });
 
+  function isFrench(w, st) {
+    return lexicon.has(st) || I.verb_endings.some(function (e) {
+      return w.length - e.length >= 3 && w.slice(-e.length) === e && lexicon.has(stemOf(w.slice(0, -e.length)));
+    });
+  }
   function fold(s) {
     return s.normalize('NFKD').toLowerCase().replace(/[\u0300-\u036f]/g, '')
       .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/ø/g, 'o')
@@ -119,7 +124,7 @@ var relaisSearchEngine = function (I, stem) {
       var x = terms[p[0]], y = terms[p[1]];
       if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, EXACT, W.glued, false); }
     });
-    var inData = out.length > 0, french = !inData && lexicon.has(term.stem), rest = unglue(t);
+    var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
     if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);
     if (term.typing || (!out.length && !french && t.length >= 3)) {
       var base = term.typing ? (french ? [0.2, 0.2] : inData ? [0.45, 0.35] : [0.5, 0.4]) : [0.4, 0.3];

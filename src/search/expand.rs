@@ -85,7 +85,7 @@ pub struct Expanded {
 }
 
 /// Runs the stage on the query's words.
-pub fn expand(index: &Index, words: Vec<Word>) -> Expanded {
+pub fn expand(index: &Index, words: &[Word]) -> Expanded {
     let rewritten = colloquial::rewrite(&index.colloquial, words, |w| {
         !index.vocab.prefixed(w).is_empty()
     });
@@ -123,8 +123,7 @@ pub fn expand(index: &Index, words: Vec<Word>) -> Expanded {
     // A word that is a member of a synonym group is known, even if the data never uses it.
     for a in &out.alternatives {
         for t in &mut out.terms[a.covers.clone()] {
-            if t.known == Known::Unknown && t.expansions.iter().all(|e| e.kind >= MatchKind::Typo)
-            {
+            if t.known == Known::Unknown && t.expansions.iter().all(|e| e.kind >= MatchKind::Typo) {
                 t.expansions.clear();
                 t.known = Known::French;
             }
@@ -140,15 +139,18 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
     let mut out = Vec::new();
     words_of(index, t, &term.stem, 1.0, &mut out);
     for (a, b) in [(i.wrapping_sub(1), i), (i, i + 1)] {
-        if let (Some(x), Some(y)) = (terms.get(a), terms.get(b)) {
-            if let Some(id) = index.vocab.find(&format!("{}{}", x.text, y.text)) {
-                add(&mut out, id, MatchKind::Exact, weight::GLUED, false);
-            }
+        if let (Some(x), Some(y)) = (terms.get(a), terms.get(b))
+            && let Some(id) = index.vocab.find(&format!("{}{}", x.text, y.text))
+        {
+            add(&mut out, id, MatchKind::Exact, weight::GLUED, false);
         }
     }
     let in_data = !out.is_empty();
-    let french = !in_data && lexicon::is_french_stem(&term.stem);
-    if !in_data && !french && let Some(rest) = unglue_elision(t) {
+    let french = !in_data && lexicon::is_french(t, &term.stem);
+    if !in_data
+        && !french
+        && let Some(rest) = unglue_elision(t)
+    {
         words_of(index, rest, &stems::stem(rest), weight::ELISION, &mut out);
     }
     // Prefixes: of the word being typed, or of a word that is no word.
@@ -163,7 +165,13 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
         for id in range.take(MAX_PREFIXED) {
             #[allow(clippy::cast_precision_loss)] // word lengths
             let typed = t.len() as f32 / index.vocab.words[id as usize].len() as f32;
-            add(&mut out, id, MatchKind::Prefix, base.0 + base.1 * typed, t.len() < 3);
+            add(
+                &mut out,
+                id,
+                MatchKind::Prefix,
+                base.0 + base.1 * typed,
+                t.len() < 3,
+            );
         }
     }
     let known = if !out.is_empty() {

@@ -44,7 +44,13 @@ pub fn pipeline(index: &Index, query: &str, words: &[String], q: &Expanded) -> P
             let mut reaches: Vec<(String, MatchKind, f32)> = t
                 .expansions
                 .iter()
-                .map(|e| (index.vocab.display[e.id as usize].to_string(), e.kind, round(e.weight)))
+                .map(|e| {
+                    (
+                        index.vocab.display[e.id as usize].to_string(),
+                        e.kind,
+                        round(e.weight),
+                    )
+                })
                 .collect();
             reaches.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
             reaches.truncate(8);
@@ -64,7 +70,10 @@ pub fn pipeline(index: &Index, query: &str, words: &[String], q: &Expanded) -> P
         .alternatives
         .iter()
         .map(|a| {
-            let covered: Vec<&str> = q.terms[a.covers.clone()].iter().map(|t| t.text.as_str()).collect();
+            let covered: Vec<&str> = q.terms[a.covers.clone()]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect();
             let m = &index.synonyms[a.member.0 as usize][a.member.1 as usize];
             (covered.join(" "), m.text.to_string())
         })
@@ -97,7 +106,9 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
             continue;
         }
         let matched = if slot.kind == MatchKind::Synonym && slot.member.0 != u16::MAX {
-            index.synonyms[slot.member.0 as usize][slot.member.1 as usize].text.to_string()
+            index.synonyms[slot.member.0 as usize][slot.member.1 as usize]
+                .text
+                .to_string()
         } else {
             index.vocab.display[slot.id as usize].to_string()
         };
@@ -110,7 +121,10 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
         });
     }
     let (_, pairs) = adjacency(index, &scratch.vmask, doc, slots);
-    for (f, field) in [Field::Title, Field::Ask, Field::Keywords, Field::Summary].into_iter().enumerate() {
+    for (f, field) in [Field::Title, Field::Ask, Field::Keywords, Field::Summary]
+        .into_iter()
+        .enumerate()
+    {
         for i in 0..q.terms.len().saturating_sub(1) {
             if pairs[f] & (1 << i) != 0 {
                 reasons.push(Reason {
@@ -123,7 +137,9 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
             }
         }
     }
-    if c.bonus > 0.0 && let Some(r) = reasons.iter_mut().find(|r| r.kind == MatchKind::Adjacent) {
+    if c.bonus > 0.0
+        && let Some(r) = reasons.iter_mut().find(|r| r.kind == MatchKind::Adjacent)
+    {
         r.points = round(c.bonus);
     }
     Hit {

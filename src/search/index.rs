@@ -155,11 +155,19 @@ impl Index {
             b.short_field(Field::Ask, c.ask.iter().map(String::as_str));
             let id_words = c.id.replace('-', " ");
             let topics = c.topics.iter().map(String::as_str);
-            b.short_field(Field::Keywords, std::iter::once(id_words.as_str()).chain(topics));
+            b.short_field(
+                Field::Keywords,
+                std::iter::once(id_words.as_str()).chain(topics),
+            );
             b.short_field(Field::Summary, std::iter::once(c.description.as_str()));
-            for extra in [Some(&c.region), c.notes.as_ref(), c.address.as_ref(), c.hours.as_ref()]
-                .into_iter()
-                .flatten()
+            for extra in [
+                Some(&c.region),
+                c.notes.as_ref(),
+                c.address.as_ref(),
+                c.hours.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
             {
                 b.long_field(extra);
             }
@@ -261,7 +269,8 @@ impl Builder {
                 let id = self.word(w, &phrase[range.clone()], field);
                 self.seq.push(id);
                 if field == Field::Title {
-                    self.title_ranges.push((range.start as u32, range.end as u32));
+                    self.title_ranges
+                        .push((range.start as u32, range.end as u32));
                 }
             });
         }
@@ -284,7 +293,11 @@ impl Builder {
 
     fn finish(self, kb: &KnowledgeBase) -> Index {
         let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.words[a as usize].word.cmp(&self.words[b as usize].word));
+        order.sort_unstable_by(|&a, &b| {
+            self.words[a as usize]
+                .word
+                .cmp(&self.words[b as usize].word)
+        });
         let mut new_id = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
@@ -295,7 +308,9 @@ impl Builder {
         let mut postings = Vec::new();
         let mut offsets = Vec::with_capacity(order.len() * FIELDS + 1);
         for &old in &order {
-            let Some(w) = words[old as usize].take() else { continue };
+            let Some(w) = words[old as usize].take() else {
+                continue;
+            };
             let df = document_frequency(&w.postings);
             let short = w.postings[..3].iter().any(|l| !l.is_empty());
             for list in &w.postings {
@@ -324,7 +339,11 @@ impl Builder {
         for a in &mut avg_len {
             *a = (*a / n).max(1.0);
         }
-        let synonyms = kb.synonyms.iter().map(|g| resolve_group(g, &vocab)).collect();
+        let synonyms = kb
+            .synonyms
+            .iter()
+            .map(|g| resolve_group(g, &vocab))
+            .collect();
         let families: Vec<Vec<Box<str>>> = kb
             .families
             .iter()
@@ -417,13 +436,20 @@ fn without_link_targets(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = text;
     loop {
-        let next = [rest.find("[["), rest.find("](")].into_iter().flatten().min();
+        let next = [rest.find("[["), rest.find("](")]
+            .into_iter()
+            .flatten()
+            .min();
         let Some(at) = next else {
             parts.push(rest);
             return parts;
         };
         parts.push(&rest[..at]);
-        let close = if rest[at..].starts_with("[[") { "]]" } else { ")" };
+        let close = if rest[at..].starts_with("[[") {
+            "]]"
+        } else {
+            ")"
+        };
         match rest[at + 2..].find(close) {
             Some(end) => rest = &rest[at + 2 + end + close.len()..],
             None => return parts,
@@ -438,8 +464,13 @@ fn resolve_group(group: &[String], vocab: &Vocab) -> Vec<Member> {
         .iter()
         .filter_map(|text| {
             let all: Vec<Box<str>> = tokenize(text).into_iter().map(|t| t.word.into()).collect();
-            let meaningful: Vec<Box<str>> = all.iter().filter(|w| !is_stop_word(w)).cloned().collect();
-            let words = if meaningful.is_empty() { all } else { meaningful };
+            let meaningful: Vec<Box<str>> =
+                all.iter().filter(|w| !is_stop_word(w)).cloned().collect();
+            let words = if meaningful.is_empty() {
+                all
+            } else {
+                meaningful
+            };
             if words.is_empty() {
                 return None;
             }
@@ -450,7 +481,11 @@ fn resolve_group(group: &[String], vocab: &Vocab) -> Vec<Member> {
                 .map(|(w, s)| {
                     vocab.find(w).or_else(|| {
                         let s = vocab.find_stem(s)?;
-                        vocab.with_stem(s).iter().copied().max_by_key(|&id| vocab.df[id as usize])
+                        vocab
+                            .with_stem(s)
+                            .iter()
+                            .copied()
+                            .max_by_key(|&id| vocab.df[id as usize])
                     })
                 })
                 .collect();
@@ -470,7 +505,8 @@ mod tests {
 
     #[test]
     fn link_targets_are_not_indexed() {
-        let parts = without_link_targets("voir [[aide-juridique]] et [le site](https://x.be/a) fin");
+        let parts =
+            without_link_targets("voir [[aide-juridique]] et [le site](https://x.be/a) fin");
         let text: String = parts.concat();
         assert!(!text.contains("juridique") && !text.contains("https"));
         assert!(text.contains("voir") && text.contains("le site") && text.contains("fin"));

@@ -29,6 +29,7 @@ pub struct PageIndex {
     /// The French word list, front-coded: each stem as the number of letters it shares with
     /// the previous one (0-9) then the rest, separated by spaces.
     lexicon: String,
+    verb_endings: [&'static str; 2],
     weights: Weights,
 }
 
@@ -116,7 +117,13 @@ impl PageIndex {
                 .words
                 .iter()
                 .zip(&v.display)
-                .map(|(w, d)| if **w == **d { String::new() } else { d.to_string() })
+                .map(|(w, d)| {
+                    if **w == **d {
+                        String::new()
+                    } else {
+                        d.to_string()
+                    }
+                })
                 .collect(),
             idf: v.idf.clone(),
             stem: v.stem_of.clone(),
@@ -144,6 +151,7 @@ impl PageIndex {
                 .collect(),
             stop_words: expand::stems::STOP_WORDS,
             lexicon: front_coded(lexicon::LEXICON),
+            verb_endings: lexicon::VERB_ENDINGS,
             weights: Weights {
                 k1: score::K1,
                 field: score::FIELD_WEIGHT,
@@ -175,7 +183,12 @@ fn front_coded(lines: &str) -> String {
     let mut out = String::with_capacity(lines.len() * 2 / 3);
     let mut prev = "";
     for w in lines.lines() {
-        let shared = prev.bytes().zip(w.bytes()).take(9).take_while(|(a, b)| a == b).count();
+        let shared = prev
+            .bytes()
+            .zip(w.bytes())
+            .take(9)
+            .take_while(|(a, b)| a == b)
+            .count();
         if !out.is_empty() {
             out.push(' ');
         }

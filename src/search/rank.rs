@@ -50,17 +50,31 @@ pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
                 .alternatives
                 .iter()
                 .filter(|a| a.covers.contains(&i))
-                .flat_map(|a| a.ids.iter().map(|&id| a.weight * index.vocab.idf[id as usize]))
+                .flat_map(|a| {
+                    a.ids
+                        .iter()
+                        .map(|&id| a.weight * index.vocab.idf[id as usize])
+                })
                 .fold(0.0f32, f32::max);
             own.max(alt)
         })
         .collect();
     let known: Vec<f32> = best.iter().copied().filter(|&b| b > 0.0).collect();
     #[allow(clippy::cast_precision_loss)]
-    let mean = if known.is_empty() { 1.0 } else { known.iter().sum::<f32>() / known.len() as f32 };
+    let mean = if known.is_empty() {
+        1.0
+    } else {
+        known.iter().sum::<f32>() / known.len() as f32
+    };
     best.iter()
         .zip(&q.terms)
-        .map(|(&b, t)| if b == 0.0 && t.known == Known::French { mean } else { b })
+        .map(|(&b, t)| {
+            if b == 0.0 && t.known == Known::French {
+                mean
+            } else {
+                b
+            }
+        })
         .collect()
 }
 
@@ -74,7 +88,10 @@ pub fn rank(
     let total: f32 = importance.iter().sum();
     let mut out: Vec<Candidate> = Vec::with_capacity(scratch.touched.len());
     for (at, &doc) in scratch.touched.iter().enumerate() {
-        if opts.kind.is_some_and(|k| index.docs[doc as usize].kind != k) {
+        if opts
+            .kind
+            .is_some_and(|k| index.docs[doc as usize].kind != k)
+        {
             continue;
         }
         let slots = scratch.slots_of(at);
@@ -85,7 +102,11 @@ pub fn rank(
             .filter(|(s, _)| s.score > 0.0)
             .map(|(_, w)| w)
             .sum();
-        let coverage = if total > 0.0 { (matched / total).powf(COVERAGE_POWER) } else { 1.0 };
+        let coverage = if total > 0.0 {
+            (matched / total).powf(COVERAGE_POWER)
+        } else {
+            1.0
+        };
         let bonus = adjacency(index, &scratch.vmask, doc, slots).0;
         out.push(Candidate {
             score: (base + bonus) * coverage,
@@ -118,7 +139,11 @@ fn compare(index: &Index, scratch: &Scratch, a: &Candidate, b: &Candidate) -> Or
 pub fn adjacency(index: &Index, vmask: &[u32], doc: u32, slots: &[Slot]) -> (f32, [u16; 4]) {
     let mut pairs = [0u16; 4];
     let fields = [Field::Title, Field::Ask, Field::Keywords, Field::Summary];
-    let possible = |f: usize| slots.windows(2).any(|p| p.iter().all(|s| s.literal & (1 << f) != 0));
+    let possible = |f: usize| {
+        slots
+            .windows(2)
+            .any(|p| p.iter().all(|s| s.literal & (1 << f) != 0))
+    };
     for (f, &field) in fields.iter().enumerate() {
         if !possible(f) {
             continue;
@@ -170,7 +195,9 @@ pub fn doubt(
         .map(|(_, w)| w)
         .sum();
     if as_written == 0.0 {
-        return Some("seuls des synonymes, des fautes corrigées ou des mots approchés correspondent");
+        return Some(
+            "seuls des synonymes, des fautes corrigées ou des mots approchés correspondent",
+        );
     }
     let total: f32 = importance.iter().sum();
     if as_written < SURE_SHARE * total {

@@ -46,7 +46,10 @@ pub const EMPTY: Slot = Slot {
 
 /// True for kinds that stand for the word as written: they earn the neighbour bonus.
 pub fn is_literal(kind: MatchKind) -> bool {
-    matches!(kind, MatchKind::Exact | MatchKind::Stem | MatchKind::Family | MatchKind::Prefix)
+    matches!(
+        kind,
+        MatchKind::Exact | MatchKind::Stem | MatchKind::Family | MatchKind::Prefix
+    )
 }
 
 /// Buffers reused across queries.
@@ -125,7 +128,11 @@ impl Scratch {
         short_only: bool,
         mut f: impl FnMut(&mut Self, u32, f32, Field, u8),
     ) {
-        let fields = if short_only { &Field::ALL[..3] } else { &Field::ALL[..] };
+        let fields = if short_only {
+            &Field::ALL[..3]
+        } else {
+            &Field::ALL[..]
+        };
         for &field in fields {
             let fi = field as usize;
             for &(doc, tf) in index.postings(id, field) {
@@ -183,7 +190,11 @@ pub fn idf_cap(index: &Index, expansions: &[Expansion]) -> f32 {
 /// The rarity an expansion scores with.
 pub fn idf_of(index: &Index, e: &Expansion, cap: f32) -> f32 {
     let own = index.vocab.idf[e.id as usize];
-    if is_literal(e.kind) { own.min(cap) } else { own }
+    if is_literal(e.kind) {
+        own.min(cap)
+    } else {
+        own
+    }
 }
 
 fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap: f32) {
@@ -217,7 +228,9 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
     let mut found: Vec<(u32, f32, Field)> = Vec::new();
     for (k, &id) in a.ids.iter().enumerate() {
         let mut this: Vec<(u32, f32, Field)> = Vec::new();
-        scratch.word(index, id, false, |_, doc, points, field, _| this.push((doc, points, field)));
+        scratch.word(index, id, false, |_, doc, points, field, _| {
+            this.push((doc, points, field));
+        });
         if k == 0 {
             found = this;
         } else {
@@ -247,7 +260,10 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
         let slots = &mut scratch.slots[at * scratch.terms..(at + 1) * scratch.terms];
         // Never above the words as written: only terms missing from the document take it.
         let covered_slots = &slots[a.covers.clone()];
-        if covered_slots.iter().all(|s| s.score > 0.0 && is_literal(s.kind)) {
+        if covered_slots
+            .iter()
+            .all(|s| s.score > 0.0 && is_literal(s.kind))
+        {
             continue;
         }
         let own: f32 = covered_slots.iter().map(|s| s.score).sum();

@@ -9,7 +9,7 @@ use super::tokens;
 
 /// Corrections for the words of `query` that match nothing.
 pub fn suggest(index: &Index, query: &str) -> Vec<String> {
-    let q = expand::expand(index, tokens::words(query));
+    let q = expand::expand(index, &tokens::words(query));
     let mut out: Vec<String> = Vec::new();
     for t in &q.terms {
         let reached = t.expansions.iter().any(|e| e.kind < super::MatchKind::Typo);

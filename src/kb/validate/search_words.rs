@@ -4,10 +4,13 @@
 use serde_saphyr::Spanned;
 
 use super::Checker;
+use super::positions::clamp;
+use crate::kb::Severity;
 use crate::kb::raw::Text;
 use crate::search::fold::tokenize;
 
-/// Most `ask` phrasings per entry or contact.
+/// Fewest `ask` phrasings advised (a remark below), and most accepted per entry or contact.
+pub const MIN_ASK: usize = 3;
 pub const MAX_ASK: usize = 8;
 /// Longest colloquial form, in words.
 pub const MAX_FORM_WORDS: usize = 3;
@@ -34,6 +37,19 @@ impl Checker<'_> {
                 continue;
             }
             out.push(text);
+        }
+        if let Some(first) = ask.first().filter(|_| out.len() < MIN_ASK) {
+            let loc = first.referenced;
+            self.push(
+                Severity::Info,
+                file,
+                clamp(loc.line()),
+                clamp(loc.column()),
+                format!(
+                    "« ask » : {} formulation(s) ; visez-en de {MIN_ASK} à {MAX_ASK}",
+                    out.len()
+                ),
+            );
         }
         out
     }
@@ -106,7 +122,10 @@ impl Checker<'_> {
                 continue;
             }
             let same = |(f, _): &(String, String)| {
-                tokenize(f).into_iter().map(|t| t.word).eq(folded.iter().cloned())
+                tokenize(f)
+                    .into_iter()
+                    .map(|t| t.word)
+                    .eq(folded.iter().cloned())
             };
             if out.iter().any(same) {
                 self.error_at(

@@ -15,7 +15,8 @@ pub struct Rule {
 
 /// The table, longest forms first.
 pub fn rules(table: &[(String, String)]) -> Vec<Rule> {
-    let fold = |s: &str| -> Vec<Box<str>> { tokenize(s).into_iter().map(|t| t.word.into()).collect() };
+    let fold =
+        |s: &str| -> Vec<Box<str>> { tokenize(s).into_iter().map(|t| t.word.into()).collect() };
     let mut out: Vec<Rule> = table
         .iter()
         .map(|(form, words)| Rule {
@@ -25,7 +26,7 @@ pub fn rules(table: &[(String, String)]) -> Vec<Rule> {
         })
         .filter(|r| !r.form.is_empty() && !r.words.is_empty())
         .collect();
-    out.sort_by(|a, b| b.form.len().cmp(&a.form.len()));
+    out.sort_by_key(|r| std::cmp::Reverse(r.form.len()));
     out
 }
 
@@ -39,7 +40,7 @@ pub struct Rewritten {
 /// still grow into a word of the data (`c` on the way to `centre`): `starts_word` says so.
 pub fn rewrite(
     rules: &[Rule],
-    words: Vec<Word>,
+    words: &[Word],
     starts_word: impl Fn(&str) -> bool,
 ) -> Vec<Rewritten> {
     let mut out = Vec::with_capacity(words.len());
@@ -48,30 +49,30 @@ pub fn rewrite(
         let found = rules.iter().enumerate().find(|(_, r)| {
             let n = r.form.len();
             i + n <= words.len()
-                && r.form.iter().zip(&words[i..i + n]).all(|(f, w)| **f == w.text)
+                && r.form
+                    .iter()
+                    .zip(&words[i..i + n])
+                    .all(|(f, w)| **f == w.text)
                 && !(words[i + n - 1].typing && starts_word(&words[i + n - 1].text))
         });
-        match found {
-            Some((at, rule)) => {
-                for w in &rule.words {
-                    out.push(Rewritten {
-                        word: Word {
-                            text: w.to_string(),
-                            typing: false,
-                        },
-                        rule: Some(at as u16),
-                    });
-                }
-                i += rule.form.len();
-            }
-            None => {
-                out.push(Rewritten {
-                    word: words[i].clone(),
-                    rule: None,
-                });
-                i += 1;
-            }
+        let Some((at, rule)) = found else {
+            out.push(Rewritten {
+                word: words[i].clone(),
+                rule: None,
+            });
+            i += 1;
+            continue;
+        };
+        for w in &rule.words {
+            out.push(Rewritten {
+                word: Word {
+                    text: w.to_string(),
+                    typing: false,
+                },
+                rule: Some(at as u16),
+            });
         }
+        i += rule.form.len();
     }
     out
 }
@@ -82,7 +83,7 @@ mod tests {
     use crate::search::tokens::words;
 
     fn texts(rules: &[Rule], q: &str, prefix: bool) -> Vec<String> {
-        rewrite(rules, words(q), |_| prefix)
+        rewrite(rules, &words(q), |_| prefix)
             .into_iter()
             .map(|r| r.word.text)
             .collect()
@@ -97,7 +98,10 @@ mod tests {
             ("c".to_owned(), "c'est".to_owned()),
         ];
         let r = rules(&table);
-        assert_eq!(texts(&r, "kes ke jheberge", false), ["qu", "est", "ce", "que", "j", "heberge"]);
+        assert_eq!(
+            texts(&r, "kes ke jheberge", false),
+            ["qu", "est", "ce", "que", "j", "heberge"]
+        );
         assert_eq!(texts(&r, "ke faire", false), ["que", "faire"]);
         // Being typed and the start of a word of the data: left as typed.
         assert_eq!(texts(&r, "c", true), ["c"]);

@@ -8,6 +8,20 @@
 /// The word list: stems, sorted, one per line.
 pub const LEXICON: &str = include_str!("lexicon.txt");
 
+/// Verb endings the stemmer keeps (`mangeons`, `dorment`): a word not found as it is is looked
+/// up again without them.
+pub const VERB_ENDINGS: [&str; 2] = ["ent", "ons"];
+
+/// True when the folded `word`, of stem `stem`, is a French word.
+#[must_use]
+pub fn is_french(word: &str, stem: &str) -> bool {
+    is_french_stem(stem)
+        || VERB_ENDINGS.iter().any(|e| {
+            word.strip_suffix(e)
+                .is_some_and(|w| w.len() >= 3 && is_french_stem(&super::stems::stem(w)))
+        })
+}
+
 /// True when `stem` is the stem of a French word.
 #[must_use]
 pub fn is_french_stem(stem: &str) -> bool {
@@ -17,7 +31,10 @@ pub fn is_french_stem(stem: &str) -> bool {
     // `hi` is > stem. Lines are found from any byte by going back to the previous newline.
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = text[..mid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let start = text[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
         let end = text[start..]
             .iter()
             .position(|&b| b == b'\n')
@@ -38,11 +55,20 @@ mod tests {
 
     #[test]
     fn french_words_are_known_and_typos_are_not() {
-        for w in ["manger", "mangeons", "douche", "douches", "parc", "gare", "dangereux"] {
-            assert!(is_french_stem(&stem(w)), "{w}");
+        for w in [
+            "manger",
+            "mangeons",
+            "mangent",
+            "douche",
+            "douches",
+            "parc",
+            "gare",
+            "dangereux",
+        ] {
+            assert!(is_french(w, &stem(w)), "{w}");
         }
-        for w in ["herbergeur", "hebergeru", "acceuil", "zzzz"] {
-            assert!(!is_french_stem(&stem(w)), "{w}");
+        for w in ["herbergeur", "hebergeru", "acceuil", "xqzkw", "xqzkwent"] {
+            assert!(!is_french(w, &stem(w)), "{w}");
         }
     }
 
@@ -51,7 +77,11 @@ mod tests {
         let lines: Vec<&str> = LEXICON.lines().collect();
         assert!(lines.len() > 10_000);
         assert!(lines.windows(2).all(|w| w[0] < w[1]));
-        assert!(lines.iter().all(|l| l.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.bytes().all(|b| b.is_ascii_lowercase()))
+        );
         assert!(is_french_stem(lines[0]) && is_french_stem(lines[lines.len() - 1]));
     }
 }

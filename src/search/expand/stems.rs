@@ -8,19 +8,21 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// prepositions, question words, the elided forms left by apostrophes, and the English ones
 /// people type too. Sorted.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "ai", "aie", "ainsi", "alors", "an", "and", "are", "as", "at", "au", "aussi", "autre",
-    "aux", "avais", "avait", "avec", "avez", "avoir", "avons", "ayant", "be", "bien", "c", "ca",
-    "can", "car", "ce", "cela", "celle", "celui", "ces", "cest", "cet", "cette", "ceux", "chez",
-    "ci", "combien", "comme", "comment", "d", "dans", "de", "des", "do", "does", "doit", "doivent",
-    "dois", "donc", "du", "elle", "elles", "en", "es", "est", "et", "etais", "etait", "etant",
-    "ete", "etes", "etre", "eu", "eux", "faire", "fais", "fait", "faut", "for", "how", "i", "if",
-    "il", "ils", "in", "is", "it", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m",
-    "ma", "mais", "me", "meme", "mes", "moi", "mon", "my", "n", "ne", "ni", "nos", "notre", "nous",
-    "of", "on", "ont", "or", "ou", "par", "pas", "peut", "peuvent", "peux", "plus", "pour",
-    "pourquoi", "pouvez", "pouvons", "qu", "quand", "que", "quel", "quelle", "quelles", "quels",
-    "qui", "quoi", "s", "sa", "sais", "sait", "se", "ses", "si", "soi", "sommes", "son", "sont",
-    "suis", "sur", "t", "ta", "te", "tes", "the", "to", "toi", "ton", "tres", "tu", "un", "une",
-    "vais", "va", "veut", "veux", "vos", "votre", "vous", "what", "where", "who", "y",
+    "a", "ai", "aie", "ainsi", "alors", "an", "and", "are", "as", "at", "au", "aujourd", "aussi",
+    "autre", "aux", "avais", "avait", "avec", "avez", "avoir", "avons", "ayant", "be", "beaucoup",
+    "bien", "c", "ca", "can", "car", "ce", "ceci", "cela", "celle", "celui", "ces", "cest", "cet",
+    "cette", "ceux", "chez", "ci", "combien", "comme", "comment", "d", "dans", "de", "deja", "des",
+    "do", "does", "dois", "doit", "doivent", "donc", "du", "elle", "elles", "en", "encore", "es",
+    "est", "et", "etais", "etait", "etant", "ete", "etes", "etre", "eu", "eux", "faire", "fais",
+    "fait", "faut", "for", "how", "hui", "i", "ici", "if", "il", "ils", "in", "is", "it", "j",
+    "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes",
+    "moi", "mon", "my", "n", "ne", "ni", "nos", "notre", "nous", "of", "on", "ont", "or", "ou",
+    "par", "pas", "peut", "peuvent", "peux", "plus", "pour", "pourquoi", "pouvez", "pouvons", "qu",
+    "quand", "que", "quel", "quelle", "quelles", "quelqu", "quelque", "quelques", "quels", "qui",
+    "quoi", "rien", "s", "sa", "sais", "sait", "se", "ses", "si", "soi", "sommes", "son", "sont",
+    "suis", "sur", "t", "ta", "te", "tes", "the", "to", "toi", "ton", "tous", "tout", "toute",
+    "toutes", "tres", "trop", "tu", "un", "une", "va", "vais", "veut", "veux", "voici", "voila",
+    "vos", "votre", "vous", "what", "where", "who", "y",
 ];
 
 /// True for stop words (on folded words).
@@ -38,7 +40,9 @@ pub fn stem(word: &str) -> String {
         return word.to_owned();
     }
     let light = word.strip_suffix('s').unwrap_or(word);
-    let light = light.strip_suffix("ee").map_or(light, |w| &light[..w.len() + 1]);
+    let light = light
+        .strip_suffix("ee")
+        .map_or(light, |w| &light[..=w.len()]);
     Stemmer::create(Algorithm::French).stem(light).into_owned()
 }
 

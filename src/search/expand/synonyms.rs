@@ -2,8 +2,8 @@
 //! word or stem), every other member that the data holds is an alternative for those terms,
 //! scored below the literal words and never earning the neighbour bonus.
 
-use super::super::index::{Index, Member};
 use super::super::MatchKind;
+use super::super::index::{Index, Member};
 use super::{Term, weight};
 
 /// Another member of a synonym group standing for some consecutive query terms: every word in
@@ -33,9 +33,11 @@ pub fn alternatives(index: &Index, terms: &[Term]) -> Vec<Alternative> {
                 };
                 // The query's own words, or words its terms already reach as written.
                 let reached = ids.iter().all(|id| {
-                    terms[covers.clone()]
-                        .iter()
-                        .any(|t| t.expansions.iter().any(|e| e.id == *id && e.kind < MatchKind::Typo))
+                    terms[covers.clone()].iter().any(|t| {
+                        t.expansions
+                            .iter()
+                            .any(|e| e.id == *id && e.kind < MatchKind::Typo)
+                    })
                 });
                 if std::ptr::eq(other, member)
                     || reached

@@ -28,7 +28,11 @@ pub fn typos(index: &Index, t: &str, typing: bool, out: &mut Vec<Expansion>) {
             }
             let w = vocab.words[id as usize].as_bytes();
             if let Some(d) = distance::distance(t.as_bytes(), w, max).filter(|&d| d > 0) {
-                let wt = if d == 1 { weight::TYPO_1 } else { weight::TYPO_2 };
+                let wt = if d == 1 {
+                    weight::TYPO_1
+                } else {
+                    weight::TYPO_2
+                };
                 super::add(out, id, MatchKind::Typo, wt, false);
             }
         }
