@@ -95,6 +95,8 @@ pub enum MatchKind {
     Stem,
     /// A word of the same family in the data (`scolarisation` → `scolarité`).
     Family,
+    /// Two query words the data writes as one (`police watch` → `PoliceWatch`).
+    Glued,
     /// The beginning of a word (`héberg` → `hébergement`).
     Prefix,
     /// A word one or two edits away (`herbergeur` → `hébergeur`).
@@ -115,6 +117,7 @@ impl MatchKind {
             Self::Exact => "mot exact",
             Self::Stem => "même racine",
             Self::Family => "même famille de mots",
+            Self::Glued => "mots collés",
             Self::Prefix => "début de mot",
             Self::Typo => "faute de frappe",
             Self::Synonym => "synonyme",

@@ -7,7 +7,7 @@
 var relaisSearchEngine = function (I, stem) {
   'use strict';
   var W = I.weights, words = I.words, N = words.length, docs = I.docs;
-  var EXACT = 0, STEM = 1, FAMILY = 2, PREFIX = 3, TYPO = 4, SYNONYM = 5, PART = 6;
+  var EXACT = 0, STEM = 1, FAMILY = 2, GLUED = 3, PREFIX = 4, TYPO = 5, SYNONYM = 6, PART = 7;
   var STOP = new Set(I.stop_words), MAXLEN = 40;
   var wordId = new Map(), stemId = new Map(), stemWords = I.stems.map(function () { return []; });
   words.forEach(function (w, i) { wordId.set(w, i); });
@@ -122,7 +122,7 @@ var relaisSearchEngine = function (I, stem) {
     wordsOf(t, term.stem, 1, out);
     [[i - 1, i], [i, i + 1]].forEach(function (p) {
       var x = terms[p[0]], y = terms[p[1]];
-      if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, EXACT, W.glued, false); }
+      if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued, true); }
     });
     var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
     if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);
@@ -218,9 +218,10 @@ var relaisSearchEngine = function (I, stem) {
   // ---- score -----------------------------------------------------------------------------
   function literal(kind) { return kind <= PREFIX; }
   function idfCap(exp) {
-    return exp.reduce(function (m, e) { return literal(e.kind) ? Math.min(m, I.idf[e.id]) : m; }, Infinity);
+    return exp.reduce(function (m, e) { return capped(e.kind) ? Math.min(m, I.idf[e.id]) : m; }, Infinity);
   }
-  function idfOf(e, cap) { return literal(e.kind) ? Math.min(I.idf[e.id], cap) : I.idf[e.id]; }
+  function capped(kind) { return literal(kind) && kind !== GLUED; }
+  function idfOf(e, cap) { return capped(e.kind) ? Math.min(I.idf[e.id], cap) : I.idf[e.id]; }
   // Calls f(doc, points, strongest field, fields as bits) for each document holding word `id`.
   function scoreWord(id, shortOnly, f) {
     var acc = new Map(), fields = shortOnly ? 3 : 5;
@@ -307,7 +308,7 @@ var relaisSearchEngine = function (I, stem) {
           if (id < 0) { prevMask = 0; return; }
           if (stop[id]) return;
           var m = (vmask.get(id) || 0) & 0xffff;
-          pairs |= prevMask & (m >> 1);
+          pairs |= (prevMask | m) & (m >> 1);
           prevMask = m;
         });
       }

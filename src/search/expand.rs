@@ -142,7 +142,7 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
         if let (Some(x), Some(y)) = (terms.get(a), terms.get(b))
             && let Some(id) = index.vocab.find(&format!("{}{}", x.text, y.text))
         {
-            add(&mut out, id, MatchKind::Exact, weight::GLUED, false);
+            add(&mut out, id, MatchKind::Glued, weight::GLUED, true);
         }
     }
     let in_data = !out.is_empty();

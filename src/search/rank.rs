@@ -158,7 +158,8 @@ pub fn adjacency(index: &Index, vmask: &[u32], doc: u32, slots: &[Slot]) -> (f32
                 continue;
             }
             let m = vmask[id as usize] & 0xffff;
-            pairs[f] |= (prev & (m >> 1)) as u16;
+            // Neighbours, or two terms glued in one word of the data (`policewatch`).
+            pairs[f] |= ((prev | m) & (m >> 1)) as u16;
             prev = m;
         }
     }

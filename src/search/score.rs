@@ -48,7 +48,11 @@ pub const EMPTY: Slot = Slot {
 pub fn is_literal(kind: MatchKind) -> bool {
     matches!(
         kind,
-        MatchKind::Exact | MatchKind::Stem | MatchKind::Family | MatchKind::Prefix
+        MatchKind::Exact
+            | MatchKind::Stem
+            | MatchKind::Family
+            | MatchKind::Glued
+            | MatchKind::Prefix
     )
 }
 
@@ -177,12 +181,18 @@ pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
     }
 }
 
+/// A glued word (`policewatch`) is another, more precise word than the term: it keeps its own
+/// rarity.
+fn capped(kind: MatchKind) -> bool {
+    is_literal(kind) && kind != MatchKind::Glued
+}
+
 /// The rarity of a term: that of its most common form as written, so that a rare inflection
 /// (`médicales`) weighs no more than the word (`médicale`).
 pub fn idf_cap(index: &Index, expansions: &[Expansion]) -> f32 {
     expansions
         .iter()
-        .filter(|e| is_literal(e.kind))
+        .filter(|e| capped(e.kind))
         .map(|e| index.vocab.idf[e.id as usize])
         .fold(f32::INFINITY, f32::min)
 }
@@ -190,11 +200,7 @@ pub fn idf_cap(index: &Index, expansions: &[Expansion]) -> f32 {
 /// The rarity an expansion scores with.
 pub fn idf_of(index: &Index, e: &Expansion, cap: f32) -> f32 {
     let own = index.vocab.idf[e.id as usize];
-    if is_literal(e.kind) {
-        own.min(cap)
-    } else {
-        own
-    }
+    if capped(e.kind) { own.min(cap) } else { own }
 }
 
 fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap: f32) {

@@ -20,9 +20,9 @@ pub const STOP_WORDS: &[&str] = &[
     "par", "pas", "peut", "peuvent", "peux", "plus", "pour", "pourquoi", "pouvez", "pouvons", "qu",
     "quand", "que", "quel", "quelle", "quelles", "quelqu", "quelque", "quelques", "quels", "qui",
     "quoi", "rien", "s", "sa", "sais", "sait", "se", "ses", "si", "soi", "sommes", "son", "sont",
-    "suis", "sur", "t", "ta", "te", "tes", "the", "to", "toi", "ton", "tous", "tout", "toute",
-    "toutes", "tres", "trop", "tu", "un", "une", "va", "vais", "veut", "veux", "voici", "voila",
-    "vos", "votre", "vous", "what", "where", "who", "y",
+    "suis", "sur", "t", "ta", "tant", "te", "tes", "the", "to", "toi", "ton", "tous", "tout",
+    "toute", "toutes", "tres", "trop", "tu", "un", "une", "va", "vais", "veut", "veux", "voici",
+    "voila", "vos", "votre", "vous", "what", "where", "who", "y",
 ];
 
 /// True for stop words (on folded words).
