@@ -296,7 +296,7 @@ var relaisSearchEngine = function (I, stem) {
     });
     var known = best.filter(function (b) { return b > 0; });
     var mean = known.length ? known.reduce(function (a, b) { return a + b; }, 0) / known.length : 1;
-    return best.map(function (b, i) { return b === 0 && q.terms[i].known === 'french' ? mean : b; });
+    return best.map(function (b, i) { return b === 0 && q.terms[i].known === 'french' ? W.french_unknown * mean : b; });
   }
   function adjacency(doc, slots, vmask) {
     var bonus = 0, seen = 0;
@@ -336,12 +336,15 @@ var relaisSearchEngine = function (I, stem) {
     return { hits: hits, sure: hits.length > 0 && !doubt(hits[0], imp, total) };
   }
   function doubt(best, imp, total) {
-    var asWritten = 0;
+    var asWritten = 0, inShort = false;
     best.slots.forEach(function (z, i) {
-      if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < 0.4)) asWritten += imp[i];
+      if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < 0.4)) {
+        asWritten += imp[i];
+        inShort = inShort || (z.literal & 15) !== 0;
+      }
     });
     var title = W.field[0] * (W.k1 + 1) / (W.k1 + W.field[0]);
-    return asWritten === 0 || asWritten < W.sure_share * total || best.score < W.sure_score * title * total;
+    return asWritten === 0 || !inShort || asWritten < W.sure_share * total || best.score < W.sure_score * title * total;
   }
   // For each query word that reaches nothing, the closest word of the data (fewest edits, then
   // the most common), in its original spelling.

@@ -17,9 +17,13 @@ pub const ADJACENT: f32 = 1.0;
 /// Coverage is raised to this power.
 pub const COVERAGE_POWER: f32 = 0.5;
 /// The first hit is not sure when the query weight it matches as written is under this share.
-pub const SURE_SHARE: f32 = 0.5;
+pub const SURE_SHARE: f32 = 0.7;
 /// ... or when its score is under this share of what a title holding every term scores.
-pub const SURE_SCORE: f32 = 0.15;
+pub const SURE_SCORE: f32 = 0.25;
+
+/// Weight of a French word the data does not hold, as a share of the query's mean term weight:
+/// the query may ask something the data does not answer.
+pub const FRENCH_UNKNOWN: f32 = 0.5;
 
 /// A document that may be returned.
 #[derive(Clone, Copy, Debug)]
@@ -32,8 +36,8 @@ pub struct Candidate {
 }
 
 /// How much each term weighs in the query: its best expansion's rarity × weight; a term that
-/// reaches nothing but is a French word weighs as an average term (the query asks something
-/// the data may not answer); an unknown word weighs nothing.
+/// reaches nothing but is a French word weighs [`FRENCH_UNKNOWN`] of an average term (the query
+/// asks something the data may not answer); an unknown word weighs nothing.
 pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
     let best: Vec<f32> = q
         .terms
@@ -70,7 +74,7 @@ pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
         .zip(&q.terms)
         .map(|(&b, t)| {
             if b == 0.0 && t.known == Known::French {
-                mean
+                FRENCH_UNKNOWN * mean
             } else {
                 b
             }
@@ -199,6 +203,13 @@ pub fn doubt(
         return Some(
             "seuls des synonymes, des fautes corrigées ou des mots approchés correspondent",
         );
+    }
+    // Title, `ask`, keywords or summary: a word found only deep in an answer is no answer.
+    if !slots
+        .iter()
+        .any(|s| s.score > 0.0 && literal(s) && s.literal & 0b1111 != 0)
+    {
+        return Some("les mots ne se trouvent que dans le texte des réponses");
     }
     let total: f32 = importance.iter().sum();
     if as_written < SURE_SHARE * total {
