@@ -107,6 +107,8 @@ pub enum MatchKind {
     Part,
     /// Bonus: two query words next to each other in a field.
     Adjacent,
+    /// Bonus: the whole query, word for word, in the title or an `ask`.
+    Phrase,
 }
 
 impl MatchKind {
@@ -123,6 +125,7 @@ impl MatchKind {
             Self::Synonym => "synonyme",
             Self::Part => "partie de mot",
             Self::Adjacent => "mots voisins",
+            Self::Phrase => "la requête mot pour mot",
         }
     }
 }
@@ -260,7 +263,7 @@ impl SearchIndex {
         }
         score::score(&self.index, scratch, &q);
         let importance = rank::importance(&self.index, &q);
-        let ranked = rank::rank(&self.index, scratch, &importance, opts);
+        let ranked = rank::rank(&self.index, scratch, &importance, q.phrase.as_deref(), opts);
         let doubt = rank::doubt(ranked.first(), scratch, &importance);
         Results {
             hits: ranked

@@ -201,6 +201,8 @@ var relaisSearchEngine = function (I, stem) {
         i += 1;
       }
     }
+    var phrase = rewritten.length >= 2 ? rewritten.map(function (w) { return find(w.text); }) : null;
+    if (phrase && phrase.indexOf(-1) >= 0) phrase = null;
     var keepAll = rewritten.every(function (w) { return STOP.has(w.text); });
     var terms = rewritten.filter(function (w) { return keepAll || !STOP.has(w.text); }).slice(0, W.max_terms)
       .map(function (w) { return { text: w.text, typing: w.typing, stem: stemOf(w.text) }; });
@@ -212,7 +214,7 @@ var relaisSearchEngine = function (I, stem) {
         if (t.known === 'unknown' && t.exp.every(function (e) { return e.kind >= TYPO; })) { t.exp = []; t.known = 'french'; }
       }
     });
-    return { terms: terms, alts: alts };
+    return { terms: terms, alts: alts, phrase: phrase };
   }
 
   // ---- score -----------------------------------------------------------------------------
@@ -320,6 +322,18 @@ var relaisSearchEngine = function (I, stem) {
     }
     return bonus;
   }
+  // The title or an `ask` phrasing holds the whole query word for word.
+  function holdsPhrase(doc, phrase) {
+    return [0, 1].some(function (f) {
+      var seq = docs[doc].seq[f], n = phrase.length;
+      for (var k = 0; k + n <= seq.length; k++) {
+        var all = true;
+        for (var j = 0; j < n && all; j++) all = seq[k + j] === phrase[j];
+        if (all) return true;
+      }
+      return false;
+    });
+  }
   function search(query) {
     var q = expand(query);
     if (!q.terms.length) return { hits: [], sure: false };
@@ -328,7 +342,8 @@ var relaisSearchEngine = function (I, stem) {
       var base = 0, matched = 0;
       slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
       var coverage = total > 0 ? Math.pow(matched / total, W.coverage_power) : 1;
-      hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, score: (base + adjacency(doc, slots, s.vmask)) * coverage });
+      var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q.phrase) ? W.phrase * base : 0);
+      hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, score: (base + bonus) * coverage });
     });
     hits.sort(function (a, b) {
       return b.score - a.score || docs[a.doc].tl - docs[b.doc].tl || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -82,6 +82,9 @@ pub struct Expanded {
     pub dropped: Vec<String>,
     /// Colloquial rules applied, as indexes into [`Index::colloquial`].
     pub rules: Vec<u16>,
+    /// Every word of the query, stop words included, as vocabulary ids, when there are two or
+    /// more and the data holds them all: the phrase a title or an `ask` may hold as it is.
+    pub phrase: Option<Vec<u32>>,
 }
 
 /// Runs the stage on the query's words.
@@ -97,6 +100,14 @@ pub fn expand(index: &Index, words: &[Word]) -> Expanded {
             out.rules.push(rule);
         }
     }
+    out.phrase = (rewritten.len() >= 2)
+        .then(|| {
+            rewritten
+                .iter()
+                .map(|r| index.vocab.find(&r.word.text))
+                .collect()
+        })
+        .flatten();
     let keep_all = rewritten.iter().all(|r| stems::is_stop_word(&r.word.text));
     for r in rewritten {
         if !keep_all && stems::is_stop_word(&r.word.text) {

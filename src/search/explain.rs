@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::expand::{Expanded, Known};
 use super::index::Index;
-use super::rank::{Candidate, adjacency};
+use super::rank::{Candidate, adjacency, holds_phrase};
 use super::score::Scratch;
 use super::{Field, Hit, MatchKind, Reason};
 
@@ -141,6 +141,23 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
         && let Some(r) = reasons.iter_mut().find(|r| r.kind == MatchKind::Adjacent)
     {
         r.points = round(c.bonus);
+    }
+    if q.phrase
+        .as_deref()
+        .is_some_and(|p| holds_phrase(index, doc, p))
+    {
+        reasons.push(Reason {
+            query_word: q
+                .terms
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            matched: String::new(),
+            field: Field::Title,
+            kind: MatchKind::Phrase,
+            points: 0.0,
+        });
     }
     Hit {
         id: d.id.to_string(),

@@ -14,6 +14,9 @@ use super::{Field, MatchKind, QueryOptions};
 /// Share of the smaller of two neighbouring terms' scores added, times the field's weight over
 /// the title's.
 pub const ADJACENT: f32 = 1.0;
+/// Share of its score added to a document whose title or `ask` holds the whole query as typed,
+/// little words included (`qui sont les migrants`).
+pub const PHRASE: f32 = 0.5;
 /// Coverage is raised to this power.
 pub const COVERAGE_POWER: f32 = 0.5;
 /// The first hit is not sure when the query weight it matches as written is under this share.
@@ -87,6 +90,7 @@ pub fn rank(
     index: &Index,
     scratch: &Scratch,
     importance: &[f32],
+    phrase: Option<&[u32]>,
     opts: QueryOptions,
 ) -> Vec<Candidate> {
     let total: f32 = importance.iter().sum();
@@ -111,7 +115,10 @@ pub fn rank(
         } else {
             1.0
         };
-        let bonus = adjacency(index, &scratch.vmask, doc, slots).0;
+        let mut bonus = adjacency(index, &scratch.vmask, doc, slots).0;
+        if phrase.is_some_and(|p| holds_phrase(index, doc, p)) {
+            bonus += PHRASE * base;
+        }
         out.push(Candidate {
             score: (base + bonus) * coverage,
             bonus,
@@ -126,6 +133,16 @@ pub fn rank(
     }
     out.sort_unstable_by(by_rank);
     out
+}
+
+/// True when the title or one `ask` phrasing of `doc` holds `phrase` word for word.
+pub fn holds_phrase(index: &Index, doc: u32, phrase: &[u32]) -> bool {
+    [Field::Title, Field::Ask].iter().any(|&f| {
+        index
+            .seq_of(doc, f)
+            .split(|&id| id == SEP)
+            .any(|part| part.windows(phrase.len()).any(|w| w == phrase))
+    })
 }
 
 /// Best score first; ties to the shorter title, then the id.
