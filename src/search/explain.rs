@@ -120,7 +120,7 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
             points: round(slot.score),
         });
     }
-    let (_, pairs) = adjacency(index, &scratch.vmask, doc, slots);
+    let (adjacent, pairs) = adjacency(index, &scratch.vmask, doc, slots);
     for (f, field) in [Field::Title, Field::Ask, Field::Keywords, Field::Summary]
         .into_iter()
         .enumerate()
@@ -137,26 +137,23 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
             }
         }
     }
-    if c.bonus > 0.0
+    if adjacent > 0.0
         && let Some(r) = reasons.iter_mut().find(|r| r.kind == MatchKind::Adjacent)
     {
-        r.points = round(c.bonus);
+        r.points = round(adjacent);
     }
-    if q.phrase
-        .as_deref()
-        .is_some_and(|p| holds_phrase(index, doc, p))
-    {
+    if let Some(p) = q.phrase.as_deref().filter(|p| holds_phrase(index, doc, p)) {
+        let words: Vec<&str> = p
+            .iter()
+            .map(|&id| &*index.vocab.words[id as usize])
+            .collect();
+        let base: f32 = slots.iter().map(|s| s.score).sum();
         reasons.push(Reason {
-            query_word: q
-                .terms
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            query_word: words.join(" "),
             matched: String::new(),
             field: Field::Title,
             kind: MatchKind::Phrase,
-            points: 0.0,
+            points: round(super::rank::PHRASE * base),
         });
     }
     Hit {
