@@ -95,6 +95,7 @@ pub fn rank(
 ) -> Vec<Candidate> {
     let total: f32 = importance.iter().sum();
     let mut out: Vec<Candidate> = Vec::with_capacity(scratch.touched.len());
+    let mut bounds: Vec<f32> = Vec::with_capacity(scratch.touched.len());
     for (at, &doc) in scratch.touched.iter().enumerate() {
         if opts
             .kind
@@ -115,16 +116,36 @@ pub fn rank(
         } else {
             1.0
         };
+        bounds.push((base + bonus_bound(slots, base, phrase.is_some())) * coverage);
+        out.push(Candidate {
+            score: base * coverage,
+            bonus: 0.0,
+            coverage,
+            at: at as u32,
+        });
+    }
+    // The bonuses only lift a document by its bound: they are computed for those that could
+    // still reach the first `limit`.
+    let mut lows: Vec<f32> = out.iter().map(|c| c.score).collect();
+    let k = opts.limit.min(lows.len());
+    let floor = if k == 0 {
+        f32::INFINITY
+    } else {
+        *lows.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a)).1
+    };
+    for (c, &bound) in out.iter_mut().zip(&bounds) {
+        if bound < floor || bound <= c.score {
+            continue;
+        }
+        let doc = scratch.touched[c.at as usize];
+        let slots = scratch.slots_of(c.at as usize);
+        let base: f32 = slots.iter().map(|s| s.score).sum();
         let mut bonus = adjacency(index, &scratch.vmask, doc, slots).0;
         if phrase.is_some_and(|p| holds_phrase(index, doc, p)) {
             bonus += PHRASE * base;
         }
-        out.push(Candidate {
-            score: (base + bonus) * coverage,
-            bonus,
-            coverage,
-            at: at as u32,
-        });
+        c.bonus = bonus;
+        c.score = (base + bonus) * c.coverage;
     }
     let by_rank = |a: &Candidate, b: &Candidate| compare(index, scratch, a, b);
     if out.len() > opts.limit {
@@ -133,6 +154,17 @@ pub fn rank(
     }
     out.sort_unstable_by(by_rank);
     out
+}
+
+/// The most the neighbour and phrase bonuses can add to a document: two terms can only be
+/// neighbours in a short field where both are found as written.
+fn bonus_bound(slots: &[Slot], base: f32, phrase: bool) -> f32 {
+    let adjacent: f32 = slots
+        .windows(2)
+        .filter(|p| p[0].literal & p[1].literal & 0b1111 != 0)
+        .map(|p| ADJACENT * p[0].score.min(p[1].score))
+        .sum();
+    adjacent + if phrase { PHRASE * base } else { 0.0 }
 }
 
 /// True when the title or one `ask` phrasing of `doc` holds `phrase` word for word.
