@@ -2,7 +2,8 @@
 // terminal serialised into the page (src/search/page.rs): fold → words → expand (colloquial
 // forms, stop words, stems, families, prefixes, glued elisions and words, synonyms, and typos
 // only for words neither the data nor French knows) → BM25F score → rank (neighbours,
-// coverage, order) → confidence. Every weight comes from the page; tests/browser checks that
+// coverage, order) → confidence. Every weight comes from the page, and so does the French word
+// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); tests/browser checks that
 // the page's first result is the terminal's.
 var relaisSearchEngine = function (I, stem) {
   'use strict';

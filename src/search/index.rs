@@ -197,6 +197,7 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A word seen during the build, by its temporary (first-seen) id.
 struct WordBuild {
     word: Box<str>,
+    stop: bool,
     display: Box<str>,
     postings: [Vec<(u32, u16)>; FIELDS],
 }
@@ -232,20 +233,21 @@ impl Builder {
             self.ids.insert(word.into(), id);
             self.words.push(WordBuild {
                 word: word.into(),
+                stop: is_stop_word(word),
                 display: original.to_lowercase().into(),
                 postings: Default::default(),
             });
             id
         };
         let doc = self.docs.len() as u32 - 1;
+        let w = &mut self.words[id as usize];
         // Lengths count meaningful words: « Quels sont mes droits en tant qu'hébergeur ? » is
         // as short as « Droits de l'hébergeur ».
         if let Some(d) = self.docs.last_mut()
-            && !is_stop_word(word)
+            && !w.stop
         {
             d.len[field as usize] += 1;
         }
-        let w = &mut self.words[id as usize];
         let list = &mut w.postings[field as usize];
         match list.last_mut() {
             Some((d, tf)) if *d == doc => *tf = tf.saturating_add(1),
@@ -317,7 +319,7 @@ impl Builder {
                 offsets.push(postings.len() as u32);
                 postings.extend_from_slice(list);
             }
-            vocab.push(w.word, w.display, df, n_docs, short);
+            vocab.push(w.word, w.display, df, n_docs, short, w.stop);
         }
         offsets.push(postings.len() as u32);
         vocab.finish_lookups();
@@ -382,14 +384,22 @@ impl Builder {
 }
 
 impl Vocab {
-    fn push(&mut self, word: Box<str>, display: Box<str>, df: u32, n_docs: usize, short: bool) {
+    fn push(
+        &mut self,
+        word: Box<str>,
+        display: Box<str>,
+        df: u32,
+        n_docs: usize,
+        short: bool,
+        stop: bool,
+    ) {
         #[allow(clippy::cast_precision_loss)] // document counts far below 2^24
         let idf = {
             let (n, df) = (n_docs as f32, df as f32);
             (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
         };
         self.mask.push(letter_mask(&word));
-        self.stop.push(is_stop_word(&word));
+        self.stop.push(stop);
         self.short.push(short);
         self.words.push(word);
         self.display.push(display);

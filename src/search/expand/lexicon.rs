@@ -2,7 +2,8 @@
 //! `douche`, `gare`) is not "corrected" into another word. `lexicon.txt` holds the stems
 //! ([`super::stems::stem`]) of the lemmas of the Dicollecte/Grammalecte French dictionary for
 //! Hunspell (MPL-2.0, Debian package `hunspell-fr-classical`), folded, three letters and more,
-//! sorted, one per line; `examples/lexicon.rs` makes it. Looked up by binary search on the
+//! sorted, one per line; `examples/lexicon.rs` makes it (origin and licence:
+//! `lexicon.LICENSE.md`). Looked up by binary search on the
 //! embedded text: nothing is built at start.
 
 /// The word list: stems, sorted, one per line.
