@@ -136,6 +136,17 @@ proptest! {
         );
     }
 
+    /// The index finds the words of a stem among those starting with the stem but for its last
+    /// two letters: that must hold for every word.
+    #[test]
+    fn a_stem_is_its_word_but_for_the_last_two_letters(
+        w in "[a-z]{1,12}(ement|ements|ation|ations|atrice|eaux|aux|euse|euses|ique|iques|logie|usion|ution|ence|ences|ier|iere|issement|amment|emment|ment|ions|ez|ent|ee|ees|ivement|yer|uie)?"
+    ) {
+        let s = stem(&w);
+        let head = &s[..s.len().saturating_sub(2)];
+        prop_assert!(w.starts_with(head), "{} -> {}", w, s);
+    }
+
     #[test]
     fn no_query_panics_and_highlights_stay_in_the_title(q in any::<String>()) {
         check_query(&q)?;

@@ -207,11 +207,7 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
     if let Some(id) = vocab.find(t) {
         add(out, id, MatchKind::Exact, weight::EXACT * scale, false);
     }
-    let Some(s) = vocab.find_stem(stem) else {
-        family(index, stem, scale, out);
-        return;
-    };
-    for &id in vocab.with_stem(s) {
+    for id in vocab.with_stem(stem) {
         let w = &*vocab.words[id as usize];
         let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
         let wt = if plural { weight::PLURAL } else { weight::STEM };
@@ -224,10 +220,8 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
 fn family(index: &Index, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
     for fam in index.families_of(stem) {
         for s in &index.families[fam as usize] {
-            if let Some(sid) = index.vocab.find_stem(s) {
-                for &id in index.vocab.with_stem(sid) {
-                    add(out, id, MatchKind::Family, weight::FAMILY * scale, false);
-                }
+            for id in index.vocab.with_stem(s) {
+                add(out, id, MatchKind::Family, weight::FAMILY * scale, false);
             }
         }
     }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::expand::{self, MAX_PREFIXED, MAX_TERMS, lexicon, weight};
-use super::index::{Index, SEP};
+use super::index::{Index, SEP, Vocab};
 use super::{FIELDS, Field, Kind, rank, score};
 
 /// Serialised into the page.
@@ -113,6 +113,7 @@ impl PageIndex {
             })
             .collect();
         let strings = |xs: &[Box<str>]| xs.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let (stems, stem) = stems(v);
         Self {
             words: strings(&v.words),
             display: v
@@ -128,8 +129,8 @@ impl PageIndex {
                 })
                 .collect(),
             idf: v.idf.clone(),
-            stem: v.stem_of.clone(),
-            stems: strings(&v.stems),
+            stem,
+            stems,
             docs,
             avg_len: index.avg_len,
             synonyms: index
@@ -154,31 +155,52 @@ impl PageIndex {
             stop_words: expand::stems::STOP_WORDS,
             lexicon: front_coded(lexicon::LEXICON),
             verb_endings: lexicon::VERB_ENDINGS,
-            weights: Weights {
-                k1: score::K1,
-                field: score::FIELD_WEIGHT,
-                b: score::B,
-                exact: weight::EXACT,
-                plural: weight::PLURAL,
-                stem: weight::STEM,
-                elision: weight::ELISION,
-                glued: weight::GLUED,
-                family: weight::FAMILY,
-                synonym: weight::SYNONYM,
-                typo1: weight::TYPO_1,
-                typo2: weight::TYPO_2,
-                typo_prefix: weight::TYPO_PREFIX,
-                part: weight::PART,
-                adjacent: rank::ADJACENT,
-                phrase: rank::PHRASE,
-                coverage_power: rank::COVERAGE_POWER,
-                french_unknown: rank::FRENCH_UNKNOWN,
-                sure_share: rank::SURE_SHARE,
-                sure_score: rank::SURE_SCORE,
-                max_terms: MAX_TERMS,
-                max_prefixed: MAX_PREFIXED,
-            },
+            weights: weights(),
         }
+    }
+}
+
+/// Every word's stem, as the distinct stems, sorted, and each word's index into them.
+fn stems(v: &Vocab) -> (Vec<String>, Vec<u32>) {
+    let mut stems: Vec<String> = (0..v.words.len() as u32)
+        .map(|id| v.stem_of(id).to_owned())
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    let of = (0..v.words.len() as u32)
+        .map(|id| {
+            stems
+                .binary_search_by(|s| s.as_str().cmp(v.stem_of(id)))
+                .unwrap_or(0) as u32
+        })
+        .collect();
+    (stems, of)
+}
+
+fn weights() -> Weights {
+    Weights {
+        k1: score::K1,
+        field: score::FIELD_WEIGHT,
+        b: score::B,
+        exact: weight::EXACT,
+        plural: weight::PLURAL,
+        stem: weight::STEM,
+        elision: weight::ELISION,
+        glued: weight::GLUED,
+        family: weight::FAMILY,
+        synonym: weight::SYNONYM,
+        typo1: weight::TYPO_1,
+        typo2: weight::TYPO_2,
+        typo_prefix: weight::TYPO_PREFIX,
+        part: weight::PART,
+        adjacent: rank::ADJACENT,
+        phrase: rank::PHRASE,
+        coverage_power: rank::COVERAGE_POWER,
+        french_unknown: rank::FRENCH_UNKNOWN,
+        sure_share: rank::SURE_SHARE,
+        sure_score: rank::SURE_SCORE,
+        max_terms: MAX_TERMS,
+        max_prefixed: MAX_PREFIXED,
     }
 }
 

@@ -289,23 +289,9 @@ impl Vocab {
                 self.by_len[w.len()].push(id as u32);
             }
         }
-        let mut pairs: Vec<(Box<str>, u32)> = self
-            .words
-            .iter()
-            .enumerate()
-            .map(|(id, w)| (Box::from(stem(w)), id as u32))
+        self.stems = std::iter::repeat_with(std::sync::OnceLock::new)
+            .take(self.words.len())
             .collect();
-        pairs.sort_unstable();
-        self.stem_of = vec![0; self.words.len()];
-        for (s, id) in pairs {
-            if self.stems.last() != Some(&s) {
-                self.stems.push(s);
-                self.stem_starts.push(self.stem_words.len() as u32);
-            }
-            self.stem_of[id as usize] = self.stems.len() as u32 - 1;
-            self.stem_words.push(id);
-        }
-        self.stem_starts.push(self.stem_words.len() as u32);
     }
 }
 
@@ -364,14 +350,9 @@ fn resolve_group(group: &[String], vocab: &Vocab) -> Vec<Member> {
                 .iter()
                 .zip(&stems)
                 .map(|(w, s)| {
-                    vocab.find(w).or_else(|| {
-                        let s = vocab.find_stem(s)?;
-                        vocab
-                            .with_stem(s)
-                            .iter()
-                            .copied()
-                            .max_by_key(|&id| vocab.df[id as usize])
-                    })
+                    vocab
+                        .find(w)
+                        .or_else(|| vocab.with_stem(s).max_by_key(|&id| vocab.df[id as usize]))
                 })
                 .collect();
             Some(Member {
