@@ -14,7 +14,8 @@ use tui_input::Input;
 use crate::action::Action;
 use crate::kb::{KnowledgeBase, Origin, REGIONS};
 use crate::keymap::Mode;
-use crate::search::fold::{is_stop_word, tokenize};
+use crate::search::fold::tokenize;
+use crate::search::is_stop_word;
 use crate::search::{Kind, SearchIndex};
 use crate::theme::{Theme, ThemeName};
 use layout::{Areas, areas, contains};
@@ -102,6 +103,8 @@ pub struct App {
     pub list_offset: usize,
     /// Set when the query found nothing: rows are then the fallback contacts.
     pub nothing_found: bool,
+    /// The first row is not a sure answer: « Pas de réponse sûre » above the rows.
+    pub not_sure: bool,
     pub suggestions: Vec<String>,
     /// The id in the reading pane.
     pub open: Option<String>,
@@ -156,6 +159,7 @@ impl App {
             selected: 0,
             list_offset: 0,
             nothing_found: false,
+            not_sure: false,
             suggestions: Vec::new(),
             open: None,
             back: Vec::new(),
@@ -376,12 +380,18 @@ impl App {
     pub fn refresh_rows(&mut self) {
         let query = self.input.value().trim().to_owned();
         self.nothing_found = false;
+        self.not_sure = false;
         self.suggestions.clear();
         self.rows = if query.is_empty() {
             self.browse_rows()
         } else {
-            let hits = self.index.query(&query);
-            hits.into_iter()
+            let results = self
+                .index
+                .search(&query, crate::search::QueryOptions::default());
+            self.not_sure = !results.hits.is_empty() && !results.sure();
+            results
+                .hits
+                .into_iter()
                 .filter(|h| self.keeps(h.kind, &h.id))
                 .map(|h| Row {
                     id: h.id,
@@ -390,7 +400,20 @@ impl App {
                 })
                 .collect()
         };
+        if self.not_sure && !self.rows.is_empty() {
+            self.suggestions = self.index.suggest(&query);
+            for id in self.index.fallback_contacts() {
+                if !self.rows.iter().any(|r| r.id == *id) {
+                    self.rows.push(Row {
+                        id: id.clone(),
+                        kind: Kind::Contact,
+                        positions: Vec::new(),
+                    });
+                }
+            }
+        }
         if self.rows.is_empty() && !query.is_empty() {
+            self.not_sure = false;
             self.nothing_found = true;
             self.suggestions = self.index.suggest(&query);
             self.rows = self
@@ -479,8 +502,15 @@ impl App {
         self.preview();
     }
 
+    /// Lines above the rows: « Pas de réponse sûre » or the suggestions.
+    pub fn header_lines(&self) -> usize {
+        usize::from(self.not_sure || (self.nothing_found && !self.suggestions.is_empty()))
+    }
+
     fn keep_selection_visible(&mut self) {
-        let height = (self.areas().list_rows().height as usize).max(1);
+        let height = (self.areas().list_rows().height as usize)
+            .saturating_sub(self.header_lines())
+            .max(1);
         if self.selected < self.list_offset {
             self.list_offset = self.selected;
         } else if self.selected >= self.list_offset + height {
@@ -942,8 +972,11 @@ impl App {
             }
         } else if contains(a.list_rows(), col, row) {
             self.focus = Focus::Results;
-            let index = self.list_offset + (row - a.list_rows().y) as usize;
-            if index < self.rows.len() {
+            let line = (row - a.list_rows().y) as usize;
+            let index = (self.list_offset + line).checked_sub(self.header_lines());
+            if let Some(index) =
+                index.filter(|&i| i < self.rows.len() && line >= self.header_lines())
+            {
                 self.select(index);
                 if !self.wide() {
                     self.open_selected();

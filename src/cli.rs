@@ -122,9 +122,11 @@ pub enum Command {
     /// Écrit le schéma JSON du format des données (pour l'éditeur : yaml-language-server).
     Schema,
     /// Mesure la qualité de la recherche sur un jeu de requêtes (précision au rang 1, rappel
-    /// à 5, MRR). Code 1 sous les seuils donnés.
+    /// à 5, MRR) et, pour les requêtes sans réponse (`covered: false`), combien de fois relais
+    /// dit « Pas de réponse sûre ». Code 1 sous les seuils donnés.
     Eval {
-        /// Fichier YAML : `queries: [{q: "...", expect: [id, ...]}]`.
+        /// Fichier YAML : `queries: [{q: "...", expect: [id, ...]}]` ou, pour une question que
+        /// nulle entrée ne traite, `{q: "...", covered: false, topic: "..."}`.
         file: PathBuf,
         #[arg(long)]
         json: bool,

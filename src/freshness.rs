@@ -112,6 +112,7 @@ mod tests {
         Contact {
             id: "c".into(),
             name: "C".into(),
+            ask: vec![],
             description: "d".into(),
             region: "namur".into(),
             topics: vec![],

@@ -39,6 +39,12 @@ pub struct KnowledgeBase {
     pub contacts: Vec<Contact>,
     pub decks: Vec<Deck>,
     pub synonyms: Vec<Vec<String>>,
+    /// Word families searched as one word (`scolarité`, `scolarisation`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub families: Vec<Vec<String>>,
+    /// Colloquial or SMS form -> the words it stands for (`jpeu` -> `je peux`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub colloquial: Vec<(String, String)>,
 }
 
 /// Information about the data set as a whole.
@@ -88,6 +94,9 @@ impl Audience {
 pub struct Entry {
     pub id: String,
     pub title: String,
+    /// Other phrasings of the question, searched like a second title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ask: Vec<String>,
     pub category: String,
     pub audience: Vec<Audience>,
     pub summary: String,
@@ -136,6 +145,8 @@ pub struct Source {
 pub struct Contact {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ask: Vec<String>,
     pub description: String,
     pub region: String,
     pub topics: Vec<String>,

@@ -1,23 +1,24 @@
 //! Forgiving search over entries and contacts, behind a narrow API: [`SearchIndex::new`] once
-//! at load, [`SearchIndex::query`] at each keystroke, [`SearchIndex::suggest`] and
+//! at load, [`SearchIndex::search`] at each keystroke, [`SearchIndex::suggest`] and
 //! [`SearchIndex::fallback_contacts`] when nothing is found.
 //!
-//! Text and query are folded the same way ([`fold`]: NFC, case, accents, ligatures,
-//! apostrophes, elision, punctuation). Each meaningful query word reaches vocabulary words
-//! exactly, by stem, as a prefix, within typos, glued to its neighbour, through the data's
-//! synonyms, or as a fuzzy subsequence of a title or keyword (`frizbee`); see `terms` and
-//! `fuzzy`. Ranking (`rank`): field (title > keywords > summary > answer; for contacts name >
-//! topics > description) × kind of match (exact > stem > prefix > typo > synonym > fuzzy) ×
-//! rarity, plus neighbouring words, times the share of the query matched. Every hit carries
-//! the reasons of its score and highlight ranges in the original title.
+//! A query runs through one pipeline, in one direction, a module per stage:
+//! [`fold`] (NFC, case, accents, ligatures, apostrophes) → [`tokens`] (words, the one being
+//! typed) → [`expand`] (colloquial forms, stop words, stems, word families, prefixes, synonyms,
+//! and typos only for words that neither the data nor French knows) → `score` (BM25F: field
+//! weights title > ask > keywords > summary > answer, length normalisation, rarity) → `rank`
+//! (neighbouring words, coverage, order, confidence) → [`explain`] (highlights, reasons, and
+//! what each stage made of the query). The index (`index`) is built once.
 
+pub mod expand;
+pub mod explain;
 pub mod fold;
-mod fuzzy;
 mod index;
+pub mod page;
 mod rank;
+mod score;
 mod suggest;
-mod terms;
-mod typo;
+pub mod tokens;
 
 use std::ops::Range;
 use std::sync::{Mutex, TryLockError};
@@ -25,6 +26,11 @@ use std::sync::{Mutex, TryLockError};
 use serde::Serialize;
 
 use crate::kb::KnowledgeBase;
+pub use expand::stems::{is_stop_word, stem};
+pub use explain::Pipeline;
+
+/// Number of fields a word can be found in.
+pub const FIELDS: usize = 5;
 
 /// What a hit points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,12 +40,13 @@ pub enum Kind {
     Contact,
 }
 
-/// The fields a word can be found in, strongest first. For contacts: name, then topics, then
+/// The fields a word can be found in, strongest first. For contacts: name, `ask`, topics,
 /// description, then the rest (region, notes, address, hours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     Title,
+    Ask,
     Keywords,
     Summary,
     Answer,
@@ -47,17 +54,18 @@ pub enum Field {
 
 impl Field {
     /// Every field, strongest first.
-    pub const ALL: [Self; 4] = [Self::Title, Self::Keywords, Self::Summary, Self::Answer];
+    pub const ALL: [Self; FIELDS] = [
+        Self::Title,
+        Self::Ask,
+        Self::Keywords,
+        Self::Summary,
+        Self::Answer,
+    ];
 
-    /// Points of an exact match of a rare word in this field.
+    /// The BM25F weight of the field.
     #[must_use]
     pub fn weight(self) -> f32 {
-        match self {
-            Self::Title => 10.0,
-            Self::Keywords => 7.0,
-            Self::Summary => 3.0,
-            Self::Answer => 1.0,
-        }
+        score::FIELD_WEIGHT[self as usize]
     }
 
     /// The field's name in French, for explanations.
@@ -66,6 +74,7 @@ impl Field {
         match (self, kind) {
             (Self::Title, Kind::Faq) => "titre",
             (Self::Title, Kind::Contact) => "nom",
+            (Self::Ask, _) => "autres formulations",
             (Self::Keywords, Kind::Faq) => "mots-clés",
             (Self::Keywords, Kind::Contact) => "thèmes",
             (Self::Summary, Kind::Faq) => "résumé",
@@ -82,19 +91,23 @@ impl Field {
 pub enum MatchKind {
     /// The same word once folded (`hebergeur` = `hébergeur`).
     Exact,
-    /// The same word but for a plural or feminine ending (`aidantes` = `aidant`).
+    /// The same stem (Snowball French): `hébergement` = `héberger`.
     Stem,
+    /// A word of the same family in the data (`scolarisation` → `scolarité`).
+    Family,
+    /// Two query words the data writes as one (`police watch` → `PoliceWatch`).
+    Glued,
     /// The beginning of a word (`héberg` → `hébergement`).
     Prefix,
     /// A word one or two edits away (`herbergeur` → `hébergeur`).
     Typo,
     /// A word of the same synonym group in the data (`flic` → `police`).
     Synonym,
-    /// A near-contiguous subsequence of a title or keyword (`watch` → `policewatch`).
-    Fuzzy,
+    /// Part of a longer word of a title or keywords (`watch` → `policewatch`).
+    Part,
     /// Bonus: two query words next to each other in a field.
     Adjacent,
-    /// Bonus: the whole query nearly contiguous in the title.
+    /// Bonus: the whole query, word for word, in the title or an `ask`.
     Phrase,
 }
 
@@ -104,13 +117,15 @@ impl MatchKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Exact => "mot exact",
-            Self::Stem => "même mot (pluriel, féminin)",
+            Self::Stem => "même racine",
+            Self::Family => "même famille de mots",
+            Self::Glued => "mots collés",
             Self::Prefix => "début de mot",
             Self::Typo => "faute de frappe",
             Self::Synonym => "synonyme",
-            Self::Fuzzy => "approché",
+            Self::Part => "partie de mot",
             Self::Adjacent => "mots voisins",
-            Self::Phrase => "expression",
+            Self::Phrase => "la requête mot pour mot",
         }
     }
 }
@@ -142,6 +157,23 @@ pub struct Hit {
     pub coverage: f32,
 }
 
+/// The hits of a query, and whether the first one is a sure answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Why the first hit is not a sure answer (only typos or synonyms matched, or it matches
+    /// far less than a real answer would); `None` when it is.
+    pub doubt: Option<&'static str>,
+}
+
+impl Results {
+    /// True when the first hit can be shown as the answer.
+    #[must_use]
+    pub fn sure(&self) -> bool {
+        self.doubt.is_none() && !self.hits.is_empty()
+    }
+}
+
 /// Hits returned by [`SearchIndex::query`] at most.
 pub const DEFAULT_LIMIT: usize = 100;
 
@@ -168,7 +200,7 @@ pub struct SearchIndex {
     index: index::Index,
     fallback: Vec<String>,
     /// Buffers reused from one query to the next (a fresh set is used if they are busy).
-    scratch: Mutex<rank::Scratch>,
+    scratch: Mutex<score::Scratch>,
 }
 
 impl SearchIndex {
@@ -178,7 +210,7 @@ impl SearchIndex {
         Self {
             index: index::Index::build(kb),
             fallback: kb.meta.fallback_contacts.clone(),
-            scratch: Mutex::new(rank::Scratch::default()),
+            scratch: Mutex::new(score::Scratch::default()),
         }
     }
 
@@ -199,26 +231,56 @@ impl SearchIndex {
         &self.fallback
     }
 
-    /// Searches `query`, best first, at most [`DEFAULT_LIMIT`] hits. A query without words
-    /// finds nothing.
+    /// Searches `query`, best first, at most [`DEFAULT_LIMIT`] hits.
     #[must_use]
     pub fn query(&self, query: &str) -> Vec<Hit> {
-        self.query_with(query, QueryOptions::default())
+        self.search(query, QueryOptions::default()).hits
     }
 
     /// Searches `query` with a limit and a kind filter.
     #[must_use]
     pub fn query_with(&self, query: &str, opts: QueryOptions) -> Vec<Hit> {
+        self.search(query, opts).hits
+    }
+
+    /// Searches `query`: the hits and the confidence of the first one.
+    #[must_use]
+    pub fn search(&self, query: &str, opts: QueryOptions) -> Results {
         match self.scratch.try_lock() {
-            Ok(mut scratch) => rank::run(&self.index, &mut scratch, query, opts),
-            Err(TryLockError::Poisoned(p)) => {
-                let mut scratch = p.into_inner();
-                rank::run(&self.index, &mut scratch, query, opts)
-            }
-            Err(TryLockError::WouldBlock) => {
-                rank::run(&self.index, &mut rank::Scratch::default(), query, opts)
-            }
+            Ok(mut scratch) => self.run(&mut scratch, query, opts),
+            Err(TryLockError::Poisoned(p)) => self.run(&mut p.into_inner(), query, opts),
+            Err(TryLockError::WouldBlock) => self.run(&mut score::Scratch::default(), query, opts),
         }
+    }
+
+    fn run(&self, scratch: &mut score::Scratch, query: &str, opts: QueryOptions) -> Results {
+        let q = expand::expand(&self.index, &tokens::words(query));
+        if q.terms.is_empty() {
+            return Results {
+                hits: Vec::new(),
+                doubt: Some("rien ne correspond"),
+            };
+        }
+        score::score(&self.index, scratch, &q);
+        let importance = rank::importance(&self.index, &q);
+        let ranked = rank::rank(&self.index, scratch, &importance, q.phrase.as_deref(), opts);
+        let doubt = rank::doubt(ranked.first(), scratch, &importance);
+        Results {
+            hits: ranked
+                .iter()
+                .map(|c| explain::hit(&self.index, scratch, &q, c))
+                .collect(),
+            doubt,
+        }
+    }
+
+    /// What each stage of the pipeline makes of `query`.
+    #[must_use]
+    pub fn explain(&self, query: &str) -> Pipeline {
+        let words = tokens::words(query);
+        let texts: Vec<String> = words.iter().map(|w| w.text.clone()).collect();
+        let q = expand::expand(&self.index, &words);
+        explain::pipeline(&self.index, query, &texts, &q)
     }
 
     /// Corrections for the query words that match nothing, in their original spelling
@@ -226,6 +288,12 @@ impl SearchIndex {
     #[must_use]
     pub fn suggest(&self, query: &str) -> Vec<String> {
         suggest::suggest(&self.index, query)
+    }
+
+    /// What the phone page's script needs to search like this index.
+    #[must_use]
+    pub fn page(&self) -> page::PageIndex {
+        page::PageIndex::new(&self.index)
     }
 }
 

@@ -48,6 +48,8 @@ pub const KIND_FAQ: &str = "FAQ";
 pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";
 pub const DID_YOU_MEAN: &str = "Vouliez-vous dire";
+/// Shown above the rows when the first hit is not a sure answer.
+pub const NOT_SURE: &str = "Pas de réponse sûre";
 pub const WHO_TO_CONTACT: &str = "Qui contacter";
 
 // Exports (handouts and the phone page) and `relais data`.

@@ -166,7 +166,18 @@ fn list(app: &App, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(pane(app, &title, app.focus == Focus::Results), area);
     let rows = inner(area);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    if app.nothing_found && !app.suggestions.is_empty() {
+    if app.not_sure {
+        // The fallback contacts close the list.
+        let mut text = s::NOT_SURE.to_owned();
+        if !app.suggestions.is_empty() {
+            text = format!(
+                "{text} · {} : {} ?",
+                s::DID_YOU_MEAN,
+                app.suggestions.join(", ")
+            );
+        }
+        lines.push(Line::from(Span::styled(text, app.theme.warning)));
+    } else if app.nothing_found && !app.suggestions.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("{} : {} ?", s::DID_YOU_MEAN, app.suggestions.join(", ")),
             app.theme.warning,

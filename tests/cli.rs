@@ -150,11 +150,15 @@ fn line_diff_marks_missing_and_extra_lines() {
 // --- search ---------------------------------------------------------------------------------
 
 #[test]
-fn search_json_is_an_array_of_hits_best_first() {
+fn search_json_is_the_confidence_and_the_hits_best_first() {
     let sandbox = Sandbox::new();
     for query in ["héberger", "hebergeur", "Hébergeur", "soigner", "juridique"] {
-        let hits = json_of(&mut sandbox.minimal(&["search", query, "--json"]));
-        let hits = hits.as_array().expect("an array");
+        let found = json_of(&mut sandbox.minimal(&["search", query, "--json"]));
+        assert!(
+            matches!(found["confidence"].as_str(), Some("sure" | "unsure")),
+            "{found}"
+        );
+        let hits = found["hits"].as_array().expect("an array");
         assert!(!hits.is_empty(), "{query}: no hit");
         let mut previous = f64::INFINITY;
         for hit in hits {
@@ -169,7 +173,8 @@ fn search_json_is_an_array_of_hits_best_first() {
             previous = score;
         }
     }
-    let hits = json_of(&mut sandbox.minimal(&["search", "hebergeur", "--json"]));
+    let found = json_of(&mut sandbox.minimal(&["search", "hebergeur", "--json"]));
+    let hits = &found["hits"];
     assert_eq!(hits[0]["id"], "droits-hebergeur", "accents are optional");
     assert_eq!(hits[0]["kind"], "faq");
     assert_eq!(
@@ -181,23 +186,62 @@ fn search_json_is_an_array_of_hits_best_first() {
 #[test]
 fn search_filters_by_kind_and_limits() {
     let sandbox = Sandbox::new();
-    let hits =
+    let found =
         json_of(&mut sandbox.minimal(&["search", "juridique", "--kind", "contact", "--json"]));
-    let hits = hits.as_array().expect("array");
+    let hits = found["hits"].as_array().expect("array");
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["kind"] == "contact"), "{hits:?}");
     assert_eq!(hits[0]["id"], "permanence-juridique");
 
     let faq = json_of(&mut sandbox.minimal(&["search", "personne", "--kind", "faq", "--json"]));
     assert!(
-        faq.as_array()
+        faq["hits"]
+            .as_array()
             .expect("array")
             .iter()
             .all(|h| h["kind"] == "faq")
     );
 
     let one = json_of(&mut sandbox.minimal(&["search", "personne", "--limit", "1", "--json"]));
-    assert_eq!(one.as_array().expect("array").len(), 1);
+    assert_eq!(one["hits"].as_array().expect("array").len(), 1);
+}
+
+#[test]
+fn a_synonym_alone_is_shown_but_not_as_a_sure_answer() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .minimal(&["search", "toubib"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("[FAQ] aide-medicale"))
+        .stderr(predicate::str::contains("Pas de réponse sûre"))
+        .stderr(predicate::str::contains("[permanence-juridique]"));
+    let found = json_of(&mut sandbox.minimal(&["search", "toubib", "--json"]));
+    assert_eq!(found["confidence"], "unsure");
+    assert!(found["doubt"].is_string());
+    sandbox
+        .minimal(&["search", "héberger"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Pas de réponse sûre").not());
+}
+
+#[test]
+fn explain_shows_each_stage_of_the_pipeline() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .minimal(&["search", "--explain", "Héberger quelqu'un"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1. plié : « heberger quelqu'un »"))
+        .stdout(predicate::str::contains("2. mots : heberger quelqu un"))
+        .stdout(predicate::str::contains("mots vides ignorés : quelqu un"))
+        .stdout(predicate::str::contains(
+            "« heberger » (racine heberg, données) → héberger (mot exact",
+        ))
+        .stdout(predicate::str::contains(
+            "« heberger » → « héberger » : mot exact, titre",
+        ));
 }
 
 #[test]
@@ -214,7 +258,7 @@ fn search_with_no_result_exits_1_and_says_who_to_contact() {
 }
 
 #[test]
-fn search_json_with_no_result_is_an_empty_array_and_exit_1() {
+fn search_json_with_no_result_is_an_empty_list_and_exit_1() {
     let sandbox = Sandbox::new();
     let output = sandbox
         .minimal(&["search", "zzqqxx", "--json"])
@@ -224,7 +268,8 @@ fn search_json_with_no_result_is_an_empty_array_and_exit_1() {
         .stdout
         .clone();
     let json: Value = serde_json::from_slice(&output).expect("JSON even when empty");
-    assert_eq!(json, Value::Array(Vec::new()));
+    assert_eq!(json["hits"], Value::Array(Vec::new()));
+    assert_eq!(json["confidence"], "unsure");
 }
 
 // --- show -----------------------------------------------------------------------------------

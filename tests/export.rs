@@ -173,11 +173,22 @@ fn phone_page_embeds_the_whole_base_and_requests_nothing() {
         payload["index"]["docs"].as_array().map(Vec::len),
         Some(4 + 3)
     );
-    // Folded words, as the terminal folds them.
-    let title = payload["index"]["docs"][1]["f"][0]
-        .as_str()
-        .expect("title words");
-    assert_eq!(title, "quels sont mes droits en tant qu hebergeur");
+    // The terminal's index: folded words, and each title as a sequence of them.
+    let words = payload["index"]["words"].as_array().expect("vocabulary");
+    let title: Vec<&str> = payload["index"]["docs"][1]["seq"][0]
+        .as_array()
+        .expect("title words")
+        .iter()
+        .map(|id| {
+            words[id.as_u64().expect("id") as usize]
+                .as_str()
+                .expect("word")
+        })
+        .collect();
+    assert_eq!(
+        title.join(" "),
+        "quels sont mes droits en tant qu hebergeur"
+    );
     // Contact cards with tel: and mailto: links and QR codes.
     let card = payload["contacts"]["cai-namur"].as_str().expect("card");
     assert!(card.contains("href=\"tel:+3281737176\""));

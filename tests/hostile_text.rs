@@ -50,6 +50,7 @@ fn entry(id: &str, other: &str) -> Entry {
     Entry {
         id: id.to_owned(),
         title: nasty("Puis-je héberger ?"),
+        ask: vec![nasty("loger quelqu'un")],
         category: "droits".to_owned(),
         audience: vec![Audience::Aidants],
         summary: nasty("Oui"),
@@ -94,6 +95,7 @@ fn kb() -> KnowledgeBase {
             Contact {
                 id: "permanence".to_owned(),
                 name: nasty("Permanence"),
+                ask: Vec::new(),
                 description: nasty("Aide"),
                 region: "namur".to_owned(),
                 topics: vec![nasty("juridique")],
@@ -110,6 +112,7 @@ fn kb() -> KnowledgeBase {
             Contact {
                 id: format!("id{NASTY}"),
                 name: nasty("Contact à l'identifiant piégé"),
+                ask: Vec::new(),
                 description: nasty("Aide"),
                 region: "namur".to_owned(),
                 topics: Vec::new(),
@@ -139,6 +142,8 @@ fn kb() -> KnowledgeBase {
             closing: true,
         }],
         synonyms: vec![vec![nasty("héberger"), "loger".to_owned()]],
+        families: Vec::new(),
+        colloquial: vec![("jpeu".to_owned(), nasty("je peux"))],
     }
 }
 

@@ -205,7 +205,7 @@ fn nothing_found_shows_the_fallback_contacts() {
 fn a_misspelt_word_gets_a_suggestion() {
     let mut app = app(120, 40);
     // Two letters off: too far for the typo tolerance of the search, close enough to suggest.
-    type_text(&mut app, "polisse");
+    type_text(&mut app, "plolise");
     assert!(app.nothing_found, "{:?}", row_ids(&app));
     assert!(!app.suggestions.is_empty());
     assert!(
@@ -214,6 +214,27 @@ fn a_misspelt_word_gets_a_suggestion() {
         app.suggestions
     );
     assert_eq!(row_ids(&app), ["permanence-juridique", "croix-rouge"]);
+}
+
+#[test]
+fn a_synonym_alone_is_not_a_sure_answer() {
+    let mut app = app(120, 40);
+    // `toubib` is only a synonym of `médecin` in the fixture: the entry shows, in doubt, and
+    // the fallback contacts follow it.
+    type_text(&mut app, "toubib");
+    assert!(app.not_sure && !app.nothing_found);
+    let ids = row_ids(&app);
+    assert_eq!(ids.first(), Some(&"aide-medicale"), "{ids:?}");
+    assert!(
+        ids.ends_with(&["permanence-juridique", "croix-rouge"]),
+        "{ids:?}"
+    );
+    assert!(shows(&app, "Pas de réponse sûre"));
+    // A word of the data is a sure answer.
+    app.update(Action::Edit(InputRequest::DeleteLine));
+    type_text(&mut app, "médecin");
+    assert!(!app.not_sure);
+    assert!(!shows(&app, "Pas de réponse sûre"));
 }
 
 // --- tabs and filters ------------------------------------------------------------------------

@@ -66,7 +66,14 @@ fn help_overlay() {
 #[test]
 fn no_results_with_suggestions() {
     snapshot_at_sizes("no_results", ThemeName::Defaut, |app| {
-        type_text(app, "polisse");
+        type_text(app, "plolise");
+    });
+}
+
+#[test]
+fn not_a_sure_answer() {
+    snapshot_at_sizes("not_sure", ThemeName::Defaut, |app| {
+        type_text(app, "toubib");
     });
 }
 

@@ -408,9 +408,11 @@ fn entry(rng: &mut Rng, i: usize, contacts: usize) -> Entry {
     let keywords = (0..3 + rng.below(4))
         .map(|_| rng.word().to_owned())
         .collect();
+    let ask = (0..3).map(|_| sentence(rng, 5, 3)).collect();
     Entry {
         id: format!("entree-{i}"),
         title,
+        ask,
         category: format!("categorie-{}", i % 8),
         audience: vec![Audience::Aidants],
         summary,
@@ -430,6 +432,7 @@ fn contact(rng: &mut Rng, i: usize) -> Contact {
     Contact {
         id: format!("contact-{i}"),
         name: format!("Service {} {i}", name.join(" ")),
+        ask: Vec::new(),
         description: sentence(rng, 20, 15),
         region: REGIONS[i % REGIONS.len()].to_owned(),
         topics: (0..3).map(|_| rng.word().to_owned()).collect(),
@@ -490,6 +493,11 @@ pub fn knowledge_base(entries: usize) -> KnowledgeBase {
         contacts,
         decks: Vec::new(),
         synonyms,
+        families: vec![vec!["scolarité".to_owned(), "scolarisation".to_owned()]],
+        colloquial: vec![
+            ("jpeu".to_owned(), "je peux".to_owned()),
+            ("qqn".to_owned(), "quelqu'un".to_owned()),
+        ],
     }
 }
 
@@ -546,6 +554,14 @@ fn head_yaml(kb: &KnowledgeBase) -> String {
     for g in &kb.synonyms {
         let _ = writeln!(y, "  - {}", list(g));
     }
+    y.push_str("families:\n");
+    for g in &kb.families {
+        let _ = writeln!(y, "  - {}", list(g));
+    }
+    y.push_str("colloquial:\n");
+    for (form, words) in &kb.colloquial {
+        let _ = writeln!(y, "  - {}", list(&[form.clone(), words.clone()]));
+    }
     y.push_str("contacts:\n");
     for c in &kb.contacts {
         let _ = writeln!(
@@ -599,7 +615,8 @@ fn entries_yaml(entries: &[Entry]) -> String {
         }
         let _ = writeln!(
             y,
-            "    keywords: {}\n    contacts: {}",
+            "    ask: {}\n    keywords: {}\n    contacts: {}",
+            list(&e.ask),
             list(&e.keywords),
             list(&e.contacts)
         );

@@ -1,5 +1,6 @@
 //! `relais eval`: search quality on a query set — precision at 1, recall at 5, mean reciprocal
-//! rank — and every query that did not put an expected id first.
+//! rank over the queries an entry answers, and for those none answers (`covered: false`), how
+//! often relais said « Pas de réponse sûre » instead of a confident first answer.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Status;
 use crate::kb::validate::Loaded;
-use crate::search::SearchIndex;
+use crate::search::{QueryOptions, SearchIndex};
+use crate::strings as s;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,7 +26,25 @@ struct QueryFile {
 #[serde(deny_unknown_fields)]
 struct Query {
     q: String,
+    #[serde(default)]
     expect: Vec<String>,
+    #[serde(default = "yes")]
+    covered: bool,
+    /// What an uncovered query is about (for the people who write entries).
+    #[serde(default)]
+    #[allow(dead_code)] // read from the file, reported by nothing yet
+    topic: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One query of a set: the ids that must come first, or none when no entry answers it.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub q: String,
+    pub expect: Vec<String>,
 }
 
 /// Thresholds under which `eval` exits with 1.
@@ -37,11 +57,21 @@ pub struct Limits {
 /// The figures of one evaluation.
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// Queries that an entry answers.
     pub queries: usize,
     pub p1: f64,
     pub r5: f64,
     pub mrr: f64,
+    /// Of those, the share where relais said « Pas de réponse sûre » (a doubt it should not
+    /// have had).
+    pub covered_unsure: f64,
+    /// Queries that no entry answers.
+    pub uncovered: usize,
+    /// Of those, the share where relais said « Pas de réponse sûre ».
+    pub uncovered_unsure: f64,
     pub failures: Vec<Failure>,
+    /// Uncovered queries answered with a confident first hit.
+    pub confident_wrong: Vec<Failure>,
 }
 
 /// A query whose first result was not expected.
@@ -52,42 +82,68 @@ pub struct Failure {
     /// Rank of the first expected id (1-based), if in the results at all.
     pub rank: Option<usize>,
     pub top: Vec<String>,
+    pub sure: bool,
 }
 
-/// Evaluates `queries` against `index`.
+/// Evaluates `cases` against `index`.
 #[must_use]
 #[allow(clippy::cast_precision_loss)] // counts of queries
-pub fn evaluate(index: &SearchIndex, queries: &[(String, Vec<String>)]) -> Report {
-    let (mut p1, mut r5, mut mrr) = (0usize, 0usize, 0.0f64);
+pub fn evaluate(index: &SearchIndex, cases: &[Case]) -> Report {
+    let (mut p1, mut r5, mut mrr, mut covered_unsure) = (0usize, 0usize, 0.0f64, 0usize);
+    let (mut uncovered, mut uncovered_unsure) = (0usize, 0usize);
     let mut failures = Vec::new();
-    for (q, expect) in queries {
-        let hits = index.query(q);
-        let rank = hits
+    let mut confident_wrong = Vec::new();
+    for case in cases {
+        let results = index.search(&case.q, QueryOptions::default());
+        let top: Vec<String> = results.hits.iter().take(5).map(|h| h.id.clone()).collect();
+        let sure = results.sure();
+        if case.expect.is_empty() {
+            uncovered += 1;
+            if sure {
+                confident_wrong.push(Failure {
+                    q: case.q.clone(),
+                    expect: Vec::new(),
+                    rank: None,
+                    top,
+                    sure,
+                });
+            } else {
+                uncovered_unsure += 1;
+            }
+            continue;
+        }
+        covered_unsure += usize::from(!sure);
+        let rank = results
+            .hits
             .iter()
-            .position(|h| expect.contains(&h.id))
+            .position(|h| case.expect.contains(&h.id))
             .map(|r| r + 1);
         if rank == Some(1) {
             p1 += 1;
         } else {
             failures.push(Failure {
-                q: q.clone(),
-                expect: expect.clone(),
+                q: case.q.clone(),
+                expect: case.expect.clone(),
                 rank,
-                top: hits.iter().take(5).map(|h| h.id.clone()).collect(),
+                top,
+                sure,
             });
         }
-        if rank.is_some_and(|r| r <= 5) {
-            r5 += 1;
-        }
+        r5 += usize::from(rank.is_some_and(|r| r <= 5));
         mrr += rank.map_or(0.0, |r| 1.0 / r as f64);
     }
-    let n = queries.len().max(1) as f64;
+    let covered = cases.len() - uncovered;
+    let n = covered.max(1) as f64;
     Report {
-        queries: queries.len(),
+        queries: covered,
         p1: p1 as f64 / n,
         r5: r5 as f64 / n,
         mrr: mrr / n,
+        covered_unsure: covered_unsure as f64 / n,
+        uncovered,
+        uncovered_unsure: uncovered_unsure as f64 / uncovered.max(1) as f64,
         failures,
+        confident_wrong,
     }
 }
 
@@ -106,12 +162,8 @@ pub fn run_eval(
         p1: limits.p1.or(parsed.min_p1),
         r5: limits.r5.or(parsed.min_r5),
     };
-    let queries: Vec<(String, Vec<String>)> = parsed
-        .queries
-        .into_iter()
-        .map(|q| (q.q, q.expect))
-        .collect();
-    let report = evaluate(&SearchIndex::new(&loaded.kb), &queries);
+    let cases = cases(parsed);
+    let report = evaluate(&SearchIndex::new(&loaded.kb), &cases);
     if json {
         crate::json::write(out, &report)?;
     } else {
@@ -160,6 +212,18 @@ fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile
             return Ok(Err(Status::Invalid));
         }
     };
+    let mut problems = Vec::new();
+    for q in &parsed.queries {
+        match (q.covered, q.expect.is_empty()) {
+            (true, true) => {
+                problems.push(format!("« {} » : ni « expect » ni « covered: false »", q.q));
+            }
+            (false, false) => {
+                problems.push(format!("« {} » : « covered: false » avec « expect »", q.q));
+            }
+            _ => {}
+        }
+    }
     let unknown: Vec<&str> = parsed
         .queries
         .iter()
@@ -168,16 +232,30 @@ fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile
         .filter(|id| loaded.kb.item(id).is_none())
         .collect();
     if !unknown.is_empty() {
-        eprintln!(
-            "{}",
-            n(&format!(
-                "{name}: identifiants attendus inconnus dans ces données : {}",
-                unknown.join(", ")
-            ))
-        );
+        problems.push(format!(
+            "identifiants attendus inconnus dans ces données : {}",
+            unknown.join(", ")
+        ));
+    }
+    if !problems.is_empty() {
+        for p in problems {
+            eprintln!("{}", n(&format!("{name}: {p}")));
+        }
         return Ok(Err(Status::Invalid));
     }
     Ok(Ok(parsed))
+}
+
+/// The cases of a query set, in its order.
+fn cases(parsed: QueryFile) -> Vec<Case> {
+    parsed
+        .queries
+        .into_iter()
+        .map(|q| Case {
+            q: q.q,
+            expect: q.expect,
+        })
+        .collect()
 }
 
 /// The data folder's own query set (`DIR/queries.yaml`), if it has one.
@@ -195,12 +273,7 @@ pub fn run_own(loaded: &Loaded, file: &Path, out: &mut dyn Write) -> anyhow::Res
         Err(status) => return Ok(status),
     };
     let (min_p1, min_r5) = (parsed.min_p1, parsed.min_r5);
-    let queries: Vec<(String, Vec<String>)> = parsed
-        .queries
-        .into_iter()
-        .map(|q| (q.q, q.expect))
-        .collect();
-    let report = evaluate(&SearchIndex::new(&loaded.kb), &queries);
+    let report = evaluate(&SearchIndex::new(&loaded.kb), &cases(parsed));
     let threshold =
         |m: Option<f64>| m.map_or_else(|| "aucun seuil".to_owned(), |m| format!("seuil {m}"));
     writeln!(
@@ -233,23 +306,52 @@ pub fn run_own(loaded: &Loaded, file: &Path, out: &mut dyn Write) -> anyhow::Res
 }
 
 fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
-    writeln!(out, "{} requêtes", report.queries)?;
+    writeln!(out, "{} requêtes avec une réponse", report.queries)?;
     writeln!(out, "précision au rang 1 : {:.3}", report.p1)?;
     writeln!(out, "rappel à 5          : {:.3}", report.r5)?;
     writeln!(out, "MRR                 : {:.3}", report.mrr)?;
+    writeln!(
+        out,
+        "« {} » à tort : {:.3}",
+        s::NOT_SURE,
+        report.covered_unsure
+    )?;
+    if report.uncovered > 0 {
+        writeln!(
+            out,
+            "{} requêtes sans réponse : « {} » pour {:.3}",
+            report.uncovered,
+            s::NOT_SURE,
+            report.uncovered_unsure
+        )?;
+    }
+    let line = |f: &Failure| {
+        let rank = f
+            .rank
+            .map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
+        let doubt = if f.sure { "" } else { " [pas sûr]" };
+        format!(
+            "  « {} » attendu {} ({rank}){doubt} ; obtenu : {}",
+            f.q,
+            f.expect.join(" | "),
+            f.top.join(", ")
+        )
+    };
     if !report.failures.is_empty() {
         writeln!(out, "\nÉchecs ({}) :", report.failures.len())?;
         for f in &report.failures {
-            let rank = f
-                .rank
-                .map_or_else(|| "absent".to_owned(), |r| format!("rang {r}"));
-            let line = format!(
-                "  « {} » attendu {} ({rank}) ; obtenu : {}",
-                f.q,
-                f.expect.join(" | "),
-                f.top.join(", ")
-            );
-            writeln!(out, "{}", crate::kb::text::neutralize(&line))?;
+            writeln!(out, "{}", crate::kb::text::neutralize(&line(f)))?;
+        }
+    }
+    if !report.confident_wrong.is_empty() {
+        writeln!(
+            out,
+            "\nSans réponse, mais relais semble sûr ({}) :",
+            report.confident_wrong.len()
+        )?;
+        for f in &report.confident_wrong {
+            let shown = format!("  « {} » ; obtenu : {}", f.q, f.top.join(", "));
+            writeln!(out, "{}", crate::kb::text::neutralize(&shown))?;
         }
     }
     Ok(())

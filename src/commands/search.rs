@@ -58,11 +58,24 @@ pub fn run_search(
         limit: args.limit,
         kind,
     };
-    let hits: Vec<Hit> = index.query_with(args.query, opts);
+    let results = index.search(args.query, opts);
+    let hits = &results.hits;
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| json_hit(kb, h, args.explain)).collect();
-        crate::json::write(out, &rows)?;
+        let pipeline = args.explain.then(|| index.explain(args.query));
+        crate::json::write(
+            out,
+            &JsonResults {
+                confidence: if results.sure() { "sure" } else { "unsure" },
+                doubt: results.doubt.filter(|_| !hits.is_empty()),
+                hits: rows,
+                pipeline,
+            },
+        )?;
     } else {
+        if args.explain {
+            print_pipeline(out, &index.explain(args.query), p)?;
+        }
         for (rank, hit) in hits.iter().enumerate() {
             print_hit(out, kb, rank + 1, hit, args.explain, p)?;
         }
@@ -71,7 +84,96 @@ pub fn run_search(
         nothing_found(kb, &index, args.query);
         return Ok(Status::NotFound);
     }
+    if !results.sure() {
+        not_sure(kb, &index, args.query, results.doubt);
+    }
     Ok(Status::Success)
+}
+
+#[derive(Serialize)]
+struct JsonResults<'a> {
+    /// `sure`, or `unsure` when the first hit is not a sure answer.
+    confidence: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doubt: Option<&'static str>,
+    hits: Vec<JsonHit<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pipeline: Option<crate::search::Pipeline>,
+}
+
+/// What each stage made of the query, for `--explain`.
+fn print_pipeline(
+    out: &mut dyn Write,
+    pipe: &crate::search::Pipeline,
+    p: Painter,
+) -> anyhow::Result<()> {
+    let n = |s: &str| crate::kb::text::neutralize(s).into_owned();
+    writeln!(
+        out,
+        "{}",
+        p.dim(&format!("1. plié : « {} »", n(&pipe.folded)))
+    )?;
+    writeln!(
+        out,
+        "{}",
+        p.dim(&format!("2. mots : {}", n(&pipe.words.join(" "))))
+    )?;
+    for (form, words) in &pipe.colloquial {
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "3. forme familière : « {} » → « {} »",
+                n(form),
+                n(words)
+            ))
+        )?;
+    }
+    if !pipe.stop_words.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "3. mots vides ignorés : {}",
+                n(&pipe.stop_words.join(" "))
+            ))
+        )?;
+    }
+    for t in &pipe.terms {
+        let reaches: Vec<String> = t
+            .reaches
+            .iter()
+            .map(|(w, k, wt)| format!("{} ({}, {wt:.2})", n(w), k.label()))
+            .collect();
+        let reaches = if reaches.is_empty() {
+            "rien".to_owned()
+        } else {
+            reaches.join(", ")
+        };
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "3. « {} » (racine {}, {}) → {reaches}",
+                n(&t.term),
+                n(&t.stem),
+                t.known
+            ))
+        )?;
+    }
+    for (covered, member) in &pipe.synonyms {
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "3. synonyme : « {} » → « {} »",
+                n(covered),
+                n(member)
+            ))
+        )?;
+    }
+    writeln!(out, "{}", p.dim("4-5. score BM25F, rang :"))?;
+    Ok(())
 }
 
 fn json_hit<'a>(kb: &'a KnowledgeBase, h: &'a Hit, explain: bool) -> JsonHit<'a> {
@@ -134,6 +236,13 @@ fn print_hit(
     Ok(())
 }
 
+/// Prints to stderr that the first row is not a sure answer, why, and what to try next.
+fn not_sure(kb: &KnowledgeBase, index: &SearchIndex, query: &str, doubt: Option<&str>) {
+    let why = doubt.map_or(String::new(), |d| format!(" ({d})"));
+    eprintln!("{}{why}.", s::NOT_SURE);
+    next_steps(kb, index, query);
+}
+
 /// Prints to stderr what to try next: close words, then who to contact.
 fn nothing_found(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
     eprintln!(
@@ -141,6 +250,10 @@ fn nothing_found(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
         s::NOTHING_FOUND,
         crate::kb::text::neutralize(query)
     );
+    next_steps(kb, index, query);
+}
+
+fn next_steps(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
     let suggestions = index.suggest(query);
     if !suggestions.is_empty() {
         let words = crate::kb::text::neutralize(&suggestions.join(", ")).into_owned();

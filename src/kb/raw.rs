@@ -63,6 +63,12 @@ pub struct RawFile {
     pub decks: Vec<RawDeck>,
     #[serde(default)]
     pub synonyms: Vec<Spanned<Vec<Text>>>,
+    /// Derivational families no stemmer joins (`scolarité`, `scolarisation`).
+    #[serde(default)]
+    pub families: Vec<Spanned<Vec<Text>>>,
+    /// Colloquial and SMS forms: `[form, words]` pairs (`[jpeu, je peux]`).
+    #[serde(default)]
+    pub colloquial: Vec<Spanned<Vec<Text>>>,
 }
 
 impl RawFile {
@@ -108,6 +114,9 @@ pub struct RawCategory {
 pub struct RawEntry {
     pub id: Text,
     pub title: Text,
+    /// Other ways people ask the question, searched like a second title.
+    #[serde(default)]
+    pub ask: Vec<Text>,
     pub category: Text,
     #[serde(default)]
     pub audience: Vec<Text>,
@@ -141,6 +150,8 @@ pub struct RawSource {
 pub struct RawContact {
     pub id: Text,
     pub name: Text,
+    #[serde(default)]
+    pub ask: Vec<Text>,
     pub description: Text,
     pub region: Text,
     #[serde(default)]

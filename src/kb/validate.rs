@@ -5,7 +5,7 @@
 //! problems, a limited number shown per file. The rules are in `parse` (the YAML, its
 //! [`limits`], forbidden characters), `fields` (texts, dates, ids, addresses, phone numbers),
 //! `checks` (each kind of record), `contact` (contacts and their dating rule), `references` (ids,
-//! duplicates, `[[id]]` links) and
+//! duplicates, `[[id]]` links), `search_words` (`ask`, families, colloquial forms) and
 //! `positions` (lines and columns).
 
 mod checks;
@@ -17,6 +17,7 @@ mod recover;
 mod references;
 mod slides;
 mod slips;
+mod search_words;
 
 use jiff::civil::Date;
 use serde_saphyr::Location;

@@ -1,7 +1,7 @@
 //! Folding text and queries to the same form: NFC, lower case, accents and ligatures removed,
 //! apostrophes, quotes, hyphens and punctuation as word separators. Each word keeps its byte
-//! range in the original text, so highlights land on the unfolded text. Also the small word
-//! tools the index shares with queries: stop words, light French stemming, letter masks.
+//! range in the original text, so highlights land on the unfolded text. Stage 1 of the
+//! pipeline; also the small word tools later stages share: letter masks, glued elisions.
 
 use std::ops::Range;
 
@@ -118,39 +118,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// French words that carry no meaning for search, including the elided forms left by
-/// apostrophes (`l'`, `d'`, `qu'`...).
-const STOP_WORDS: &[&str] = &[
-    "a", "ai", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des",
-    "du", "elle", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur",
-    "leurs", "lui", "m", "ma", "me", "mes", "moi", "mon", "n", "ne", "nos", "notre", "nous", "on",
-    "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t",
-    "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
-];
-
-/// True for French stop words (on folded words).
-#[must_use]
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
-}
-
-/// A light French stem: the plural `s`/`x`, then a final `e` or an infinitive `er`, are dropped
-/// from words of four letters or more, so that `aidante`, `aidants` and `aidant` meet, and so
-/// do `demander`, `demandes` and `demandé`. Words with digits are kept.
-#[must_use]
-pub fn stem(word: &str) -> &str {
-    if word.len() < 4 || word.bytes().any(|b| b.is_ascii_digit()) {
-        return word;
-    }
-    let w = word.strip_suffix(['s', 'x']).unwrap_or(word);
-    let w = w
-        .strip_suffix("er")
-        .or_else(|| w.strip_suffix("ee"))
-        .or_else(|| w.strip_suffix('e'))
-        .unwrap_or(w);
-    if w.len() >= 3 { w } else { word }
-}
-
 /// The set of characters of a folded word as bits (a-z, then digits sharing six bits), for a
 /// cheap test before an edit distance: `k` edits change at most `k` letters of each side.
 #[must_use]
@@ -210,24 +177,6 @@ mod tests {
         // Ranges of a text that is not NFC refer to its NFC form (queries only).
         let text = "E\u{301}cole";
         assert_eq!(tokenize(text)[0].range, 0.."\u{c9}cole".len());
-    }
-
-    #[test]
-    fn stop_words_are_sorted_and_found() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(is_stop_word("les") && is_stop_word("qu") && !is_stop_word("droits"));
-    }
-
-    #[test]
-    fn stems_meet_across_gender_and_number() {
-        for w in ["aidant", "aidante", "aidants", "aidantes"] {
-            assert_eq!(stem(w), "aidant", "{w}");
-        }
-        assert_eq!(stem("fermes"), stem("ferme"));
-        assert_eq!(stem("demander"), stem("demandees"));
-        assert_eq!(stem("demande"), "demand");
-        assert_eq!(stem("bus"), "bus");
-        assert_eq!(stem("127bis"), "127bis");
     }
 
     #[test]

@@ -18,7 +18,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 
 # The binary to test: the first argument (CI passes the one it already built), else a fresh
-# release build.
+# release build; the query sets to compare the page with it on: the other arguments.
 relais=${1:-}
 if [ -z "$relais" ]; then
     cargo build --quiet --release
@@ -33,7 +33,14 @@ unset RELAIS_DATA
 "$relais" --data tests/fixtures/export export --format html --app -o "$work/fixture.html"
 "$relais" export --format html --app -o "$work/bundled.html"
 
-python3 tests/browser/app_test.py "$work/fixture.html" "$work/bundled.html" tests/queries.yaml
+# The query sets: the arguments after the binary, else the tuning sets and the public sample.
+shift || true
+sets=("$@")
+if [ ${#sets[@]} -eq 0 ]; then
+    sets=(tests/queries.yaml tests/queries-tune.yaml)
+    [ -f ../shared/queries/public.yaml ] && sets+=(../shared/queries/public.yaml)
+fi
+python3 tests/browser/app_test.py "$relais" "$work/fixture.html" "$work/bundled.html" "${sets[@]}"
 
 "$relais" --data tests/fixtures/present/kb.yaml export --format slides --deck seance-essai \
     -o "$work/fixture-slides.html"

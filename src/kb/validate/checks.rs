@@ -18,6 +18,7 @@ impl Checker<'_> {
         let mut metas = Vec::new();
         let (mut cats, mut entries, mut contacts, mut decks, mut synonyms) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut families, mut colloquial) = (Vec::new(), Vec::new());
         for (file, raw) in parsed {
             metas.extend(raw.meta.map(|m| (file, m)));
             cats.extend(raw.categories.into_iter().map(|c| (file, c)));
@@ -25,6 +26,8 @@ impl Checker<'_> {
             contacts.extend(raw.contacts.into_iter().map(|c| (file, c)));
             decks.extend(raw.decks.into_iter().map(|d| (file, d)));
             synonyms.extend(raw.synonyms.into_iter().map(|s| (file, s)));
+            families.extend(raw.families.into_iter().map(|s| (file, s)));
+            colloquial.extend(raw.colloquial.into_iter().map(|s| (file, s)));
         }
         let categories = self.categories(&cats);
         let ids = self.defined_ids(&entries, &contacts, &decks);
@@ -45,6 +48,8 @@ impl Checker<'_> {
             .iter()
             .filter_map(|(f, group)| self.synonym_group(*f, group))
             .collect();
+        let families = self.families(&families);
+        let colloquial = self.colloquial(&colloquial);
         KnowledgeBase {
             meta,
             categories,
@@ -52,6 +57,8 @@ impl Checker<'_> {
             contacts,
             decks,
             synonyms,
+            families,
+            colloquial,
         }
     }
 
@@ -116,6 +123,7 @@ impl Checker<'_> {
         let sources = self.sources(file, &e.sources);
         Entry {
             title: self.text(file, "title", &e.title, true),
+            ask: self.ask(file, &e.ask),
             summary: self.text(file, "summary", &e.summary, true),
             keywords: e
                 .keywords

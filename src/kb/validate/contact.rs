@@ -42,6 +42,7 @@ impl Checker<'_> {
         let sources = self.sources(file, &c.sources);
         let contact = Contact {
             name: self.text(file, "name", &c.name, true),
+            ask: self.ask(file, &c.ask),
             description: self.text(file, "description", &c.description, true),
             topics: c
                 .topics

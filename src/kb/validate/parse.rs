@@ -58,13 +58,15 @@ fn located(text: &str, err: &serde_saphyr::Error) -> Located {
     yaml_problem(text, line, col, &err.to_string())
 }
 
-const TOP_KEYS: [&str; 6] = [
+const TOP_KEYS: [&str; 8] = [
     "meta",
     "categories",
     "entries",
     "contacts",
     "decks",
     "synonyms",
+    "families",
+    "colloquial",
 ];
 
 /// `text` read into our types, or its first problem in French at the place to change.

@@ -103,7 +103,7 @@ mod tests {
         for a in words {
             for b in words {
                 let full = crate::kb::text::edit_distance(a, b);
-                let folded = (super::super::fold::fold(a), super::super::fold::fold(b));
+                let folded = (crate::search::fold::fold(a), crate::search::fold::fold(b));
                 let bounded = d(&folded.0, &folded.1, 3);
                 if full <= 3 && a.is_ascii() && b.is_ascii() {
                     assert_eq!(bounded, Some(full), "{a} {b}");

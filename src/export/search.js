@@ -1,0 +1,394 @@
+// relais phone page: the terminal's search (src/search/*), step for step, on the index the
+// terminal serialised into the page (src/search/page.rs): fold → words → expand (colloquial
+// forms, stop words, stems, families, prefixes, glued elisions and words, synonyms, and typos
+// only for words neither the data nor French knows) → BM25F score → rank (neighbours,
+// coverage, order) → confidence. Every weight comes from the page, and so does the French word
+// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); tests/browser checks that
+// the page's first result is the terminal's.
+var relaisSearchEngine = function (I, stem) {
+  'use strict';
+  var W = I.weights, words = I.words, N = words.length, docs = I.docs;
+  var EXACT = 0, STEM = 1, FAMILY = 2, GLUED = 3, PREFIX = 4, TYPO = 5, SYNONYM = 6, PART = 7;
+  var STOP = new Set(I.stop_words), MAXLEN = 40;
+  var wordId = new Map(), stemId = new Map(), stemWords = I.stems.map(function () { return []; });
+  words.forEach(function (w, i) { wordId.set(w, i); });
+  I.stems.forEach(function (s, i) { stemId.set(s, i); });
+  I.stem.forEach(function (s, id) { stemWords[s].push(id); });
+  var stop = words.map(function (w) { return STOP.has(w); });
+  var familiesOf = new Map();
+  I.families.forEach(function (f, i) {
+    f.forEach(function (s) { if (!familiesOf.has(s)) familiesOf.set(s, []); familiesOf.get(s).push(i); });
+  });
+  // Postings: per word and field, [doc, tf] by document.
+  var post = new Array(N * 5), short = new Array(N).fill(false);
+  function posting(id, f, doc, tf) {
+    var k = id * 5 + f, list = post[k] || (post[k] = []), last = list[list.length - 1];
+    if (last && last[0] === doc) last[1] += tf; else list.push([doc, tf]);
+    if (f < 3) short[id] = true;
+  }
+  docs.forEach(function (d, doc) {
+    d.seq.forEach(function (seq, f) { seq.forEach(function (id) { if (id >= 0) posting(id, f, doc, 1); }); });
+    for (var k = 0; k < d.answer.length; k += 2) posting(d.answer[k], 4, doc, d.answer[k + 1]);
+  });
+  var lexicon = new Set(), prev = '';
+  I.lexicon.split(' ').forEach(function (x) { prev = prev.slice(0, +x[0]) + x.slice(1); lexicon.add(prev); });
+
+  function isFrench(w, st) {
+    return lexicon.has(st) || I.verb_endings.some(function (e) {
+      return w.length - e.length >= 3 && w.slice(-e.length) === e && lexicon.has(stemOf(w.slice(0, -e.length)));
+    });
+  }
+  function fold(s) {
+    return s.normalize('NFKD').toLowerCase().replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/ø/g, 'o')
+      .replace(/ł/g, 'l').replace(/đ/g, 'd').replace(/ı/g, 'i').replace(/[^a-z0-9]+/g, ' ');
+  }
+  function stemOf(w) {
+    if (w.length < 4 || /[0-9]/.test(w)) return w;
+    var l = w.replace(/s$/, '');
+    if (/ee$/.test(l)) l = l.slice(0, -1);
+    return stem(l);
+  }
+  function lowerBound(t) {
+    var lo = 0, hi = N;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (words[mid] < t) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  function prefixed(t) {
+    var out = [];
+    for (var k = lowerBound(t); k < N && words[k].startsWith(t); k++) out.push(k);
+    return out;
+  }
+  function find(t) { var i = wordId.get(t); return i === undefined ? -1 : i; }
+  function unglue(w) {
+    var m = /^(qu|[ldjnscmt])([aeiouyh][a-z0-9]{2,})$/.exec(w);
+    return m ? m[2] : null;
+  }
+  // Optimal string alignment: the last row, or null beyond MAXLEN.
+  function lastRow(a, b) {
+    if (a.length > MAXLEN || b.length > MAXLEN) return null;
+    var w = b.length + 1, d = new Array((a.length + 1) * w), i, j;
+    for (i = 0; i <= a.length; i++) d[i * w] = i;
+    for (j = 0; j <= b.length; j++) d[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var best = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * w + j - 2] + 1);
+        d[i * w + j] = best;
+      }
+    }
+    return d.slice(a.length * w);
+  }
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return -1;
+    var r = lastRow(a, b);
+    return r && r[b.length] <= max ? r[b.length] : -1;
+  }
+  function prefixDistance(a, b, max) {
+    if (b.length + max < a.length) return -1;
+    var r = lastRow(a, b);
+    if (!r) return -1;
+    var m = Infinity;
+    for (var j = Math.max(0, a.length - max); j <= b.length; j++) m = Math.min(m, r[j]);
+    return m <= max ? m : -1;
+  }
+  function allowed(n) { return n <= 4 ? 0 : n <= 8 ? 1 : 2; }
+  function add(out, id, kind, weight, shortOnly) {
+    for (var k = 0; k < out.length; k++) {
+      if (out[k].id === id) { if (weight > out[k].weight) out[k] = { id: id, kind: kind, weight: weight, shortOnly: shortOnly }; return; }
+    }
+    out.push({ id: id, kind: kind, weight: weight, shortOnly: shortOnly });
+  }
+
+  // ---- expand ----------------------------------------------------------------------------
+  function wordsOf(t, st, scale, out) {
+    var id = find(t);
+    if (id >= 0) add(out, id, EXACT, W.exact * scale, false);
+    var s = stemId.get(st);
+    if (s !== undefined) {
+      stemWords[s].forEach(function (id) {
+        var plural = words[id].replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
+        add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
+      });
+    }
+    (familiesOf.get(st) || []).forEach(function (f) {
+      I.families[f].forEach(function (fs) {
+        var sid = stemId.get(fs);
+        if (sid !== undefined) stemWords[sid].forEach(function (id) { add(out, id, FAMILY, W.family * scale, false); });
+      });
+    });
+  }
+  function reach(terms, i) {
+    var term = terms[i], t = term.text, out = [], k;
+    wordsOf(t, term.stem, 1, out);
+    [[i - 1, i], [i, i + 1]].forEach(function (p) {
+      var x = terms[p[0]], y = terms[p[1]];
+      if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued, true); }
+    });
+    var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
+    if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);
+    if (term.typing || (!out.length && !french && t.length >= 3)) {
+      var base = term.typing ? (french ? [0.2, 0.2] : inData ? [0.45, 0.35] : [0.5, 0.4]) : [0.4, 0.3];
+      prefixed(t).slice(0, W.max_prefixed).forEach(function (id) {
+        add(out, id, PREFIX, base[0] + base[1] * t.length / words[id].length, t.length < 3);
+      });
+    }
+    var known = out.length ? 'data' : french ? 'french' : 'unknown';
+    if (known === 'unknown') {
+      var max = allowed(t.length);
+      if (max && t.length <= MAXLEN) {
+        for (k = 0; k < N; k++) {
+          var d = Math.abs(words[k].length - t.length) <= max ? distance(t, words[k], max) : -1;
+          if (d > 0) add(out, k, TYPO, d === 1 ? W.typo1 : W.typo2, false);
+        }
+        if (term.typing) {
+          for (k = 0; k < N; k++) {
+            if (words[k].length >= t.length && words[k].length <= MAXLEN && prefixDistance(t, words[k], 1) >= 0) {
+              add(out, k, TYPO, W.typo_prefix, true);
+            }
+          }
+        }
+      }
+      if (!out.length && t.length >= 4) {
+        for (k = 0; k < N; k++) {
+          var w = words[k];
+          if (w.length > t.length && !w.startsWith(t) && w.indexOf(t) >= 0 && short[k]) add(out, k, PART, W.part, true);
+        }
+      }
+    }
+    term.known = known;
+    term.exp = out;
+  }
+  function alternatives(terms) {
+    var out = [];
+    I.synonyms.forEach(function (group, g) {
+      group.forEach(function (member, m) {
+        var n = member.words.length, at = -1;
+        for (var a = 0; a + n <= terms.length && at < 0; a++) {
+          var all = true;
+          for (var j = 0; j < n && all; j++) all = terms[a + j].text === member.words[j] || terms[a + j].stem === member.stems[j];
+          if (all) at = a;
+        }
+        if (at < 0) return;
+        group.forEach(function (other, o) {
+          if (!other.ids || o === m) return;
+          var reached = other.ids.every(function (id) {
+            return terms.slice(at, at + n).some(function (t) { return t.exp.some(function (e) { return e.id === id && e.kind < TYPO; }); });
+          });
+          var dup = out.some(function (x) { return x.from === at && x.to === at + n && x.ids.join() === other.ids.join(); });
+          if (!reached && !dup) out.push({ from: at, to: at + n, ids: other.ids, weight: W.synonym });
+        });
+      });
+    });
+    return out;
+  }
+  function expand(q) {
+    var folded = fold(q), raw = folded.trim().split(' ').filter(Boolean).slice(0, 48);
+    var list = raw.map(function (w, i) { return { text: w, typing: i + 1 === raw.length && folded[folded.length - 1] !== ' ' }; });
+    var rewritten = [], i = 0;
+    while (i < list.length) {
+      var rule = null;
+      for (var r = 0; r < I.colloquial.length && !rule; r++) {
+        var form = I.colloquial[r][0], n = form.length, ok = i + n <= list.length;
+        for (var j = 0; j < n && ok; j++) ok = form[j] === list[i + j].text;
+        if (ok && list[i + n - 1].typing && prefixed(list[i + n - 1].text).length) ok = false;
+        if (ok) rule = I.colloquial[r];
+      }
+      if (rule) {
+        rule[1].forEach(function (w) { rewritten.push({ text: w, typing: false }); });
+        i += rule[0].length;
+      } else {
+        rewritten.push(list[i]);
+        i += 1;
+      }
+    }
+    var phrase = rewritten.length >= 2 ? rewritten.map(function (w) { return find(w.text); }) : null;
+    if (phrase && phrase.indexOf(-1) >= 0) phrase = null;
+    var keepAll = rewritten.every(function (w) { return STOP.has(w.text); });
+    var terms = rewritten.filter(function (w) { return keepAll || !STOP.has(w.text); }).slice(0, W.max_terms)
+      .map(function (w) { return { text: w.text, typing: w.typing, stem: stemOf(w.text) }; });
+    terms.forEach(function (t, i) { reach(terms, i); });
+    var alts = alternatives(terms);
+    alts.forEach(function (a) {
+      for (var k = a.from; k < a.to; k++) {
+        var t = terms[k];
+        if (t.known === 'unknown' && t.exp.every(function (e) { return e.kind >= TYPO; })) { t.exp = []; t.known = 'french'; }
+      }
+    });
+    return { terms: terms, alts: alts, phrase: phrase };
+  }
+
+  // ---- score -----------------------------------------------------------------------------
+  function literal(kind) { return kind <= PREFIX; }
+  function idfCap(exp) {
+    return exp.reduce(function (m, e) { return capped(e.kind) ? Math.min(m, I.idf[e.id]) : m; }, Infinity);
+  }
+  function capped(kind) { return literal(kind) && kind !== GLUED; }
+  function idfOf(e, cap) { return capped(e.kind) ? Math.min(I.idf[e.id], cap) : I.idf[e.id]; }
+  // Calls f(doc, points, strongest field, fields as bits) for each document holding word `id`.
+  function scoreWord(id, shortOnly, f) {
+    var acc = new Map(), fields = shortOnly ? 3 : 5;
+    for (var fi = 0; fi < fields; fi++) {
+      (post[id * 5 + fi] || []).forEach(function (p) {
+        var norm = 1 - W.b[fi] + W.b[fi] * docs[p[0]].len[fi] / I.avg_len[fi];
+        var a = acc.get(p[0]) || (acc.set(p[0], { tf: 0, bits: 0 }), acc.get(p[0]));
+        a.tf += W.field[fi] * p[1] / norm;
+        a.bits |= 1 << fi;
+      });
+    }
+    acc.forEach(function (a, doc) {
+      var best = 0;
+      while (!(a.bits & (1 << best))) best++;
+      f(doc, I.idf[id] * a.tf * (W.k1 + 1) / (W.k1 + a.tf), best, a.bits);
+    });
+  }
+  function score(q) {
+    var n = q.terms.length, slots = new Map(), vmask = new Map();
+    function at(doc) {
+      var s = slots.get(doc);
+      if (!s) {
+        s = [];
+        for (var k = 0; k < n; k++) s.push({ score: 0, kind: EXACT, weight: 0, literal: 0 });
+        slots.set(doc, s);
+      }
+      return s;
+    }
+    function mark(id, bits) { vmask.set(id, (vmask.get(id) || 0) | bits); }
+    q.terms.forEach(function (term, i) {
+      var cap = idfCap(term.exp);
+      term.exp.forEach(function (e) {
+        var lit = literal(e.kind), scale = e.weight * idfOf(e, cap) / Math.max(I.idf[e.id], 1e-6);
+        mark(e.id, (lit ? 1 << i : 0) | (1 << (16 + i)));
+        scoreWord(e.id, e.shortOnly, function (doc, points, field, bits) {
+          var slot = at(doc)[i];
+          if (lit) slot.literal |= bits;
+          points *= scale;
+          if (points > slot.score) { slot.score = points; slot.kind = e.kind; slot.weight = e.weight; }
+        });
+      });
+    });
+    q.alts.forEach(function (a) {
+      var found = null;
+      for (var k = 0; k < a.ids.length; k++) {
+        var these = new Map();
+        scoreWord(a.ids[k], false, function (doc, points) { these.set(doc, points); });
+        if (!found) { found = []; these.forEach(function (p, doc) { found.push([doc, p]); }); }
+        else found = found.filter(function (x) { return these.has(x[0]) && ((x[1] += these.get(x[0])), true); });
+        if (!found.length) return;
+      }
+      var covered = a.to - a.from;
+      for (var t = a.from; t < a.to; t++) a.ids.forEach(function (id) { mark(id, 1 << (16 + t)); });
+      found.forEach(function (x) {
+        var points = a.weight * x[1] / a.ids.length * covered, s = at(x[0]).slice(a.from, a.to);
+        if (s.every(function (z) { return z.score > 0 && literal(z.kind); })) return;
+        var own = s.reduce(function (m, z) { return m + z.score; }, 0);
+        if (points > own) s.forEach(function (z) { z.score = points / covered; z.kind = SYNONYM; z.weight = a.weight; });
+      });
+    });
+    return { slots: slots, vmask: vmask };
+  }
+
+  // ---- rank ------------------------------------------------------------------------------
+  function importance(q) {
+    var best = q.terms.map(function (t, i) {
+      var cap = idfCap(t.exp), own = t.exp.reduce(function (m, e) { return Math.max(m, e.weight * idfOf(e, cap)); }, 0);
+      var alt = q.alts.reduce(function (m, a) {
+        return i >= a.from && i < a.to ? a.ids.reduce(function (mm, id) { return Math.max(mm, a.weight * I.idf[id]); }, m) : m;
+      }, 0);
+      return Math.max(own, alt);
+    });
+    var known = best.filter(function (b) { return b > 0; });
+    var mean = known.length ? known.reduce(function (a, b) { return a + b; }, 0) / known.length : 1;
+    return best.map(function (b, i) { return b === 0 && q.terms[i].known === 'french' ? W.french_unknown * mean : b; });
+  }
+  function adjacency(doc, slots, vmask) {
+    var bonus = 0, seen = 0;
+    for (var f = 0; f < 4; f++) {
+      var possible = false, pairs = 0, prevMask = 0;
+      for (var i = 0; i + 1 < slots.length; i++) possible = possible || ((slots[i].literal & slots[i + 1].literal) & (1 << f)) !== 0;
+      if (possible) {
+        docs[doc].seq[f].forEach(function (id) {
+          if (id < 0) { prevMask = 0; return; }
+          if (stop[id]) return;
+          var m = (vmask.get(id) || 0) & 0xffff;
+          pairs |= (prevMask | m) & (m >> 1);
+          prevMask = m;
+        });
+      }
+      pairs &= ~seen;
+      seen |= pairs;
+      for (var k = 0; k + 1 < slots.length; k++) {
+        if (pairs & (1 << k)) bonus += W.adjacent * W.field[f] / W.field[0] * Math.min(slots[k].score, slots[k + 1].score);
+      }
+    }
+    return bonus;
+  }
+  // The title or an `ask` phrasing holds the whole query word for word.
+  function holdsPhrase(doc, phrase) {
+    return [0, 1].some(function (f) {
+      var seq = docs[doc].seq[f], n = phrase.length;
+      for (var k = 0; k + n <= seq.length; k++) {
+        var all = true;
+        for (var j = 0; j < n && all; j++) all = seq[k + j] === phrase[j];
+        if (all) return true;
+      }
+      return false;
+    });
+  }
+  function search(query) {
+    var q = expand(query);
+    if (!q.terms.length) return { hits: [], sure: false };
+    var s = score(q), imp = importance(q), total = imp.reduce(function (a, b) { return a + b; }, 0), hits = [];
+    s.slots.forEach(function (slots, doc) {
+      var base = 0, matched = 0;
+      slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
+      var coverage = total > 0 ? Math.pow(matched / total, W.coverage_power) : 1;
+      var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q.phrase) ? W.phrase * base : 0);
+      hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, score: (base + bonus) * coverage });
+    });
+    hits.sort(function (a, b) {
+      return b.score - a.score || docs[a.doc].tl - docs[b.doc].tl || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    return { hits: hits, sure: hits.length > 0 && !doubt(hits[0], imp, total) };
+  }
+  function doubt(best, imp, total) {
+    var asWritten = 0, inShort = false;
+    best.slots.forEach(function (z, i) {
+      if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < 0.4)) {
+        asWritten += imp[i];
+        inShort = inShort || (z.literal & 15) !== 0;
+      }
+    });
+    var title = W.field[0] * (W.k1 + 1) / (W.k1 + W.field[0]);
+    return asWritten === 0 || !inShort || asWritten < W.sure_share * total || best.score < W.sure_score * title * total;
+  }
+  // For each query word that reaches nothing, the closest word of the data (fewest edits, then
+  // the most common), in its original spelling.
+  function suggest(query) {
+    var out = [];
+    expand(query).terms.forEach(function (t) {
+      if (t.known === 'french' || t.exp.some(function (e) { return e.kind < TYPO; })) return;
+      var w = t.text, max = w.length <= 2 ? -1 : w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3, best = null;
+      if (max < 0 || w.length > MAXLEN) return;
+      for (var k = 0; k < N; k++) {
+        var v = words[k];
+        if (v.length < 3 || v.length > MAXLEN || Math.abs(v.length - w.length) > max) continue;
+        var d = distance(w, v, max), df = docFreq(k);
+        if (d >= 0 && (!best || d < best[0] || (d === best[0] && df > best[1]))) best = [d, df, k];
+      }
+      if (best) {
+        var shown = I.display[best[2]] || words[best[2]];
+        if (out.indexOf(shown) < 0) out.push(shown);
+      }
+    });
+    return out;
+  }
+  function docFreq(id) {
+    var seen = new Set();
+    for (var f = 0; f < 5; f++) (post[id * 5 + f] || []).forEach(function (p) { seen.add(p[0]); });
+    return seen.size;
+  }
+  return { search: search, suggest: suggest, stem: stemOf, checkStems: function () {
+    return words.filter(function (w, id) { return stemOf(w) !== I.stems[I.stem[id]]; });
+  } };
+};

@@ -1,0 +1,70 @@
+//! Stop words and stems. Stems come from the Snowball French stemmer (`rust-stemmers`), run on
+//! folded words (no accents) for the index and the query alike, after a light fold of the
+//! feminine past participle (`hebergee` → `hebergee`'s `heberge`) that folding leaves behind.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Words that carry no meaning for search: articles, pronouns, auxiliaries and modal verbs,
+/// prepositions, question words, the elided forms left by apostrophes, and the English ones
+/// people type too. Sorted.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "ai", "aie", "ainsi", "alors", "an", "and", "are", "as", "at", "au", "aujourd", "aussi",
+    "autre", "aux", "avais", "avait", "avec", "avez", "avoir", "avons", "ayant", "be", "beaucoup",
+    "bien", "c", "ca", "can", "car", "ce", "ceci", "cela", "celle", "celui", "ces", "cest", "cet",
+    "cette", "ceux", "chez", "ci", "combien", "comme", "comment", "d", "dans", "de", "deja", "des",
+    "do", "does", "dois", "doit", "doivent", "donc", "du", "elle", "elles", "en", "encore", "es",
+    "est", "et", "etais", "etait", "etant", "ete", "etes", "etre", "eu", "eux", "faire", "fais",
+    "fait", "faut", "for", "how", "hui", "i", "ici", "if", "il", "ils", "in", "is", "it", "j",
+    "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes",
+    "moi", "mon", "my", "n", "ne", "ni", "nos", "notre", "nous", "of", "on", "ont", "or", "ou",
+    "par", "pas", "peut", "peuvent", "peux", "plus", "pour", "pourquoi", "pouvez", "pouvons", "qu",
+    "quand", "que", "quel", "quelle", "quelles", "quelqu", "quelque", "quelques", "quels", "qui",
+    "quoi", "rien", "s", "sa", "sais", "sait", "se", "ses", "si", "soi", "sommes", "son", "sont",
+    "suis", "sur", "t", "ta", "tant", "te", "tes", "the", "to", "toi", "ton", "tous", "tout",
+    "toute", "toutes", "tres", "trop", "tu", "un", "une", "va", "vais", "veut", "veux", "voici",
+    "voila", "vos", "votre", "vous", "what", "where", "who", "y",
+];
+
+/// True for stop words (on folded words).
+#[must_use]
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// The stem of a folded word: Snowball French, after turning a final `ee`/`ees` into `e`
+/// (`hebergee` and `hebergees` meet `heberge`). Words of fewer than four letters and words
+/// with digits are their own stems.
+#[must_use]
+pub fn stem(word: &str) -> String {
+    if word.len() < 4 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return word.to_owned();
+    }
+    let light = word.strip_suffix('s').unwrap_or(word);
+    let light = light
+        .strip_suffix("ee")
+        .map_or(light, |w| &light[..=w.len()]);
+    Stemmer::create(Algorithm::French).stem(light).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_and_found() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        assert!(is_stop_word("les") && is_stop_word("qu") && !is_stop_word("droits"));
+        assert!(!is_stop_word("sans") && !is_stop_word("papiers"));
+    }
+
+    #[test]
+    fn stems_join_inflections() {
+        assert_eq!(stem("hebergement"), stem("heberger"));
+        assert_eq!(stem("hebergee"), stem("heberge"));
+        assert_eq!(stem("hebergees"), stem("heberger"));
+        assert_eq!(stem("aidantes"), stem("aidant"));
+        assert_eq!(stem("transporter"), stem("transport"));
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("127bis"), "127bis");
+    }
+}

@@ -1,0 +1,290 @@
+//! Stage 4: BM25F. For each expansion of a term, the document's pseudo-frequency of the word is
+//! the sum over fields of `weight(field) × tf / (1 − b + b × len / mean len)`; the word scores
+//! `kind weight × idf × tf~ × (k1 + 1) / (k1 + tf~)`, and a term keeps, per document, its best
+//! expansion. A synonym alternative scores its member's words the same way, below the literal
+//! words (its kind weight), and replaces the terms it stands for when it scores more than they
+//! do. Buffers live in a [`Scratch`] reused from one keystroke to the next.
+
+use super::expand::{Alternative, Expanded, Expansion};
+use super::index::Index;
+use super::{FIELDS, Field, MatchKind};
+
+/// Saturation of the term frequency.
+pub const K1: f32 = 4.0;
+/// Field weights: title > ask > keywords > summary > answer.
+pub const FIELD_WEIGHT: [f32; FIELDS] = [10.0, 8.0, 6.0, 3.0, 1.0];
+/// Length normalisation per field.
+pub const B: [f32; FIELDS] = [0.5, 0.5, 0.4, 0.5, 0.75];
+
+pub const NONE: u32 = u32::MAX;
+
+/// The match of one term in one document.
+#[derive(Clone, Copy, Debug)]
+pub struct Slot {
+    pub score: f32,
+    /// Vocabulary word of the best match (the first word of a synonym member).
+    pub id: u32,
+    pub kind: MatchKind,
+    pub weight: f32,
+    /// The field that gave the best match most.
+    pub field: Field,
+    /// Fields where the term is found as written (not a typo, synonym or part), as bits.
+    pub literal: u8,
+    /// (group, member) of a synonym in [`Index::synonyms`].
+    pub member: (u16, u16),
+}
+
+pub const EMPTY: Slot = Slot {
+    score: 0.0,
+    id: NONE,
+    kind: MatchKind::Exact,
+    weight: 0.0,
+    field: Field::Answer,
+    literal: 0,
+    member: (u16::MAX, u16::MAX),
+};
+
+/// True for kinds that stand for the word as written: they earn the neighbour bonus.
+pub fn is_literal(kind: MatchKind) -> bool {
+    matches!(
+        kind,
+        MatchKind::Exact
+            | MatchKind::Stem
+            | MatchKind::Family
+            | MatchKind::Glued
+            | MatchKind::Prefix
+    )
+}
+
+/// Buffers reused across queries.
+#[derive(Default)]
+pub struct Scratch {
+    /// Per document: its index in `touched`, or [`NONE`].
+    slot_of: Vec<u32>,
+    /// Documents matched by some term, in the order first met.
+    pub touched: Vec<u32>,
+    /// `terms` slots per touched document.
+    pub slots: Vec<Slot>,
+    pub terms: usize,
+    /// Per document, while one word is scored: its pseudo-frequency and the fields holding it.
+    acc: Vec<f32>,
+    fields: Vec<u8>,
+    acc_docs: Vec<u32>,
+    /// Per vocabulary word: bit `i` when term `i` reaches it as written, bit `16 + i` when it
+    /// reaches it at all.
+    pub vmask: Vec<u32>,
+    vtouched: Vec<u32>,
+}
+
+impl Scratch {
+    fn reset(&mut self, index: &Index, terms: usize) {
+        let n = index.docs.len();
+        if self.slot_of.len() != n {
+            self.slot_of = vec![NONE; n];
+            self.acc = vec![0.0; n];
+            self.fields = vec![0; n];
+        }
+        if self.vmask.len() != index.vocab.words.len() {
+            self.vmask = vec![0; index.vocab.words.len()];
+        }
+        for &doc in &self.touched {
+            self.slot_of[doc as usize] = NONE;
+        }
+        for &id in &self.vtouched {
+            self.vmask[id as usize] = 0;
+        }
+        self.touched.clear();
+        self.vtouched.clear();
+        self.slots.clear();
+        self.terms = terms;
+    }
+
+    /// The slots of the `at`-th touched document.
+    pub fn slots_of(&self, at: usize) -> &[Slot] {
+        &self.slots[at * self.terms..(at + 1) * self.terms]
+    }
+
+    fn at(&mut self, doc: u32) -> usize {
+        let mut at = self.slot_of[doc as usize];
+        if at == NONE {
+            at = self.touched.len() as u32;
+            self.slot_of[doc as usize] = at;
+            self.touched.push(doc);
+            self.slots.extend(std::iter::repeat_n(EMPTY, self.terms));
+        }
+        at as usize
+    }
+
+    fn mark(&mut self, id: u32, bits: u32) {
+        let m = &mut self.vmask[id as usize];
+        if *m == 0 {
+            self.vtouched.push(id);
+        }
+        *m |= bits;
+    }
+
+    /// Scores word `id` in every document holding it (only the short fields if `short_only`)
+    /// and calls `f(self, doc, score, strongest field holding it, fields holding it as bits)`.
+    fn word(
+        &mut self,
+        index: &Index,
+        id: u32,
+        short_only: bool,
+        mut f: impl FnMut(&mut Self, u32, f32, Field, u8),
+    ) {
+        let fields = if short_only {
+            &Field::ALL[..3]
+        } else {
+            &Field::ALL[..]
+        };
+        for &field in fields {
+            let fi = field as usize;
+            for &(doc, tf) in index.postings(id, field) {
+                #[allow(clippy::cast_precision_loss)] // word counts
+                let len = index.docs[doc as usize].len[fi] as f32;
+                let norm = 1.0 - B[fi] + B[fi] * len / index.avg_len[fi];
+                let c = FIELD_WEIGHT[fi] * f32::from(tf) / norm;
+                let d = doc as usize;
+                if self.fields[d] == 0 {
+                    self.acc_docs.push(doc);
+                }
+                self.acc[d] += c;
+                self.fields[d] |= 1 << fi;
+            }
+        }
+        let idf = index.vocab.idf[id as usize];
+        let docs = std::mem::take(&mut self.acc_docs);
+        for &doc in &docs {
+            let d = doc as usize;
+            let tf = std::mem::take(&mut self.acc[d]);
+            let bits = std::mem::take(&mut self.fields[d]);
+            // The strongest field holding the word.
+            let best = Field::ALL[bits.trailing_zeros() as usize % FIELDS];
+            f(self, doc, idf * tf * (K1 + 1.0) / (K1 + tf), best, bits);
+        }
+        self.acc_docs = docs;
+        self.acc_docs.clear();
+    }
+}
+
+/// Scores every term of `q` in every document it reaches.
+pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
+    scratch.reset(index, q.terms.len());
+    for (i, term) in q.terms.iter().enumerate() {
+        let cap = idf_cap(index, &term.expansions);
+        for e in &term.expansions {
+            expansion(index, scratch, i, e, cap);
+        }
+    }
+    for a in &q.alternatives {
+        alternative(index, scratch, a);
+    }
+}
+
+/// A glued word (`policewatch`) is another, more precise word than the term: it keeps its own
+/// rarity.
+fn capped(kind: MatchKind) -> bool {
+    is_literal(kind) && kind != MatchKind::Glued
+}
+
+/// The rarity of a term: that of its most common form as written, so that a rare inflection
+/// (`médicales`) weighs no more than the word (`médicale`).
+pub fn idf_cap(index: &Index, expansions: &[Expansion]) -> f32 {
+    expansions
+        .iter()
+        .filter(|e| capped(e.kind))
+        .map(|e| index.vocab.idf[e.id as usize])
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// The rarity an expansion scores with.
+pub fn idf_of(index: &Index, e: &Expansion, cap: f32) -> f32 {
+    let own = index.vocab.idf[e.id as usize];
+    if capped(e.kind) { own.min(cap) } else { own }
+}
+
+fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap: f32) {
+    let literal = is_literal(e.kind);
+    scratch.mark(e.id, (u32::from(literal) << i) | (1 << (16 + i)));
+    let scale = e.weight * idf_of(index, e, cap) / index.vocab.idf[e.id as usize].max(1e-6);
+    scratch.word(index, e.id, e.short_only, |s, doc, points, field, bits| {
+        let at = s.at(doc);
+        let slot = &mut s.slots[at * s.terms + i];
+        if literal {
+            slot.literal |= bits;
+        }
+        let points = points * scale;
+        if points > slot.score {
+            *slot = Slot {
+                score: points,
+                id: e.id,
+                kind: e.kind,
+                weight: e.weight,
+                field,
+                literal: slot.literal,
+                member: EMPTY.member,
+            };
+        }
+    });
+}
+
+/// A synonym member: the mean of its words' scores (all must be in the document), times the
+/// number of terms it stands for, times its weight.
+fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
+    let mut found: Vec<(u32, f32, Field)> = Vec::new();
+    for (k, &id) in a.ids.iter().enumerate() {
+        let mut this: Vec<(u32, f32, Field)> = Vec::new();
+        scratch.word(index, id, false, |_, doc, points, field, _| {
+            this.push((doc, points, field));
+        });
+        if k == 0 {
+            found = this;
+        } else {
+            this.sort_unstable_by_key(|x| x.0);
+            found.retain_mut(|x| match this.binary_search_by_key(&x.0, |y| y.0) {
+                Ok(j) => {
+                    x.1 += this[j].1;
+                    true
+                }
+                Err(_) => false,
+            });
+        }
+        if found.is_empty() {
+            return;
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // a few words
+    let (n, covered) = (a.ids.len() as f32, a.covers.len() as f32);
+    for t in a.covers.clone() {
+        for &id in &a.ids {
+            scratch.mark(id, 1 << (16 + t));
+        }
+    }
+    for (doc, sum, field) in found {
+        let points = a.weight * sum / n * covered;
+        let at = scratch.at(doc);
+        let slots = &mut scratch.slots[at * scratch.terms..(at + 1) * scratch.terms];
+        // Never above the words as written: only terms missing from the document take it.
+        let covered_slots = &slots[a.covers.clone()];
+        if covered_slots
+            .iter()
+            .all(|s| s.score > 0.0 && is_literal(s.kind))
+        {
+            continue;
+        }
+        let own: f32 = covered_slots.iter().map(|s| s.score).sum();
+        if points > own {
+            for s in &mut slots[a.covers.clone()] {
+                *s = Slot {
+                    score: points / covered,
+                    id: a.ids[0],
+                    kind: MatchKind::Synonym,
+                    weight: a.weight,
+                    field,
+                    literal: s.literal,
+                    member: a.member,
+                };
+            }
+        }
+    }
+}
