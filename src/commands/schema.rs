@@ -13,6 +13,8 @@ use crate::kb::raw::RawFile;
 
 /// A date as the data writes it.
 pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// A `date` key: a full date, or for a source as precise as the source (`AAAA`, `AAAA-MM`).
+pub const PARTIAL_DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 /// An id: lowercase letters without accents, digits, single hyphens between.
 pub const ID_PATTERN: &str = r"^[a-z0-9]+(-[a-z0-9]+)*$";
 /// A Belgian phone number (short emergency number, national or international), with spaces,
@@ -40,7 +42,10 @@ const DESCRIPTIONS: [(&str, &str); 34] = [
         "Le titre ; pour une entrée, la question telle qu'on la pose.",
     ),
     ("version", "La version des données, par exemple 2026.12.01."),
-    ("date", "Une date au format AAAA-MM-JJ."),
+    (
+        "date",
+        "Une date AAAA-MM-JJ ; pour une source, AAAA-MM ou AAAA suffisent.",
+    ),
     ("publisher", "Qui publie ces données."),
     (
         "fallback_contacts",
@@ -122,7 +127,29 @@ pub fn schema(categories: &[String]) -> Value {
         }
         rules(name, prop, categories, &regions, &audiences);
     });
+    plain_numbers(&mut root);
     root
+}
+
+/// A text may be written as a plain YAML number (`date: 2025`, `"112"` unquoted): the loader
+/// reads it as text, so the schema accepts a number wherever it accepts a string.
+fn plain_numbers(value: &mut Value) {
+    match value {
+        Value::Object(obj) => {
+            match obj.get_mut("type") {
+                Some(t) if *t == json!("string") => *t = json!(["string", "number"]),
+                Some(t) if *t == json!(["string", "null"]) => {
+                    *t = json!(["string", "number", "null"])
+                }
+                _ => {}
+            }
+            for (_, child) in obj.iter_mut() {
+                plain_numbers(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(plain_numbers),
+        _ => {}
+    }
 }
 
 /// The validator's rules that a schema can say, by key name.
@@ -138,7 +165,8 @@ fn rules(
         "audience" => items(prop, "enum", json!(audiences)),
         "category" if !categories.is_empty() => set(prop, "enum", json!(categories)),
         "id" | "category" => set(prop, "pattern", json!(ID_PATTERN)),
-        "reviewed" | "verified" | "date" => set(prop, "pattern", json!(DATE_PATTERN)),
+        "reviewed" | "verified" => set(prop, "pattern", json!(DATE_PATTERN)),
+        "date" => set(prop, "pattern", json!(PARTIAL_DATE_PATTERN)),
         "phone" => items(prop, "pattern", json!(PHONE_PATTERN)),
         "email" => set(prop, "format", json!("email")),
         "website" | "url" => set(prop, "pattern", json!("^https?://[^\\s]+$")),
