@@ -33,6 +33,60 @@ fn report(diags: &[Diagnostic], errors_only: bool) {
     }
 }
 
+/// The lines that count what editors have to look at: stale entries, old sources, contacts to
+/// verify, deck entries without slide points.
+fn print_counts(
+    kb: &crate::kb::KnowledgeBase,
+    today: jiff::civil::Date,
+    warnings: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let stale = kb.stale_entries(today).count();
+    let old: Vec<&str> = kb
+        .entries
+        .iter()
+        .filter(|e| e.has_old_sources(today))
+        .map(|e| e.id.as_str())
+        .collect();
+    let old_sources = old.len();
+    let (mut unverified, mut reverify) = (0, 0);
+    for c in &kb.contacts {
+        match c.verification(today) {
+            Verification::Unverified { .. } => unverified += 1,
+            Verification::Verified { stale: true, .. } => reverify += 1,
+            Verification::Verified { .. } => {}
+        }
+    }
+    writeln!(
+        out,
+        "{stale} entrée(s) à relire, {old_sources} entrée(s) aux sources de plus de trois ans ou non datées, {warnings} avertissement(s)"
+    )?;
+    writeln!(
+        out,
+        "{unverified} contact(s) non vérifié(s) (affichés avec leur source et sa date), {reverify} contact(s) à revérifier"
+    )?;
+    if !old.is_empty() {
+        // A note, never a failure: the reader shows the warning; a newer source removes it.
+        let list = crate::kb::text::neutralize(&old.join(", ")).into_owned();
+        writeln!(
+            out,
+            "Sources de plus de trois ans ou non datées (le lecteur avertit) : {list}"
+        )?;
+    }
+    let no_points = kb
+        .entries
+        .iter()
+        .filter(|e| e.slide.is_empty() && kb.decks.iter().any(|d| d.slides.contains(&e.id)))
+        .count();
+    if no_points > 0 {
+        writeln!(
+            out,
+            "{no_points} entrée(s) de parcours sans points « slide » (leur diapositive ne montre que le résumé)"
+        )?;
+    }
+    Ok(())
+}
+
 pub fn run_check(
     origin: &Origin,
     strict: bool,
@@ -78,49 +132,7 @@ pub fn run_check(
         kb.synonyms.len(),
         sources
     )?;
-    let stale = kb.stale_entries(today).count();
-    let old: Vec<&str> = kb
-        .entries
-        .iter()
-        .filter(|e| e.has_old_sources(today))
-        .map(|e| e.id.as_str())
-        .collect();
-    let old_sources = old.len();
-    let (mut unverified, mut reverify) = (0, 0);
-    for c in &kb.contacts {
-        match c.verification(today) {
-            Verification::Unverified { .. } => unverified += 1,
-            Verification::Verified { stale: true, .. } => reverify += 1,
-            Verification::Verified { .. } => {}
-        }
-    }
-    writeln!(
-        out,
-        "{stale} entrée(s) à relire, {old_sources} entrée(s) aux sources de plus de trois ans ou non datées, {warnings} avertissement(s)"
-    )?;
-    writeln!(
-        out,
-        "{unverified} contact(s) non vérifié(s) (affichés avec leur source et sa date), {reverify} contact(s) à revérifier"
-    )?;
-    if !old.is_empty() {
-        // A note, never a failure: the reader shows the warning; a newer source removes it.
-        let list = crate::kb::text::neutralize(&old.join(", ")).into_owned();
-        writeln!(
-            out,
-            "Sources de plus de trois ans ou non datées (le lecteur avertit) : {list}"
-        )?;
-    }
-    let no_points = kb
-        .entries
-        .iter()
-        .filter(|e| e.slide.is_empty() && kb.decks.iter().any(|d| d.slides.contains(&e.id)))
-        .count();
-    if no_points > 0 {
-        writeln!(
-            out,
-            "{no_points} entrée(s) de parcours sans points « slide » (leur diapositive ne montre que le résumé)"
-        )?;
-    }
+    print_counts(kb, today, warnings, out)?;
     let own = origin.path().and_then(super::eval::own_queries);
     if let Some(queries) = own
         && super::eval::run_own(&loaded, &queries, out)? != Status::Success

@@ -139,7 +139,7 @@ fn plain_numbers(value: &mut Value) {
             match obj.get_mut("type") {
                 Some(t) if *t == json!("string") => *t = json!(["string", "number"]),
                 Some(t) if *t == json!(["string", "null"]) => {
-                    *t = json!(["string", "number", "null"])
+                    *t = json!(["string", "number", "null"]);
                 }
                 _ => {}
             }
