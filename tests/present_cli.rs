@@ -1,6 +1,6 @@
 //! The data side of presentations from the command line: `slide:` and `notes:` carried by
 //! `relais show --json`, checked by `relais check` (points 2 to 6, each at most 80 columns; a
-//! deck's duration), and the remark, never blocking, for a deck entry without points.
+//! deck's duration), and the warning, refused by `--strict`, for a deck entry without points.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -52,20 +52,28 @@ fn show_json_carries_the_slide_points_and_the_notes() {
 }
 
 #[test]
-fn a_deck_entry_without_points_is_a_remark_that_strict_accepts() {
-    let out = relais()
-        .args(["check", FIXTURE, "--strict"])
-        .output()
-        .expect("run");
+fn a_deck_entry_without_points_is_a_warning_that_strict_refuses() {
+    let out = relais().args(["check", FIXTURE]).output().expect("run");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("remarque : l'entrée « question-courte » du parcours « seance-essai » n'a pas de points « slide »"),
+        err.contains("avertissement : l'entrée « question-courte » du parcours « seance-essai » n'a pas de points « slide »"),
         "{err}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("1 entrée(s) de parcours sans points « slide »"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Bilan : 0 erreur, 1 avertissement,"), "{stdout}");
+    let out = relais()
+        .args(["check", FIXTURE, "--strict"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.contains("Échec : avertissements refusés par --strict."),
         "{stdout}"
     );
 }

@@ -1,5 +1,5 @@
 //! What presentations need: the points of an entry's slide (2 to 6, each one line of at most
-//! 80 columns), a deck's duration, and a remark for each deck entry that has no points.
+//! 80 columns), a deck's duration, and a warning for each deck entry that has no points.
 
 use crate::kb::raw::Spanned;
 use unicode_width::UnicodeWidthStr;
@@ -86,8 +86,8 @@ impl Checker<'_> {
         None
     }
 
-    /// A remark (never blocking, even with `--strict`) for each entry shown in a deck without
-    /// `slide:` points: its slide will show the summary only.
+    /// A warning (refused by `--strict`) for each entry shown in a deck without `slide:`
+    /// points: its slide would show the summary only.
     pub(super) fn missing_slides(
         &mut self,
         raw: &[(usize, RawEntry)],
@@ -103,14 +103,18 @@ impl Checker<'_> {
             };
             let loc = r.id.referenced;
             self.push(
-                Severity::Info,
+                Severity::Warning,
                 *file,
                 clamp(loc.line()),
                 clamp(loc.column()),
                 format!(
                     "l'entrée « {} » du parcours « {} » n'a pas de points « slide » : sa \
-                     diapositive ne montrera que le résumé",
-                    e.id, deck.id
+                     diapositive ne montrera que le résumé ; ajoutez-lui {} à {} points tirés \
+                     de l'entrée",
+                    e.id,
+                    deck.id,
+                    SLIDE_POINTS.start(),
+                    SLIDE_POINTS.end()
                 ),
             );
         }
