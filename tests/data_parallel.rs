@@ -109,15 +109,17 @@ fn two_installs_at_once_leave_whole_versions() {
     let a = fixture_version(home.dir.path(), "A");
     let b = fixture_version(home.dir.path(), "B");
     let c = fixture_version(home.dir.path(), "C");
-    let first = home.relais(&["data", "install", arg(&c)]).output();
+    let first = home
+        .relais(&["data", "install", "--allow-unsigned", arg(&c)])
+        .output();
     assert!(first.expect("runs").status.success());
     let total = rounds();
     let mut failed = Vec::new();
     for round in 0..total {
         let mut problems = Vec::new();
         // --force: whichever ended last is installed again (the version guard would refuse it).
-        let one = home.spawn(&["data", "install", "--force", arg(&a)]);
-        let two = home.spawn(&["data", "install", "--force", arg(&b)]);
+        let one = home.spawn(&["data", "install", "--allow-unsigned", "--force", arg(&a)]);
+        let two = home.spawn(&["data", "install", "--allow-unsigned", "--force", arg(&b)]);
         finish(one, "install A", &mut problems);
         finish(two, "install B", &mut problems);
         problems.extend(home.problems());
@@ -140,7 +142,9 @@ fn an_install_beside_a_restore_leaves_whole_versions() {
     let a = fixture_version(home.dir.path(), "A");
     let b = fixture_version(home.dir.path(), "B");
     for path in [&a, &b] {
-        let out = home.relais(&["data", "install", arg(path)]).output();
+        let out = home
+            .relais(&["data", "install", "--allow-unsigned", arg(path)])
+            .output();
         assert!(out.expect("runs").status.success());
     }
     let total = rounds().div_ceil(2);
@@ -148,7 +152,7 @@ fn an_install_beside_a_restore_leaves_whole_versions() {
     for round in 0..total {
         let mut problems = Vec::new();
         let path = if round % 2 == 0 { &a } else { &b };
-        let one = home.spawn(&["data", "install", "--force", arg(path)]);
+        let one = home.spawn(&["data", "install", "--allow-unsigned", "--force", arg(path)]);
         let two = home.spawn(&["data", "restore"]);
         finish(one, "install", &mut problems);
         finish(two, "restore", &mut problems);
@@ -172,7 +176,9 @@ fn home_with_backup() -> (Home, PathBuf, PathBuf) {
     let a = fixture_version(home.dir.path(), "A");
     let b = fixture_version(home.dir.path(), "B");
     for path in [&a, &b] {
-        let out = home.relais(&["data", "install", arg(path)]).output();
+        let out = home
+            .relais(&["data", "install", "--allow-unsigned", arg(path)])
+            .output();
         assert!(out.expect("runs").status.success());
     }
     (home, a, b)
@@ -188,7 +194,7 @@ fn a_second_change_waits_then_says_another_update_is_running() {
     let before = Store::new(home.user_dir()).state();
     // The first change stops at its first step, lock held, until it is killed.
     let mut first = home
-        .relais(&["data", "install", arg(&a)])
+        .relais(&["data", "install", "--allow-unsigned", arg(&a)])
         .env(PAUSE_VARIABLE, "1")
         .spawn()
         .expect("spawn");
@@ -202,7 +208,7 @@ fn a_second_change_waits_then_says_another_update_is_running() {
     assert!(line.starts_with("relais-test-pause 1 Started"), "{line}");
     let started = std::time::Instant::now();
     for args in [
-        vec!["data", "install", arg(&a)],
+        vec!["data", "install", "--allow-unsigned", arg(&a)],
         vec!["data", "restore"],
         vec!["data", "reset"],
     ] {
@@ -227,7 +233,7 @@ fn a_second_change_waits_then_says_another_update_is_running() {
     first.wait().expect("wait");
     // The lock goes with the process: the next change runs at once.
     let out = home
-        .relais(&["data", "install", arg(&a)])
+        .relais(&["data", "install", "--allow-unsigned", arg(&a)])
         .output()
         .expect("runs");
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -244,7 +250,7 @@ fn clean_up_keeps_the_leftovers_of_a_running_process() {
     let state_tmp = home.user_dir().join(format!(".state.tmp-p{live}"));
     fs::write(&state_tmp, "current: x\n").expect("state tmp");
     let out = home
-        .relais(&["data", "install", arg(&a)])
+        .relais(&["data", "install", "--allow-unsigned", arg(&a)])
         .output()
         .expect("runs");
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -256,7 +262,7 @@ fn clean_up_keeps_the_leftovers_of_a_running_process() {
     sleeper.kill().expect("kill");
     sleeper.wait().expect("wait");
     let out = home
-        .relais(&["data", "install", arg(&b)])
+        .relais(&["data", "install", "--allow-unsigned", arg(&b)])
         .output()
         .expect("runs");
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -349,7 +355,7 @@ fn a_store_error_is_french_and_said_once() {
     // XDG_DATA_HOME is a file: nothing can be created under it.
     fs::write(home.dir.path().join("share"), "pas un dossier").expect("write");
     let out = home
-        .relais(&["data", "install", arg(&a)])
+        .relais(&["data", "install", "--allow-unsigned", arg(&a)])
         .output()
         .expect("runs");
     let err = stderr_of(&out);

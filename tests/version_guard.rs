@@ -53,21 +53,28 @@ fn an_older_or_the_same_pack_needs_force() {
     let old = pack(h, "2026.1.10", "2026-01-10");
     let new = pack(h, "2026.2.1", "2026-02-01");
     let p = |path: &PathBuf| path.to_str().expect("UTF-8").to_owned();
-    assert!(relais(h, &["data", "install", &p(&new)]).status.success());
+    assert!(
+        relais(h, &["data", "install", "--allow-unsigned", &p(&new)])
+            .status
+            .success()
+    );
     let store = Store::new(h.join("share/relais"));
     let before = store.state();
     for (path, said) in [(&new, "la même que"), (&old, "plus ancienne que")] {
-        let out = relais(h, &["data", "install", &p(path)]);
+        let out = relais(h, &["data", "install", "--allow-unsigned", &p(path)]);
         let all = text(&out);
         assert_eq!(out.status.code(), Some(2), "{all}");
         assert!(all.contains(said) && all.contains("--force"), "{all}");
         assert!(all.contains("version 2026.2.1"), "{all}");
         assert_eq!(store.state(), before, "installed without --force");
     }
-    let out = relais(h, &["data", "install", "--force", &p(&old)]);
+    let out = relais(
+        h,
+        &["data", "install", "--allow-unsigned", "--force", &p(&old)],
+    );
     assert!(out.status.success(), "{}", text(&out));
     // Newer again: no question.
-    let out = relais(h, &["data", "install", &p(&new)]);
+    let out = relais(h, &["data", "install", "--allow-unsigned", &p(&new)]);
     assert!(out.status.success(), "{}", text(&out));
 }
 
@@ -77,9 +84,17 @@ fn newer_bundled_data_is_said_by_data_status() {
     let h = home.path();
     let old = pack(h, "2020.1.1", "2020-01-01");
     assert!(
-        relais(h, &["data", "install", old.to_str().expect("UTF-8")])
-            .status
-            .success()
+        relais(
+            h,
+            &[
+                "data",
+                "install",
+                "--allow-unsigned",
+                old.to_str().expect("UTF-8")
+            ]
+        )
+        .status
+        .success()
     );
     let out = relais(h, &["data", "status"]);
     let all = text(&out);
@@ -99,9 +114,17 @@ fn newer_bundled_data_is_said_by_data_status() {
     // A pack newer than the bundled data: nothing said.
     let newer = pack(h, "2999.1.1", "2999-01-01");
     assert!(
-        relais(h, &["data", "install", newer.to_str().expect("UTF-8")])
-            .status
-            .success()
+        relais(
+            h,
+            &[
+                "data",
+                "install",
+                "--allow-unsigned",
+                newer.to_str().expect("UTF-8")
+            ]
+        )
+        .status
+        .success()
     );
     let all = text(&relais(h, &["data", "status"]));
     assert!(!all.contains("plus récentes"), "{all}");
