@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::data::guard::Verdict;
 use super::{Painter, Status};
 use crate::kb::manifest::{MANIFEST, Manifest, SIGNATURE};
 use crate::kb::store::{Store, StoreError};
@@ -150,10 +151,10 @@ fn active(store: &Store) -> Option<KnowledgeBase> {
 
 /// Asks on the terminal (the question on stderr, so that it shows even when the output goes to
 /// a file); true for « o » or « oui ».
-fn confirm(out: &mut dyn Write) -> anyhow::Result<bool> {
+fn confirm(out: &mut dyn Write, question: &str) -> anyhow::Result<bool> {
     out.flush()?;
     let mut err = std::io::stderr().lock();
-    write!(err, "Installer ces données ? [o/N] ")?;
+    write!(err, "{question}")?;
     err.flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
@@ -191,15 +192,22 @@ pub fn run_install(
         eprintln!("{w}");
     }
     let store = super::data::store()?;
-    if !super::data::guard::allows(&store, &kb, force) {
+    let guard = super::data::guard::check(&store, &kb, force);
+    if guard == Verdict::Refused {
         return Ok(Status::Invalid);
     }
     if let Some(before) = active(&store) {
         super::diff::print(&super::diff::compare(&before, &kb), out, p)?;
     }
     // Only when a person sees the summary and can answer: a script's pipes never block here.
+    // One question at most: an older or the same version asks its own, even with --yes.
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if !yes && interactive && !confirm(out)? {
+    if guard == Verdict::Ask {
+        if !confirm(out, super::data::guard::QUESTION)? {
+            super::data::guard::refused();
+            return Ok(Status::Invalid);
+        }
+    } else if !yes && interactive && !confirm(out, "Installer ces données ? [o/N] ")? {
         writeln!(out, "Rien n'a été installé.")?;
         return Ok(Status::NotFound);
     }
