@@ -65,7 +65,10 @@ fn a_deck_entry_without_points_is_a_warning_that_strict_refuses() {
         stdout.contains("1 entrée(s) de parcours sans points « slide »"),
         "{stdout}"
     );
-    assert!(stdout.contains("Bilan : 0 erreur, 1 avertissement,"), "{stdout}");
+    assert!(
+        stdout.contains("Bilan : 0 erreur, 1 avertissement,"),
+        "{stdout}"
+    );
     let out = relais()
         .args(["check", FIXTURE, "--strict"])
         .output()
