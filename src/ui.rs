@@ -421,18 +421,16 @@ fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Some(p) => {
             let newer = matches!(app.info.origin, crate::kb::Origin::UserDir(_))
                 && crate::kb::version::bundled_newer(&app.kb.meta).is_some();
-            let path = shorten_left(&p.display().to_string(), width / 3);
-            if newer {
-                format!("{path} {}", s::BUNDLED_NEWER)
-            } else {
-                path
+            let mut path = shorten_left(&p.display().to_string(), width / 3);
+            // « non signées » first: on a narrow terminal it is the part that must stay.
+            if app.kb.meta.unsigned {
+                path = format!("{path} · {}", s::UNSIGNED);
             }
+            if newer {
+                path = format!("{path} {}", s::BUNDLED_NEWER);
+            }
+            path
         }
-    };
-    let origin = if app.kb.meta.unsigned {
-        format!("{origin} · {}", s::UNSIGNED)
-    } else {
-        origin
     };
     let version = app
         .kb
