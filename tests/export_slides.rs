@@ -171,7 +171,8 @@ fn the_sheet_needs_contacts_html_and_at_most_one_page_of_them() {
             let _ = write!(
                 more,
                 "  - id: contact-{i}\n    name: \"Contact {i}\"\n    description: \"Essai.\"\n    \
-                 region: namur\n    verified: 2026-11-30\n"
+                 region: namur\n    verified: 2026-11-30\n    \
+                 verified_by: telephone\n"
             );
         }
         more + "  - id: permanence-essai"
