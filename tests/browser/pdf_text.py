@@ -7,16 +7,45 @@ a ToUnicode map, text drawn with Tj and TJ in hexadecimal strings. Not a general
 import re
 import zlib
 
-OBJ = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
+HEAD = re.compile(rb"(\d+) 0 obj")
 REF = rb"(\d+) 0 R"
 
 
 def _stream(obj):
-    m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", obj, re.S)
+    m = re.search(rb"stream\r?\n", obj)
     if not m:
         return b""
-    data = m.group(1)
+    # The dictionary's /Length when it is a number: compressed bytes may hold « endstream ».
+    length = re.search(rb"/Length\s+(\d+)(?!\s+\d+\s+R)", obj[: m.start()])
+    if length:
+        data = obj[m.end() : m.end() + int(length.group(1))]
+    else:
+        end = re.search(rb"\r?\nendstream", obj[m.end() :])
+        data = obj[m.end() : m.end() + end.start()] if end else obj[m.end() :]
     return zlib.decompress(data) if b"/FlateDecode" in obj[: m.start()] else data
+
+
+def _objects(pdf):
+    """Number -> body of every object; a stream's bytes are skipped by its /Length, so that an
+    « endobj » inside compressed data does not cut the object short."""
+    objs, pos = {}, 0
+    while True:
+        head = HEAD.search(pdf, pos)
+        if not head:
+            return objs
+        start = head.end()
+        mark = re.compile(rb"stream\r?\n|endobj").search(pdf, start)
+        if not mark:
+            return objs
+        end = mark.start()
+        if mark.group(0) != b"endobj":
+            length = re.search(rb"/Length\s+(\d+)(?!\s+\d+\s+R)", pdf[start : mark.start()])
+            skip = mark.end() + int(length.group(1)) if length else mark.end()
+            end = pdf.find(b"endobj", skip)
+            if end < 0:
+                end = len(pdf)
+        objs[int(head.group(1))] = pdf[start:end]
+        pos = end + len(b"endobj")
 
 
 def _cmap(data):
@@ -50,7 +79,7 @@ def _dict_refs(obj, key, objs):
 
 def pages(pdf):
     """The text of each page, in order."""
-    objs = {int(m.group(1)): m.group(2) for m in OBJ.finditer(pdf)}
+    objs = _objects(pdf)
     kids = []
     for obj in objs.values():
         if re.search(rb"/Type\s*/Pages\b", obj) and b"/Parent" not in obj:
