@@ -202,9 +202,20 @@ var relaisSearchEngine = function (I, stem) {
         i += 1;
       }
     }
-    var phrase = rewritten.length >= 2 ? rewritten.map(function (w) { return find(w.text); }) : null;
-    if (phrase && phrase.indexOf(-1) >= 0) phrase = null;
+    // The phrase: each word a stop word (its id) or a term (its index).
     var keepAll = rewritten.every(function (w) { return STOP.has(w.text); });
+    var phrase = rewritten.length >= 2 ? [] : null, nTerms = 0;
+    rewritten.forEach(function (w) {
+      if (!phrase) return;
+      if (!keepAll && STOP.has(w.text)) {
+        var id = find(w.text);
+        if (id < 0) phrase = null; else phrase.push({ id: id });
+      } else if (nTerms < W.max_terms) {
+        phrase.push({ term: nTerms++ });
+      } else {
+        phrase = null;
+      }
+    });
     var terms = rewritten.filter(function (w) { return keepAll || !STOP.has(w.text); }).slice(0, W.max_terms)
       .map(function (w) { return { text: w.text, typing: w.typing, stem: stemOf(w.text) }; });
     terms.forEach(function (t, i) { reach(terms, i); });
@@ -323,13 +334,21 @@ var relaisSearchEngine = function (I, stem) {
     }
     return bonus;
   }
-  // The title or an `ask` phrasing holds the whole query word for word.
-  function holdsPhrase(doc, phrase) {
+  // The title or an `ask` phrasing holds the whole query word for word (a term may be found
+  // there as written, by stem or family, or with a typo).
+  function accepts(term, id) {
+    return term.exp.some(function (e) { return e.id === id && e.kind <= TYPO && e.kind !== PREFIX; });
+  }
+  function holdsPhrase(doc, q) {
+    var phrase = q.phrase;
     return [0, 1].some(function (f) {
       var seq = docs[doc].seq[f], n = phrase.length;
       for (var k = 0; k + n <= seq.length; k++) {
         var all = true;
-        for (var j = 0; j < n && all; j++) all = seq[k + j] === phrase[j];
+        for (var j = 0; j < n && all; j++) {
+          var id = seq[k + j], want = phrase[j];
+          all = id >= 0 && (want.term === undefined ? id === want.id : accepts(q.terms[want.term], id));
+        }
         if (all) return true;
       }
       return false;
@@ -343,7 +362,7 @@ var relaisSearchEngine = function (I, stem) {
       var base = 0, matched = 0;
       slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
       var coverage = total > 0 ? Math.pow(matched / total, W.coverage_power) : 1;
-      var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q.phrase) ? W.phrase * base : 0);
+      var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q) ? W.phrase * base : 0);
       hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, score: (base + bonus) * coverage });
     });
     hits.sort(function (a, b) {
