@@ -102,8 +102,12 @@ pub enum Action {
     LeavePresentation,
     /// One second passed (presentation timer).
     Tick(u64),
-    /// Speaker view: the presenting instance moved to (slide, page, detour entry).
-    Follow(usize, usize, Option<String>),
+    /// Speaker view: where the presenting instance is now.
+    Follow(crate::sync::Position),
+    /// Speaker view: connected to this presenter, or to none.
+    Presenter(Option<String>),
+    /// Presenting: another presentation of this deck already runs (it keeps the speaker views).
+    AlreadyPresenting,
     /// The terminal was resized.
     Resize(u16, u16),
     /// A mouse click at a column and row.

@@ -129,6 +129,8 @@ pub struct App {
     pub presentation: Option<presentation::Presentation>,
     /// Digits of a link number being typed (fiches with ten links or more).
     pub link_digits: String,
+    /// The user chose the theme (`--theme`): presentation mode keeps it.
+    pub theme_chosen: bool,
 }
 
 /// Puts `id` on a history stack, unless it is already on top: a preview of the page the
@@ -175,6 +177,7 @@ impl App {
             quit: false,
             presentation: None,
             link_digits: String::new(),
+            theme_chosen: false,
         };
         app.refresh_rows();
         app
@@ -244,7 +247,30 @@ impl App {
                     self.size = Rect::new(0, 0, w, h);
                     self.plan_slide();
                 }
-                Action::ToggleHelp => self.help = !self.help,
+                Action::ToggleHelp => {
+                    self.help = !self.help;
+                    self.help_scroll = 0;
+                }
+                // The help stays until a key closes it: the timer and the presenter's moves
+                // (speaker view) go on underneath.
+                Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
+                    if self.help =>
+                {
+                    let step = match action {
+                        Action::ScrollDown => 1,
+                        Action::ScrollUp => -1,
+                        Action::PageDown => 10,
+                        _ => -10,
+                    };
+                    self.help_scroll = self
+                        .help_scroll
+                        .saturating_add_signed(step)
+                        .min(crate::ui::help_max_scroll(self));
+                }
+                Action::Tick(_)
+                | Action::Follow(_)
+                | Action::Presenter(_)
+                | Action::AlreadyPresenting => self.update_presentation(&action),
                 _ if self.help => self.help = false,
                 other => self.update_presentation(&other),
             }
@@ -258,6 +284,9 @@ impl App {
             Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(usize::MAX),
+            Action::PageDown | Action::PageUp if self.help => {
+                self.scroll_by(if action == Action::PageDown { 10 } else { -10 });
+            }
             Action::PageDown | Action::PageUp => self.page(action == Action::PageDown),
             Action::Open if !self.link_digits.is_empty() => self.follow_typed_link(),
             Action::Open => self.open_selected(),
@@ -653,7 +682,9 @@ impl App {
             Some(crate::kb::Item::Entry(e)) => {
                 reader::entry(kb, e, width, &self.theme, &marks, self.info.today)
             }
-            Some(crate::kb::Item::Contact(c)) => reader::contact(kb, c, width, &self.theme, &marks),
+            Some(crate::kb::Item::Contact(c)) => {
+                reader::contact(kb, c, width, &self.theme, &marks, self.info.today)
+            }
             _ => Doc::default(),
         };
         self.scroll = self.scroll.min(self.max_scroll());
@@ -675,7 +706,10 @@ impl App {
 
     fn scroll_by(&mut self, delta: isize) {
         if self.help {
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta as i16);
+            self.help_scroll = self
+                .help_scroll
+                .saturating_add_signed(delta as i16)
+                .min(crate::ui::help_max_scroll(self));
             return;
         }
         self.scroll = self
@@ -877,7 +911,7 @@ impl App {
             Some(crate::kb::Item::Entry(e)) => {
                 crate::plain::entry(&self.kb, e, 78, self.info.today)
             }
-            Some(crate::kb::Item::Contact(c)) => crate::plain::contact(c, 78),
+            Some(crate::kb::Item::Contact(c)) => crate::plain::contact(c, 78, self.info.today),
             _ => {
                 self.status = Some("Rien à copier : ouvrez d'abord une fiche.".to_owned());
                 return;

@@ -84,7 +84,7 @@ pub enum Command {
     /// Liste les contacts.
     Contacts {
         /// Seulement cette région (namur, luxembourg, liege, hainaut, brabant-wallon,
-        /// bruxelles, wallonie, belgique).
+        /// bruxelles, wallonie, belgique, flandre : hors Wallonie).
         #[arg(long, value_name = "RÉGION")]
         region: Option<String>,
         #[arg(long)]
@@ -100,11 +100,27 @@ pub enum Command {
     Check {
         /// Fichier ou dossier à vérifier (par défaut : les données actives).
         path: Option<PathBuf>,
-        /// Traite aussi les avertissements (entrées anciennes, contacts non vérifiés) comme
-        /// des erreurs.
+        /// Traite aussi les avertissements comme des erreurs : entrée non relue depuis plus de
+        /// 12 mois, contact vérifié il y a plus de 12 mois (à revérifier), date dans le futur…
+        /// Un contact jamais vérifié (affiché avec sa source et sa date, « non vérifié ») et une
+        /// entrée aux sources anciennes restent des notes : elles ne font pas échouer.
         #[arg(long)]
         strict: bool,
+        /// N'affiche que les erreurs (la ligne de bilan compte quand même tout).
+        #[arg(long)]
+        errors_only: bool,
     },
+    /// Liste ce qui est à relire : entrées et contacts trop anciens, puis ceux qui le seront
+    /// bientôt, les plus anciens d'abord, avec fichier:ligne.
+    Review {
+        /// Fichier ou dossier (par défaut : les données actives).
+        path: Option<PathBuf>,
+        /// Délai : ce qui sera à relire d'ici là (8w = 8 semaines ; aussi 30d, 3m).
+        #[arg(long, default_value = "8w", value_name = "DÉLAI")]
+        within: String,
+    },
+    /// Écrit le schéma JSON du format des données (pour l'éditeur : yaml-language-server).
+    Schema,
     /// Mesure la qualité de la recherche sur un jeu de requêtes (précision au rang 1, rappel
     /// à 5, MRR) et, pour les requêtes sans réponse (`covered: false`), combien de fois relais
     /// dit « Pas de réponse sûre ». Code 1 sous les seuils donnés.
@@ -157,12 +173,15 @@ pub enum ExportFormat {
     Md,
     Html,
     Json,
+    /// Les diapositives d'une présentation (--deck), en une page HTML autonome.
+    Slides,
 }
 
 /// Arguments of `relais export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json.
+    /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json,
+    /// slides (les diapositives d'une présentation --deck, pour un navigateur).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
     /// Seulement les questions de cette présentation, dans son ordre.
@@ -183,6 +202,10 @@ pub struct ExportArgs {
     /// contacts (et eux seuls) sans autre sélection.
     #[arg(long)]
     pub contacts: bool,
+    /// Avec --format html --contacts : la fiche « contacts et QR » sur une seule page A4
+    /// (nom, numéros, site, un code QR par contact).
+    #[arg(long, requires = "contacts")]
+    pub sheet: bool,
     /// Avec --format html : une page autonome pour téléphone (recherche, fiches, contacts,
     /// codes QR), sans aucune connexion, qui s'ouvre depuis un fichier.
     #[arg(long)]
@@ -195,13 +218,78 @@ pub struct ExportArgs {
 /// Actions of `relais data`.
 #[derive(Debug, Subcommand)]
 pub enum DataAction {
-    /// Vérifie entièrement puis installe des données (fichier ou dossier) ; les données
-    /// précédentes sont gardées en sauvegarde. Code 2, sans rien changer, si elles sont
-    /// invalides.
+    /// Vérifie la signature, puis les données, montre ce qui change et installe un paquet
+    /// signé (`relais data pack`) ; les données précédentes sont gardées en sauvegarde. Code 2,
+    /// sans rien changer, si le paquet est modifié, d'une clé inconnue ou invalide.
     Install {
-        /// Fichier YAML ou dossier de fichiers YAML.
-        #[arg(value_name = "CHEMIN")]
+        /// Paquet signé (ou, avec --allow-unsigned, un fichier YAML ou un dossier).
+        #[arg(value_name = "PAQUET")]
         path: PathBuf,
+        /// Installe même une version plus ancienne que celle installée, ou la même.
+        #[arg(long)]
+        force: bool,
+        /// Accepte des données non signées ou signées par une clé inconnue : elles seront
+        /// affichées « non signées » jusqu'à leur remplacement.
+        #[arg(long)]
+        allow_unsigned: bool,
+        /// Installe sans demander de confirmation (pour les scripts).
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+    /// Montre ce qui change entre deux jeux de données : entrées et contacts ajoutés, retirés,
+    /// modifiés champ par champ, et d'abord chaque téléphone, e-mail, adresse ou site changé.
+    Diff {
+        /// Dossier, fichier YAML, paquet, `installed` ou `bundled`.
+        #[arg(value_name = "AVANT")]
+        before: String,
+        /// Dossier, fichier YAML, paquet, `installed` ou `bundled`.
+        #[arg(value_name = "APRÈS")]
+        after: String,
+    },
+    /// Crée une paire de clés pour signer des paquets : DOSSIER/NOM.key (secrète, protégée
+    /// par un mot de passe) et DOSSIER/NOM.pub (publique, à distribuer).
+    Keygen {
+        /// Dossier où écrire les deux fichiers.
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Nom des fichiers.
+        #[arg(long, default_value = "relais", value_name = "NOM")]
+        name: String,
+        /// Clé secrète sans mot de passe (déconseillé ; seulement sur une machine sûre).
+        #[arg(long)]
+        no_password: bool,
+    },
+    /// Vérifie des données comme `relais check`, puis écrit un paquet signé : un seul fichier
+    /// à copier sur une clé USB. Code 2, sans rien écrire, si les données sont invalides.
+    Pack {
+        /// Dossier de fichiers YAML (avec, s'il y en a un, son queries.yaml).
+        #[arg(value_name = "DOSSIER")]
+        dir: PathBuf,
+        /// La clé secrète (fichier .key de `relais data keygen`).
+        #[arg(long, value_name = "CLÉ")]
+        key: PathBuf,
+        /// Le paquet à écrire.
+        #[arg(short, long, value_name = "FICHIER")]
+        output: PathBuf,
+    },
+    /// Vérifie un paquet : qui l'a signé (clé, éditeur), version et date. Code 0 si une clé
+    /// de confiance l'a signé et qu'il est intact, 2 sinon.
+    Verify {
+        #[arg(value_name = "PAQUET")]
+        file: PathBuf,
+    },
+    /// Gère les clés de confiance : ajoute une clé publique (fichier .pub ou sa ligne base64),
+    /// les liste ou en retire une.
+    Trust {
+        /// La clé publique à ajouter.
+        #[arg(value_name = "CLÉ_PUBLIQUE", required_unless_present_any = ["list", "remove"])]
+        key: Option<String>,
+        /// Liste les clés de confiance.
+        #[arg(long, conflicts_with_all = ["key", "remove"])]
+        list: bool,
+        /// Retire la clé de confiance qui a cet identifiant.
+        #[arg(long, value_name = "ID", conflicts_with = "key")]
+        remove: Option<String>,
     },
     /// Indique les données utilisées : origine, version, date, nombres, entrées à relire.
     Status {

@@ -4,10 +4,15 @@
 pub mod browse;
 mod check;
 mod data;
+mod diff;
 mod eval;
 pub mod export;
+mod install;
 mod packaging;
+mod review;
+mod schema;
 pub mod search;
+mod sign;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -105,14 +110,27 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
     let Some(command) = &cli.command else {
         return no_subcommand(cli, painter);
     };
-    if let Command::Check { path, strict } = command {
+    if let Command::Check {
+        path,
+        strict,
+        errors_only,
+    } = command
+    {
         let origin = match path {
             Some(p) => Origin::Given(p.clone()),
             None => locate(cli),
         };
-        return check::run_check(&origin, *strict, out, painter);
+        return check::run_check(&origin, *strict, *errors_only, out, painter);
+    }
+    if let Command::Review { path, within } = command {
+        let origin = match path {
+            Some(p) => Origin::Given(p.clone()),
+            None => locate(cli),
+        };
+        return review::run_review(&origin, within, out, painter);
     }
     match command {
+        Command::Schema => return schema::run_schema(cli, out),
         Command::Completions { shell } => return packaging::run_completions(*shell, out),
         Command::Man => return packaging::run_man(out),
         Command::Data { action } => return data::run_data(cli, action, out, painter),
@@ -161,6 +179,8 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
         }
         Command::Export(args) => export::run_export(&loaded.kb, args, out),
         Command::Check { .. }
+        | Command::Review { .. }
+        | Command::Schema
         | Command::Present { .. }
         | Command::Completions { .. }
         | Command::Man
@@ -194,6 +214,7 @@ fn run_present(
         today: crate::kb::today(),
     };
     let mut app = crate::app::App::new(loaded.kb, info, theme(cli, painter));
+    app.theme_chosen = cli.theme.is_some();
     app.start_presentation(deck, 0, false, notes);
     crate::tui::run(app)?;
     Ok(Status::Success)
@@ -205,7 +226,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             Ok(loaded) => loaded,
             Err(status) => return Ok(status),
         };
-        let app = crate::app::App::new(
+        let mut app = crate::app::App::new(
             loaded.kb,
             crate::app::DataInfo {
                 origin: loaded.origin,
@@ -213,6 +234,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             },
             theme(cli, painter),
         );
+        app.theme_chosen = cli.theme.is_some();
         crate::tui::run(app)?;
         Ok(Status::Success)
     } else {
@@ -247,11 +269,48 @@ pub fn locate(cli: &Cli) -> Origin {
 /// # Errors
 /// The status to exit with when the data cannot be used (problems already printed).
 pub fn load_data(cli: &Cli) -> Result<Loaded, Status> {
-    let origin = locate(cli);
-    load(&origin, crate::kb::today()).map_err(|err| {
-        report_load_error(&origin, &err);
-        Status::Invalid
-    })
+    load_or_fall_back(&locate(cli))
+}
+
+/// Loads `origin`; when it is the installed data and does not load, says so in a few lines and
+/// loads the bundled data instead, so that relais stays usable while the data is repaired.
+///
+/// # Errors
+/// The status to exit with when no data can be used (problems already printed).
+pub fn load_or_fall_back(origin: &Origin) -> Result<Loaded, Status> {
+    let today = crate::kb::today();
+    match load(origin, today) {
+        Ok(loaded) => Ok(loaded),
+        Err(err) => {
+            let Origin::UserDir(dir) = origin else {
+                report_load_error(origin, &err);
+                return Err(Status::Invalid);
+            };
+            eprintln!(
+                "{}",
+                crate::kb::text::neutralize(&broken_install_notice(dir, &err))
+            );
+            let fallback = Origin::Fallback(dir.clone());
+            load(&fallback, today).map_err(|err| {
+                report_load_error(&fallback, &err);
+                Status::Invalid
+            })
+        }
+    }
+}
+
+/// What to say when the installed data does not load: what happened, what relais does
+/// meanwhile, and the commands that repair it.
+#[must_use]
+pub fn broken_install_notice(dir: &std::path::Path, err: &LoadError) -> String {
+    let dir = dir.display();
+    format!(
+        "relais : les données installées ({dir}) ne se chargent pas : {err}.\n\
+         relais utilise les données intégrées en attendant. Pour réparer : relais data restore \
+         (revenir à la sauvegarde), relais data reset (revenir aux données intégrées) ou relais \
+         data install DOSSIER (installer une version valide) ; relais check --data {dir} montre \
+         chaque problème."
+    )
 }
 
 /// Prints a load error: every diagnostic, then which data was being read.

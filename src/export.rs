@@ -6,6 +6,8 @@
 pub mod app;
 pub mod html;
 pub mod md;
+pub mod sheet;
+pub mod slides;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -240,6 +242,9 @@ pub fn data_line(kb: &KnowledgeBase) -> String {
     if let Some(p) = &meta.publisher {
         line.push_str(" — ");
         line.push_str(p);
+    }
+    if meta.unsigned {
+        _ = write!(line, " (données {})", s::UNSIGNED);
     }
     line
 }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use crate::kb::text::is_forbidden;
+use crate::kb::text::{is_forbidden, is_invisible};
 
 /// Writes `value` as pretty JSON, then a line break.
 ///
@@ -44,7 +44,10 @@ impl<F: Formatter> Formatter for Safe<F> {
         fragment: &str,
     ) -> io::Result<()> {
         let mut last = 0;
-        for (at, c) in fragment.char_indices().filter(|&(_, c)| is_forbidden(c)) {
+        for (at, c) in fragment
+            .char_indices()
+            .filter(|&(_, c)| is_forbidden(c) || is_invisible(c))
+        {
             writer.write_all(&fragment.as_bytes()[last..at])?;
             write!(writer, "\\u{:04x}", u32::from(c))?;
             last = at + c.len_utf8();

@@ -3,17 +3,27 @@
 //! Data flows `source` (where the files are) -> `raw` (serde mirror) -> `validate` (all rules,
 //! every problem with its position) -> [`KnowledgeBase`]. Nothing outside this module parses YAML.
 
+pub mod dates;
 pub mod diag;
+pub mod lock;
+pub mod manifest;
 pub mod markup;
+pub mod pack;
 pub mod raw;
+pub mod read;
+pub mod seal;
+pub mod signing;
 pub mod source;
 pub mod store;
 pub mod text;
+pub mod trust;
 pub mod validate;
+pub mod version;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use dates::{SourceDate, Verification, VerifiedBy};
 pub use diag::{Diagnostic, LoadError, Severity};
 pub use source::{Origin, SourceFile};
 
@@ -46,6 +56,13 @@ pub struct Meta {
     pub publisher: Option<String>,
     /// Contacts shown when a search finds nothing.
     pub fallback_contacts: Vec<String>,
+    /// Public keys (minisign base64 lines) whose signed packs this data trusts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trusted_keys: Vec<String>,
+    /// Set by the loader, never read from YAML: installed data that no trusted key signed,
+    /// shown « non signées » in the status bar, `data status` and the exports.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsigned: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -90,6 +107,12 @@ pub struct Entry {
     pub contacts: Vec<String>,
     pub sources: Vec<Source>,
     pub reviewed: Date,
+    /// The points of the entry's slide (empty: the slide shows the summary only).
+    #[serde(default)]
+    pub slide: Vec<String>,
+    /// What the trainer says with the slide.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 impl Entry {
@@ -113,7 +136,8 @@ pub fn is_older_than_limit(date: Date, today: Date) -> bool {
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
-    pub date: Option<Date>,
+    /// As precise as the source is (a year, a month or a day); `None` for an undated page.
+    pub date: Option<SourceDate>,
 }
 
 /// An organisation or service volunteers can turn to.
@@ -132,13 +156,17 @@ pub struct Contact {
     pub address: Option<String>,
     pub hours: Option<String>,
     pub notes: Option<String>,
-    /// Date the details were confirmed in a source; `None` means unverified.
+    /// The day the details were confirmed directly (see [`VerifiedBy`]); `None` means
+    /// unverified, shown with the source and its date.
     pub verified: Option<Date>,
+    /// How they were confirmed; validation requires it whenever `verified` is set.
+    pub verified_by: Option<VerifiedBy>,
     pub sources: Vec<Source>,
 }
 
-/// The regions a contact can serve.
-pub const REGIONS: [&str; 8] = [
+/// The regions a contact can serve. `flandre` marks a contact outside Wallonia and Brussels
+/// (Antwerp, the closed centres in Flanders); it is shown as « Flandre (hors Wallonie) ».
+pub const REGIONS: [&str; 9] = [
     "namur",
     "luxembourg",
     "liege",
@@ -147,7 +175,12 @@ pub const REGIONS: [&str; 8] = [
     "bruxelles",
     "wallonie",
     "belgique",
+    "flandre",
 ];
+
+/// The five Walloon provinces, as region ids.
+pub const WALLOON_PROVINCES: [&str; 5] =
+    ["namur", "liege", "hainaut", "luxembourg", "brabant-wallon"];
 
 /// A training deck: FAQ entries shown in order in presentation mode.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -156,6 +189,41 @@ pub struct Deck {
     pub title: String,
     pub description: Option<String>,
     pub slides: Vec<String>,
+    /// Target length of the session, in minutes.
+    #[serde(default)]
+    pub duration: Option<u32>,
+    /// Shown first: the deck's title, the data's version and date, « pas un avis juridique ».
+    #[serde(default = "yes")]
+    pub title_slide: bool,
+    /// Shown after the title: the questions of the deck.
+    #[serde(default = "yes")]
+    pub agenda: bool,
+    /// Shown last: the contacts named by the deck's entries, with their numbers.
+    #[serde(default = "yes")]
+    pub closing: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Deck {
+    /// The contacts named by the deck's entries, in the order they first appear.
+    #[must_use]
+    pub fn contacts<'a>(&self, kb: &'a KnowledgeBase) -> Vec<&'a Contact> {
+        let mut out: Vec<&Contact> = Vec::new();
+        for id in self
+            .slides
+            .iter()
+            .filter_map(|s| kb.entry(s))
+            .flat_map(|e| &e.contacts)
+        {
+            if let Some(c) = kb.contact(id).filter(|c| !out.iter().any(|o| o.id == c.id)) {
+                out.push(c);
+            }
+        }
+        out
+    }
 }
 
 /// Anything with an id in the knowledge base.

@@ -434,6 +434,13 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b(
             &[Present],
+            &[(K::F(2), NONE)],
+            "F2",
+            Action::ToggleTheme,
+            "thème clair (salle lumineuse) ou contrasté",
+        ),
+        b(
+            &[Present],
             &[c('t')],
             "t",
             Action::ToggleTimer,
@@ -462,10 +469,17 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b(
             &[Present],
-            &[c('q'), (K::Esc, NONE)],
-            "q Échap",
+            &[c('q')],
+            "q",
             Action::LeavePresentation,
             "quitter la présentation",
+        ),
+        b(
+            &[Present],
+            &[(K::Esc, NONE)],
+            "Échap",
+            Action::Escape,
+            "revenir au parcours (ne quitte pas)",
         ),
         b(
             &[Picker],
@@ -489,11 +503,65 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "présenter ce parcours",
         ),
         b(
-            &[Picker, Notes],
+            &[Picker],
             &[c('q'), (K::Esc, NONE)],
             "q Échap",
             Action::LeavePresentation,
             "quitter",
+        ),
+        // The speaker view drives the projector (a clicker plugged into the laptop too).
+        b(
+            &[Notes],
+            &[
+                (K::PageDown, NONE),
+                (K::Right, NONE),
+                c(' '),
+                (K::Enter, NONE),
+                c('l'),
+            ],
+            "PgSuiv → Espace",
+            Action::NextSlide,
+            "diapositive suivante, sur le projecteur",
+        ),
+        b(
+            &[Notes],
+            &[
+                (K::PageUp, NONE),
+                (K::Left, NONE),
+                (K::Backspace, NONE),
+                c('h'),
+            ],
+            "PgPréc ← Retour",
+            Action::PrevSlide,
+            "diapositive précédente",
+        ),
+        b(
+            &[Notes],
+            &[c('b'), c('.')],
+            "b .",
+            Action::Blank(crate::app::presentation::Blank::Black),
+            "écran noir sur le projecteur (encore une fois pour revenir)",
+        ),
+        b(
+            &[Notes],
+            &[c('w')],
+            "w",
+            Action::Blank(crate::app::presentation::Blank::White),
+            "écran blanc sur le projecteur",
+        ),
+        b(
+            &[Notes],
+            &[c('q')],
+            "q",
+            Action::LeavePresentation,
+            "quitter la vue orateur",
+        ),
+        b(
+            &[Notes],
+            &[(K::Esc, NONE)],
+            "Échap",
+            Action::Escape,
+            "rien (ne quitte pas)",
         ),
         b(
             &[Notes],
@@ -612,6 +680,8 @@ fn help_key(key: KeyEvent) -> Action {
         (KeyCode::Char('c'), CTRL) => Action::Quit,
         (KeyCode::Down | KeyCode::Char('j'), _) => Action::ScrollDown,
         (KeyCode::Up | KeyCode::Char('k'), _) => Action::ScrollUp,
+        (KeyCode::PageDown, _) => Action::PageDown,
+        (KeyCode::PageUp, _) => Action::PageUp,
         _ => Action::ToggleHelp,
     }
 }

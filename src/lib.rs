@@ -12,7 +12,7 @@
 //!
 //! Modules: [`kb`] owns the data and its rules, [`search`] the matching and ranking,
 //! [`commands`] the subcommands, [`plain`] the plain-text rendering shared by the CLI and
-//! the clipboard, [`export`] the handouts and the phone page, [`qr`] the QR codes of contact
+//! the clipboard, [`freshness`] the dates shown beside every entry and contact, [`export`] the handouts and the phone page, [`qr`] the QR codes of contact
 //! details, [`strings`] the French interface text. The interface follows The Elm
 //! Architecture: [`app`] is the model and its `update`, [`action`] the verbs, [`keymap`] the
 //! keys, [`ui`] the view, [`theme`] the styles and [`tui`] the terminal runtime.
@@ -24,6 +24,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod freshness;
 pub mod json;
 pub mod kb;
 pub mod keymap;

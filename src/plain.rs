@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
+use crate::freshness;
 use crate::kb::markup::{self, Marker};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase, Source};
@@ -47,7 +48,7 @@ pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String
         "",
     );
     let name = |id: &str| name_of(kb, id);
-    for (marker, text) in markup::to_plain(&markup::parse(&e.answer), &name) {
+    for (marker, text) in markup::to_plain(&markup::parse_named(&e.answer, &name), &name) {
         match marker {
             Marker::Paragraph => {
                 out.push('\n');
@@ -80,9 +81,9 @@ pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String
         width,
     );
     out.push('\n');
-    let _ = writeln!(out, "{} {}", s::REVIEWED, s::date(e.reviewed));
-    if e.is_stale(today) {
-        wrap(&mut out, s::STALE, width, "", "");
+    wrap(&mut out, &freshness::entry_dates(e), width, "", "");
+    for warning in freshness::entry_warnings(e, today) {
+        wrap(&mut out, &warning, width, "", "");
     }
     out
 }
@@ -112,7 +113,7 @@ fn list_section(out: &mut String, title: &str, items: impl Iterator<Item = Strin
 pub fn source_line(src: &Source) -> String {
     let mut line = src.title.clone();
     if let Some(d) = src.date {
-        let _ = write!(line, " ({})", s::date(d));
+        let _ = write!(line, " ({})", d.display());
     }
     if let Some(url) = &src.url {
         let _ = write!(line, " — {url}");
@@ -120,9 +121,9 @@ pub fn source_line(src: &Source) -> String {
     neutralize(&line).into_owned()
 }
 
-/// A contact card: name, description and every detail, with its verification state.
+/// A contact card: name, description and every detail, with its verification state on `today`.
 #[must_use]
-pub fn contact(c: &Contact, width: usize) -> String {
+pub fn contact(c: &Contact, width: usize, today: Date) -> String {
     let mut out = String::new();
     wrap(&mut out, &c.name, width, "", "");
     out.push('\n');
@@ -154,12 +155,13 @@ pub fn contact(c: &Contact, width: usize) -> String {
         }
     }
     out.push('\n');
-    match c.verified {
-        Some(d) => {
-            let _ = writeln!(out, "{} {}", s::VERIFIED_ON, s::date(d));
-        }
-        None => wrap(&mut out, s::UNVERIFIED_CONTACT, width, "", ""),
-    }
+    wrap(
+        &mut out,
+        &freshness::contact_status(c, today).text,
+        width,
+        "",
+        "",
+    );
     list_section(
         &mut out,
         s::SOURCES,

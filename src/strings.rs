@@ -12,6 +12,19 @@ pub const REVIEWED: &str = "Vérifié le";
 pub const STALE: &str =
     "⚠ Relu il y a plus de 12 mois : vérifiez auprès des contacts avant de transmettre.";
 pub const UNVERIFIED: &str = "non vérifié";
+pub const REVERIFY: &str = "à revérifier";
+pub const SOURCE: &str = "Source";
+pub const SOURCES_UNTIL_DAY: &str = "sources jusqu'au";
+pub const SOURCES_UNTIL_PERIOD: &str = "sources jusqu'en";
+pub const SOURCES_UNDATED: &str = "sources non datées";
+pub const OLD_SOURCES: &str = "⚠ Source la plus récente :";
+pub const OLD_SOURCES_END: &str = " (plus de trois ans) : la situation a pu changer, \
+    vérifiez avant de transmettre.";
+pub const NO_DATED_SOURCE: &str =
+    "⚠ Aucune source datée : la situation a pu changer, vérifiez avant de transmettre.";
+pub const UNDATED_ONE: &str = "non datée";
+pub const NO_SOURCE: &str = "Sans source";
+pub const UNVERIFIED_CONFIRM: &str = "non vérifié : confirmez avant de transmettre.";
 pub const UNVERIFIED_CONTACT: &str =
     "⚠ Coordonnées non vérifiées : confirmez-les avant de les transmettre.";
 pub const VERIFIED_ON: &str = "Coordonnées vérifiées le";
@@ -25,6 +38,12 @@ pub const TOPICS: &str = "Thèmes";
 pub const NOTES: &str = "Remarques";
 /// The bundled data, as the status bar names it.
 pub const BUNDLED_DATA: &str = "données intégrées";
+/// After the installed data's path when the bundled data is newer.
+pub const BUNDLED_NEWER: &str = "(intégrées plus récentes : relais data reset)";
+/// The bundled data standing in for installed data that does not load.
+pub const BROKEN_INSTALL: &str = "données intégrées (installées illisibles : relais data status)";
+/// Said of installed data that no trusted key signed (status bar, `data status`, exports).
+pub const UNSIGNED: &str = "non signées";
 pub const KIND_FAQ: &str = "FAQ";
 pub const KIND_CONTACT: &str = "Contact";
 pub const NOTHING_FOUND: &str = "Aucun résultat";
@@ -59,6 +78,7 @@ pub fn region_label(region: &str) -> &str {
         "bruxelles" => "Bruxelles",
         "wallonie" => "Wallonie",
         "belgique" => "Belgique",
+        "flandre" => "Flandre (hors Wallonie)",
         other => other,
     }
 }
@@ -75,3 +95,16 @@ pub const HELP_INTRO: &str =
 pub const HELP_LETTERS: &str = "Dans la liste et la fiche, les lettres sont des commandes.";
 pub const PRESENT_INTRO: &str =
     "Une question par diapositive ; une télécommande de présentation envoie PgSuiv et PgPréc.";
+pub const Q_TO_QUIT: &str = "q pour quitter";
+pub const AGENDA: &str = "Au programme";
+pub const CLOSING: &str = "Qui contacter";
+pub const DURATION: &str = "Durée prévue :";
+pub const NO_PRESENTER: &str = "aucune présentation de ce parcours à piloter";
+pub const ALREADY_PRESENTING: &str =
+    "une autre présentation de ce parcours est déjà en cours : la vue orateur suit la première";
+pub const SPEAKER_NOTES: &str = "Notes de l'orateur";
+pub const NO_NOTES: &str = "(pas de notes pour cette diapositive)";
+pub const FULL_ANSWER: &str = "Réponse complète";
+pub const WAITING_FOR_PRESENTER: &str =
+    "non connectée : en attente de la présentation de ce parcours (relais present PARCOURS)";
+pub const CONTACTS_AND_QR: &str = "Contacts et codes QR";

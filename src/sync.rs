@@ -30,54 +30,133 @@ pub fn socket_path(deck: &str) -> PathBuf {
     base.join(format!("present-{safe}.sock"))
 }
 
-/// A position in a deck as sent on the socket.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A position in a deck as sent on the socket: where the projector is, how many pages its
+/// slide has there, the presenter's elapsed time and whether the screen is blanked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Position {
     pub slide: usize,
     pub page: usize,
     pub detour: Option<String>,
+    /// Pages of the slide on the projector's screen.
+    pub pages: usize,
+    /// Seconds since the presentation started.
+    pub elapsed: u64,
+    /// `b` black, `w` white, `None` the slide is shown.
+    pub blank: Option<char>,
 }
 
 impl Position {
     #[must_use]
     pub fn encode(&self) -> String {
         format!(
-            "{} {} {}\n",
+            "{} {} {} {} {} {}\n",
             self.slide,
             self.page,
-            self.detour.as_deref().unwrap_or("-")
+            self.detour.as_deref().unwrap_or("-"),
+            self.pages,
+            self.elapsed,
+            self.blank.unwrap_or('-')
         )
     }
 
+    /// Reads a line written by [`Position::encode`]; the fields after the detour are optional.
     #[must_use]
     pub fn decode(line: &str) -> Option<Self> {
         let mut parts = line.split_whitespace();
         let slide = parts.next()?.parse().ok()?;
         let page = parts.next()?.parse().ok()?;
         let detour = parts.next().filter(|d| *d != "-").map(str::to_owned);
+        let pages = parts.next().and_then(|p| p.parse().ok()).unwrap_or(1);
+        let elapsed = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        let blank = parts
+            .next()
+            .and_then(|b| b.chars().next())
+            .filter(|c| matches!(c, 'b' | 'w'));
         Some(Self {
             slide,
             page,
             detour,
+            pages,
+            elapsed,
+            blank,
         })
+    }
+}
+
+/// What a speaker view asks the presenter to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Next,
+    Previous,
+    Black,
+    White,
+    Unblank,
+}
+
+impl Command {
+    const WORDS: [(&'static str, Self); 5] = [
+        ("next", Self::Next),
+        ("prev", Self::Previous),
+        ("black", Self::Black),
+        ("white", Self::White),
+        ("unblank", Self::Unblank),
+    ];
+
+    #[must_use]
+    pub fn encode(self) -> String {
+        let word = Self::WORDS
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map_or("", |(w, _)| *w);
+        format!("cmd {word}\n")
+    }
+
+    #[must_use]
+    pub fn decode(line: &str) -> Option<Self> {
+        let word = line.trim().strip_prefix("cmd ")?;
+        Self::WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, c)| *c)
+    }
+}
+
+/// Who presents, as the speaker view names it: the process and its terminal.
+#[must_use]
+pub fn presenter_name() -> String {
+    let tty = std::fs::read_link("/proc/self/fd/0")
+        .ok()
+        .map(|p| p.display().to_string())
+        .filter(|p| p.starts_with("/dev/"));
+    match tty {
+        Some(tty) => format!("processus {}, terminal {tty}", std::process::id()),
+        None => format!("processus {}", std::process::id()),
     }
 }
 
 #[cfg(unix)]
 mod imp {
-    use std::io::{self, BufRead, BufReader, Write};
+    use std::io::{self, BufRead, BufReader, Read, Write};
     use std::os::unix::fs::DirBuilderExt;
     use std::os::unix::net::{UnixListener, UnixStream};
     use std::path::{Path, PathBuf};
 
-    use super::Position;
+    use super::{Command, Position};
 
-    /// The presenting side: accepts speaker views and tells them where the deck is.
+    /// The presenting side: accepts speaker views, tells them where the deck is and takes
+    /// their commands.
     pub struct Leader {
         listener: UnixListener,
-        clients: Vec<UnixStream>,
+        clients: Vec<Client>,
         last: Option<Position>,
         path: PathBuf,
+        hello: String,
+    }
+
+    struct Client {
+        stream: UnixStream,
+        /// What it sent that is not a whole line yet.
+        pending: Vec<u8>,
     }
 
     impl Leader {
@@ -107,6 +186,7 @@ mod imp {
                 clients: Vec::new(),
                 last: None,
                 path: path.to_path_buf(),
+                hello: format!("hello {}\n", super::presenter_name()),
             })
         }
 
@@ -116,16 +196,47 @@ mod imp {
             while let Ok((stream, _)) = self.listener.accept() {
                 let _ = stream.set_nonblocking(true);
                 let mut stream = stream;
-                if stream.write_all(pos.encode().as_bytes()).is_ok() {
-                    self.clients.push(stream);
+                let greeting = format!("{}{}", self.hello, pos.encode());
+                if stream.write_all(greeting.as_bytes()).is_ok() {
+                    self.clients.push(Client {
+                        stream,
+                        pending: Vec::new(),
+                    });
                 }
             }
             if self.last.as_ref() != Some(pos) {
                 let line = pos.encode();
                 self.clients
-                    .retain_mut(|c| c.write_all(line.as_bytes()).is_ok());
+                    .retain_mut(|c| c.stream.write_all(line.as_bytes()).is_ok());
                 self.last = Some(pos.clone());
             }
+        }
+
+        /// The commands the speaker views sent since the last call.
+        pub fn commands(&mut self) -> Vec<Command> {
+            let mut out = Vec::new();
+            let mut buf = [0u8; 256];
+            self.clients.retain_mut(|c| {
+                loop {
+                    match c.stream.read(&mut buf) {
+                        Ok(0) => break false,
+                        Ok(n) => c.pending.extend_from_slice(&buf[..n]),
+                        Err(e) if e.kind() == io::ErrorKind::WouldBlock => break true,
+                        Err(_) => break false,
+                    }
+                    // A speaker view sends a few short lines; anything else is not one.
+                    if c.pending.len() > 4096 {
+                        break false;
+                    }
+                }
+            });
+            for c in &mut self.clients {
+                while let Some(end) = c.pending.iter().position(|&b| b == b'\n') {
+                    let line: Vec<u8> = c.pending.drain(..=end).collect();
+                    out.extend(Command::decode(&String::from_utf8_lossy(&line)));
+                }
+            }
+            out
         }
     }
 
@@ -139,6 +250,7 @@ mod imp {
     pub struct Follower {
         path: PathBuf,
         reader: Option<BufReader<UnixStream>>,
+        presenter: Option<String>,
     }
 
     impl Follower {
@@ -147,7 +259,26 @@ mod imp {
             Self {
                 path: path.to_path_buf(),
                 reader: None,
+                presenter: None,
             }
+        }
+
+        /// Who presents, while connected.
+        #[must_use]
+        pub fn presenter(&self) -> Option<&str> {
+            self.reader.as_ref().and(self.presenter.as_deref())
+        }
+
+        /// Asks the presenter to do `cmd`; false when no presenter is connected.
+        pub fn send(&mut self, cmd: Command) -> bool {
+            let Some(reader) = self.reader.as_mut() else {
+                return false;
+            };
+            if reader.get_mut().write_all(cmd.encode().as_bytes()).is_ok() {
+                return true;
+            }
+            self.reader = None;
+            false
         }
 
         /// The newest position received, if any.
@@ -156,6 +287,7 @@ mod imp {
                 let stream = UnixStream::connect(&self.path).ok()?;
                 stream.set_nonblocking(true).ok()?;
                 self.reader = Some(BufReader::new(stream));
+                self.presenter = None;
             }
             let reader = self.reader.as_mut()?;
             let mut newest = None;
@@ -166,6 +298,9 @@ mod imp {
                     Ok(0) => {
                         self.reader = None;
                         break;
+                    }
+                    Ok(_) if line.starts_with("hello ") => {
+                        self.presenter = Some(line["hello ".len()..].trim().to_owned());
                     }
                     Ok(_) => newest = Position::decode(&line).or(newest),
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
@@ -188,36 +323,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn positions_round_trip() {
+    fn positions_and_commands_round_trip() {
         let p = Position {
             slide: 2,
             page: 1,
             detour: Some("gale".into()),
+            pages: 3,
+            elapsed: 125,
+            blank: Some('b'),
         };
         assert_eq!(Position::decode(&p.encode()), Some(p));
         assert_eq!(
             Position::decode("0 0 -\n"),
             Some(Position {
-                slide: 0,
-                page: 0,
-                detour: None
+                pages: 1,
+                ..Position::default()
             })
         );
         assert_eq!(Position::decode("garbage"), None);
+        for c in [
+            Command::Next,
+            Command::Previous,
+            Command::Black,
+            Command::White,
+            Command::Unblank,
+        ] {
+            assert_eq!(Command::decode(&c.encode()), Some(c));
+        }
+        assert_eq!(Command::decode("cmd quit\n"), None);
     }
 
     #[cfg(unix)]
     #[test]
-    fn a_follower_sees_what_the_leader_shows() {
+    fn a_follower_sees_what_the_leader_shows_and_drives_it() {
         let dir = std::env::temp_dir().join(format!("relais-sync-test-{}", std::process::id()));
         let path = dir.join("s.sock");
         let mut leader = Leader::bind(&path).expect("bind");
+        assert!(
+            Leader::bind(&path).is_err(),
+            "a second presenter is refused"
+        );
         let mut follower = Follower::new(&path);
         assert_eq!(follower.poll(), None);
         let pos = Position {
             slide: 3,
-            page: 0,
-            detour: None,
+            pages: 2,
+            ..Position::default()
         };
         let mut seen = None;
         for _ in 0..50 {
@@ -229,6 +380,19 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         assert_eq!(seen, Some(pos));
+        let me = std::process::id().to_string();
+        assert!(follower.presenter().is_some_and(|p| p.contains(&me)));
+        assert!(follower.send(Command::Next));
+        assert!(follower.send(Command::Black));
+        let mut got = Vec::new();
+        for _ in 0..50 {
+            got.extend(leader.commands());
+            if got.len() == 2 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(got, [Command::Next, Command::Black]);
         drop(leader);
         let _ = std::fs::remove_dir_all(dir);
     }

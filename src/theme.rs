@@ -3,6 +3,7 @@
 //! - `defaut`: the terminal's own colours plus a few accents that read on dark and light
 //!   backgrounds alike (colours set in pairs where contrast matters);
 //! - `contraste`: white on black, yellow accents, for projectors and low vision;
+//! - `clair`: black on white, dark blue accents, for projectors in bright rooms;
 //! - `mono`: no colour at all, only bold, underline and reverse (`NO_COLOR`, `--color never`).
 
 use clap::ValueEnum;
@@ -15,6 +16,8 @@ pub enum ThemeName {
     Defaut,
     #[value(name = "contraste", alias = "contrast")]
     Contraste,
+    #[value(name = "clair", alias = "light")]
+    Clair,
     #[value(name = "mono", alias = "monochrome")]
     Mono,
 }
@@ -50,6 +53,7 @@ impl Theme {
         match name {
             ThemeName::Defaut => Self::defaut(),
             ThemeName::Contraste => Self::contraste(),
+            ThemeName::Clair => Self::clair(),
             ThemeName::Mono => Self::mono(),
         }
     }
@@ -101,6 +105,30 @@ impl Theme {
             tab_active: bold.fg(Color::Black).bg(Color::Yellow),
             bar: bold.fg(Color::Black).bg(Color::White),
             bar_key: bold.fg(Color::Black).bg(Color::Yellow),
+        }
+    }
+
+    fn clair() -> Self {
+        let base = Style::new().fg(Color::Black).bg(Color::White);
+        let bold = base.add_modifier(Modifier::BOLD);
+        let blue = Color::Rgb(0, 51, 153);
+        Self {
+            name: ThemeName::Clair,
+            base,
+            title: bold.fg(blue),
+            heading: bold,
+            dim: base.fg(Color::Rgb(64, 64, 64)),
+            highlight: bold.bg(Color::Yellow),
+            selected: bold.fg(Color::White).bg(blue),
+            link: bold.fg(blue).add_modifier(Modifier::UNDERLINED),
+            warning: bold.bg(Color::Yellow),
+            ok: bold.fg(Color::Rgb(0, 100, 0)),
+            border: base,
+            border_focus: bold.fg(blue),
+            tab: base,
+            tab_active: bold.fg(Color::White).bg(blue),
+            bar: bold.fg(Color::White).bg(Color::Black),
+            bar_key: bold.fg(Color::White).bg(blue),
         }
     }
 

@@ -1,10 +1,11 @@
 //! The runtime: puts the terminal in full-screen mode, runs the loop (draw, read an event, map
 //! it to an action, update), and always gives the terminal back — on quit, on error, on panic,
-//! on SIGTERM/SIGHUP/SIGINT, and around Ctrl-Z.
+//! on every signal that ends the process (see [`signals`]), and around Ctrl-Z.
+
+mod signals;
 
 use std::io::{self, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -20,12 +21,14 @@ use ratatui::backend::CrosstermBackend;
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap;
+use signals::Signals;
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
 /// Enters raw mode and the alternate screen, with mouse and bracketed paste.
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    signals::keep_signal_keys();
     execute!(
         io::stdout(),
         EnterAlternateScreen,
@@ -57,59 +60,20 @@ fn install_panic_hook() {
     }));
 }
 
-/// Signals that end the session cleanly.
-struct Signals {
-    stop: Arc<AtomicBool>,
-    suspend: Arc<AtomicBool>,
-}
-
-impl Signals {
-    fn register() -> Self {
-        let signals = Self {
-            stop: Arc::new(AtomicBool::new(false)),
-            suspend: Arc::new(AtomicBool::new(false)),
-        };
-        #[cfg(unix)]
-        {
-            use signal_hook::consts::SIGTSTP;
-            let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend));
-            watch_for_termination(Arc::clone(&signals.stop));
-        }
-        signals
-    }
-}
-
-/// SIGTERM, SIGHUP and SIGINT end the session. The loop notices the flag within a poll
-/// period; but when the terminal itself is gone (a closed SSH session or terminal window),
-/// crossterm can keep reading an empty input forever without returning, so a watcher thread
-/// restores what it can and exits if the loop has not finished shortly after the signal.
-#[cfg(unix)]
-fn watch_for_termination(stop: Arc<AtomicBool>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            stop.store(true, Ordering::Relaxed);
-            std::thread::sleep(Duration::from_millis(500));
-            leave();
-            // The exit status a shell expects from a process ended by this signal.
-            std::process::exit(128 + sig);
-        }
-    });
-}
-
 /// Runs the interface until the user quits.
 ///
 /// # Errors
 /// The terminal could not be set up or drawn to.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     install_panic_hook();
-    let signals = Signals::register();
+    let signals = Signals::register(leave);
     enter().context("Impossible de passer le terminal en plein écran")?;
     let result = event_loop(&mut app, &signals);
     leave();
+    if let Some(sig) = signals.stopped() {
+        // The exit status a shell expects from a process ended by this signal.
+        std::process::exit(128 + sig);
+    }
     result
 }
 
@@ -121,10 +85,10 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
     let mut sync = Sync::default();
     while !app.quit {
         sync.step(app);
-        term.draw(|frame| crate::ui::render(app, frame))?;
+        term.draw(|frame| draw(app, frame))?;
         let wait = if app.presentation.is_some() { 100 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
-            if signals.stop.load(Ordering::Relaxed) {
+            if signals.stopped().is_some() {
                 break;
             }
             if signals.suspend.swap(false, Ordering::Relaxed) {
@@ -143,11 +107,25 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         if let Some(text) = app.clipboard.take() {
             copy(&text);
         }
-        if signals.stop.load(Ordering::Relaxed) {
+        if signals.stopped().is_some() {
             break;
+        }
+        if signals.suspend.swap(false, Ordering::Relaxed) {
+            suspend(&mut term)?;
         }
     }
     Ok(())
+}
+
+/// Draws one frame at the frame's own size. The terminal may have been resized since the last
+/// resize event was read (ratatui measures it again before each frame): the app is laid out
+/// again at the size being drawn, so no widget is placed outside the buffer.
+pub fn draw(app: &mut App, frame: &mut ratatui::Frame<'_>) {
+    let area = frame.area();
+    if app.size != area {
+        app.update(Action::Resize(area.width, area.height));
+    }
+    crate::ui::render(app, frame);
 }
 
 /// What the loop keeps for presentation mode: the clock of the timer and the link to speaker
@@ -158,8 +136,14 @@ struct Sync {
     shown: u64,
     #[cfg(unix)]
     leader: Option<(String, crate::sync::Leader)>,
+    /// When binding the deck's socket last failed (another presenter holds it): retried
+    /// every few seconds, said once.
+    #[cfg(unix)]
+    refused: Option<Instant>,
     #[cfg(unix)]
     follower: Option<crate::sync::Follower>,
+    #[cfg(unix)]
+    presenter: Option<String>,
 }
 
 impl Sync {
@@ -184,24 +168,71 @@ impl Sync {
             app.update(Action::Tick(secs));
         }
         #[cfg(unix)]
+        self.exchange(app, notes);
+    }
+
+    /// Speaker view: follow the presenter and send it the keys. Presenter: tell the speaker
+    /// views where the deck is and take their commands.
+    #[cfg(unix)]
+    fn exchange(&mut self, app: &mut App, notes: Option<String>) {
+        use crate::sync::{Command, Follower, Leader, socket_path};
+        if let Some(deck) = notes {
+            let follower = self
+                .follower
+                .get_or_insert_with(|| Follower::new(&socket_path(&deck)));
+            let pos = follower.poll();
+            let who = follower.presenter().map(str::to_owned);
+            if who != self.presenter {
+                self.presenter.clone_from(&who);
+                app.update(Action::Presenter(who));
+            }
+            if let Some(pos) = pos {
+                app.update(Action::Follow(pos));
+            }
+            let outbox = app
+                .presentation
+                .as_mut()
+                .map(|p| std::mem::take(&mut p.outbox))
+                .unwrap_or_default();
+            for cmd in outbox {
+                follower.send(cmd);
+            }
+            return;
+        }
+        let Some((deck, pos)) = app.deck_position() else {
+            return;
+        };
+        if self.leader.as_ref().is_none_or(|(id, _)| *id != deck)
+            && self
+                .refused
+                .is_none_or(|t| t.elapsed() > Duration::from_secs(5))
         {
-            if let Some(deck) = notes {
-                let follower = self.follower.get_or_insert_with(|| {
-                    crate::sync::Follower::new(&crate::sync::socket_path(&deck))
-                });
-                if let Some(pos) = follower.poll() {
-                    app.update(Action::Follow(pos.slide, pos.page, pos.detour));
+            match Leader::bind(&socket_path(&deck)) {
+                Ok(leader) => {
+                    self.leader = Some((deck, leader));
+                    self.refused = None;
                 }
-            } else if let Some((deck, pos)) = app.deck_position() {
-                if self.leader.as_ref().is_none_or(|(id, _)| *id != deck) {
-                    self.leader = crate::sync::Leader::bind(&crate::sync::socket_path(&deck))
-                        .ok()
-                        .map(|l| (deck, l));
-                }
-                if let Some((_, leader)) = self.leader.as_mut() {
-                    leader.publish(&pos);
+                Err(e) => {
+                    if self.refused.is_none() && e.kind() == io::ErrorKind::AddrInUse {
+                        app.update(Action::AlreadyPresenting);
+                    }
+                    self.refused = Some(Instant::now());
                 }
             }
+        }
+        let Some((_, leader)) = self.leader.as_mut() else {
+            return;
+        };
+        leader.publish(&pos);
+        for cmd in leader.commands() {
+            let action = match cmd {
+                Command::Next => Action::NextSlide,
+                Command::Previous => Action::PrevSlide,
+                Command::Black => Action::Blank(crate::app::presentation::Blank::Black),
+                Command::White => Action::Blank(crate::app::presentation::Blank::White),
+                Command::Unblank => Action::Unblank,
+            };
+            app.update(action);
         }
     }
 }

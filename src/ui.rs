@@ -17,9 +17,32 @@ use crate::strings as s;
 use unicode_width::UnicodeWidthStr;
 
 mod present;
+mod speaker;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
+    draw_all(app, frame);
+    clean_cells(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: a cell holding a control, a bidi override, a line or
+/// paragraph separator or an invisible format character (from data that was never checked, a
+/// paste, a file name) is neutralised, whichever widget put it there.
+fn clean_cells(buffer: &mut ratatui::buffer::Buffer) {
+    use crate::kb::text::{is_forbidden, is_invisible};
+    for cell in &mut buffer.content {
+        if cell
+            .symbol()
+            .chars()
+            .any(|c| is_forbidden(c) || is_invisible(c))
+        {
+            let clean = crate::kb::text::neutralize(cell.symbol()).into_owned();
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw_all(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
     if let Some(p) = &app.presentation {
         present::render(app, p, frame);
@@ -392,9 +415,24 @@ fn reader(app: &App, frame: &mut Frame<'_>, area: Rect) {
 fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let width = usize::from(area.width);
     let origin = match app.info.origin.path() {
+        None if app.info.origin.broken_install().is_some() => s::BROKEN_INSTALL.to_owned(),
         None => s::BUNDLED_DATA.to_owned(),
         // A long path keeps its end, where the file name is.
-        Some(p) => shorten_left(&p.display().to_string(), width / 3),
+        Some(p) => {
+            let newer = matches!(app.info.origin, crate::kb::Origin::UserDir(_))
+                && crate::kb::version::bundled_newer(&app.kb.meta).is_some();
+            let path = shorten_left(&p.display().to_string(), width / 3);
+            if newer {
+                format!("{path} {}", s::BUNDLED_NEWER)
+            } else {
+                path
+            }
+        }
+    };
+    let origin = if app.kb.meta.unsigned {
+        format!("{origin} · {}", s::UNSIGNED)
+    } else {
+        origin
     };
     let version = app
         .kb
@@ -517,17 +555,54 @@ fn popup(frame: &mut Frame<'_>, area: Rect, (width, height): (u16, u16), top: u1
     rect
 }
 
-/// The help overlay, generated from the key map.
+/// The size of the help overlay on a screen of `area`.
+fn help_size(area: Rect) -> (u16, u16) {
+    (
+        area.width.saturating_sub(4).min(76),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// How far the help can scroll: its wrapped lines less the rows it shows.
+#[must_use]
+pub fn help_max_scroll(app: &App) -> u16 {
+    let (width, height) = help_size(app.size);
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = help_lines(app)
+        .iter()
+        .map(|l| l.width().div_ceil(inner).max(1))
+        .sum();
+    u16::try_from(rows.saturating_sub(height.saturating_sub(2) as usize)).unwrap_or(u16::MAX)
+}
+
+/// The help overlay, generated from the key map; it scrolls (arrows, page keys) when it does
+/// not fit.
 fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let width = area.width.saturating_sub(4).min(76);
-    let height = area.height.saturating_sub(2);
-    let popup = popup(frame, area, (width, height), 1);
+    let popup = popup(frame, area, help_size(area), 1);
+    let max = help_max_scroll(app);
+    let scroll = app.help_scroll.min(max);
+    let title = match (scroll > 0, scroll < max) {
+        (false, false) => " Aide — Échap pour fermer ",
+        (false, true) => " Aide — ↓ PgSuiv : suite · Échap pour fermer ",
+        (true, true) => " Aide — ↑ ↓ pour défiler · Échap pour fermer ",
+        (true, false) => " Aide — ↑ PgPréc : début · Échap pour fermer ",
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.border_focus)
-        .title(" Aide — Échap pour fermer ")
+        .title(title)
         .title_alignment(Alignment::Center)
         .style(app.theme.base);
+    let paragraph = Paragraph::new(help_lines(app))
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .style(Style::new());
+    frame.render_widget(paragraph, popup);
+}
+
+/// The lines of the help: the bindings of the modes the user is in.
+fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = if app.presentation.is_some() {
         vec![Line::from(Span::styled(
             s::PRESENT_INTRO,
@@ -539,17 +614,21 @@ fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
             Line::from(Span::styled(s::HELP_LETTERS, app.theme.dim)),
         ]
     };
-    let presenting = [
-        (Mode::Present, "Présentation"),
-        (Mode::Picker, "Choix de la présentation"),
-    ];
+    let presenting: &[(Mode, &str)] = if app.presentation.as_ref().is_some_and(|p| p.notes) {
+        &[(Mode::Notes, "Vue orateur")]
+    } else {
+        &[
+            (Mode::Present, "Présentation"),
+            (Mode::Picker, "Choix de la présentation"),
+        ]
+    };
     let browsing = [
         (Mode::Search, "Barre de recherche"),
         (Mode::Results, "Liste des résultats"),
         (Mode::Reader, "Fiche (volet de lecture)"),
     ];
     let sections: &[(Mode, &str)] = if app.presentation.is_some() {
-        &presenting
+        presenting
     } else {
         &browsing
     };
@@ -576,12 +655,7 @@ fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
         app.theme.dim,
     )));
     lines.push(Line::from(Span::styled(s::NOT_LEGAL_ADVICE, app.theme.dim)));
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((app.help_scroll, 0))
-        .style(Style::new());
-    frame.render_widget(paragraph, popup);
+    lines
 }
 
 /// The reader's document as it shows on `rows` rows: from the scroll position down.

@@ -303,8 +303,28 @@ fn show_json_has_the_item_and_its_kind() {
         serde_json::json!(["081 00 00 00", "+32 2 000 00 00"])
     );
     assert_eq!(contact["verified"], "2024-03-01");
+    assert_eq!(contact["verified_by"], "telephone");
+    assert_eq!(
+        contact["reverify"], true,
+        "verified on 01/03/2024: more than 12 months"
+    );
+    assert!(
+        contact["status"]
+            .as_str()
+            .is_some_and(|t| t.ends_with("— à revérifier")),
+        "{}",
+        contact["status"]
+    );
     let unverified = json_of(&mut sandbox.minimal(&["show", "medecins-benevoles", "--json"]));
     assert_eq!(unverified["verified"], Value::Null);
+    assert_eq!(unverified["reverify"], false);
+    assert!(
+        unverified["status"]
+            .as_str()
+            .is_some_and(|t| t.contains("non vérifié")),
+        "{}",
+        unverified["status"]
+    );
 
     let deck = json_of(&mut sandbox.minimal(&["show", "seance-decouverte", "--json"]));
     assert_eq!(deck["kind"], "deck");
@@ -426,6 +446,7 @@ fn check_passes_with_warnings_and_fails_with_strict() {
     let errors = std::fs::read_to_string("tests/fixtures/invalid/several-errors.expected")
         .expect("expected headlines")
         .lines()
+        .filter(|l| !l.contains(": remarque : "))
         .count();
     sandbox
         .minimal(&["check", "tests/fixtures/invalid/several-errors.yaml"])
@@ -688,7 +709,7 @@ fn data_precedence_flag_then_env_then_user_dir_then_bundled() {
     // Data installed in the user data directory beats the bundled data.
     sandbox
         .relais()
-        .args(["data", "install", MINIMAL])
+        .args(["data", "install", "--allow-unsigned", MINIMAL])
         .assert()
         .success();
     let installed = origin(&mut sandbox.relais());
@@ -873,4 +894,85 @@ fn no_color_is_honoured_in_a_terminal() {
         false,
     );
     assert!(!has_escape(&never), "{}", String::from_utf8_lossy(&never));
+}
+
+// --- dates --------------------------------------------------------------------------------
+
+#[test]
+fn show_json_gives_the_newest_source_date_and_the_warnings() {
+    let sandbox = Sandbox::new();
+    let entry = json_of(&mut sandbox.minimal(&["show", "droits-hebergeur", "--json"]));
+    assert_eq!(entry["sources_until"], "2017-05-08");
+    assert_eq!(entry["old_sources"], true);
+    assert_eq!(
+        entry["dates"],
+        "Vérifié le 01/03/2024 · sources jusqu'au 08/05/2017"
+    );
+    let warnings = entry["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .is_some_and(|w| w.contains("08/05/2017 (plus de trois ans)"))),
+        "{warnings:?}"
+    );
+}
+
+/// A data folder with one entry and the given contacts, for `check`.
+fn data_with_contacts(dir: &std::path::Path, contacts: &str) -> std::path::PathBuf {
+    let file = dir.join("d.yaml");
+    let today = relais::kb::today();
+    let text = format!(
+        "categories: [{{id: c, title: C}}]\n\
+         entries:\n  - id: e\n    title: E\n    category: c\n    summary: S\n    answer: A\n    \
+         sources: [{{title: T, date: {today}}}]\n    reviewed: {today}\n\
+         contacts:\n{contacts}"
+    );
+    std::fs::write(&file, text).expect("write data");
+    file
+}
+
+#[test]
+fn strict_fails_on_a_verification_older_than_a_year_not_on_an_honest_unverified_contact() {
+    let sandbox = Sandbox::new();
+    let dir = tempfile::tempdir().expect("temp");
+    let unverified = data_with_contacts(
+        dir.path(),
+        "  - {id: p, name: P, description: D, region: flandre, phone: [\"101\"], sources: [{title: Presse, date: 2021-02}]}\n",
+    );
+    sandbox
+        .relais()
+        .args(["check", "--strict"])
+        .arg(&unverified)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 contact(s) non vérifié(s)"));
+    let old = relais::kb::today()
+        .checked_sub(jiff::Span::new().months(13))
+        .expect("a year ago");
+    let stale = data_with_contacts(
+        dir.path(),
+        &format!(
+            "  - {{id: p, name: P, description: D, region: namur, verified: {old}, verified_by: telephone, sources: [{{title: Appel}}]}}\n"
+        ),
+    );
+    sandbox.relais().arg("check").arg(&stale).assert().success();
+    sandbox
+        .relais()
+        .args(["check", "--strict"])
+        .arg(&stale)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("à revérifier"));
+}
+
+#[test]
+fn check_help_says_what_strict_refuses() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .relais()
+        .args(["check", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("contact vérifié il y a plus de"))
+        .stdout(predicate::str::contains("restent des notes"));
 }

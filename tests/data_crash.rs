@@ -15,6 +15,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use relais::kb::Origin;
+use relais::kb::lock::LOCK;
 use relais::kb::store::{INSTALLS, PAUSE_VARIABLE, STATE, Store};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -109,7 +110,7 @@ impl Home {
             .flatten()
         {
             let name = item.file_name().to_string_lossy().into_owned();
-            if name != INSTALLS && name != STATE {
+            if name != INSTALLS && name != STATE && name != LOCK {
                 found.push(name);
             }
         }
@@ -190,7 +191,10 @@ fn crash_everywhere(
             );
         }
         // Whatever was left, the next change works and leaves nothing behind.
-        let next = home.relais(&["data", "install"]).arg(&home.c).output();
+        let next = home
+            .relais(&["data", "install", "--allow-unsigned"])
+            .arg(&home.c)
+            .output();
         let next = next.expect("runs");
         assert!(
             next.status.success(),
@@ -247,7 +251,14 @@ fn path_arg(path: &Path) -> String {
 fn a_first_install_killed_at_any_step_leaves_bundled_or_the_new_data() {
     let seen = crash_everywhere(
         |_| {},
-        |h| vec!["data".into(), "install".into(), path_arg(&h.a)],
+        |h| {
+            vec![
+                "data".into(),
+                "install".into(),
+                "--allow-unsigned".into(),
+                path_arg(&h.a),
+            ]
+        },
         "bundled",
         "A",
     );
@@ -277,7 +288,14 @@ fn an_install_over_a_backup_killed_at_any_step_leaves_one_whole_version() {
             h.install(&h.c);
             h.install(&h.a);
         },
-        |h| vec!["data".into(), "install".into(), path_arg(&h.b)],
+        |h| {
+            vec![
+                "data".into(),
+                "install".into(),
+                "--allow-unsigned".into(),
+                path_arg(&h.b),
+            ]
+        },
         "A",
         "B",
     );
@@ -333,7 +351,7 @@ fn leftovers_of_a_killed_change_are_ignored_then_removed() {
     assert_eq!(home.active().0, "A");
     assert_eq!(home.leftovers().len(), 2, "{:?}", home.leftovers());
     let out = home
-        .relais(&["data", "install"])
+        .relais(&["data", "install", "--allow-unsigned"])
         .arg(&home.b)
         .output()
         .expect("runs");

@@ -93,7 +93,7 @@ fn valid_install_becomes_the_active_data() {
     let home = Home::new();
     assert_eq!(home.status()["origin"], "données intégrées");
     home.relais()
-        .args(["data", "install", FIXTURE])
+        .args(["data", "install", "--allow-unsigned", FIXTURE])
         .assert()
         .success()
         .stdout(predicate::str::contains("Installé :").and(predicate::str::contains("2026.01.15")));
@@ -127,7 +127,7 @@ fn single_file_with_another_extension_is_installed_as_yaml() {
     let file = home.dir.path().join("maj.txt");
     fs::copy("tests/fixtures/valid/minimal.yaml", &file).expect("copy");
     home.relais()
-        .args(["data", "install"])
+        .args(["data", "install", "--allow-unsigned"])
         .arg(&file)
         .assert()
         .success();
@@ -139,7 +139,7 @@ fn single_file_with_another_extension_is_installed_as_yaml() {
 fn invalid_data_changes_nothing_and_every_problem_is_printed() {
     let home = Home::new();
     home.relais()
-        .args(["data", "install", FIXTURE])
+        .args(["data", "install", "--allow-unsigned", FIXTURE])
         .assert()
         .success();
     let before = home.snapshot();
@@ -151,7 +151,7 @@ fn invalid_data_changes_nothing_and_every_problem_is_printed() {
     )
     .expect("write");
     home.relais()
-        .args(["data", "install"])
+        .args(["data", "install", "--allow-unsigned"])
         .arg(&bad)
         .assert()
         .code(2)
@@ -166,7 +166,12 @@ fn invalid_data_changes_nothing_and_every_problem_is_printed() {
     assert_eq!(home.active_version(), "2026.01.15");
     // A path that does not exist is refused the same way.
     home.relais()
-        .args(["data", "install", "tests/fixtures/nowhere"])
+        .args([
+            "data",
+            "install",
+            "--allow-unsigned",
+            "tests/fixtures/nowhere",
+        ])
         .assert()
         .code(2);
     assert_eq!(home.snapshot(), before);
@@ -218,7 +223,7 @@ fn restore_swaps_with_the_backup_and_reset_returns_to_bundled() {
     let two = fixture_version(home.dir.path(), "2.0");
     for dir in [&one, &two] {
         home.relais()
-            .args(["data", "install"])
+            .args(["data", "install", "--allow-unsigned"])
             .arg(dir)
             .assert()
             .success();
@@ -257,7 +262,7 @@ fn restore_swaps_with_the_backup_and_reset_returns_to_bundled() {
 fn status_says_when_the_installed_data_is_overridden() {
     let home = Home::new();
     home.relais()
-        .args(["data", "install", FIXTURE])
+        .args(["data", "install", "--allow-unsigned", FIXTURE])
         .assert()
         .success();
     let out = home
@@ -271,7 +276,7 @@ fn status_says_when_the_installed_data_is_overridden() {
     assert!(text.contains("Installées : "), "{text}");
     home.relais()
         .env("RELAIS_DATA", "tests/fixtures/valid/minimal.yaml")
-        .args(["data", "install", FIXTURE])
+        .args(["data", "install", "--force", "--allow-unsigned", FIXTURE])
         .assert()
         .success()
         .stderr(predicate::str::contains("ont priorité"));

@@ -109,8 +109,14 @@ fn print_html_is_one_offline_file_with_a4_pages() {
     assert!(!page.contains("<link"));
     assert!(!page.contains(" src="));
     assert_eq!(page.matches("<article class=\"entry\"").count(), 3);
-    // One QR code per phone number (three at most) and per website.
-    assert_eq!(page.matches("<svg").count(), 2 + 3 + 1);
+    // The compact sheet: a QR code for the first number of each contact (not every number)
+    // and one for its website: here two first numbers and two websites.
+    assert_eq!(page.matches("<article class=\"card\"").count(), 3);
+    assert_eq!(page.matches("<svg").count(), 3 + 1);
+    assert!(
+        page.contains("counter(page) \" / \" counter(pages)"),
+        "numbered pages"
+    );
 }
 
 #[test]
@@ -143,7 +149,7 @@ fn selections_and_their_errors() {
 #[test]
 fn phone_page_embeds_the_whole_base_and_requests_nothing() {
     let kb = fixture();
-    let page = app::render(&kb);
+    let page = app::render(&kb, TODAY);
     assert!(page.contains(app::CSP_APP));
     for forbidden in [
         "<link",

@@ -18,7 +18,7 @@ use relais::action::Action;
 use relais::app::{App, DataInfo};
 use relais::cli::KindFilter;
 use relais::commands::Painter;
-use relais::kb::text::is_forbidden;
+use relais::kb::text::{is_forbidden, is_invisible};
 use relais::kb::validate::Loaded;
 use relais::kb::{Audience, Category, Contact, Deck, Entry, KnowledgeBase, Meta, Origin, Source};
 use relais::theme::ThemeName;
@@ -28,10 +28,11 @@ const TODAY: Date = date(2026, 11, 27);
 
 /// Everything a hostile or damaged file could put in a text: CSI (7-bit and C1), screen clear,
 /// OSC 52 that would write the clipboard, BEL, an OSC 8 hyperlink, DEL, NUL, backspace, lone CR,
-/// vertical tab, form feed, and the bidi overrides and isolates that reorder what is shown.
+/// vertical tab, form feed, the bidi overrides and isolates that reorder what is shown, the line
+/// and paragraph separators, and invisible format characters (zero-width, marks, tags).
 const NASTY: &str = "\u{1b}[31m\u{1b}[2J\u{1b}]52;c;cGlyYXRl\u{7}\u{9b}1m\u{9d}0;titre\u{9c}\
 \u{1b}]8;;https://x.example\u{1b}\\lien\u{1b}]8;;\u{1b}\\\u{7f}\u{0}\u{8}\r\u{b}\u{c}\
-\u{202e}\u{202a}\u{2066}\u{2069}\u{85}";
+\u{202e}\u{202a}\u{2066}\u{2069}\u{85}\u{2028}\u{2029}\u{200b}\u{200d}\u{200f}\u{2060}\u{feff}\u{ad}\u{e0041}";
 
 fn nasty(text: &str) -> String {
     format!("{text} {NASTY} fin")
@@ -41,7 +42,7 @@ fn source() -> Source {
     Source {
         title: nasty("Source"),
         url: Some(format!("https://exemple.be/{NASTY}")),
-        date: Some(date(2024, 1, 1)),
+        date: Some(date(2024, 1, 1).into()),
     }
 }
 
@@ -66,6 +67,8 @@ fn entry(id: &str, other: &str) -> Entry {
         sources: vec![source()],
         // Old: the stale warning is drawn too.
         reviewed: date(2020, 1, 1),
+        slide: vec![nasty("Point un"), nasty("Point deux")],
+        notes: Some(nasty("À dire")),
     }
 }
 
@@ -77,6 +80,7 @@ fn kb() -> KnowledgeBase {
             date: Some(date(2026, 1, 1)),
             publisher: Some(nasty("Éditeur")),
             fallback_contacts: vec!["permanence".to_owned()],
+            ..Meta::default()
         },
         categories: vec![Category {
             id: "droits".to_owned(),
@@ -102,6 +106,7 @@ fn kb() -> KnowledgeBase {
                 hours: Some(nasty("Lundi")),
                 notes: Some(nasty("Note")),
                 verified: None,
+                verified_by: None,
                 sources: vec![source()],
             },
             Contact {
@@ -118,6 +123,7 @@ fn kb() -> KnowledgeBase {
                 hours: None,
                 notes: None,
                 verified: Some(date(2026, 1, 1)),
+                verified_by: Some(relais::kb::VerifiedBy::Telephone),
                 sources: Vec::new(),
             },
         ],
@@ -130,6 +136,10 @@ fn kb() -> KnowledgeBase {
                 "transport".to_owned(),
                 format!("id{NASTY}"),
             ],
+            duration: Some(60),
+            title_slide: true,
+            agenda: true,
+            closing: true,
         }],
         synonyms: vec![vec![nasty("héberger"), "loger".to_owned()]],
         families: Vec::new(),
@@ -156,7 +166,10 @@ fn without_painter_codes(text: &str) -> String {
 
 /// Fails on the first character that could drive a terminal.
 fn assert_clean(what: &str, text: &str) {
-    if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|&(_, c)| is_forbidden(c) || is_invisible(c))
+    {
         let start = text[..at]
             .char_indices()
             .rev()
@@ -194,7 +207,7 @@ fn plain_entries_and_contacts_are_clean() {
         );
         assert_clean(
             "plain::contact",
-            &relais::plain::contact(&kb.contacts[0], width),
+            &relais::plain::contact(&kb.contacts[0], width, TODAY),
         );
     }
     assert_clean("plain::source_line", &relais::plain::source_line(&source()));
@@ -349,7 +362,7 @@ fn the_reader_lays_out_clean_lines() {
     for width in [10, 40, 100] {
         let doc = relais::app::reader::entry(&kb, &kb.entries[0], width, &theme, &marks, TODAY);
         assert_lines_clean("reader::entry", &doc.lines);
-        let doc = relais::app::reader::contact(&kb, &kb.contacts[0], width, &theme, &marks);
+        let doc = relais::app::reader::contact(&kb, &kb.contacts[0], width, &theme, &marks, TODAY);
         assert_lines_clean("reader::contact", &doc.lines);
     }
 }
@@ -379,7 +392,7 @@ fn presentations_draw_no_control_character() {
 /// Every forbidden character of `text`, by code point, with how often it occurs.
 fn leaks(text: &str) -> std::collections::BTreeMap<String, usize> {
     let mut found = std::collections::BTreeMap::new();
-    for c in text.chars().filter(|&c| is_forbidden(c)) {
+    for c in text.chars().filter(|&c| is_forbidden(c) || is_invisible(c)) {
         *found.entry(format!("U+{:04X}", u32::from(c))).or_default() += 1;
     }
     found
@@ -406,7 +419,18 @@ fn exports(kb: &KnowledgeBase) -> Vec<(String, String)> {
             relais::export::html::render(&handout),
         ));
     }
-    out.push(("phone page".to_owned(), relais::export::app::render(kb)));
+    out.push(("phone page".to_owned(), relais::export::app::render(kb, TODAY)));
+    for deck in &kb.decks {
+        out.push((
+            format!("slides {}", deck.id),
+            relais::export::slides::render(kb, deck),
+        ));
+    }
+    let all = Handout::select(kb, &Scope::All, true, TODAY).expect("all contacts");
+    out.push((
+        "contacts and QR sheet".to_owned(),
+        relais::export::sheet::render(&all).expect("one page"),
+    ));
     out
 }
 
@@ -435,6 +459,7 @@ fn every_export_carries_no_control_character() {
             ids: Vec::new(),
             contacts: !app && format != ExportFormat::Json,
             app,
+            sheet: false,
             output: None,
         };
         let out = run(|o| relais::commands::export::run_export(&kb, &args, o));
@@ -497,6 +522,53 @@ fn check_refuses_every_control_character_raw_or_escaped() {
                 && d.line == 6
                 && d.message.starts_with("caractère interdit")),
             "{what}: {diags:#?}"
+        );
+    }
+}
+
+/// Invisible characters in a title, a keyword, a contact's name or an id are errors at their
+/// place, each naming the character; in other texts they load and are neutralised on output.
+#[test]
+fn invisible_characters_in_searched_texts_are_errors() {
+    for c in [
+        '\u{200b}',
+        '\u{200d}',
+        '\u{2060}',
+        '\u{feff}',
+        '\u{ad}',
+        '\u{2028}',
+        '\u{e0041}',
+    ] {
+        let files = [file_with_title(&format!("hé{c}berger"))];
+        let err = relais::kb::validate::validate(&files, TODAY).expect_err("invisible in title");
+        assert!(
+            err.diagnostics().iter().any(|d| d.is_error()
+                && d.line == 6
+                && d.message.starts_with("caractère invisible dans « title »")
+                && d.message.contains(&format!("U+{:04X}", u32::from(c)))),
+            "U+{:04X}: {:#?}",
+            u32::from(c),
+            err.diagnostics()
+        );
+    }
+    let text = file_with_title("Titre").text;
+    let with_keyword = text.replace(
+        "    category:",
+        "    keywords: [\"mot\u{200b}clé\"]\n    category:",
+    );
+    let with_id = text.replacen("id: e", "id: e\u{200b}x", 1);
+    for (what, text) in [("keywords", with_keyword), ("identifiant", with_id)] {
+        let files = [relais::kb::SourceFile {
+            name: "t.yaml".to_owned(),
+            text,
+        }];
+        let err = relais::kb::validate::validate(&files, TODAY).expect_err(what);
+        assert!(
+            err.diagnostics()
+                .iter()
+                .any(|d| d.is_error() && d.message.contains("invisible")),
+            "{what}: {:#?}",
+            err.diagnostics()
         );
     }
 }

@@ -1,11 +1,12 @@
-//! Presentation mode without a terminal: navigation, go-to, quick search and return, split
-//! slides, blank screens; and whole-screen snapshots at three projector-ish sizes.
+//! Presentation mode without a terminal, on the presentation fixture: navigation, go-to, quick
+//! search and return, split slides, blank screens, title, agenda and closing slides, help,
+//! Échap and F5; and whole-screen snapshots at three projector-ish sizes.
 
 use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use relais::action::Action;
-use relais::app::presentation::{Blank, TitleLayout};
+use relais::app::presentation::{Blank, Slide, TitleLayout};
 use relais::app::{App, DataInfo};
 use relais::kb::Origin;
 use relais::kb::validate::validate;
@@ -13,12 +14,18 @@ use relais::keymap::Mode;
 use relais::theme::ThemeName;
 use tui_input::InputRequest;
 
-const DECK: &str = "droits-citoyens-solidaires";
+const DECK: &str = "seance-essai";
+/// Title, agenda, four entries, closing.
+const SLIDES: usize = 7;
 
 fn app(w: u16, h: u16) -> App {
-    let today = date(2026, 11, 27);
-    let files = Origin::Bundled.read().expect("bundled data");
-    let (kb, _) = validate(&files, today).expect("bundled data validates");
+    let today = date(2026, 11, 30);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/present/kb.yaml"
+    );
+    let files = Origin::Given(path.into()).read().expect("fixture");
+    let (kb, _) = validate(&files, today).expect("fixture validates");
     let mut app = App::new(
         kb,
         DataInfo {
@@ -49,6 +56,7 @@ fn screen(app: &App) -> String {
             row.iter()
                 .map(ratatui::buffer::Cell::symbol)
                 .collect::<String>()
+                .replace('\u{A0}', " ")
                 .trim_end()
                 .to_owned()
         })
@@ -75,13 +83,103 @@ fn next_slide(app: &mut App) -> usize {
 }
 
 #[test]
-fn starts_on_slide_one_with_the_high_contrast_theme() {
-    let a = presenting(200, 50);
+fn starts_on_the_title_slide_with_the_high_contrast_theme() {
+    let mut a = presenting(200, 50);
     assert_eq!(a.mode(), Mode::Present);
     assert_eq!(p(&a).slide, 0);
-    assert!(p(&a).counter().starts_with("1 / 6"), "{}", p(&a).counter());
+    assert_eq!(p(&a).current_slide(), Some(&Slide::Title));
+    assert!(p(&a).counter().starts_with("1 / 7"), "{}", p(&a).counter());
     assert_eq!(a.theme.name, ThemeName::Contraste);
-    assert_eq!(p(&a).current_entry(), Some("droits-aidant"));
+    let title = screen(&a);
+    for words in [
+        "Une séance pour tester les diapositives.",
+        "Données : version present-1 du 30/11/2026",
+        "Durée prévue : 45 min",
+        "pas un avis juridique",
+    ] {
+        assert!(title.contains(words), "{words} missing:\n{title}");
+    }
+    a.update(Action::NextSlide);
+    assert_eq!(p(&a).current_slide(), Some(&Slide::Agenda));
+    let agenda = screen(&a);
+    assert!(agenda.contains("1. Que faut-il dire"), "{agenda}");
+    assert!(
+        agenda.contains("4. Une seule phrase très longue"),
+        "{agenda}"
+    );
+    a.update(Action::NextSlide);
+    assert_eq!(p(&a).current_entry(), Some("longue-question"));
+    a.update(Action::LastSlide);
+    assert_eq!(p(&a).current_slide(), Some(&Slide::Closing));
+    let closing = screen(&a);
+    assert!(
+        closing.contains("Permanence d'essai : 081 00 00 00"),
+        "{closing}"
+    );
+    assert!(
+        closing.contains("Service d'essai non vérifié · essai@exemple.be (non vérifié)"),
+        "{closing}"
+    );
+}
+
+#[test]
+fn a_deck_can_do_without_title_agenda_and_closing() {
+    let mut a = app(120, 40);
+    a.start_presentation(Some("sans-extras"), 0, false, false);
+    assert_eq!(p(&a).current_entry(), Some("question-courte"));
+    assert!(p(&a).counter().starts_with("1 / 2"));
+}
+
+#[test]
+fn a_slide_shows_the_summary_and_its_points_or_the_summary_only() {
+    let mut a = presenting(200, 50);
+    a.update(Action::StartGoto);
+    a.update(Action::GotoDigit(3));
+    a.update(Action::GotoConfirm);
+    let shown = screen(&a);
+    assert!(
+        shown.contains("• Troisième point, plus court que les autres."),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("Réponse complète"),
+        "the answer is for the speaker view"
+    );
+    a.update(Action::NextSlide);
+    assert_eq!(p(&a).current_entry(), Some("question-courte"));
+    let shown = screen(&a);
+    assert!(shown.contains("Un résumé d'une phrase, sans points de diapositive."));
+    assert!(
+        !shown.contains('•') && !shown.contains("Une réponse d'une phrase."),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_theme_given_on_the_command_line_is_kept_and_f2_lightens() {
+    let mut a = app(120, 40);
+    a.theme_chosen = true;
+    a.start_presentation(Some(DECK), 0, false, false);
+    assert_eq!(
+        a.theme.name,
+        ThemeName::Defaut,
+        "--theme defaut is honoured"
+    );
+    a.update(Action::ToggleTheme);
+    assert_eq!(a.theme.name, ThemeName::Clair);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    term.draw(|f| relais::ui::render(&a, f)).expect("draw");
+    let cell = &term.backend().buffer()[(60, 20)];
+    assert_eq!(
+        cell.bg,
+        ratatui::style::Color::White,
+        "light theme: white background"
+    );
+    a.update(Action::LeavePresentation);
+    let mut b = app(120, 40);
+    b.theme = relais::theme::Theme::new(ThemeName::Clair);
+    b.start_presentation(Some(DECK), 0, false, false);
+    assert_eq!(b.theme.name, ThemeName::Clair);
 }
 
 #[test]
@@ -90,11 +188,11 @@ fn navigation_stays_in_bounds() {
     a.update(Action::PrevSlide);
     assert_eq!((p(&a).slide, p(&a).current_page()), (0, 0));
     a.update(Action::LastSlide);
-    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).slide, SLIDES - 1);
     for _ in 0..20 {
         a.update(Action::NextSlide);
     }
-    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).slide, SLIDES - 1);
     assert_eq!(p(&a).current_page(), p(&a).pages.len() - 1);
     a.update(Action::FirstSlide);
     assert_eq!((p(&a).slide, p(&a).current_page()), (0, 0));
@@ -102,11 +200,17 @@ fn navigation_stays_in_bounds() {
 
 #[test]
 fn previous_from_a_slide_lands_on_the_last_page_of_the_one_before() {
-    let mut a = presenting(60, 20);
-    next_slide(&mut a);
-    assert_eq!(p(&a).slide, 1);
+    let mut a = presenting(40, 12);
+    a.update(Action::StartGoto);
+    a.update(Action::GotoDigit(4));
+    a.update(Action::GotoConfirm);
+    assert_eq!(p(&a).slide, 3);
     a.update(Action::PrevSlide);
-    assert_eq!(p(&a).slide, 0);
+    assert_eq!(p(&a).slide, 2);
+    assert!(
+        p(&a).pages.len() > 1,
+        "the long entry needs several pages at 40x12"
+    );
     assert_eq!(p(&a).current_page(), p(&a).pages.len() - 1);
 }
 
@@ -125,12 +229,12 @@ fn go_to_a_slide_number_clamped_to_the_deck() {
     ] {
         a.update(action);
     }
-    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).slide, SLIDES - 1);
     a.update(Action::StartGoto);
     assert_eq!(a.mode(), Mode::Goto);
     a.update(Action::Escape);
     assert_eq!(a.mode(), Mode::Present);
-    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).slide, SLIDES - 1);
 }
 
 #[test]
@@ -141,14 +245,14 @@ fn quick_search_shows_any_entry_and_escape_returns_to_the_deck() {
     a.update(Action::GotoConfirm);
     a.update(Action::QuickSearch);
     assert_eq!(a.mode(), Mode::PresentSearch);
-    for ch in "tuberculose".chars() {
+    for ch in "geante".chars() {
         a.update(Action::Edit(InputRequest::InsertChar(ch)));
     }
     a.update(Action::Open);
-    assert_eq!(p(&a).current_entry(), Some("tuberculose"));
+    assert_eq!(p(&a).current_entry(), Some("phrase-geante"));
     assert!(p(&a).counter().starts_with("hors parcours"));
     a.update(Action::Escape);
-    assert_eq!(p(&a).current_entry(), Some("que-puis-je-faire"));
+    assert_eq!(p(&a).current_entry(), Some("longue-question"));
     assert_eq!(p(&a).slide, 2);
 }
 
@@ -160,16 +264,17 @@ fn blank_screens_and_any_key_restores() {
     assert!(screen(&a).trim().is_empty(), "blank screen shows text");
     a.update(Action::Unblank);
     assert_eq!(a.mode(), Mode::Present);
-    assert!(screen(&a).contains("1 / 6"));
+    assert!(screen(&a).contains("1 / 7"));
 }
 
 #[test]
-fn long_entries_continue_on_follow_up_slides_never_mid_sentence() {
-    let mut a = presenting(80, 24);
-    let height = 24;
-    for _ in 0..6 {
-        for (n, page) in p(&a).pages.iter().enumerate() {
-            assert!(page.len() < height, "page {n} too tall");
+fn long_slides_continue_on_follow_up_pages_never_mid_sentence() {
+    let mut a = presenting(40, 12);
+    let mut split = 0;
+    for _ in 0..SLIDES {
+        let pages = p(&a).pages.clone();
+        split += usize::from(pages.len() > 1);
+        for (n, page) in pages.iter().enumerate() {
             let text: String = page
                 .iter()
                 .map(|l| {
@@ -181,22 +286,27 @@ fn long_entries_continue_on_follow_up_slides_never_mid_sentence() {
                 })
                 .collect();
             let text = text.trim_end();
-            if n + 1 < p(&a).pages.len() {
+            // Only the one-sentence summary taller than the screen may be cut inside.
+            if n + 1 < pages.len() && p(&a).current_entry() != Some("phrase-geante") {
                 let end = text.chars().last().unwrap_or('.');
                 assert!(
                     matches!(end, '.' | '?' | '!' | ':' | ';' | ')' | '»'),
                     "page {n} of slide {} ends mid-sentence: …{}",
                     p(&a).slide,
-                    &text[text.len().saturating_sub(40)..]
+                    text
                 );
             }
         }
-        if p(&a).slide == 5 {
+        if p(&a).slide == SLIDES - 1 {
             break;
         }
         next_slide(&mut a);
     }
-    assert_eq!(p(&a).slide, 5);
+    assert_eq!(p(&a).slide, SLIDES - 1);
+    assert!(
+        split >= 2,
+        "the fixture should need follow-up pages at 40x12"
+    );
 }
 
 #[test]
@@ -232,7 +342,7 @@ fn big_titles_only_with_glyphs_for_every_letter() {
 #[test]
 fn leaving_returns_to_the_interface_when_started_from_it() {
     let mut a = app(120, 40);
-    for ch in "gale".chars() {
+    for ch in "courte".chars() {
         a.update(Action::Edit(InputRequest::InsertChar(ch)));
     }
     a.update(Action::Open);
@@ -268,6 +378,10 @@ fn snapshots() {
         insta::assert_snapshot!(format!("slide1_{w}x{h}"), screen(&a));
         a.update(Action::NextSlide);
         insta::assert_snapshot!(format!("after_next_{w}x{h}"), screen(&a));
+        a.update(Action::NextSlide);
+        insta::assert_snapshot!(format!("entry_{w}x{h}"), screen(&a));
+        a.update(Action::NextSlide);
+        insta::assert_snapshot!(format!("entry_next_{w}x{h}"), screen(&a));
         a.update(Action::Blank(Blank::White));
         insta::assert_snapshot!(format!("blank_{w}x{h}"), screen(&a));
     }
@@ -277,4 +391,77 @@ fn snapshots() {
     let mut help = presenting(120, 40);
     help.update(Action::ToggleHelp);
     insta::assert_snapshot!("help_120x40", screen(&help));
+}
+
+fn key(code: crossterm::event::KeyCode) -> crossterm::event::KeyEvent {
+    crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE)
+}
+
+/// What a key does in the mode the app is in, applied.
+fn press(app: &mut App, code: crossterm::event::KeyCode) {
+    if let Some(action) = relais::keymap::action(app.mode(), key(code)) {
+        app.update(action);
+    }
+}
+
+#[test]
+fn help_stays_open_while_the_clock_ticks_and_scrolls_at_80x24() {
+    use crossterm::event::KeyCode as K;
+    let mut a = presenting(80, 24);
+    press(&mut a, K::Char('?'));
+    assert!(a.help);
+    for s in 1..5 {
+        a.update(Action::Tick(s));
+        a.update(Action::Follow(relais::sync::Position::default()));
+    }
+    assert!(a.help, "the timer tick closed the help");
+    let top = screen(&a);
+    assert!(top.contains("PgSuiv : suite"), "{top}");
+    press(&mut a, K::PageDown);
+    press(&mut a, K::PageDown);
+    press(&mut a, K::PageDown);
+    assert!(a.help, "scrolling closed the help");
+    let bottom = screen(&a);
+    assert_ne!(top, bottom);
+    assert!(bottom.contains("pas un avis juridique"), "{bottom}");
+    let max = a.help_scroll;
+    press(&mut a, K::Down);
+    assert_eq!(a.help_scroll, max, "scrolled past the end");
+    press(&mut a, K::Esc);
+    assert!(!a.help);
+    assert!(a.presentation.is_some());
+}
+
+#[test]
+fn escape_never_ends_the_presentation_and_q_does() {
+    use crossterm::event::KeyCode as K;
+    let mut a = presenting(120, 40);
+    press(&mut a, K::Char(' '));
+    let at = (p(&a).slide, p(&a).current_page());
+    press(&mut a, K::Esc);
+    assert!(
+        a.presentation.is_some() && !a.quit,
+        "Esc ended the presentation"
+    );
+    assert_eq!((p(&a).slide, p(&a).current_page()), at);
+    assert!(screen(&a).contains("q pour quitter"));
+    press(&mut a, K::Esc);
+    assert!(!a.quit);
+    // Esc leaves the quick search and the detour, one step at a time.
+    press(&mut a, K::Char('/'));
+    assert_eq!(a.mode(), Mode::PresentSearch);
+    for ch in "courte".chars() {
+        press(&mut a, K::Char(ch));
+    }
+    press(&mut a, K::Enter);
+    assert!(p(&a).detour.is_some());
+    press(&mut a, K::Esc);
+    assert!(p(&a).detour.is_none());
+    assert_eq!((p(&a).slide, p(&a).current_page()), at);
+    // A clicker's « start » (F5) changes nothing.
+    press(&mut a, K::F(5));
+    assert_eq!((p(&a).slide, p(&a).current_page()), at);
+    assert!(a.presentation.is_some() && !a.quit);
+    press(&mut a, K::Char('q'));
+    assert!(a.quit);
 }

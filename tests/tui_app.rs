@@ -316,10 +316,10 @@ fn cycle_filter_on_contacts_walks_the_regions() {
         assert_invariants(&app);
     }
     assert!(shows(&app, "Rien à afficher avec ce filtre."));
-    for _ in 0..7 {
+    for _ in 0..8 {
         app.update(Action::CycleFilter);
     }
-    assert_eq!(app.region, None, "eight regions, then no filter");
+    assert_eq!(app.region, None, "nine regions, then no filter");
     assert_eq!(row_ids(&app), BROWSE_ORDER[6..]);
 }
 
@@ -368,7 +368,8 @@ fn an_unverified_contact_says_so() {
     let mut app = app(120, 40);
     open_id(&mut app, "medecins-benevoles");
     let text = doc_text(&app);
-    assert!(text.iter().any(|l| l.contains("Coordonnées non vérifiées")));
+    // Rule D.2: never confirmed, so shown with its source (none here) and « non vérifié ».
+    assert!(text.iter().any(|l| l.contains("— non vérifié")), "{text:?}");
     open_id(&mut app, "permanence-juridique");
     let text = doc_text(&app);
     assert!(
@@ -382,6 +383,35 @@ fn an_unverified_contact_says_so() {
     assert!(
         phones.contains("081 00 00 00") && phones.contains("+32 2 000 00 00"),
         "{phones}"
+    );
+}
+
+#[test]
+fn a_verification_older_than_a_year_says_reverifier_as_a_warning() {
+    // Issue 15, item 9: `verified` ages like `reviewed`.
+    let later = relais::app::DataInfo {
+        origin: relais::kb::Origin::Flag("tests/fixtures/tui/kb.yaml".into()),
+        today: jiff::civil::date(2027, 11, 2),
+    };
+    let mut app = App::new(tui_support::kb(), later, relais::theme::ThemeName::Defaut);
+    app.update(Action::Resize(120, 40));
+    open_id(&mut app, "permanence-juridique");
+    let line = app
+        .doc
+        .lines
+        .iter()
+        .find(|l| {
+            l.to_string()
+                .contains("Coordonnées vérifiées le 01/11/2026")
+        })
+        .expect("the verification line");
+    assert!(line.to_string().ends_with("à revérifier"), "{line}");
+    assert!(
+        line.spans
+            .iter()
+            .filter(|s| !s.content.trim().is_empty())
+            .all(|s| s.style.bg == app.theme.warning.bg),
+        "not drawn as a warning: {line:?}"
     );
 }
 
@@ -499,10 +529,18 @@ fn query_words_are_highlighted_in_the_answer() {
     type_text(&mut app, "humanite");
     app.update(Action::Open);
     let highlight = app.theme.highlight;
+    // Warning lines share the highlight's colours in this theme: only mixed lines can hold a
+    // highlighted word.
     let marked: Vec<String> = app
         .doc
         .lines
         .iter()
+        .filter(|l| {
+            !l.spans
+                .iter()
+                .filter(|s| !s.content.trim().is_empty())
+                .all(|s| s.style.bg == app.theme.warning.bg)
+        })
         .flat_map(|l| l.spans.iter())
         .filter(|s| s.style.bg == highlight.bg && s.style.bg.is_some())
         .map(|s| s.content.to_string())

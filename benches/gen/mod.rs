@@ -383,7 +383,7 @@ fn source(i: usize) -> Source {
     Source {
         title: format!("Fiche d'information n° {i}"),
         url: Some(format!("https://exemple.be/fiches/{i}")),
-        date: Some(date(2025, 3, 14)),
+        date: Some(date(2025, 3, 14).into()),
     }
 }
 
@@ -422,6 +422,8 @@ fn entry(rng: &mut Rng, i: usize, contacts: usize) -> Entry {
         contacts: vec![format!("contact-{}", i % contacts)],
         sources: vec![source(i)],
         reviewed: date(2026, 6, 1),
+        slide: Vec::new(),
+        notes: None,
     }
 }
 
@@ -446,6 +448,7 @@ fn contact(rng: &mut Rng, i: usize) -> Contact {
         hours: Some("du lundi au vendredi, de 9 h à 17 h".to_owned()),
         notes: None,
         verified: Some(date(2026, 5, 2)),
+        verified_by: Some(relais::kb::VerifiedBy::Telephone),
         sources: vec![source(i)],
     }
 }
@@ -483,6 +486,7 @@ pub fn knowledge_base(entries: usize) -> KnowledgeBase {
             date: Some(date(2026, 11, 27)),
             publisher: None,
             fallback_contacts: vec!["contact-0".to_owned(), "contact-1".to_owned()],
+            ..Meta::default()
         },
         categories,
         entries,
@@ -585,6 +589,7 @@ fn head_yaml(kb: &KnowledgeBase) -> String {
             }
         }
         let _ = writeln!(y, "    verified: 2026-05-02");
+        let _ = writeln!(y, "    verified_by: telephone");
         sources_yaml(&mut y, &c.sources);
     }
     y

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::wrap::{LinkSpot, Piece, wrap};
+use crate::freshness;
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
@@ -157,7 +158,7 @@ fn piece(text: &str, style: Style) -> Piece {
     }
 }
 
-/// Lays out an entry: warning if stale, title, summary, answer, links, sources, review date.
+/// Lays out an entry: a warning if not reviewed for a year, title, summary, old-sources warning, summary, answer, links, sources, review date.
 #[must_use]
 pub fn entry(
     kb: &KnowledgeBase,
@@ -191,6 +192,10 @@ pub fn entry(
         "",
         "",
     );
+    // Old sources are said right after the summary, before the answer is read.
+    if let Some(warning) = freshness::old_sources_warning(e, today) {
+        b.text(&warning, theme.warning);
+    }
     for block in markup::parse(&e.answer) {
         let runs: Vec<Piece> = block
             .inlines
@@ -245,13 +250,14 @@ pub fn entry(
     sources(&mut b, &e.sources);
     b.blank();
     b.text(
-        &format!("{} {}", s::REVIEWED, s::date(e.reviewed)),
-        if e.is_stale(today) {
+        &freshness::entry_dates(e),
+        if e.is_stale(today) || e.has_old_sources(today) {
             theme.warning
         } else {
             theme.ok
         },
     );
+
     b.text(s::NOT_LEGAL_ADVICE, theme.dim);
     b.doc
 }
@@ -281,6 +287,7 @@ pub fn contact(
     width: usize,
     theme: &Theme,
     marks: &Marks<'_>,
+    today: Date,
 ) -> Doc {
     let mut b = Builder {
         doc: Doc::default(),
@@ -289,10 +296,11 @@ pub fn contact(
         marks,
     };
     b.text(&c.name, theme.title);
-    match c.verified {
-        Some(d) => b.text(&format!("{} {}", s::VERIFIED_ON, s::date(d)), theme.ok),
-        None => b.text(s::UNVERIFIED_CONTACT, theme.warning),
-    }
+    let status = freshness::contact_status(c, today);
+    b.text(
+        &status.text,
+        if status.warn { theme.warning } else { theme.ok },
+    );
     b.blank();
     b.text(&c.description, theme.base);
     b.blank();

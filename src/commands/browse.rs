@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Painter, Status};
 use crate::kb::text::{did_you_mean, neutralize};
-use crate::kb::{Contact, Entry, Item, KnowledgeBase, REGIONS};
+use crate::kb::{Contact, Entry, Item, KnowledgeBase, REGIONS, SourceDate, Verification};
 use crate::plain;
 
 /// Width of plain output: readable on an 80-column terminal.
@@ -20,10 +20,22 @@ enum Shown<'a> {
         #[serde(flatten)]
         entry: &'a Entry,
         stale: bool,
+        /// The date of the newest dated source, as precise as it is (`null`: none dated).
+        sources_until: Option<SourceDate>,
+        /// The newest source is more than three years old, or none is dated.
+        old_sources: bool,
+        /// « Vérifié le … · sources jusqu'au … », as the reader shows it.
+        dates: String,
+        /// The warnings the reader shows about the entry's age.
+        warnings: Vec<String>,
     },
     Contact {
         #[serde(flatten)]
         contact: &'a Contact,
+        /// `verified` is more than 12 months old: « à revérifier ».
+        reverify: bool,
+        /// What the reader shows: the verification, or the source and its date.
+        status: String,
     },
     Deck {
         #[serde(flatten)]
@@ -50,8 +62,19 @@ pub fn run_show(
             Item::Entry(entry) => Shown::Faq {
                 entry,
                 stale: entry.is_stale(today),
+                sources_until: entry.sources_until(),
+                old_sources: entry.has_old_sources(today),
+                dates: crate::freshness::entry_dates(entry),
+                warnings: crate::freshness::entry_warnings(entry, today),
             },
-            Item::Contact(contact) => Shown::Contact { contact },
+            Item::Contact(contact) => Shown::Contact {
+                contact,
+                reverify: matches!(
+                    contact.verification(today),
+                    Verification::Verified { stale: true, .. }
+                ),
+                status: crate::freshness::contact_status(contact, today).text,
+            },
             Item::Deck(deck) => Shown::Deck { deck },
         };
         crate::json::write(out, &shown)?;
@@ -59,7 +82,7 @@ pub fn run_show(
     }
     let text = match item {
         Item::Entry(e) => plain::entry(kb, e, WIDTH, today),
-        Item::Contact(c) => plain::contact(c, WIDTH),
+        Item::Contact(c) => plain::contact(c, WIDTH, today),
         Item::Deck(d) => deck_text(kb, d),
     };
     let mut lines = text.lines();
@@ -175,11 +198,16 @@ pub fn run_contacts(
         crate::json::write(out, &contacts)?;
         return Ok(Status::Success);
     }
+    let today = crate::kb::today();
     for c in &contacts {
-        let verified = if c.verified.is_some() {
-            String::new()
-        } else {
-            p.warn(&format!(" ({})", crate::strings::UNVERIFIED))
+        let verified = match c.verification(today) {
+            Verification::Verified { stale: false, .. } => String::new(),
+            Verification::Verified { stale: true, .. } => {
+                p.warn(&format!(" ({})", crate::strings::REVERIFY))
+            }
+            Verification::Unverified { .. } => {
+                p.warn(&format!(" ({})", crate::strings::UNVERIFIED))
+            }
         };
         writeln!(
             out,

@@ -1,5 +1,6 @@
-//! `relais data install | status | restore | reset`: updating the knowledge base from a file or
-//! a USB stick without a network, through [`crate::kb::store`].
+//! `relais data install | status | restore | reset | …`: updating the knowledge base from a
+//! signed pack on a USB stick without a network, through [`crate::kb::store`]. Installing is in
+//! `install`, the publisher's commands in `sign`, comparing in `diff`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,11 +9,13 @@ use anyhow::Context as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub(super) mod guard;
+
 use super::{Painter, Status};
 use crate::cli::{Cli, DataAction};
 use crate::kb::store::{Store, StoreError};
-use crate::kb::validate::{load, validate};
-use crate::kb::{KnowledgeBase, Meta, Origin, Severity, source};
+use crate::kb::validate::load;
+use crate::kb::{KnowledgeBase, Meta, Origin, source};
 
 pub fn run_data(
     cli: &Cli,
@@ -21,7 +24,23 @@ pub fn run_data(
     p: Painter,
 ) -> anyhow::Result<Status> {
     match action {
-        DataAction::Install { path } => install(cli, path, out, p),
+        DataAction::Install {
+            path,
+            allow_unsigned,
+            yes,
+            force,
+        } => super::install::run_install(cli, path, *allow_unsigned, *yes, *force, out, p),
+        DataAction::Diff { before, after } => super::diff::run_diff(before, after, out, p),
+        DataAction::Keygen {
+            out: dir,
+            name,
+            no_password,
+        } => super::sign::keygen(dir, name, *no_password, out),
+        DataAction::Pack { dir, key, output } => super::sign::pack(dir, key, output, out, p),
+        DataAction::Verify { file } => super::sign::verify(file, out, p),
+        DataAction::Trust { key, list, remove } => {
+            super::sign::trust(key.as_deref(), *list, remove.as_deref(), out)
+        }
         DataAction::Status { json } => status(cli, *json, out, p),
         DataAction::Restore => switch(cli, Store::restore, "Sauvegarde restaurée.", out, p),
         DataAction::Reset => switch(
@@ -35,45 +54,10 @@ pub fn run_data(
     }
 }
 
-fn store() -> anyhow::Result<Store> {
+pub(super) fn store() -> anyhow::Result<Store> {
     source::user_data_dir().map(Store::new).context(
         "Impossible de trouver le dossier de données de l'utilisateur (HOME n'est pas défini ?)",
     )
-}
-
-fn install(cli: &Cli, path: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
-    let origin = Origin::Given(path.to_path_buf());
-    let validated = origin
-        .read()
-        .and_then(|files| validate(&files, crate::kb::today()).map(|v| (files, v)));
-    let (files, (kb, warnings)) = match validated {
-        Ok(v) => v,
-        Err(err) => {
-            for d in err.diagnostics() {
-                eprintln!("{d}");
-            }
-            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
-            eprintln!("relais : rien n'a été installé ; les données actives n'ont pas changé.");
-            return Ok(Status::Invalid);
-        }
-    };
-    for w in warnings.iter().filter(|w| w.severity == Severity::Warning) {
-        eprintln!("{w}");
-    }
-    let store = store()?;
-    let dir = store
-        .install(path, &files)
-        .context("Installation interrompue ; les données actives n'ont pas changé")?;
-    writeln!(out, "{} {}", p.bold("Installé :"), summary(&kb))?;
-    writeln!(out, "Dossier : {}", dir.display())?;
-    if store.backup().is_some() {
-        writeln!(
-            out,
-            "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir)."
-        )?;
-    }
-    overridden_warning(cli, p);
-    Ok(Status::Success)
 }
 
 /// Restore or reset: switch, then say which data is now active.
@@ -91,6 +75,10 @@ fn switch(
             eprintln!("relais : {err}");
             return Ok(Status::NotFound);
         }
+        Err(err @ (StoreError::Busy | StoreError::BrokenBackup { .. })) => {
+            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+            return Ok(Status::Invalid);
+        }
         Err(err) => return Err(err).context("Les données actives n'ont pas changé"),
     }
     writeln!(out, "{done}")?;
@@ -107,7 +95,7 @@ fn switch(
 }
 
 /// Says so when `--data` or `RELAIS_DATA` hides the installed data.
-fn overridden_warning(cli: &Cli, p: Painter) {
+pub(super) fn overridden_warning(cli: &Cli, p: Painter) {
     let origin = super::locate(cli);
     if matches!(origin, Origin::Flag(_) | Origin::Env(_)) {
         eprintln!(
@@ -120,7 +108,7 @@ fn overridden_warning(cli: &Cli, p: Painter) {
 }
 
 /// "« title » version V du D — N entrées, N contacts, N présentations".
-fn summary(kb: &KnowledgeBase) -> String {
+pub(super) fn summary(kb: &KnowledgeBase) -> String {
     let meta = &kb.meta;
     let mut line = meta
         .title
@@ -152,6 +140,18 @@ struct StatusReport<'a> {
     stale: Vec<StaleRow<'a>>,
     installed: Option<PathBuf>,
     backup: Option<PathBuf>,
+    /// The installed data that does not load, when the bundled data stands in for it.
+    broken: Option<&'a Path>,
+    /// Said when the data built into relais is newer than the installed data.
+    bundled_newer: Option<String>,
+    /// Installed data: signed by a trusted key (its id), or not.
+    signature: Option<SignatureRow>,
+}
+
+#[derive(Serialize)]
+struct SignatureRow {
+    signed: bool,
+    key: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -162,15 +162,12 @@ struct StaleRow<'a> {
 }
 
 fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Result<Status> {
-    let origin = super::locate(cli);
     let today = crate::kb::today();
-    let loaded = match load(&origin, today) {
+    let loaded = match super::load_data(cli) {
         Ok(loaded) => loaded,
-        Err(err) => {
-            super::report_load_error(&origin, &err);
-            return Ok(Status::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
+    let origin = loaded.origin.clone();
     let kb = &loaded.kb;
     let store = source::user_data_dir().map(Store::new);
     let report = StatusReport {
@@ -191,6 +188,11 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
             .collect(),
         installed: store.as_ref().and_then(Store::current),
         backup: store.as_ref().and_then(Store::backup),
+        broken: origin.broken_install(),
+        bundled_newer: matches!(origin, Origin::UserDir(_))
+            .then(|| crate::kb::version::bundled_newer(&kb.meta))
+            .flatten(),
+        signature: signature_of(&origin),
     };
     if json {
         crate::json::write(out, &report)?;
@@ -198,6 +200,25 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
         print_status(&report, out, p)?;
     }
     Ok(Status::Success)
+}
+
+/// Who signed the installed data in use (`None` for other data).
+fn signature_of(origin: &Origin) -> Option<SignatureRow> {
+    let Origin::UserDir(dir) = origin else {
+        return None;
+    };
+    let files = origin.read().ok()?;
+    let seal = crate::kb::seal::check_installed_trusted(dir, &files).ok()?;
+    Some(match seal {
+        crate::kb::seal::Seal::Signed { key_id, .. } => SignatureRow {
+            signed: true,
+            key: Some(key_id),
+        },
+        crate::kb::seal::Seal::Unsigned => SignatureRow {
+            signed: false,
+            key: None,
+        },
+    })
 }
 
 fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow::Result<()> {
@@ -237,7 +258,33 @@ fn print_status(r: &StatusReport<'_>, out: &mut dyn Write, p: Painter) -> anyhow
         d.as_ref()
             .map_or_else(|| "aucune".to_owned(), |d| d.display().to_string())
     };
+    match &r.signature {
+        Some(SignatureRow { key: Some(key), .. }) => {
+            writeln!(out, "Signature : signées par la clé de confiance {key}")?;
+        }
+        Some(_) => writeln!(
+            out,
+            "{}",
+            p.warn(
+                "Signature : non signées (installées avec --allow-unsigned ou d'une clé inconnue)"
+            )
+        )?,
+        None => {}
+    }
     writeln!(out, "Installées : {}", n(&shown(&r.installed)))?;
     writeln!(out, "Sauvegarde : {}", n(&shown(&r.backup)))?;
+    if let Some(newer) = &r.bundled_newer {
+        let line = format!("Attention : {newer}.");
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
+    if let Some(dir) = r.broken {
+        let line = format!(
+            "Les données installées ({}) ne se chargent pas : les données intégrées les \
+             remplacent. Pour réparer : relais data restore, relais data reset ou relais data \
+             install DOSSIER.",
+            dir.display()
+        );
+        writeln!(out, "{}", p.warn(&n(&line)))?;
+    }
     Ok(())
 }

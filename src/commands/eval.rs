@@ -5,7 +5,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 
 use super::Status;
@@ -17,6 +16,10 @@ use crate::strings as s;
 #[serde(deny_unknown_fields)]
 struct QueryFile {
     queries: Vec<Query>,
+    /// Thresholds the data set sets itself (a pack's own `queries.yaml`); the command line's
+    /// `--min-p1` and `--min-r5` take precedence.
+    min_p1: Option<f64>,
+    min_r5: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -144,21 +147,69 @@ pub fn evaluate(index: &SearchIndex, cases: &[Case]) -> Report {
     }
 }
 
-/// Reads a query set; a problem is printed and `None` returned.
-fn read_cases(loaded: &Loaded, file: &Path) -> anyhow::Result<Option<Vec<Case>>> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("Impossible de lire {}", file.display()))?;
+pub fn run_eval(
+    loaded: &Loaded,
+    file: &Path,
+    json: bool,
+    limits: Limits,
+    out: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    let parsed = match read_queries(loaded, file)? {
+        Ok(parsed) => parsed,
+        Err(status) => return Ok(status),
+    };
+    let limits = Limits {
+        p1: limits.p1.or(parsed.min_p1),
+        r5: limits.r5.or(parsed.min_r5),
+    };
+    let cases = cases(parsed);
+    let report = evaluate(&SearchIndex::new(&loaded.kb), &cases);
+    if json {
+        crate::json::write(out, &report)?;
+    } else {
+        print_report(&report, out)?;
+    }
+    let below =
+        limits.p1.is_some_and(|m| report.p1 < m) || limits.r5.is_some_and(|m| report.r5 < m);
+    if below {
+        eprintln!(
+            "relais : qualité sous le seuil demandé (P@1 {:.3}, R@5 {:.3})",
+            report.p1, report.r5
+        );
+        return Ok(Status::NotFound);
+    }
+    Ok(Status::Success)
+}
+
+/// Reads a query set whose expected ids all exist in `loaded`; problems are printed.
+fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile, Status>> {
+    // The file name, the queries and the ids come from the user: none may drive the terminal.
+    let n = crate::kb::text::neutralize;
+    let name = file.display().to_string();
+    let text = match crate::kb::read::read_bounded(file, crate::kb::source::MAX_FILE_BYTES)
+        .and_then(|bytes| crate::kb::source::decode(name.clone(), bytes))
+    {
+        Ok(source) => source.text,
+        Err(err) => {
+            let problem = err
+                .diagnostics()
+                .first()
+                .map_or_else(|| err.to_string(), ToString::to_string);
+            eprintln!("relais : jeu de requêtes illisible : {}", n(&problem));
+            return Ok(Err(Status::Invalid));
+        }
+    };
     let parsed: QueryFile = match serde_saphyr::from_str(&text) {
         Ok(q) => q,
         Err(err) => {
-            let (line, col) = err.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let message = err.to_string();
-            let message = message.lines().next().unwrap_or_default();
+            let (line, col, message) = crate::kb::diag::yaml_error(&text, &err);
             eprintln!(
-                "{}:{line}:{col}: jeu de requêtes invalide : {message}",
-                file.display()
+                "{}",
+                n(&format!(
+                    "{name}:{line}:{col}: jeu de requêtes invalide : {message}"
+                ))
             );
-            return Ok(None);
+            return Ok(Err(Status::Invalid));
         }
     };
     let mut problems = Vec::new();
@@ -188,46 +239,68 @@ fn read_cases(loaded: &Loaded, file: &Path) -> anyhow::Result<Option<Vec<Case>>>
     }
     if !problems.is_empty() {
         for p in problems {
-            eprintln!("{}: {p}", file.display());
+            eprintln!("{}", n(&format!("{name}: {p}")));
         }
-        return Ok(None);
+        return Ok(Err(Status::Invalid));
     }
-    Ok(Some(
-        parsed
-            .queries
-            .into_iter()
-            .map(|q| Case {
-                q: q.q,
-                expect: q.expect,
-            })
-            .collect(),
-    ))
+    Ok(Ok(parsed))
 }
 
-pub fn run_eval(
-    loaded: &Loaded,
-    file: &Path,
-    json: bool,
-    limits: Limits,
-    out: &mut dyn Write,
-) -> anyhow::Result<Status> {
-    let Some(cases) = read_cases(loaded, file)? else {
-        return Ok(Status::Invalid);
+/// The cases of a query set, in its order.
+fn cases(parsed: QueryFile) -> Vec<Case> {
+    parsed
+        .queries
+        .into_iter()
+        .map(|q| Case {
+            q: q.q,
+            expect: q.expect,
+        })
+        .collect()
+}
+
+/// The data folder's own query set (`DIR/queries.yaml`), if it has one.
+#[must_use]
+pub fn own_queries(dir: &Path) -> Option<std::path::PathBuf> {
+    let file = dir.join(crate::kb::source::QUERIES);
+    (dir.is_dir() && file.is_file()).then_some(file)
+}
+
+/// Runs the data's own query set against its own thresholds (`min_p1`, `min_r5` in the file):
+/// one line of figures, and the failures when a threshold is missed ([`Status::Invalid`]).
+pub fn run_own(loaded: &Loaded, file: &Path, out: &mut dyn Write) -> anyhow::Result<Status> {
+    let parsed = match read_queries(loaded, file)? {
+        Ok(parsed) => parsed,
+        Err(status) => return Ok(status),
     };
-    let report = evaluate(&SearchIndex::new(&loaded.kb), &cases);
-    if json {
-        crate::json::write(out, &report)?;
-    } else {
-        print_report(&report, out)?;
-    }
-    let below =
-        limits.p1.is_some_and(|m| report.p1 < m) || limits.r5.is_some_and(|m| report.r5 < m);
+    let (min_p1, min_r5) = (parsed.min_p1, parsed.min_r5);
+    let report = evaluate(&SearchIndex::new(&loaded.kb), &cases(parsed));
+    let threshold =
+        |m: Option<f64>| m.map_or_else(|| "aucun seuil".to_owned(), |m| format!("seuil {m}"));
+    writeln!(
+        out,
+        "Requêtes du jeu de données ({}) : {} requêtes, P@1 {:.3} ({}), R@5 {:.3} ({})",
+        file.display(),
+        report.queries,
+        report.p1,
+        threshold(min_p1),
+        report.r5,
+        threshold(min_r5)
+    )?;
+    let below = min_p1.is_some_and(|m| report.p1 < m) || min_r5.is_some_and(|m| report.r5 < m);
     if below {
+        for f in &report.failures {
+            eprintln!(
+                "  « {} » attendu {} ; obtenu : {}",
+                f.q,
+                f.expect.join(" | "),
+                f.top.join(", ")
+            );
+        }
         eprintln!(
-            "relais : qualité sous le seuil demandé (P@1 {:.3}, R@5 {:.3})",
-            report.p1, report.r5
+            "relais : la recherche de ces données est sous les seuils de leur propre jeu de requêtes ({})",
+            file.display()
         );
-        return Ok(Status::NotFound);
+        return Ok(Status::Invalid);
     }
     Ok(Status::Success)
 }
@@ -267,7 +340,7 @@ fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     if !report.failures.is_empty() {
         writeln!(out, "\nÉchecs ({}) :", report.failures.len())?;
         for f in &report.failures {
-            writeln!(out, "{}", line(f))?;
+            writeln!(out, "{}", crate::kb::text::neutralize(&line(f)))?;
         }
     }
     if !report.confident_wrong.is_empty() {
@@ -277,7 +350,8 @@ fn print_report(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
             report.confident_wrong.len()
         )?;
         for f in &report.confident_wrong {
-            writeln!(out, "  « {} » ; obtenu : {}", f.q, f.top.join(", "))?;
+            let shown = format!("  « {} » ; obtenu : {}", f.q, f.top.join(", "));
+            writeln!(out, "{}", crate::kb::text::neutralize(&shown))?;
         }
     }
     Ok(())

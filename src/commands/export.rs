@@ -17,6 +17,9 @@ pub fn run_export(
     out: &mut dyn Write,
 ) -> anyhow::Result<Status> {
     let scoped = args.deck.is_some() || args.category.is_some() || !args.ids.is_empty();
+    if args.sheet && args.app {
+        return Ok(usage("--sheet et --app ne vont pas ensemble"));
+    }
     if args.app && args.format != ExportFormat::Html {
         return Ok(usage("--app ne s'utilise qu'avec --format html"));
     }
@@ -27,12 +30,39 @@ pub fn run_export(
              --deck, --category, --ids et --contacts ne s'y appliquent pas",
         ));
     }
+    if args.format == ExportFormat::Slides {
+        let Some(id) = args.deck.as_deref() else {
+            return Ok(usage(
+                "--format slides montre une présentation : ajoutez --deck PARCOURS",
+            ));
+        };
+        if args.contacts || args.app {
+            return Ok(usage(
+                "--contacts et --app ne s'utilisent pas avec --format slides",
+            ));
+        }
+        let Some(deck) = kb.deck(id) else {
+            let hint = crate::kb::text::did_you_mean(id, kb.decks.iter().map(|d| d.id.as_str()))
+                .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
+            eprintln!(
+                "relais : présentation inconnue « {} »{hint}",
+                crate::kb::text::neutralize(id)
+            );
+            return Ok(Status::NotFound);
+        };
+        let text = crate::export::slides::render(kb, deck);
+        match &args.output {
+            Some(path) => write_file(path, &text)?,
+            None => out.write_all(text.as_bytes())?,
+        }
+        return Ok(Status::Success);
+    }
     let text = if args.format == ExportFormat::Json {
         let mut json = Vec::new();
         crate::json::write(&mut json, kb).context("Impossible d'écrire le JSON")?;
         String::from_utf8(json).context("Impossible d'écrire le JSON")?
     } else if args.app {
-        app::render(kb)
+        app::render(kb, crate::kb::today())
     } else {
         let scope = scope(args);
         let handout = match Handout::select(kb, &scope, args.contacts, crate::kb::today()) {
@@ -43,7 +73,21 @@ pub fn run_export(
             }
         };
         match args.format {
+            ExportFormat::Md if args.sheet => {
+                return Ok(usage("--sheet ne s'utilise qu'avec --format html"));
+            }
             ExportFormat::Md => md::render(&handout),
+            _ if args.sheet => match crate::export::sheet::render(&handout) {
+                Some(page) => page,
+                None => {
+                    return Ok(usage(&format!(
+                        "{} contacts ne tiennent pas sur une page (au plus {}) : choisissez-en \
+                         avec --deck, --category ou --ids",
+                        handout.contacts.len(),
+                        crate::export::sheet::MAX_CONTACTS
+                    )));
+                }
+            },
             _ => html::render(&handout),
         }
     };

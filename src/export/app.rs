@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use super::html::{self, contact_card, entry_body};
@@ -56,9 +57,11 @@ struct Labels {
     results: &'static str,
 }
 
-/// The whole page.
+/// The whole page. `today` (the export day) decides which contacts show « à revérifier » and
+/// which entries warn about old sources; the page itself recomputes the 12-month review
+/// warning on the day it is read.
 #[must_use]
-pub fn render(kb: &KnowledgeBase) -> String {
+pub fn render(kb: &KnowledgeBase, today: Date) -> String {
     let title = kb.meta.title.clone().unwrap_or_else(|| "relais".to_owned());
     let mut out = String::new();
     html::head(&mut out, &title, CSP_APP, APP_CSS);
@@ -80,7 +83,7 @@ pub fn render(kb: &KnowledgeBase) -> String {
         escape(&data_line(kb))
     );
     out.push_str("<script type=\"application/json\" id=\"kb\">");
-    out.push_str(&payload_json(kb));
+    out.push_str(&payload_json(kb, today));
     out.push_str("</script>\n<script>\n");
     out.push_str(STEM_JS);
     out.push_str(SEARCH_JS);
@@ -93,7 +96,7 @@ pub fn render(kb: &KnowledgeBase) -> String {
 /// (it only occurs inside strings, where the escape means the same). Control characters and
 /// bidi overrides are escaped too ([`crate::json`]), so unchecked data cannot reach a terminal
 /// that shows the file.
-fn payload_json(kb: &KnowledgeBase) -> String {
+fn payload_json(kb: &KnowledgeBase, today: Date) -> String {
     let payload = Payload {
         kb,
         labels: labels(),
@@ -101,12 +104,12 @@ fn payload_json(kb: &KnowledgeBase) -> String {
         entries: kb
             .entries
             .iter()
-            .map(|e| (e.id.as_str(), entry_body(kb, e, &|id| route(kb, id))))
+            .map(|e| (e.id.as_str(), entry_body(kb, e, &|id| route(kb, id), today)))
             .collect(),
         contacts: kb
             .contacts
             .iter()
-            .map(|c| (c.id.as_str(), contact_card(c, None, 3)))
+            .map(|c| (c.id.as_str(), contact_card(c, None, 3, today)))
             .collect(),
         index: crate::search::SearchIndex::new(kb).page(),
     };
@@ -150,19 +153,22 @@ mod tests {
 
     #[test]
     fn payload_cannot_close_its_script_element() {
-        let json = payload_json(&crate::kb::KnowledgeBase {
-            meta: crate::kb::Meta {
-                title: Some("</script><script>alert(1)</script>".into()),
-                ..Default::default()
+        let json = payload_json(
+            &crate::kb::KnowledgeBase {
+                meta: crate::kb::Meta {
+                    title: Some("</script><script>alert(1)</script>".into()),
+                    ..Default::default()
+                },
+                categories: Vec::new(),
+                entries: Vec::new(),
+                contacts: Vec::new(),
+                decks: Vec::new(),
+                synonyms: Vec::new(),
+                families: Vec::new(),
+                colloquial: Vec::new(),
             },
-            categories: Vec::new(),
-            entries: Vec::new(),
-            contacts: Vec::new(),
-            decks: Vec::new(),
-            synonyms: Vec::new(),
-            families: Vec::new(),
-            colloquial: Vec::new(),
-        });
+            jiff::civil::date(2026, 12, 1),
+        );
         assert!(!json.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&json).expect("json");
         assert_eq!(

@@ -5,7 +5,10 @@
 
 use std::fmt::Write as _;
 
+use jiff::civil::Date;
+
 use super::{Handout, Linker, escape, href};
+use crate::freshness;
 use crate::kb::markup::{self, Block, Marker};
 use crate::kb::{Contact, Entry, KnowledgeBase, Source};
 use crate::strings as s;
@@ -36,19 +39,30 @@ pub fn render(h: &Handout<'_>) -> String {
     for e in &h.entries {
         let _ = writeln!(out, "<article class=\"entry\" id=\"{}\">", escape(&e.id));
         let _ = writeln!(out, "<h2>{}</h2>", escape(&e.title));
-        out.push_str(&entry_body(h.kb, e, &link));
+        out.push_str(&entry_body(h.kb, e, &link, h.today));
         if e.is_stale(h.today) {
             let _ = writeln!(out, "<p class=\"stale\">{}</p>", escape(s::STALE));
         }
         out.push_str("</article>\n");
     }
     if !h.contacts.is_empty() {
-        out.push_str("<section class=\"sheet\" id=\"contacts\">\n");
-        let _ = writeln!(out, "<h2>{}</h2>", escape(s::CONTACTS_SHEET));
+        // Alone (no entries), the sheet starts under the cover instead of on a page of its own.
+        let class = if h.entries.is_empty() {
+            "sheet alone"
+        } else {
+            "sheet"
+        };
+        let _ = writeln!(out, "<section class=\"{class}\" id=\"contacts\">");
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<div class=\"cards\">",
+            escape(s::CONTACTS_SHEET)
+        );
         for c in &h.contacts {
-            out.push_str(&contact_card(c, Some(&c.id), 3));
+            // Compact: two cards a row, QR codes for the first number and the site only.
+            out.push_str(&contact_card(c, Some(&c.id), 1, h.today));
         }
-        out.push_str("</section>\n");
+        out.push_str("</div>\n</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -97,7 +111,7 @@ fn toc(out: &mut String, h: &Handout<'_>) {
 /// Everything of an entry below its title: summary, answer, related entries, contacts,
 /// sources and review date. `link` gives the href of an id, `None` when it is not reachable.
 #[must_use]
-pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>) -> String {
+pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>, today: Date) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -106,7 +120,12 @@ pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>) -> String {
         escape(&e.summary)
     );
     out.push_str("<div class=\"answer\">\n");
-    answer(&mut out, &markup::parse(&e.answer), kb, link);
+    answer(
+        &mut out,
+        &markup::parse_named(&e.answer, &|id| super::name_of(kb, id)),
+        kb,
+        link,
+    );
     out.push_str("</div>\n");
     let related: Vec<String> = e.related.iter().map(|id| reference(kb, id, link)).collect();
     section(&mut out, "related", s::RELATED, &related);
@@ -120,10 +139,12 @@ pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>) -> String {
     section(&mut out, "sources", s::SOURCES, &sources);
     let _ = writeln!(
         out,
-        "<p class=\"reviewed\">{} {}</p>",
-        escape(s::REVIEWED),
-        s::date(e.reviewed)
+        "<p class=\"reviewed\">{}</p>",
+        escape(&freshness::entry_dates(e))
     );
+    if let Some(warning) = freshness::old_sources_warning(e, today) {
+        let _ = writeln!(out, "<p class=\"stale\">{}</p>", escape(&warning));
+    }
     out
 }
 
@@ -228,7 +249,7 @@ fn phone_link(phone: &str) -> String {
 fn source(src: &Source) -> String {
     let mut line = escape(&src.title);
     if let Some(d) = src.date {
-        let _ = write!(line, " ({})", s::date(d));
+        let _ = write!(line, " ({})", d.display());
     }
     if let Some(url) = src.url.as_deref().and_then(super::safe_url) {
         let _ = write!(line, " — {}", anchor(url, &escape(url)));
@@ -240,7 +261,7 @@ fn source(src: &Source) -> String {
 /// sources, and QR codes for at most `max_qr` phone numbers and the website. `id` sets the
 /// element id (the anchor of the print sheet).
 #[must_use]
-pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize) -> String {
+pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize, today: Date) -> String {
     let mut out = String::new();
     let id_attr = id.map_or(String::new(), |i| format!(" id=\"{}\"", escape(i)));
     let _ = writeln!(out, "<article class=\"card\"{id_attr}>");
@@ -251,23 +272,13 @@ pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize) -> String {
         let _ = writeln!(out, "<dt>{}</dt><dd>{html}</dd>", escape(label));
     }
     out.push_str("</dl>\n");
-    match c.verified {
-        Some(d) => {
-            let _ = writeln!(
-                out,
-                "<p class=\"verified\">{} {}</p>",
-                escape(s::VERIFIED_ON),
-                s::date(d)
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "<p class=\"unverified\">{}</p>",
-                escape(s::UNVERIFIED_CONTACT)
-            );
-        }
-    }
+    let status = freshness::contact_status(c, today);
+    let class = if status.warn {
+        "unverified"
+    } else {
+        "verified"
+    };
+    let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(&status.text));
     out.push_str(&qr_codes(c, max_qr));
     let sources: Vec<String> = c.sources.iter().map(source).collect();
     section(&mut out, "sources", s::SOURCES, &sources);
@@ -370,7 +381,8 @@ mod tests {
             "Un **droit** et <script>x</script>.\n\n- voir [[b]]\n- [piège](javascript:alert(1))\n\n3. trois\n4. quatre\n",
         );
         let e = kb.entry("a").expect("a");
-        let html = entry_body(&kb, e, &|id| Some(format!("#e/{id}")));
+        let today = jiff::civil::date(2026, 6, 1);
+        let html = entry_body(&kb, e, &|id| Some(format!("#e/{id}")), today);
         assert!(
             html.contains("<p>Un <strong>droit</strong> et &lt;script&gt;x&lt;/script&gt;.</p>")
         );
@@ -378,7 +390,7 @@ mod tests {
         assert!(html.contains("<ol start=\"3\">\n<li>trois</li>\n<li>quatre</li>\n</ol>"));
         assert!(!html.contains("javascript"));
         // Unreachable ids are named, not linked.
-        let html = entry_body(&kb, e, &|_| None);
+        let html = entry_body(&kb, e, &|_| None, today);
         assert!(html.contains("<li>voir B</li>"));
     }
 }

@@ -5,7 +5,10 @@
 
 use std::fmt::Write as _;
 
+use jiff::civil::Date;
+
 use super::{Handout, Linker, href};
+use crate::freshness;
 use crate::kb::markup::{self, Block, Marker};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, Source};
@@ -28,7 +31,7 @@ pub fn render(h: &Handout<'_>) -> String {
         out.push_str("---\n\n");
         let _ = writeln!(out, "## {}\n", inline(s::CONTACTS_SHEET));
         for c in &h.contacts {
-            contact(&mut out, c);
+            contact(&mut out, c, h.today);
         }
     }
     out
@@ -63,16 +66,21 @@ fn entry(out: &mut String, h: &Handout<'_>, e: &Entry, link: &Linker<'_>) {
         inline(&e.title)
     );
     let _ = writeln!(out, "**{} :** {}\n", s::SUMMARY, inline(&e.summary));
-    answer(out, &markup::parse(&e.answer), h, link);
+    answer(
+        out,
+        &markup::parse_named(&e.answer, &|id| super::name_of(h.kb, id)),
+        h,
+        link,
+    );
     let related: Vec<String> = e.related.iter().map(|id| reference(h, id)).collect();
     list(out, s::RELATED, &related);
     let contacts: Vec<String> = e.contacts.iter().map(|id| contact_line(h, id)).collect();
     list(out, s::CONTACTS, &contacts);
     let sources: Vec<String> = e.sources.iter().map(source).collect();
     list(out, s::SOURCES, &sources);
-    let _ = writeln!(out, "*{} {}*\n", s::REVIEWED, s::date(e.reviewed));
-    if e.is_stale(h.today) {
-        let _ = writeln!(out, "> **{}**\n", inline(s::STALE));
+    let _ = writeln!(out, "*{}*\n", inline(&freshness::entry_dates(e)));
+    for warning in freshness::entry_warnings(e, h.today) {
+        let _ = writeln!(out, "> **{}**\n", inline(&warning));
     }
 }
 
@@ -166,7 +174,7 @@ fn contact_line(h: &Handout<'_>, id: &str) -> String {
 fn source(src: &Source) -> String {
     let mut line = inline(&src.title);
     if let Some(d) = src.date {
-        let _ = write!(line, " ({})", s::date(d));
+        let _ = write!(line, " ({})", d.display());
     }
     if let Some(url) = src.url.as_deref().and_then(super::safe_url) {
         let _ = write!(line, " — <{}>", destination(url));
@@ -174,7 +182,7 @@ fn source(src: &Source) -> String {
     line
 }
 
-fn contact(out: &mut String, c: &Contact) {
+fn contact(out: &mut String, c: &Contact, today: Date) {
     let _ = writeln!(
         out,
         "### <a id=\"{}\"></a>{}\n",
@@ -211,13 +219,11 @@ fn contact(out: &mut String, c: &Contact) {
         }
     }
     out.push('\n');
-    match c.verified {
-        Some(d) => {
-            let _ = writeln!(out, "*{} {}*\n", s::VERIFIED_ON, s::date(d));
-        }
-        None => {
-            let _ = writeln!(out, "> **{}**\n", inline(s::UNVERIFIED_CONTACT));
-        }
+    let status = freshness::contact_status(c, today);
+    if status.warn {
+        let _ = writeln!(out, "> **{}**\n", inline(&status.text));
+    } else {
+        let _ = writeln!(out, "*{}*\n", inline(&status.text));
     }
 }
 

@@ -4,7 +4,10 @@
 //! stops at a symptom (a missing key, a tab, a quote closed lines later), moved to the line the
 //! editor has to change.
 
+mod io;
 mod messages;
+
+pub use io::io_reason;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -155,24 +158,32 @@ pub enum LoadError {
         size: u64,
         limit: u64,
     },
+    #[error(
+        "{}: ce n'est pas un fichier ordinaire (c'est {kind}) : refusé sans être lu ; seuls des \
+         fichiers .yaml ordinaires sont des données",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{}: lien symbolique qui sort du dossier de données ({}) : refusé sans être lu ; copiez \
+         le fichier dans le dossier s'il fait partie des données",
+        path.display(),
+        root.display()
+    )]
+    OutsidePack { path: PathBuf, root: PathBuf },
     #[error("{} problème(s) dans les données", count_errors(.0))]
     Invalid(Vec<Diagnostic>),
-}
-
-/// The reason of an I/O error in French, for the common cases.
-fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "fichier ou dossier introuvable".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "accès refusé".to_owned(),
-        std::io::ErrorKind::IsADirectory => "c'est un dossier".to_owned(),
-        std::io::ErrorKind::NotADirectory => "un élément du chemin n'est pas un dossier".to_owned(),
-        std::io::ErrorKind::InvalidData => "données illisibles".to_owned(),
-        std::io::ErrorKind::InvalidFilename => "nom de fichier invalide".to_owned(),
-        std::io::ErrorKind::Interrupted => "lecture interrompue".to_owned(),
-        // `FilesystemLoop` (ELOOP) is not a stable variant yet: recognised by its name.
-        kind if format!("{kind:?}") == "FilesystemLoop" => "boucle de liens symboliques".to_owned(),
-        _ => format!("erreur du système ({err})"),
-    }
+    #[error(
+        "{}: les données installées ont été modifiées depuis leur installation ({}) ; relais \
+         refuse de s'en servir. Revenez aux données précédentes avec « relais data restore » ou \
+         aux données intégrées avec « relais data reset », puis réinstallez le paquet d'origine.",
+        path.display(),
+        problems.join(" ; ")
+    )]
+    Tampered {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
 }
 
 fn count_errors(diags: &[Diagnostic]) -> usize {
@@ -196,6 +207,18 @@ pub(super) struct Located {
     pub line: u32,
     pub col: u32,
     pub message: String,
+}
+
+/// The YAML library's error `err` on `text` in French, at the line and column to change, for
+/// YAML files that are not data (the query set of `relais eval`).
+#[must_use]
+pub fn yaml_error(text: &str, err: &serde_saphyr::Error) -> (u32, u32, String) {
+    let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    let (line, col) = err
+        .location()
+        .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
+    let found = yaml_problem(text, line, col, &err.to_string());
+    (found.line, found.col, found.message)
 }
 
 /// Rewrites the YAML library's error `rendered`, reported at `line`:`col` of `text`, for content

@@ -122,6 +122,29 @@ pub fn parse(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// [`parse`], then the typography of resolved links: a `[[id]]` whose title ends in « ? » or
+/// « ! » takes no full stop after it (« voir Que puis-je faire ? », never « ?. »).
+#[must_use]
+pub fn parse_named(text: &str, name: &dyn Fn(&str) -> String) -> Vec<Block> {
+    let mut blocks = parse(text);
+    for block in &mut blocks {
+        for i in 1..block.inlines.len() {
+            let ends_in_mark = match &block.inlines[i - 1].link {
+                Some(Target::Id(id)) => name(id)
+                    .trim_end_matches([' ', '\u{A0}'])
+                    .ends_with(['?', '!']),
+                _ => false,
+            };
+            let next = &mut block.inlines[i];
+            if ends_in_mark && next.text.starts_with('.') && !next.text.starts_with("..") {
+                next.text.remove(0);
+            }
+        }
+    }
+    blocks.retain(|b| b.inlines.iter().any(|i| !i.text.is_empty()));
+    blocks
+}
+
 fn flush(blocks: &mut Vec<Block>, current: &mut Option<Block>) {
     if let Some(block) = current.take().filter(|b| !b.inlines.is_empty()) {
         blocks.push(block);
@@ -185,6 +208,24 @@ mod tests {
         );
         assert_eq!(blocks[3].marker, Marker::Number(1));
         assert_eq!(blocks[4].marker, Marker::Number(2));
+    }
+
+    #[test]
+    fn a_question_title_takes_no_full_stop_after_it() {
+        let name = |id: &str| match id {
+            "q" => "Que puis-je faire ?".to_owned(),
+            _ => "le Ciré".to_owned(),
+        };
+        let blocks = parse_named("Voir [[q]]. Puis [[c]].", &name);
+        let text: String = blocks[0]
+            .inlines
+            .iter()
+            .map(|i| match &i.link {
+                Some(Target::Id(id)) => name(id),
+                _ => i.text.clone(),
+            })
+            .collect();
+        assert_eq!(text, "Voir Que puis-je faire ? Puis le Ciré.");
     }
 
     #[test]

@@ -1,15 +1,55 @@
 //! Serde mirror of the YAML files, field for field. No rules live here: every check is in
 //! [`super::validate`]. `Spanned` keeps each value's line and column so that semantic errors can
 //! point at the exact place in the file.
+//!
+//! The same types describe the format to editors: `relais schema` derives its JSON Schema from
+//! them (`schemars`), so a field added here appears there without another copy to keep.
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer};
+use serde_saphyr::Location;
 
 /// A spanned string, the building block of every text field.
 pub type Text = Spanned<String>;
 
+/// A value with the place where it was written: serde-saphyr's `Spanned`, read through it, that
+/// describes itself in the JSON Schema as the value alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    /// Where the value is used (an alias's place for an aliased value).
+    pub referenced: Location,
+    /// Where the value is written.
+    pub defined: Location,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let inner = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        Ok(Self {
+            value: inner.value,
+            referenced: inner.referenced,
+            defined: inner.defined,
+        })
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
 /// One YAML file. Every section is optional so a knowledge base can be split across files.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
     pub meta: Option<Spanned<RawMeta>>,
@@ -31,7 +71,22 @@ pub struct RawFile {
     pub colloquial: Vec<Spanned<Vec<Text>>>,
 }
 
-#[derive(Debug, Deserialize)]
+impl RawFile {
+    /// Adds the sections of `other` (read from another piece of the same file) to these; the
+    /// first `meta` is kept.
+    pub fn extend(&mut self, other: Self) {
+        if self.meta.is_none() {
+            self.meta = other.meta;
+        }
+        self.categories.extend(other.categories);
+        self.entries.extend(other.entries);
+        self.contacts.extend(other.contacts);
+        self.decks.extend(other.decks);
+        self.synonyms.extend(other.synonyms);
+    }
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
     pub title: Option<Text>,
@@ -40,9 +95,13 @@ pub struct RawMeta {
     pub publisher: Option<Text>,
     #[serde(default)]
     pub fallback_contacts: Vec<Text>,
+    /// Public keys (minisign, the base64 line of a `.pub` file) whose signed packs this data
+    /// trusts: a binary built with them installs those packs out of the box.
+    #[serde(default)]
+    pub trusted_keys: Vec<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCategory {
     pub id: Text,
@@ -50,7 +109,7 @@ pub struct RawCategory {
     pub description: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntry {
     pub id: Text,
@@ -72,9 +131,13 @@ pub struct RawEntry {
     #[serde(default)]
     pub sources: Vec<RawSource>,
     pub reviewed: Text,
+    /// The points of the entry's slide (2 to 6 short lines).
+    pub slide: Option<Spanned<Vec<Text>>>,
+    /// What the trainer says with the slide (the speaker view shows it).
+    pub notes: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub title: Text,
@@ -82,7 +145,7 @@ pub struct RawSource {
     pub date: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
     pub id: Text,
@@ -101,11 +164,12 @@ pub struct RawContact {
     pub hours: Option<Text>,
     pub notes: Option<Text>,
     pub verified: Option<Text>,
+    pub verified_by: Option<Text>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDeck {
     pub id: Text,
@@ -113,4 +177,12 @@ pub struct RawDeck {
     pub description: Option<Text>,
     #[serde(default)]
     pub slides: Vec<Text>,
+    /// Target length of the session, in minutes.
+    pub duration: Option<Spanned<i64>>,
+    /// A title slide first (default yes).
+    pub title_slide: Option<bool>,
+    /// An agenda slide after it: the questions of the deck (default yes).
+    pub agenda: Option<bool>,
+    /// A closing slide: the deck's contacts (default yes).
+    pub closing: Option<bool>,
 }

@@ -8,9 +8,14 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use super::LoadError;
+use super::read::Pack;
 
 /// The knowledge base compiled into the binary.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
+
+/// A data folder's own query set (`queries: [{q, expect}]` and its thresholds), read by
+/// `relais check` and `relais data pack`, never as data.
+pub const QUERIES: &str = "queries.yaml";
 
 /// Largest data file accepted, so that a wrong file on a USB stick cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -28,6 +33,9 @@ pub enum Origin {
     UserDir(PathBuf),
     /// Compiled into the binary.
     Bundled,
+    /// Compiled into the binary, used because the installed data at this path does not load
+    /// (see `relais data status`).
+    Fallback(PathBuf),
 }
 
 impl Origin {
@@ -43,10 +51,11 @@ impl Origin {
         if let Some(path) = env.filter(|p| !p.as_os_str().is_empty()) {
             return Self::Env(path);
         }
-        let installed = user_dir.and_then(|d| super::store::Store::new(d).current());
-        match installed {
-            Some(dir) if has_yaml(&dir) => Self::UserDir(dir),
-            _ => Self::Bundled,
+        // A current version that is missing or broken is not skipped in silence: loading it
+        // fails, and the caller falls back to the bundled data saying why.
+        match user_dir.and_then(|d| super::store::Store::new(d).current()) {
+            Some(dir) => Self::UserDir(dir),
+            None => Self::Bundled,
         }
     }
 
@@ -55,8 +64,56 @@ impl Origin {
     pub fn path(&self) -> Option<&Path> {
         match self {
             Self::Given(p) | Self::Flag(p) | Self::Env(p) | Self::UserDir(p) => Some(p),
-            Self::Bundled => None,
+            Self::Bundled | Self::Fallback(_) => None,
         }
+    }
+
+    /// The installed data that could not be loaded, when the bundled data stands in for it.
+    #[must_use]
+    pub fn broken_install(&self) -> Option<&Path> {
+        match self {
+            Self::Fallback(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Files of this origin that look like data but are not read: a name with `.yaml` or
+    /// `.yml` that does not end with it in lower case (`faq.yaml.txt`, `FAQ.YAML`, `x.yml~`), or
+    /// a hidden one (`.terrain.yaml`). One warning each, so that an editor knows why their ids
+    /// are unknown.
+    #[must_use]
+    pub fn lookalikes(&self) -> Vec<super::Diagnostic> {
+        let Some(dir) = self.path().filter(|p| p.is_dir()) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        lookalike_walk(dir, 0, &mut seen, &mut found);
+        found.sort();
+        found
+            .into_iter()
+            .map(|path| {
+                let hidden = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'));
+                let why = if hidden {
+                    "fichier ignoré : son nom commence par un point (fichier caché) ; retirez le \
+                     point s'il fait partie des données"
+                } else {
+                    "fichier ignoré : son nom ressemble à un fichier de données mais ne finit pas \
+                     par « .yaml » ou « .yml » en minuscules ; renommez-le s'il fait partie des \
+                     données"
+                };
+                super::Diagnostic::new(
+                    super::Severity::Warning,
+                    path.display().to_string(),
+                    (0, 0),
+                    why.to_owned(),
+                    None,
+                )
+            })
+            .collect()
     }
 
     /// Reads every YAML file of this origin, in a stable order.
@@ -80,6 +137,12 @@ impl fmt::Display for Origin {
             Self::Env(p) => write!(f, "{} (RELAIS_DATA)", p.display()),
             Self::UserDir(p) => write!(f, "{} (données installées)", p.display()),
             Self::Bundled => f.write_str(crate::strings::BUNDLED_DATA),
+            Self::Fallback(p) => write!(
+                f,
+                "{} (les données installées dans {} ne se chargent pas)",
+                crate::strings::BUNDLED_DATA,
+                p.display()
+            ),
         }
     }
 }
@@ -100,6 +163,49 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// The public keys named by the bundled data's `meta.trusted_keys`. Cheap: only the files that
+/// mention them are parsed, and only for that section.
+#[must_use]
+pub fn bundled_trusted_keys() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut dirs = vec![&BUNDLED];
+    while let Some(dir) = dirs.pop() {
+        dirs.extend(dir.dirs());
+        texts.extend(
+            dir.files()
+                .filter(|f| is_yaml(f.path()))
+                .filter_map(|f| std::str::from_utf8(f.contents()).ok()),
+        );
+    }
+    trusted_keys_in(texts)
+}
+
+/// The keys of `meta.trusted_keys` in `texts` (YAML files); a file that names none, or only an
+/// empty list, is not parsed.
+fn trusted_keys_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        meta: Option<MetaKeys>,
+    }
+    #[derive(serde::Deserialize)]
+    struct MetaKeys {
+        #[serde(default)]
+        trusted_keys: Vec<String>,
+    }
+    let mut keys = Vec::new();
+    for text in texts {
+        let named = text.contains("trusted_keys")
+            && text.lines().any(|l| {
+                let l = l.trim();
+                l.starts_with("trusted_keys:") && l != "trusted_keys: []"
+            });
+        if named && let Ok(Keys { meta: Some(meta) }) = serde_saphyr::from_str::<Keys>(text) {
+            keys.extend(meta.trusted_keys);
+        }
+    }
+    keys
+}
+
 fn bundled_files() -> Vec<SourceFile> {
     let mut files = Vec::new();
     collect_bundled(&BUNDLED, &mut files);
@@ -107,8 +213,26 @@ fn bundled_files() -> Vec<SourceFile> {
     files
 }
 
+/// The text of every bundled YAML file, unvalidated.
+pub(crate) fn bundled_texts() -> impl Iterator<Item = &'static str> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<&'static str>) {
+        out.extend(
+            dir.files()
+                .filter(|f| is_yaml(f.path()))
+                .filter_map(include_dir::File::contents_utf8),
+        );
+        for sub in dir.dirs() {
+            walk(sub, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&BUNDLED, &mut out);
+    out.into_iter()
+}
+
 fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
-    for file in dir.files().filter(|f| is_yaml(f.path())) {
+    let own_queries = |f: &&include_dir::File<'_>| f.path() == Path::new(QUERIES);
+    for file in dir.files().filter(|f| is_yaml(f.path()) && !own_queries(f)) {
         out.push(SourceFile {
             name: format!("data/{}", file.path().display()),
             text: String::from_utf8_lossy(file.contents()).into_owned(),
@@ -126,11 +250,6 @@ fn is_yaml(path: &Path) -> bool {
     )
 }
 
-fn has_yaml(dir: &Path) -> bool {
-    let mut found = Vec::new();
-    yaml_paths(dir, &mut found).is_ok() && !found.is_empty()
-}
-
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError + '_ {
     move |source| LoadError::Io {
         path: path.to_path_buf(),
@@ -142,7 +261,9 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
     let meta = std::fs::metadata(path).map_err(io_error(path))?;
     let mut paths = Vec::new();
     if meta.is_dir() {
-        yaml_paths(path, &mut paths).map_err(io_error(path))?;
+        let pack = Pack::new(path)?;
+        yaml_paths(&pack, path, &mut paths)?;
+        paths.retain(|p| *p != path.join(QUERIES));
         if paths.is_empty() {
             return Err(LoadError::NoYaml {
                 path: path.to_path_buf(),
@@ -171,24 +292,26 @@ fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
 
 /// Collects YAML files under `dir`, skipping hidden entries. Each folder is read once, however
 /// many symbolic links lead to it, and no deeper than a few levels, so a symlink loop neither
-/// hangs the loader nor reads the same file twice.
-fn yaml_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// hangs the loader nor reads the same file twice. A link that leads out of the pack, to a
+/// file or a folder, is refused.
+fn yaml_paths(pack: &Pack, dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     let mut seen = std::collections::HashSet::new();
-    walk(dir, out, 0, &mut seen)
+    walk(pack, dir, out, 0, &mut seen)
 }
 
 fn walk(
+    pack: &Pack,
     dir: &Path,
     out: &mut Vec<PathBuf>,
     depth: usize,
     seen: &mut std::collections::HashSet<PathBuf>,
-) -> std::io::Result<()> {
+) -> Result<(), LoadError> {
     const MAX_DEPTH: usize = 8;
-    if !seen.insert(std::fs::canonicalize(dir)?) {
+    if !seen.insert(pack.inside(dir)?) {
         return Ok(());
     }
-    for item in std::fs::read_dir(dir)? {
-        let path = item?.path();
+    for item in std::fs::read_dir(dir).map_err(io_error(dir))? {
+        let path = item.map_err(io_error(dir))?.path();
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -198,25 +321,53 @@ fn walk(
         }
         if path.is_dir() {
             if depth < MAX_DEPTH {
-                walk(&path, out, depth + 1, seen)?;
+                walk(pack, &path, out, depth + 1, seen)?;
             }
         } else if is_yaml(&path) {
+            // A dangling link is left to the read, which names it; any other must stay inside.
+            if path.exists() {
+                pack.inside(&path)?;
+            }
             out.push(path);
         }
     }
     Ok(())
 }
 
-fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
-    let size = std::fs::metadata(path).map_err(io_error(path))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+fn lookalike_walk(
+    dir: &Path,
+    depth: usize,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) {
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if depth > 8 || !seen.insert(real) {
+        return;
     }
-    let bytes = std::fs::read(path).map_err(io_error(path))?;
+    for item in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = item.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let hidden = name.starts_with('.');
+        if path.is_dir() {
+            if !hidden {
+                lookalike_walk(&path, depth + 1, seen, out);
+            }
+            continue;
+        }
+        let lower = name.to_lowercase();
+        let looks = lower.contains(".yaml") || lower.contains(".yml");
+        if looks && (hidden || !is_yaml(&path)) {
+            out.push(path);
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
+    let bytes = super::read::read_bounded(path, MAX_FILE_BYTES)?;
     decode(path.display().to_string(), bytes)
 }
 
@@ -271,4 +422,22 @@ fn not_utf8(file: String, bytes: &[u8], err: std::str::Utf8Error) -> super::Diag
         message,
         Some(&excerpt),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trusted_keys_in;
+
+    #[test]
+    fn trusted_keys_are_read_from_the_meta_section_only() {
+        let with =
+            "meta:\n  title: x\n  trusted_keys:\n    - RWQabc\n    - RWQdef\nsynonyms: [[a, b]]\n";
+        let empty = "meta:\n  trusted_keys: []\n";
+        let elsewhere = "# trusted_keys: RWQxyz\nentries: []\n";
+        assert_eq!(
+            trusted_keys_in([with, empty, elsewhere]),
+            ["RWQabc", "RWQdef"]
+        );
+        assert!(trusted_keys_in([empty, elsewhere, "meta: [broken"]).is_empty());
+    }
 }

@@ -13,13 +13,21 @@
 //! it and renaming it over the old one. A failure at any step before that last rename leaves
 //! the previous data active and untouched; readers see the old state or the new one, never a
 //! mix. Versions that the state no longer names are removed afterwards.
+//!
+//! Every change holds the lock of [`super::lock`] from its first read of the state to its last
+//! removal, so two changes at once run one after the other.
+
+mod files;
 
 use std::fs;
-use std::io::{self, Write as _};
-use std::path::{Component, Path, PathBuf};
+use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::SourceFile;
+use super::lock::{self, DataLock, LockError};
+pub use files::relative_name;
+use files::{rename_synced, write_synced, write_version};
 
 /// The folder of installed versions, under the user data directory.
 pub const INSTALLS: &str = "installs";
@@ -30,16 +38,26 @@ pub const STATE: &str = "state";
 /// returned: the previous data is still the active one.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    // The reason is in the message, in French; the error keeps no `source`, so that a chain
+    // of contexts does not print the system's words a second time.
+    #[error("{} : {}", path.display(), super::diag::io_reason(cause))]
+    Io { path: PathBuf, cause: io::Error },
     #[error("aucune sauvegarde à restaurer")]
     NoBackup,
     #[error("aucune donnée installée : les données intégrées sont déjà utilisées")]
     NothingInstalled,
+    #[error(
+        "une autre mise à jour est en cours (une autre commande relais data) : rien n'a changé ; \
+         réessayez quand elle sera finie"
+    )]
+    Busy,
+    #[error(
+        "la sauvegarde ({}) ne se charge pas ({problems}) : rien n'a changé ; relais check --data \
+         {} montre chaque problème",
+        path.display(),
+        path.display()
+    )]
+    BrokenBackup { path: PathBuf, problems: String },
 }
 
 /// Which versions the state names.
@@ -97,10 +115,10 @@ pub struct Store {
     root: PathBuf,
 }
 
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
+pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |cause| StoreError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     }
 }
 
@@ -175,13 +193,39 @@ impl Store {
         files: &[SourceFile],
         hook: &mut dyn FnMut(Step) -> io::Result<()>,
     ) -> Result<PathBuf, StoreError> {
+        self.install_sealed_with(base, files, &[], hook)
+    }
+
+    /// [`Store::install`], with `extras` (plain file names and bytes: the manifest and the
+    /// signature of a pack) written beside the data in the new version, in the same atomic
+    /// switch.
+    ///
+    /// # Errors
+    /// Any failed write; the previous data then stays active.
+    pub fn install_sealed(
+        &self,
+        base: &Path,
+        files: &[SourceFile],
+        extras: &[(&str, &[u8])],
+    ) -> Result<PathBuf, StoreError> {
+        self.install_sealed_with(base, files, extras, &mut |_| Ok(()))
+    }
+
+    fn install_sealed_with(
+        &self,
+        base: &Path,
+        files: &[SourceFile],
+        extras: &[(&str, &[u8])],
+        hook: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<PathBuf, StoreError> {
+        let _lock = self.lock()?;
         checkpoint(Step::Started);
         let installs = self.root.join(INSTALLS);
         fs::create_dir_all(&installs).map_err(io_err(&installs))?;
         let name = self.fresh_name();
-        let staging = installs.join(format!(".tmp-{name}"));
+        let staging = installs.join(format!(".tmp-{name}{}", lock::own_suffix()));
         let dir = installs.join(&name);
-        let written = write_version(&staging, base, files)
+        let written = write_version(&staging, base, files, extras)
             .and_then(|()| rename_synced(&staging, &dir, &installs))
             .and_then(|()| {
                 checkpoint(Step::Written);
@@ -207,9 +251,20 @@ impl Store {
     /// # Errors
     /// No backup, or a failed write (the state is then unchanged).
     pub fn restore(&self) -> Result<State, StoreError> {
+        let _lock = self.lock()?;
         checkpoint(Step::Started);
         let old = self.state();
         let backup = old.backup.clone().ok_or(StoreError::NoBackup)?;
+        // The backup may have been damaged since it was installed: it is read and validated
+        // whole before it becomes the active data.
+        let dir = self.version_dir(&backup);
+        let origin = super::Origin::UserDir(dir.clone());
+        if let Err(err) = super::validate::load(&origin, super::today()) {
+            return Err(StoreError::BrokenBackup {
+                path: dir,
+                problems: err.to_string(),
+            });
+        }
         let new = State {
             current: Some(backup),
             backup: old.current,
@@ -225,6 +280,7 @@ impl Store {
     /// # Errors
     /// Nothing installed, or a failed write (the state is then unchanged).
     pub fn reset(&self) -> Result<State, StoreError> {
+        let _lock = self.lock()?;
         checkpoint(Step::Started);
         let old = self.state();
         let current = old.current.ok_or(StoreError::NothingInstalled)?;
@@ -237,6 +293,17 @@ impl Store {
         Ok(new)
     }
 
+    /// Takes the lock of the folder, waiting a few seconds for another change to end.
+    fn lock(&self) -> Result<DataLock, StoreError> {
+        DataLock::acquire(&self.root, lock::WAIT).map_err(|err| match err {
+            LockError::Busy => StoreError::Busy,
+            LockError::Io(cause) => StoreError::Io {
+                path: self.root.join(lock::LOCK),
+                cause,
+            },
+        })
+    }
+
     /// Writes the state beside the old one, syncs it, and renames it over the old one.
     fn write_state(&self, state: &State) -> Result<(), StoreError> {
         let text: String = [("current", &state.current), ("backup", &state.backup)]
@@ -246,7 +313,7 @@ impl Store {
         fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
         let tmp = self
             .root
-            .join(format!(".{STATE}.tmp-{}", std::process::id()));
+            .join(format!(".{STATE}.tmp{}", lock::own_suffix()));
         write_synced(&tmp, text.as_bytes())?;
         checkpoint(Step::StateWritten);
         let target = self.root.join(STATE);
@@ -259,24 +326,30 @@ impl Store {
 
     /// Removes the versions and leftovers that the state does not name (best effort): old
     /// versions, hidden folders of interrupted installs, and states written by an interrupted
-    /// change that never replaced the real one.
+    /// change that never replaced the real one. Called with the lock held, so no other change
+    /// is under way; a leftover marked with the number of a process still running (a program
+    /// that does not take the lock) is kept all the same (see [`lock::is_stale`]).
     fn prune(&self) {
         let state = self.state();
         let keep = [state.current, state.backup];
         if let Ok(items) = fs::read_dir(self.root.join(INSTALLS)) {
             for item in items.flatten() {
                 let name = item.file_name();
-                let kept = keep.iter().flatten().any(|k| name.to_str() == Some(k));
-                if !kept && fs::remove_dir_all(item.path()).is_ok() {
+                let Some(name) = name.to_str() else { continue };
+                let kept = keep.iter().flatten().any(|k| name == k);
+                let removable = !kept && (!name.starts_with('.') || lock::is_stale(name));
+                if removable && fs::remove_dir_all(item.path()).is_ok() {
                     checkpoint(Step::Pruned);
                 }
             }
         }
-        let stale_state = format!(".{STATE}.tmp-");
+        let stale_state = format!(".{STATE}.tmp");
         if let Ok(items) = fs::read_dir(&self.root) {
             for item in items.flatten() {
                 let name = item.file_name();
-                let stale = name.to_str().is_some_and(|n| n.starts_with(&stale_state));
+                let stale = name
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(&stale_state) && lock::is_stale(n));
                 if stale && fs::remove_file(item.path()).is_ok() {
                     checkpoint(Step::Pruned);
                 }
@@ -290,13 +363,7 @@ impl Store {
         let stamp = now.strftime("%Y%m%d-%H%M%S").to_string();
         let mut name = stamp.clone();
         let mut n = 1;
-        while self.version_dir(&name).exists()
-            || self
-                .root
-                .join(INSTALLS)
-                .join(format!(".tmp-{name}"))
-                .exists()
-        {
+        while self.version_dir(&name).exists() {
             n += 1;
             name = format!("{stamp}-{n}");
         }
@@ -313,110 +380,34 @@ fn is_version_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Writes every file under `dir` (created fresh), each synced, then the folders.
-fn write_version(dir: &Path, base: &Path, files: &[SourceFile]) -> Result<(), StoreError> {
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let mut folders = vec![dir.to_path_buf()];
-    for (index, file) in files.iter().enumerate() {
-        let path = dir.join(relative_name(base, &file.name, index));
-        if let Some(parent) = path.parent().filter(|p| *p != dir) {
-            fs::create_dir_all(parent).map_err(io_err(parent))?;
-            folders.push(parent.to_path_buf());
-        }
-        write_synced(&path, file.text.as_bytes())?;
-        checkpoint(Step::FileWritten);
-    }
-    for folder in folders.iter().rev() {
-        sync_dir(folder)?;
-    }
-    checkpoint(Step::VersionSynced);
-    Ok(())
-}
-
-/// Where a file read from `base` goes inside a version: its path below `base` (or its own
-/// name when `base` is the file), always ending in `.yaml`; a numbered name when the path
-/// cannot be kept safely.
-fn relative_name(base: &Path, name: &str, index: usize) -> PathBuf {
-    let path = Path::new(name);
-    let relative = match path.strip_prefix(base) {
-        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
-        _ => path.file_name().map(PathBuf::from).unwrap_or_default(),
-    };
-    let safe = !relative.as_os_str().is_empty()
-        && relative.components().all(|c| match c {
-            Component::Normal(part) => !part.to_string_lossy().starts_with('.'),
-            _ => false,
-        });
-    let mut relative = if safe {
-        relative
-    } else {
-        PathBuf::from(format!("{index:03}.yaml"))
-    };
-    let is_yaml = matches!(
-        relative.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    );
-    if !is_yaml {
-        let mut with_ext = relative.into_os_string();
-        with_ext.push(".yaml");
-        relative = PathBuf::from(with_ext);
-    }
-    relative
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut file = fs::File::create(path).map_err(io_err(path))?;
-    file.write_all(bytes).map_err(io_err(path))?;
-    file.sync_all().map_err(io_err(path))
-}
-
-/// Renames `from` to `to` and syncs `parent`, the folder holding both, so the rename itself
-/// survives a power cut.
-fn rename_synced(from: &Path, to: &Path, parent: &Path) -> Result<(), StoreError> {
-    fs::rename(from, to).map_err(io_err(to))?;
-    sync_dir(parent)
-}
-
-/// Syncs a folder's entries to disk. Only Unix can open a folder for that; on Windows the
-/// rename is already durable once it returns (`MoveFileEx` is journaled by NTFS).
-fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    {
-        fs::File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io_err(dir))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn relative_names_keep_folders_and_stay_inside() {
-        let base = Path::new("/media/usb/data");
-        assert_eq!(
-            relative_name(base, "/media/usb/data/faq/asile.yaml", 0),
-            PathBuf::from("faq/asile.yaml")
-        );
-        assert_eq!(
-            relative_name(Path::new("/tmp/maj.yml"), "/tmp/maj.yml", 0),
-            PathBuf::from("maj.yml")
-        );
-        assert_eq!(
-            relative_name(Path::new("/tmp/maj.txt"), "/tmp/maj.txt", 0),
-            PathBuf::from("maj.txt.yaml")
-        );
-        assert_eq!(
-            relative_name(base, "/elsewhere/../x.yaml", 4),
-            PathBuf::from("x.yaml")
-        );
-        assert_eq!(relative_name(base, "", 7), PathBuf::from("007.yaml"));
+    fn store_errors_are_french_and_said_once() {
+        for (kind, reason) in [
+            (
+                io::ErrorKind::ReadOnlyFilesystem,
+                "système de fichiers en lecture seule",
+            ),
+            (io::ErrorKind::StorageFull, "disque plein"),
+            (io::ErrorKind::PermissionDenied, "accès refusé"),
+        ] {
+            let err = StoreError::Io {
+                path: PathBuf::from("/media/usb/relais/state"),
+                cause: io::Error::from(kind),
+            };
+            let shown = format!(
+                "{:#}",
+                anyhow::Error::from(err).context("Les données actives n'ont pas changé")
+            );
+            assert_eq!(shown.matches(reason).count(), 1, "{shown}");
+            assert!(
+                !shown.contains("os error") && !shown.contains("file system"),
+                "{shown}"
+            );
+        }
     }
 
     #[test]

@@ -38,6 +38,38 @@ pub fn is_forbidden(c: char) -> bool {
         | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// True for characters that show nothing on a terminal yet change the text: the line and
+/// paragraph separators (U+2028, U+2029), and the invisible format characters (zero-width
+/// spaces and joiners, direction marks, the word joiner and invisible operators, the soft
+/// hyphen, the byte-order mark inside a text, tag characters). A title holding one is no longer
+/// found by its obvious words; on screen they are neutralised by [`neutralize`].
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// The French name of an invisible character, for error messages.
+#[must_use]
+pub fn describe_invisible(c: char) -> String {
+    let name = match c {
+        '\u{200B}' => "espace sans largeur",
+        '\u{200C}' => "anti-liant sans largeur",
+        '\u{200D}' => "liant sans largeur",
+        '\u{200E}' | '\u{200F}' | '\u{61C}' => "marque de direction",
+        '\u{2028}' => "séparateur de ligne",
+        '\u{2029}' => "séparateur de paragraphe",
+        '\u{2060}' => "gluon de mots",
+        '\u{AD}' => "trait d'union conditionnel",
+        '\u{FEFF}' => "espace insécable sans largeur (BOM)",
+        _ => "caractère de mise en forme invisible",
+    };
+    format!("U+{:04X} ({name})", u32::from(c))
+}
+
 /// The first forbidden character of `s` and its byte offset.
 #[must_use]
 pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
@@ -45,16 +77,23 @@ pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
 }
 
 /// Replaces forbidden characters with U+FFFD so that unchecked data can never drive the
-/// terminal. Borrowed when nothing needs replacing.
+/// terminal, line and paragraph separators with a space, and drops the other invisible
+/// characters ([`is_invisible`]). Borrowed when nothing needs replacing.
 #[must_use]
 pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
-    if find_forbidden(s).is_none() {
-        std::borrow::Cow::Borrowed(s)
-    } else {
+    if s.chars().any(|c| is_forbidden(c) || is_invisible(c)) {
         s.chars()
-            .map(|c| if is_forbidden(c) { '\u{FFFD}' } else { c })
+            .filter_map(|c| match c {
+                c if is_forbidden(c) => Some('\u{FFFD}'),
+                // A line or paragraph separator shows as the space between two words.
+                '\u{2028}' | '\u{2029}' => Some(' '),
+                c if is_invisible(c) => None,
+                c => Some(c),
+            })
             .collect::<String>()
             .into()
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
 }
 

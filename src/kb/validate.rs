@@ -4,15 +4,19 @@
 //! This file holds the entry points ([`load`], [`validate`]) and the `Checker` that collects the
 //! problems, a limited number shown per file. The rules are in `parse` (the YAML, its
 //! [`limits`], forbidden characters), `fields` (texts, dates, ids, addresses, phone numbers),
-//! `checks` (each kind of record), `references` (ids, duplicates, `[[id]]` links), `search_words` (`ask`, families, colloquial
-//! forms) and
+//! `checks` (each kind of record), `contact` (contacts and their dating rule), `references` (ids,
+//! duplicates, `[[id]]` links), `search_words` (`ask`, families, colloquial forms) and
 //! `positions` (lines and columns).
 
 mod checks;
+mod contact;
 mod fields;
 mod parse;
 mod positions;
+mod recover;
 mod references;
+mod slides;
+mod slips;
 mod search_words;
 
 use jiff::civil::Date;
@@ -40,7 +44,21 @@ pub struct Loaded {
 /// The data cannot be read, or has at least one error (all of them are returned).
 pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
     let files = origin.read()?;
-    let (kb, warnings) = validate(&files, today)?;
+    let seal = match origin {
+        Origin::UserDir(dir) => Some(super::seal::check_installed_trusted(dir, &files)?),
+        _ => None,
+    };
+    let skipped = origin.lookalikes();
+    let (mut kb, mut warnings) = match validate(&files, today) {
+        Ok(v) => v,
+        Err(LoadError::Invalid(mut diags)) => {
+            diags.extend(skipped);
+            return Err(LoadError::Invalid(diags));
+        }
+        Err(err) => return Err(err),
+    };
+    warnings.extend(skipped);
+    kb.meta.unsigned = seal.is_some_and(|s| !s.is_signed());
     Ok(Loaded {
         kb,
         warnings,
@@ -64,6 +82,7 @@ pub fn validate(
         line_starts: files.iter().map(|f| line_starts(&f.text)).collect(),
         counts: vec![Counts::default(); files.len()],
         today,
+        unread_ids: std::collections::HashSet::new(),
     };
     let mut parsed = Vec::new();
     for (index, file) in files.iter().enumerate() {
@@ -71,12 +90,9 @@ pub fn validate(
             parsed.push((index, raw));
         }
     }
-    // References across files are only meaningful once every file parsed.
-    let kb = if parsed.len() == files.len() {
-        Some(checker.build(parsed))
-    } else {
-        None
-    };
+    // Files that do not parse whole give what could be read of them (see `recover`), so the
+    // checks of values and references across files still run, on everything that was read.
+    let kb = Some(checker.build(parsed));
     let mut diags = checker.diags;
     diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     diags.extend(
@@ -129,6 +145,9 @@ struct Checker<'a> {
     line_starts: Vec<Vec<usize>>,
     counts: Vec<Counts>,
     today: Date,
+    /// Ids written in pieces of files that could not be read: a reference to one of them is
+    /// not reported as unknown (its piece's own problem is).
+    unread_ids: std::collections::HashSet<String>,
 }
 
 impl Checker<'_> {

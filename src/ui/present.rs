@@ -2,14 +2,14 @@
 //! go-to prompt and the speaker view. No chrome on slides: title, text, one footer line.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
-use crate::app::presentation::{Blank, Presentation, TitleLayout, slide_areas};
+use crate::app::presentation::{Blank, Presentation, TitleLayout, body_area, slide_areas};
 use crate::strings as s;
 
 /// Draws presentation mode.
@@ -17,7 +17,7 @@ pub fn render(app: &App, p: &Presentation, frame: &mut Frame<'_>) {
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.base), area);
     if p.notes {
-        return notes(app, p, frame, area);
+        return super::speaker::render(app, p, frame, area);
     }
     if p.deck.is_none() {
         return picker(app, p, frame, area);
@@ -47,12 +47,14 @@ pub fn render(app: &App, p: &Presentation, frame: &mut Frame<'_>) {
 
 fn slide(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
     let (text, footer_area) = slide_areas(area, p.width_pct);
-    let title_height = p.title.height().min(text.height as usize) as u16;
+    let title = p.page_title();
     let title_area = Rect {
-        height: title_height,
+        height: u16::try_from(title.height())
+            .unwrap_or(u16::MAX)
+            .min(text.height),
         ..text
     };
-    match &p.title {
+    match title {
         TitleLayout::Big(lines) => {
             let big = BigText::builder()
                 .pixel_size(PixelSize::Quadrant)
@@ -68,13 +70,11 @@ fn slide(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
         }
         TitleLayout::Plain(lines) => frame.render_widget(Paragraph::new(lines.clone()), title_area),
     }
-    let body_area = Rect {
-        y: text.y + title_height + 1,
-        height: text.height.saturating_sub(title_height + 1),
-        ..text
-    };
     if let Some(page) = p.pages.get(p.current_page()) {
-        frame.render_widget(Paragraph::new(page.clone()), body_area);
+        frame.render_widget(
+            Paragraph::new(page.clone()),
+            body_area(text, title.height()),
+        );
     }
     footer(app, p, frame, footer_area);
 }
@@ -92,10 +92,19 @@ fn footer(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
     } else {
         String::new()
     };
-    let right = format!("{reviewed}{timer} ");
-    let center = p.counter();
+    let mut right = format!("{reviewed}{timer} ");
+    let center = p.hint.map_or_else(|| p.counter(), str::to_owned);
     let width = area.width as usize;
-    let left = format!(" {deck}");
+    let mut left = format!(" {deck}");
+    // The counter matters most: on a narrow screen the date goes first, then the deck's title.
+    let room =
+        |l: &str, r: &str| l.chars().count() + center.chars().count() + r.chars().count() + 2;
+    if room(&left, &right) > width {
+        right = format!("{timer} ");
+    }
+    if room(&left, &right) > width {
+        " ".clone_into(&mut left);
+    }
     let used = left.chars().count() + center.chars().count() + right.chars().count();
     let gap = width.saturating_sub(used);
     let line = Line::from(vec![
@@ -187,46 +196,5 @@ fn quick_search(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) 
     frame.render_widget(
         Paragraph::new(lines).block(block).style(app.theme.base),
         rect,
-    );
-}
-
-fn notes(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {
-    let title = p
-        .current_entry()
-        .and_then(|id| app.kb.entry(id))
-        .map_or("En attente de la présentation…", |e| e.title.as_str());
-    let header = Line::from(vec![
-        Span::styled(format!(" Notes · {} ", p.counter()), app.theme.bar_key),
-        Span::styled(format!(" {title}"), app.theme.title),
-    ]);
-    frame.render_widget(
-        Paragraph::new(header),
-        Rect {
-            height: 1.min(area.height),
-            ..area
-        },
-    );
-    let body = Rect {
-        x: area.x + 1,
-        y: area.y + 2,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(4),
-    };
-    frame.render_widget(super::doc_window(app, body.height), body);
-    let next = p
-        .next_entry()
-        .and_then(|id| app.kb.entry(id))
-        .map_or("(fin du parcours)", |e| e.title.as_str());
-    let footer = Line::from(vec![
-        Span::styled(" Suivante : ", app.theme.heading),
-        Span::raw(next.to_owned()),
-    ]);
-    frame.render_widget(
-        Paragraph::new(footer).alignment(Alignment::Left),
-        Rect {
-            y: area.bottom().saturating_sub(1),
-            height: 1.min(area.height),
-            ..area
-        },
     );
 }

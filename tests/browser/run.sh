@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The phone page (relais export --format html --app) in a real headless Chromium, without
-# network: see app_test.py. Needs Debian's chromium and chromium-driver
+# The phone page (relais export --format html --app), the HTML slides (relais export
+# --format slides) and the printed handouts in a real headless Chromium, without network: see
+# app_test.py, slides_test.py and handout_test.py. Needs Debian's chromium and chromium-driver
 # (apt-get install -y chromium chromium-driver) and python3; skips, saying so, when chromium
 # is absent. Exits non-zero on any failure.
 set -euo pipefail
@@ -40,3 +41,17 @@ if [ ${#sets[@]} -eq 0 ]; then
     [ -f ../shared/queries/public.yaml ] && sets+=(../shared/queries/public.yaml)
 fi
 python3 tests/browser/app_test.py "$relais" "$work/fixture.html" "$work/bundled.html" "${sets[@]}"
+
+"$relais" --data tests/fixtures/present/kb.yaml export --format slides --deck seance-essai \
+    -o "$work/fixture-slides.html"
+first_deck=$("$relais" decks --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+"$relais" export --format slides --deck "$first_deck" -o "$work/bundled-slides.html"
+# The screenshot of a slide goes to RELAIS_SHOTS (a folder) when set, else is thrown away.
+python3 tests/browser/slides_test.py "$work/fixture-slides.html" "$work/bundled-slides.html" \
+    "${RELAIS_SHOTS:-$work}/slide.png"
+
+"$relais" export --format html --deck "$first_deck" --contacts -o "$work/deck-handout.html"
+"$relais" export --format html --contacts -o "$work/contacts.html"
+"$relais" export --format html --contacts --sheet -o "$work/sheet.html"
+python3 tests/browser/handout_test.py "$work/deck-handout.html" "$work/contacts.html" \
+    "$work/sheet.html"

@@ -3,18 +3,13 @@
 
 use std::collections::HashMap;
 
+use crate::kb::raw::Spanned;
 use jiff::civil::Date;
-use serde_saphyr::Spanned;
 
-use crate::kb::raw::{RawCategory, RawContact, RawDeck, RawEntry, RawFile, RawMeta, Text};
+use crate::kb::raw::{RawCategory, RawDeck, RawEntry, RawFile, RawMeta, Text};
 use crate::kb::text::did_you_mean;
-use crate::kb::{
-    Audience, Category, Contact, Deck, Entry, KnowledgeBase, Meta, REGIONS, Severity,
-    is_older_than_limit,
-};
+use crate::kb::{Audience, Category, Deck, Entry, KnowledgeBase, Meta, is_older_than_limit};
 
-use super::fields::is_valid_email;
-use super::positions::clamp;
 use super::references::{Defined, Refs};
 use super::{Checker, hint};
 
@@ -40,13 +35,15 @@ impl Checker<'_> {
             ids: &ids,
             categories: &categories,
         };
-        let entries = entries
+        let built: Vec<Entry> = entries
             .iter()
             .map(|(f, e)| self.entry(*f, e, &refs))
             .collect();
         let contacts = contacts.iter().map(|(f, c)| self.contact(*f, c)).collect();
-        let decks = decks.iter().map(|(f, d)| self.deck(*f, d, &refs)).collect();
+        let decks: Vec<Deck> = decks.iter().map(|(f, d)| self.deck(*f, d, &refs)).collect();
         let meta = self.meta(&metas, &refs);
+        self.missing_slides(&entries, &built, &decks);
+        let entries = built;
         let synonyms = synonyms
             .iter()
             .filter_map(|(f, group)| self.synonym_group(*f, group))
@@ -88,7 +85,7 @@ impl Checker<'_> {
     fn entry(&mut self, file: usize, e: &RawEntry, refs: &Refs<'_>) -> Entry {
         let id = e.id.value.trim().to_owned();
         let category = e.category.value.trim().to_owned();
-        if refs.category(&category).is_none() {
+        if refs.category(&category).is_none() && !self.unread_ids.contains(&category) {
             let hint = hint(did_you_mean(
                 &category,
                 refs.categories.iter().map(|c| c.id.as_str()),
@@ -111,6 +108,8 @@ impl Checker<'_> {
         }
         let answer = self.text(file, "answer", &e.answer, true);
         self.check_links(file, &e.answer, &answer, refs);
+        self.answer_links(file, &e.answer, &answer);
+        self.related_slips(file, &id, &e.related);
         let reviewed = self
             .date(file, "reviewed", &e.reviewed)
             .unwrap_or(Date::MIN);
@@ -120,6 +119,8 @@ impl Checker<'_> {
                 crate::kb::STALE_AFTER_MONTHS
             ));
         }
+        let slide = self.slide_points(file, &id, e.slide.as_ref());
+        let sources = self.sources(file, &e.sources);
         Entry {
             title: self.text(file, "title", &e.title, true),
             ask: self.ask(file, &e.ask),
@@ -131,10 +132,12 @@ impl Checker<'_> {
                 .collect(),
             related: self.refs(file, "related", &e.related, refs, "entrée"),
             contacts: self.refs(file, "contacts", &e.contacts, refs, "contact"),
-            sources: self.sources(file, &e.sources),
+            sources,
             id,
             category,
             audience,
+            slide,
+            notes: self.opt_text(file, "notes", e.notes.as_ref()),
             answer,
             reviewed,
         }
@@ -155,64 +158,6 @@ impl Checker<'_> {
         found
     }
 
-    fn contact(&mut self, file: usize, c: &RawContact) -> Contact {
-        let id = c.id.value.trim().to_owned();
-        let region = c.region.value.trim().to_owned();
-        if !REGIONS.contains(&region.as_str()) {
-            let hint = hint(did_you_mean(&region, REGIONS));
-            self.error_at(
-                file,
-                &c.region.referenced,
-                format!(
-                    "région inconnue « {region} »{hint} (valeurs possibles : {})",
-                    REGIONS.join(", ")
-                ),
-            );
-        }
-        let phone = c.phone.iter().map(|p| self.phone(file, p)).collect();
-        let email = c.email.as_ref().map(|t| {
-            let v = self.text(file, "email", t, true);
-            if !is_valid_email(&v) {
-                self.error_at(
-                    file,
-                    &t.referenced,
-                    format!("adresse e-mail invalide : « {v} »"),
-                );
-            }
-            v
-        });
-        let verified = c
-            .verified
-            .as_ref()
-            .and_then(|t| self.date(file, "verified", t));
-        if c.verified.is_none() {
-            let loc = c.id.referenced;
-            self.push(Severity::Info, file, clamp(loc.line()), clamp(loc.column()), format!(
-                "contact « {id} » sans date « verified » : ses coordonnées seront affichées comme non vérifiées"
-            ));
-        }
-        Contact {
-            name: self.text(file, "name", &c.name, true),
-            ask: self.ask(file, &c.ask),
-            description: self.text(file, "description", &c.description, true),
-            topics: c
-                .topics
-                .iter()
-                .map(|t| self.text(file, "topics", t, true))
-                .collect(),
-            website: c.website.as_ref().map(|t| self.url(file, "website", t)),
-            address: self.opt_text(file, "address", c.address.as_ref()),
-            hours: self.opt_text(file, "hours", c.hours.as_ref()),
-            notes: self.opt_text(file, "notes", c.notes.as_ref()),
-            sources: self.sources(file, &c.sources),
-            id,
-            region,
-            phone,
-            email,
-            verified,
-        }
-    }
-
     fn deck(&mut self, file: usize, d: &RawDeck, refs: &Refs<'_>) -> Deck {
         let id = d.id.value.trim().to_owned();
         if d.slides.is_empty() {
@@ -226,6 +171,10 @@ impl Checker<'_> {
             title: self.text(file, "title", &d.title, true),
             description: self.opt_text(file, "description", d.description.as_ref()),
             slides: self.refs(file, "slides", &d.slides, refs, "entrée"),
+            duration: d.duration.as_ref().and_then(|m| self.duration(file, m)),
+            title_slide: d.title_slide.unwrap_or(true),
+            agenda: d.agenda.unwrap_or(true),
+            closing: d.closing.unwrap_or(true),
             id,
         }
     }
@@ -260,6 +209,29 @@ impl Checker<'_> {
                 refs,
                 "contact",
             ),
+            trusted_keys: m
+                .trusted_keys
+                .iter()
+                .filter_map(|k| self.public_key(file, k))
+                .collect(),
+            unsigned: false,
+        }
+    }
+
+    /// A key of `meta.trusted_keys`: the base64 line of a minisign public key.
+    fn public_key(&mut self, file: usize, key: &Text) -> Option<String> {
+        match crate::kb::trust::PublicKey::parse(&key.value) {
+            Ok(k) if k.base64 == key.value.trim() => Some(k.base64),
+            _ => {
+                self.error_at(
+                    file,
+                    &key.referenced,
+                    "clé de confiance invalide : attendu la deuxième ligne d'un fichier .pub de \
+                     minisign (56 caractères base64)"
+                        .to_owned(),
+                );
+                None
+            }
         }
     }
 

@@ -4,8 +4,10 @@
 use jiff::civil::Date;
 
 use crate::kb::raw::{RawSource, Text};
-use crate::kb::text::{describe_char, find_forbidden, normalize};
-use crate::kb::{Severity, Source};
+use crate::kb::text::{
+    describe_char, describe_invisible, find_forbidden, is_invisible, neutralize, normalize,
+};
+use crate::kb::{Severity, Source, SourceDate};
 
 use super::Checker;
 
@@ -14,6 +16,7 @@ impl Checker<'_> {
     /// character slipped in.
     pub(super) fn text(&mut self, file: usize, field: &str, t: &Text, required: bool) -> String {
         let value = normalize(&t.value);
+        self.cut_by_comment(file, field, t);
         if required && value.trim().is_empty() {
             self.error_at(file, &t.referenced, format!("« {field} » est vide"));
         }
@@ -28,6 +31,24 @@ impl Checker<'_> {
                 format!("caractère interdit dans « {field} » : {}", describe_char(c)),
             );
         }
+        // Where text is searched by its words, an invisible character splits or hides them.
+        let searched = matches!(field, "title" | "keywords" | "name");
+        let invisible = value.char_indices().find(|&(_, c)| is_invisible(c));
+        if let Some((offset, c)) = invisible.filter(|_| searched) {
+            let needle = c.to_string();
+            let (line, col) = self.position_in(file, t, offset, &needle);
+            self.push(
+                Severity::Error,
+                file,
+                line,
+                col,
+                format!(
+                    "caractère invisible dans « {field} » : {} ; supprimez-le (le texte ne se \
+                     trouverait plus par ses mots)",
+                    describe_invisible(c)
+                ),
+            );
+        }
         value
     }
 
@@ -40,16 +61,9 @@ impl Checker<'_> {
         t.map(|t| self.text(file, field, t, true))
     }
 
+    /// A full date (`AAAA-MM-JJ`); a warning when it lies in the future.
     pub(super) fn date(&mut self, file: usize, field: &str, t: &Text) -> Option<Date> {
-        let value = t.value.trim();
-        let parsed = (value.len() == 10)
-            .then(|| value.parse::<Date>().ok())
-            .flatten();
-        if parsed.is_none() {
-            self.error_at(file, &t.referenced, format!(
-                "date invalide dans « {field} » : « {value} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-27)"
-            ));
-        }
+        let parsed = self.day(file, field, t);
         if let Some(d) = parsed.filter(|d| *d > self.today) {
             self.warn_at(
                 file,
@@ -60,9 +74,44 @@ impl Checker<'_> {
         parsed
     }
 
+    /// A full date (`AAAA-MM-JJ`), an error when it is not one.
+    pub(super) fn day(&mut self, file: usize, field: &str, t: &Text) -> Option<Date> {
+        let value = t.value.trim();
+        let parsed = (value.len() == 10)
+            .then(|| value.parse::<Date>().ok())
+            .flatten();
+        if parsed.is_none() {
+            self.error_at(file, &t.referenced, format!(
+                "date invalide dans « {field} » : « {value} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-27)"
+            ));
+        }
+        parsed
+    }
+
+    /// A source's date as precise as the source: `AAAA`, `AAAA-MM` or `AAAA-MM-JJ`.
+    fn source_date(&mut self, file: usize, t: &Text) -> Option<SourceDate> {
+        let value = t.value.trim();
+        let parsed = SourceDate::parse(value);
+        if parsed.is_none() {
+            self.error_at(file, &t.referenced, format!(
+                "date invalide dans « sources.date » : « {value} » (formats acceptés : 2023, 2023-04 ou 2023-04-24 ; une page sans date : pas de champ date)"
+            ));
+        }
+        if let Some(d) = parsed.filter(|d| d.is_after(self.today)) {
+            self.warn_at(
+                file,
+                &t.referenced,
+                format!("la date « sources.date » ({d}) est dans le futur"),
+            );
+        }
+        parsed
+    }
+
     pub(super) fn url(&mut self, file: usize, field: &str, t: &Text) -> String {
         let value = self.text(file, field, t, true);
-        if !is_valid_url(&value) {
+        if is_valid_url(&value) {
+            self.deceptive_field(file, t, &value);
+        } else {
             self.error_at(file, &t.referenced, format!(
                 "adresse web invalide dans « {field} » : « {value} » (elle doit commencer par https:// ou http:// et ne contenir aucune espace)"
             ));
@@ -82,7 +131,18 @@ impl Checker<'_> {
 
     pub(super) fn id(&mut self, file: usize, t: &Text) -> String {
         let value = t.value.trim().to_owned();
-        if !is_kebab_id(&value) {
+        if let Some(c) = value.chars().find(|&c| is_invisible(c)) {
+            let shown = neutralize(&value);
+            self.error_at(
+                file,
+                &t.referenced,
+                format!(
+                    "identifiant invalide « {shown} » : il contient un caractère invisible, {} ; \
+                 retapez-le (lettres minuscules sans accents, chiffres et tirets)",
+                    describe_invisible(c)
+                ),
+            );
+        } else if !is_kebab_id(&value) {
             self.error_at(file, &t.referenced, format!(
                 "identifiant invalide « {value} » : lettres minuscules sans accents, chiffres et tirets (ex. droits-hebergeur)"
             ));
@@ -95,10 +155,7 @@ impl Checker<'_> {
             .map(|s| Source {
                 title: self.text(file, "sources.title", &s.title, true),
                 url: s.url.as_ref().map(|u| self.url(file, "sources.url", u)),
-                date: s
-                    .date
-                    .as_ref()
-                    .and_then(|d| self.date(file, "sources.date", d)),
+                date: s.date.as_ref().and_then(|d| self.source_date(file, d)),
             })
             .collect()
     }

@@ -9,6 +9,7 @@ use crate::kb::{Severity, SourceFile};
 
 use super::Checker;
 use super::positions::clamp;
+use super::recover::pieces;
 
 /// Limits on what one data file may ask of the YAML parser, so that a broken or hostile file (an
 /// alias bomb, ten thousand nested brackets) is refused at once, in bounded memory. Real data is
@@ -68,6 +69,24 @@ const TOP_KEYS: [&str; 8] = [
     "colloquial",
 ];
 
+/// `text` read into our types, or its first problem in French at the place to change.
+fn read_raw(text: &str) -> Result<RawFile, Located> {
+    serde_saphyr::from_str_with_options::<RawFile>(text, yaml_options()).map_err(|err| {
+        let mut problem = located(text, &err);
+        // Read into our types, an entry ends at the first line indented less than its keys,
+        // and its missing keys are reported before the parser reaches that line, which is
+        // what the editor has to fix.
+        if problem.message.starts_with("clé obligatoire") {
+            let syntax =
+                serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, yaml_options());
+            if let Err(err) = syntax {
+                problem = located(text, &err);
+            }
+        }
+        problem
+    })
+}
+
 impl Checker<'_> {
     pub(super) fn parse(&mut self, index: usize, file: &SourceFile) -> Option<RawFile> {
         let text = file.text.strip_prefix('\u{FEFF}').unwrap_or(&file.text);
@@ -90,22 +109,10 @@ impl Checker<'_> {
             );
             return None;
         }
-        match serde_saphyr::from_str_with_options::<RawFile>(text, yaml_options()) {
+        match read_raw(text) {
             Ok(raw) => Some(raw),
-            Err(err) => {
-                let mut problem = located(text, &err);
-                // Read into our types, an entry ends at the first line indented less than its
-                // keys, and its missing keys are reported before the parser reaches that line,
-                // which is what the editor has to fix.
-                if problem.message.starts_with("clé obligatoire") {
-                    let syntax = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(
-                        text,
-                        yaml_options(),
-                    );
-                    if let Err(err) = syntax {
-                        problem = located(text, &err);
-                    }
-                }
+            Err(problem) => {
+                let line = problem.line;
                 self.push(
                     Severity::Error,
                     index,
@@ -113,9 +120,36 @@ impl Checker<'_> {
                     problem.col,
                     problem.message,
                 );
-                None
+                Some(self.recover(index, line))
             }
         }
+    }
+
+    /// What can be read of file `index`, which does not parse whole, piece by piece (see
+    /// [`super::recover`]); the problem of each piece that does not parse either is reported,
+    /// except in the piece of the problem already reported at `reported`.
+    fn recover(&mut self, index: usize, reported: u32) -> RawFile {
+        let text = std::mem::take(&mut self.texts[index]);
+        let mut merged = RawFile::default();
+        for piece in pieces(&text) {
+            match read_raw(&piece.text) {
+                Ok(raw) => merged.extend(raw),
+                Err(problem) => {
+                    piece.ids(&mut self.unread_ids);
+                    if !piece.has_line(reported) {
+                        self.push(
+                            Severity::Error,
+                            index,
+                            problem.line,
+                            problem.col,
+                            problem.message,
+                        );
+                    }
+                }
+            }
+        }
+        self.texts[index] = text;
+        merged
     }
 
     /// Reports every character that must never reach a terminal, at its own line and column

@@ -128,6 +128,7 @@ impl Checker<'_> {
                 let id = t.value.trim().to_owned();
                 match refs.ids.get(&id) {
                     Some(d) if d.kind == kind => {}
+                    None if self.unread_ids.contains(&id) => {}
                     Some(d) => self.error_at(
                         file,
                         &t.referenced,
@@ -160,7 +161,8 @@ impl Checker<'_> {
     /// identical links on different lines are each reported at their own line.
     pub(super) fn check_links(&mut self, file: usize, raw: &Text, answer: &str, refs: &Refs<'_>) {
         let mut cursor = Self::value_start(raw);
-        for (offset, id) in wiki_links(answer) {
+        // A link with a bracket inside is a missing bracket, reported by `answer_links`.
+        for (offset, id) in wiki_links(answer).filter(|(_, id)| !id.contains(['[', ']'])) {
             // The link as written, `[[ id ]]` spaces included.
             let written = answer[offset..]
                 .find("]]")
@@ -168,7 +170,9 @@ impl Checker<'_> {
             let found = cursor.and_then(|from| self.find_from(file, from, written));
             cursor = found.map(|at| at + written.len()).or(cursor);
             let kind = refs.ids.get(id).map(|d| d.kind);
-            if kind.is_some_and(|k| k != "présentation") {
+            if kind.is_some_and(|k| k != "présentation")
+                || (kind.is_none() && self.unread_ids.contains(id))
+            {
                 continue;
             }
             let fallback = (clamp(raw.referenced.line()), clamp(raw.referenced.column()));

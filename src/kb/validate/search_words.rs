@@ -1,7 +1,7 @@
 //! What only the search reads: the `ask` phrasings of entries and contacts, the word families
 //! (`families:`) and the colloquial forms (`colloquial:`).
 
-use serde_saphyr::Spanned;
+use crate::kb::raw::Spanned;
 
 use super::Checker;
 use super::positions::clamp;

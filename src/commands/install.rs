@@ -1,0 +1,256 @@
+//! `relais data install PACK [--allow-unsigned] [--yes]`: the signature first, then the data,
+//! then what changes (confirmed on a terminal), and only then the switch.
+
+use std::io::{BufRead as _, IsTerminal as _, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use super::{Painter, Status};
+use crate::kb::manifest::{MANIFEST, Manifest, SIGNATURE};
+use crate::kb::store::{Store, StoreError};
+use crate::kb::trust::{self, Signer};
+use crate::kb::validate::{load, validate};
+use crate::kb::{KnowledgeBase, Origin, Severity, SourceFile, pack, source};
+
+/// What is about to be installed.
+struct Input {
+    /// The data files, as validated.
+    data: Vec<SourceFile>,
+    /// The data's own query set, installed beside them.
+    queries: Option<SourceFile>,
+    /// The folder the files' names are relative to.
+    base: PathBuf,
+    /// The manifest and signature of a pack signed by a trusted key.
+    signed: Option<(String, String, String)>,
+}
+
+/// The message for a file name that a pack or an installed version may not hold.
+pub fn bad_name(rel: &str) -> String {
+    format!(
+        "nom de fichier refusé : {} (un dossier de données ne peut contenir que des fichiers \
+         .yaml ou .yml aux noms visibles, sans : \\ * ? \" < > |)",
+        crate::kb::text::neutralize(rel)
+    )
+}
+
+fn nothing_changed() {
+    eprintln!("relais : rien n'a été installé ; les données actives n'ont pas changé.");
+}
+
+fn shown(path: &Path) -> String {
+    crate::kb::text::neutralize(&path.display().to_string()).into_owned()
+}
+
+/// Reads and checks the input; refusals are printed and returned as a status.
+fn read_input(
+    path: &Path,
+    allow_unsigned: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Result<Input, Status>> {
+    if pack::is_pack_file(path) {
+        let pack = match pack::read_file(path) {
+            Ok(pack) => pack,
+            Err(e) => {
+                eprintln!(
+                    "relais : {} : {}",
+                    shown(path),
+                    crate::kb::text::neutralize(&e.to_string())
+                );
+                nothing_changed();
+                return Ok(Err(Status::Invalid));
+            }
+        };
+        let keys = trust::trusted_keys(trust::keys_dir().as_deref());
+        let signer =
+            match trust::check_signature(pack.manifest_text.as_bytes(), &pack.signature, &keys) {
+                Ok(signer) => signer,
+                Err(e) => {
+                    eprintln!("relais : {} : {e}", shown(path));
+                    nothing_changed();
+                    return Ok(Err(Status::Invalid));
+                }
+            };
+        super::sign::describe(&pack, &signer, out, p)?;
+        let signed = match &signer {
+            Signer::Trusted(k) => Some((
+                k.key.id.clone(),
+                pack.manifest_text.clone(),
+                pack.signature.clone(),
+            )),
+            Signer::Unknown { key_id } if !allow_unsigned => {
+                eprintln!("{}", super::sign::unknown_key_advice(key_id));
+                eprintln!(
+                    "relais : --allow-unsigned l'installerait quand même, affiché « non signées »."
+                );
+                nothing_changed();
+                return Ok(Err(Status::Invalid));
+            }
+            Signer::Unknown { .. } => None,
+        };
+        let (data, queries) = match pack.sources(path) {
+            Ok(files) => files,
+            Err(err) => {
+                super::report_load_error(&Origin::Given(path.to_path_buf()), &err);
+                nothing_changed();
+                return Ok(Err(Status::Invalid));
+            }
+        };
+        return Ok(Ok(Input {
+            data,
+            queries,
+            base: pack::Pack::base(path),
+            signed,
+        }));
+    }
+    if !allow_unsigned {
+        eprintln!(
+            "relais : {} n'est pas un paquet signé (voir relais data pack) : refusé. Des données \
+             non signées peuvent avoir été modifiées par n'importe qui ; pour les installer quand \
+             même : relais data install --allow-unsigned {} (elles seront affichées « non signées »).",
+            shown(path),
+            shown(path)
+        );
+        nothing_changed();
+        return Ok(Err(Status::Invalid));
+    }
+    let data = match Origin::Given(path.to_path_buf()).read() {
+        Ok(files) => files,
+        Err(err) => {
+            super::report_load_error(&Origin::Given(path.to_path_buf()), &err);
+            nothing_changed();
+            return Ok(Err(Status::Invalid));
+        }
+    };
+    let queries = match super::eval::own_queries(path) {
+        Some(file) => {
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("Impossible de lire {}", file.display()))?;
+            Some(source::decode(file.display().to_string(), bytes)?)
+        }
+        None => None,
+    };
+    Ok(Ok(Input {
+        data,
+        queries,
+        base: path.to_path_buf(),
+        signed: None,
+    }))
+}
+
+/// The data that an install replaces: the installed version, or the bundled data.
+fn active(store: &Store) -> Option<KnowledgeBase> {
+    let origin = Origin::locate(None, None, Some(store.root()));
+    load(&origin, crate::kb::today())
+        .or_else(|_| load(&Origin::Bundled, crate::kb::today()))
+        .ok()
+        .map(|l| l.kb)
+}
+
+/// Asks on the terminal (the question on stderr, so that it shows even when the output goes to
+/// a file); true for « o » or « oui ».
+fn confirm(out: &mut dyn Write) -> anyhow::Result<bool> {
+    out.flush()?;
+    let mut err = std::io::stderr().lock();
+    write!(err, "Installer ces données ? [o/N] ")?;
+    err.flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(
+        answer.trim().to_lowercase().as_str(),
+        "o" | "oui" | "y" | "yes"
+    ))
+}
+
+pub fn run_install(
+    cli: &crate::cli::Cli,
+    path: &Path,
+    allow_unsigned: bool,
+    yes: bool,
+    force: bool,
+    out: &mut dyn Write,
+    p: Painter,
+) -> anyhow::Result<Status> {
+    let input = match read_input(path, allow_unsigned, out, p)? {
+        Ok(input) => input,
+        Err(status) => return Ok(status),
+    };
+    let (kb, warnings) = match validate(&input.data, crate::kb::today()) {
+        Ok(v) => v,
+        Err(err) => {
+            for d in err.diagnostics() {
+                eprintln!("{d}");
+            }
+            eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+            nothing_changed();
+            return Ok(Status::Invalid);
+        }
+    };
+    for w in warnings.iter().filter(|w| w.severity == Severity::Warning) {
+        eprintln!("{w}");
+    }
+    let store = super::data::store()?;
+    if !super::data::guard::allows(&store, &kb, force) {
+        return Ok(Status::Invalid);
+    }
+    if let Some(before) = active(&store) {
+        super::diff::print(&super::diff::compare(&before, &kb), out, p)?;
+    }
+    // Only when a person sees the summary and can answer: a script's pipes never block here.
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if !yes && interactive && !confirm(out)? {
+        writeln!(out, "Rien n'a été installé.")?;
+        return Ok(Status::NotFound);
+    }
+    let mut files = input.data;
+    files.extend(input.queries);
+    let unsigned_manifest;
+    let extras: Vec<(&str, &[u8])> = if let Some((_, manifest, signature)) = &input.signed {
+        vec![
+            (MANIFEST, manifest.as_bytes()),
+            (SIGNATURE, signature.as_bytes()),
+        ]
+    } else {
+        let listed = match crate::kb::manifest::listed(&input.base, &files) {
+            Ok(listed) => listed,
+            Err(bad) => {
+                eprintln!("relais : {}", bad_name(&bad));
+                nothing_changed();
+                return Ok(Status::Invalid);
+            }
+        };
+        unsigned_manifest = Manifest::new(&kb.meta, &listed).render();
+        vec![(MANIFEST, unsigned_manifest.as_bytes())]
+    };
+    let dir = match store.install_sealed(&input.base, &files, &extras) {
+        Ok(dir) => dir,
+        Err(err @ StoreError::Busy) => {
+            eprintln!("relais : {err}");
+            return Ok(Status::Invalid);
+        }
+        Err(err) => {
+            return Err(err)
+                .context("Installation interrompue ; les données actives n'ont pas changé");
+        }
+    };
+    writeln!(
+        out,
+        "{} {}",
+        p.bold("Installé :"),
+        super::data::summary(&kb)
+    )?;
+    match &input.signed {
+        Some((id, _, _)) => writeln!(out, "Signées par la clé {id}")?,
+        None => writeln!(out, "{}", p.warn("Données non signées : elles seront affichées « non signées » jusqu'à leur remplacement par un paquet signé."))?,
+    }
+    writeln!(out, "Dossier : {}", dir.display())?;
+    if store.backup().is_some() {
+        writeln!(
+            out,
+            "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir)."
+        )?;
+    }
+    super::data::overridden_warning(cli, p);
+    Ok(Status::Success)
+}
