@@ -76,7 +76,10 @@ pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
     best.iter()
         .zip(&q.terms)
         .map(|(&b, t)| {
-            if b == 0.0 && t.known == Known::French {
+            // A word of four letters or more that reaches nothing, not even with a typo, is
+            // most likely a word the data does not know (`poux`), not noise.
+            let unanswered = t.known == Known::French || t.text.len() >= 4;
+            if b == 0.0 && unanswered {
                 FRENCH_UNKNOWN * mean
             } else {
                 b
