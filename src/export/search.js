@@ -310,7 +310,11 @@ var relaisSearchEngine = function (I, stem) {
     });
     var known = best.filter(function (b) { return b > 0; });
     var mean = known.length ? known.reduce(function (a, b) { return a + b; }, 0) / known.length : 1;
-    return best.map(function (b, i) { return b === 0 && q.terms[i].known === 'french' ? W.french_unknown * mean : b; });
+    // A word of four letters or more that reaches nothing weighs like a French word the data lacks.
+    return best.map(function (b, i) {
+      var t = q.terms[i];
+      return b === 0 && (t.known === 'french' || t.text.length >= 4) ? W.french_unknown * mean : b;
+    });
   }
   function adjacency(doc, slots, vmask) {
     var bonus = 0, seen = 0;
