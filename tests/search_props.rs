@@ -197,3 +197,20 @@ fn ten_thousand_characters_and_punctuation_only() {
     assert!(bundled().1.query("").is_empty());
     assert!(bundled().1.query("\u{301}\u{301}\u{301}").is_empty());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A word that reaches nothing in the data, not even with a typo, is part of the question
+    /// that the data does not answer: beside one other word, the first hit is no sure answer.
+    #[test]
+    fn a_word_that_reaches_nothing_makes_the_answer_unsure(unknown in "[qxzwk]{5,8}") {
+        let index = &bundled().1;
+        let opts = relais::search::QueryOptions::default();
+        prop_assert!(index.search("camion ", opts).sure());
+        let q = format!("camion {unknown} ");
+        let results = index.search(&q, opts);
+        prop_assert!(!results.hits.is_empty());
+        prop_assert!(!results.sure(), "{q} is sure");
+    }
+}
