@@ -214,3 +214,29 @@ proptest! {
         prop_assert!(!results.sure(), "{q} is sure");
     }
 }
+
+/// Snowball cuts `délit` to `del`, the stem of `délai` and `delà` too: so short a stem joins only
+/// the word's own forms (`délits`), while `loge` still reaches `loger` and `logement`.
+#[test]
+fn a_short_stem_joins_only_the_words_own_forms() {
+    let index = &bundled().1;
+    let matched = |q: &str| -> Vec<String> {
+        index
+            .query(q)
+            .iter()
+            .flat_map(|h| h.reasons.iter().map(|r| fold(&r.matched)))
+            .collect()
+    };
+    let delit = matched("delit ");
+    assert!(delit.iter().any(|w| w == "delit"));
+    assert!(
+        !delit.iter().any(|w| w.starts_with("delai") || w == "dela"),
+        "{delit:?}"
+    );
+    let loge = matched("loge ");
+    assert!(
+        loge.iter()
+            .any(|w| w == "loger" || w.starts_with("logement")),
+        "{loge:?}"
+    );
+}

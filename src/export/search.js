@@ -105,9 +105,16 @@ var relaisSearchEngine = function (I, stem) {
     var id = find(t);
     if (id >= 0) add(out, id, EXACT, W.exact * scale, false);
     var s = stemId.get(st);
+    // A stem of three letters or less cut from a longer word joins only words that begin with
+    // the other, but for a final e, s or x (as in the terminal).
+    var short = st.length < 4 && t.length > st.length;
+    var bare = function (w) { return w.replace(/[sx]+$/, '').replace(/e$/, ''); };
+    var bareT = bare(t);
     if (s !== undefined) {
       stemWords[s].forEach(function (id) {
-        var plural = words[id].replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
+        var w = words[id];
+        var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
+        if (short && !plural && w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) return;
         add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
       });
     }

@@ -228,9 +228,21 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
     if let Some(id) = vocab.find(t) {
         add(out, id, MatchKind::Exact, weight::EXACT * scale, false);
     }
+    // A stem of three letters or less cut from a longer word (`delit` → `del`) joins unrelated
+    // words (`délai`, `delà`): it joins only words that begin with the other, but for a final
+    // `e`, `s` or `x` (`loge`: `loger`, `logement`).
+    let short = stem.len() < 4 && t.len() > stem.len();
+    let bare = |w: &'_ str| -> String {
+        let w = w.trim_end_matches(['s', 'x']);
+        w.strip_suffix('e').unwrap_or(w).to_owned()
+    };
+    let bare_t = bare(t);
     for id in vocab.with_stem(stem) {
         let w = &*vocab.words[id as usize];
         let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
+        if short && !plural && !w.starts_with(&bare_t) && !t.starts_with(&bare(w)) {
+            continue;
+        }
         let wt = if plural { weight::PLURAL } else { weight::STEM };
         add(out, id, MatchKind::Stem, wt * scale, false);
     }
