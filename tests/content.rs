@@ -71,8 +71,10 @@ fn kb() -> relais::kb::KnowledgeBase {
 
 /// The days the fact sheets were compiled (`faits.md` v1 and its December 2026 update): writing
 /// down what a sheet says is not confirming it, so no bundled contact may carry them as `verified`.
-const FACT_SHEET_DATES: [jiff::civil::Date; 2] =
-    [jiff::civil::date(2026, 11, 27), jiff::civil::date(2026, 12, 1)];
+const FACT_SHEET_DATES: [jiff::civil::Date; 2] = [
+    jiff::civil::date(2026, 11, 27),
+    jiff::civil::date(2026, 12, 1),
+];
 
 #[test]
 fn every_mandatory_entry_and_contact_exists() {

@@ -419,7 +419,10 @@ fn exports(kb: &KnowledgeBase) -> Vec<(String, String)> {
             relais::export::html::render(&handout),
         ));
     }
-    out.push(("phone page".to_owned(), relais::export::app::render(kb, TODAY)));
+    out.push((
+        "phone page".to_owned(),
+        relais::export::app::render(kb, TODAY),
+    ));
     for deck in &kb.decks {
         out.push((
             format!("slides {}", deck.id),

@@ -154,7 +154,7 @@ pub fn run_eval(
     limits: Limits,
     out: &mut dyn Write,
 ) -> anyhow::Result<Status> {
-    let parsed = match read_queries(loaded, file)? {
+    let parsed = match read_queries(loaded, file) {
         Ok(parsed) => parsed,
         Err(status) => return Ok(status),
     };
@@ -182,7 +182,7 @@ pub fn run_eval(
 }
 
 /// Reads a query set whose expected ids all exist in `loaded`; problems are printed.
-fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile, Status>> {
+fn read_queries(loaded: &Loaded, file: &Path) -> Result<QueryFile, Status> {
     // The file name, the queries and the ids come from the user: none may drive the terminal.
     let n = crate::kb::text::neutralize;
     let name = file.display().to_string();
@@ -196,7 +196,7 @@ fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile
                 .first()
                 .map_or_else(|| err.to_string(), ToString::to_string);
             eprintln!("relais : jeu de requêtes illisible : {}", n(&problem));
-            return Ok(Err(Status::Invalid));
+            return Err(Status::Invalid);
         }
     };
     let parsed: QueryFile = match serde_saphyr::from_str(&text) {
@@ -209,7 +209,7 @@ fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile
                     "{name}:{line}:{col}: jeu de requêtes invalide : {message}"
                 ))
             );
-            return Ok(Err(Status::Invalid));
+            return Err(Status::Invalid);
         }
     };
     let mut problems = Vec::new();
@@ -241,9 +241,9 @@ fn read_queries(loaded: &Loaded, file: &Path) -> anyhow::Result<Result<QueryFile
         for p in problems {
             eprintln!("{}", n(&format!("{name}: {p}")));
         }
-        return Ok(Err(Status::Invalid));
+        return Err(Status::Invalid);
     }
-    Ok(Ok(parsed))
+    Ok(parsed)
 }
 
 /// The cases of a query set, in its order.
@@ -268,7 +268,7 @@ pub fn own_queries(dir: &Path) -> Option<std::path::PathBuf> {
 /// Runs the data's own query set against its own thresholds (`min_p1`, `min_r5` in the file):
 /// one line of figures, and the failures when a threshold is missed ([`Status::Invalid`]).
 pub fn run_own(loaded: &Loaded, file: &Path, out: &mut dyn Write) -> anyhow::Result<Status> {
-    let parsed = match read_queries(loaded, file)? {
+    let parsed = match read_queries(loaded, file) {
         Ok(parsed) => parsed,
         Err(status) => return Ok(status),
     };

@@ -15,9 +15,9 @@ mod parse;
 mod positions;
 mod recover;
 mod references;
+mod search_words;
 mod slides;
 mod slips;
-mod search_words;
 
 use jiff::civil::Date;
 use serde_saphyr::Location;
