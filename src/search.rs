@@ -263,7 +263,7 @@ impl SearchIndex {
         }
         score::score(&self.index, scratch, &q);
         let importance = rank::importance(&self.index, &q);
-        let ranked = rank::rank(&self.index, scratch, &importance, q.phrase.as_deref(), opts);
+        let ranked = rank::rank(&self.index, scratch, &importance, &q, opts);
         let doubt = rank::doubt(ranked.first(), scratch, &importance);
         Results {
             hits: ranked

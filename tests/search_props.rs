@@ -197,3 +197,46 @@ fn ten_thousand_characters_and_punctuation_only() {
     assert!(bundled().1.query("").is_empty());
     assert!(bundled().1.query("\u{301}\u{301}\u{301}").is_empty());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A word that reaches nothing in the data, not even with a typo, is part of the question
+    /// that the data does not answer: beside one other word, the first hit is no sure answer.
+    #[test]
+    fn a_word_that_reaches_nothing_makes_the_answer_unsure(unknown in "[qxzwk]{5,8}") {
+        let index = &bundled().1;
+        let opts = relais::search::QueryOptions::default();
+        prop_assert!(index.search("camion ", opts).sure());
+        let q = format!("camion {unknown} ");
+        let results = index.search(&q, opts);
+        prop_assert!(!results.hits.is_empty());
+        prop_assert!(!results.sure(), "{q} is sure");
+    }
+}
+
+/// Snowball cuts `délit` to `del`, the stem of `délai` and `delà` too: so short a stem joins only
+/// the word's own forms (`délits`), while `loge` still reaches `loger` and `logement`.
+#[test]
+fn a_short_stem_joins_only_the_words_own_forms() {
+    let index = &bundled().1;
+    let matched = |q: &str| -> Vec<String> {
+        index
+            .query(q)
+            .iter()
+            .flat_map(|h| h.reasons.iter().map(|r| fold(&r.matched)))
+            .collect()
+    };
+    let delit = matched("delit ");
+    assert!(delit.iter().any(|w| w == "delit"));
+    assert!(
+        !delit.iter().any(|w| w.starts_with("delai") || w == "dela"),
+        "{delit:?}"
+    );
+    let loge = matched("loge ");
+    assert!(
+        loge.iter()
+            .any(|w| w == "loger" || w.starts_with("logement")),
+        "{loge:?}"
+    );
+}

@@ -105,9 +105,16 @@ var relaisSearchEngine = function (I, stem) {
     var id = find(t);
     if (id >= 0) add(out, id, EXACT, W.exact * scale, false);
     var s = stemId.get(st);
+    // A stem of three letters or less cut from a longer word joins only words that begin with
+    // the other, but for a final e, s or x (as in the terminal).
+    var short = st.length < 4 && t.length > st.length;
+    var bare = function (w) { return w.replace(/[sx]+$/, '').replace(/e$/, ''); };
+    var bareT = bare(t);
     if (s !== undefined) {
       stemWords[s].forEach(function (id) {
-        var plural = words[id].replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
+        var w = words[id];
+        var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
+        if (short && !plural && w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) return;
         add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
       });
     }
@@ -202,9 +209,20 @@ var relaisSearchEngine = function (I, stem) {
         i += 1;
       }
     }
-    var phrase = rewritten.length >= 2 ? rewritten.map(function (w) { return find(w.text); }) : null;
-    if (phrase && phrase.indexOf(-1) >= 0) phrase = null;
+    // The phrase: each word a stop word (its id) or a term (its index).
     var keepAll = rewritten.every(function (w) { return STOP.has(w.text); });
+    var phrase = rewritten.length >= 2 ? [] : null, nTerms = 0;
+    rewritten.forEach(function (w) {
+      if (!phrase) return;
+      if (!keepAll && STOP.has(w.text)) {
+        var id = find(w.text);
+        if (id < 0) phrase = null; else phrase.push({ id: id });
+      } else if (nTerms < W.max_terms) {
+        phrase.push({ term: nTerms++ });
+      } else {
+        phrase = null;
+      }
+    });
     var terms = rewritten.filter(function (w) { return keepAll || !STOP.has(w.text); }).slice(0, W.max_terms)
       .map(function (w) { return { text: w.text, typing: w.typing, stem: stemOf(w.text) }; });
     terms.forEach(function (t, i) { reach(terms, i); });
@@ -299,7 +317,11 @@ var relaisSearchEngine = function (I, stem) {
     });
     var known = best.filter(function (b) { return b > 0; });
     var mean = known.length ? known.reduce(function (a, b) { return a + b; }, 0) / known.length : 1;
-    return best.map(function (b, i) { return b === 0 && q.terms[i].known === 'french' ? W.french_unknown * mean : b; });
+    // A word of four letters or more that reaches nothing weighs like a French word the data lacks.
+    return best.map(function (b, i) {
+      var t = q.terms[i];
+      return b === 0 && (t.known === 'french' || t.text.length >= 4) ? W.french_unknown * mean : b;
+    });
   }
   function adjacency(doc, slots, vmask) {
     var bonus = 0, seen = 0;
@@ -323,13 +345,21 @@ var relaisSearchEngine = function (I, stem) {
     }
     return bonus;
   }
-  // The title or an `ask` phrasing holds the whole query word for word.
-  function holdsPhrase(doc, phrase) {
+  // The title or an `ask` phrasing holds the whole query word for word (a term may be found
+  // there as written, by stem or family, or with a typo).
+  function accepts(term, id) {
+    return term.exp.some(function (e) { return e.id === id && e.kind <= TYPO && e.kind !== PREFIX; });
+  }
+  function holdsPhrase(doc, q) {
+    var phrase = q.phrase;
     return [0, 1].some(function (f) {
       var seq = docs[doc].seq[f], n = phrase.length;
       for (var k = 0; k + n <= seq.length; k++) {
         var all = true;
-        for (var j = 0; j < n && all; j++) all = seq[k + j] === phrase[j];
+        for (var j = 0; j < n && all; j++) {
+          var id = seq[k + j], want = phrase[j];
+          all = id >= 0 && (want.term === undefined ? id === want.id : accepts(q.terms[want.term], id));
+        }
         if (all) return true;
       }
       return false;
@@ -343,7 +373,7 @@ var relaisSearchEngine = function (I, stem) {
       var base = 0, matched = 0;
       slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
       var coverage = total > 0 ? Math.pow(matched / total, W.coverage_power) : 1;
-      var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q.phrase) ? W.phrase * base : 0);
+      var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q) ? W.phrase * base : 0);
       hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, score: (base + bonus) * coverage });
     });
     hits.sort(function (a, b) {

@@ -73,6 +73,24 @@ pub struct Term {
     pub expansions: Vec<Expansion>,
 }
 
+/// One word of the query's phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseWord {
+    /// A stop word: this vocabulary word.
+    Word(u32),
+    /// Term `i`: a word it reaches exactly, by stem or family, or with a typo.
+    Term(usize),
+}
+
+impl Term {
+    /// True when this term reaches vocabulary word `id` as written or with a typo.
+    pub fn accepts(&self, id: u32) -> bool {
+        self.expansions
+            .iter()
+            .any(|e| e.id == id && e.kind <= MatchKind::Typo && e.kind != MatchKind::Prefix)
+    }
+}
+
 /// The query after this stage.
 #[derive(Debug, Clone, Default)]
 pub struct Expanded {
@@ -82,9 +100,9 @@ pub struct Expanded {
     pub dropped: Vec<String>,
     /// Colloquial rules applied, as indexes into [`Index::colloquial`].
     pub rules: Vec<u16>,
-    /// Every word of the query, stop words included, as vocabulary ids, when there are two or
-    /// more and the data holds them all: the phrase a title or an `ask` may hold as it is.
-    pub phrase: Option<Vec<u32>>,
+    /// Every word of the query, stop words included, when there are two or more: the phrase a
+    /// title or an `ask` may hold as it is (a term may be found with a typo there).
+    pub phrase: Option<Vec<PhraseWord>>,
 }
 
 /// Runs the stage on the query's words.
@@ -100,20 +118,22 @@ pub fn expand(index: &Index, words: &[Word]) -> Expanded {
             out.rules.push(rule);
         }
     }
-    out.phrase = (rewritten.len() >= 2)
-        .then(|| {
-            rewritten
-                .iter()
-                .map(|r| index.vocab.find(&r.word.text))
-                .collect()
-        })
-        .flatten();
+    let mut phrase: Option<Vec<PhraseWord>> = (rewritten.len() >= 2).then(Vec::new);
     let keep_all = rewritten.iter().all(|r| stems::is_stop_word(&r.word.text));
     for r in rewritten {
         if !keep_all && stems::is_stop_word(&r.word.text) {
+            let id = index.vocab.find(&r.word.text);
+            phrase = phrase.zip(id).map(|(mut p, id)| {
+                p.push(PhraseWord::Word(id));
+                p
+            });
             out.dropped.push(r.word.text);
             continue;
         }
+        phrase = phrase.filter(|_| out.terms.len() < MAX_TERMS).map(|mut p| {
+            p.push(PhraseWord::Term(out.terms.len()));
+            p
+        });
         if out.terms.len() < MAX_TERMS {
             out.terms.push(Term {
                 stem: stems::stem(&r.word.text),
@@ -130,6 +150,7 @@ pub fn expand(index: &Index, words: &[Word]) -> Expanded {
         out.terms[i].known = known;
         out.terms[i].expansions = expansions;
     }
+    out.phrase = phrase;
     out.alternatives = synonyms::alternatives(index, &out.terms);
     // A word that is a member of a synonym group is known, even if the data never uses it.
     for a in &out.alternatives {
@@ -207,9 +228,21 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
     if let Some(id) = vocab.find(t) {
         add(out, id, MatchKind::Exact, weight::EXACT * scale, false);
     }
+    // A stem of three letters or less cut from a longer word (`delit` → `del`) joins unrelated
+    // words (`délai`, `delà`): it joins only words that begin with the other, but for a final
+    // `e`, `s` or `x` (`loge`: `loger`, `logement`).
+    let short = stem.len() < 4 && t.len() > stem.len();
+    let bare = |w: &'_ str| -> String {
+        let w = w.trim_end_matches(['s', 'x']);
+        w.strip_suffix('e').unwrap_or(w).to_owned()
+    };
+    let bare_t = bare(t);
     for id in vocab.with_stem(stem) {
         let w = &*vocab.words[id as usize];
         let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
+        if short && !plural && !w.starts_with(&bare_t) && !t.starts_with(&bare(w)) {
+            continue;
+        }
         let wt = if plural { weight::PLURAL } else { weight::STEM };
         add(out, id, MatchKind::Stem, wt * scale, false);
     }

@@ -142,10 +142,13 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
     {
         r.points = round(adjacent);
     }
-    if let Some(p) = q.phrase.as_deref().filter(|p| holds_phrase(index, doc, p)) {
+    if let Some(p) = q.phrase.as_deref().filter(|_| holds_phrase(index, doc, q)) {
         let words: Vec<&str> = p
             .iter()
-            .map(|&id| &*index.vocab.words[id as usize])
+            .map(|w| match *w {
+                super::expand::PhraseWord::Word(id) => &*index.vocab.words[id as usize],
+                super::expand::PhraseWord::Term(i) => q.terms[i].text.as_str(),
+            })
             .collect();
         let base: f32 = slots.iter().map(|s| s.score).sum();
         reasons.push(Reason {

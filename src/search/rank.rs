@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use super::expand::{Expanded, Known};
+use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
 use super::score::{FIELD_WEIGHT, K1, Scratch, Slot, idf_cap, idf_of, is_literal};
 use super::{Field, MatchKind, QueryOptions};
@@ -76,7 +76,10 @@ pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
     best.iter()
         .zip(&q.terms)
         .map(|(&b, t)| {
-            if b == 0.0 && t.known == Known::French {
+            // A word of four letters or more that reaches nothing, not even with a typo, is
+            // most likely a word the data does not know (`poux`), not noise.
+            let unanswered = t.known == Known::French || t.text.len() >= 4;
+            if b == 0.0 && unanswered {
                 FRENCH_UNKNOWN * mean
             } else {
                 b
@@ -90,7 +93,7 @@ pub fn rank(
     index: &Index,
     scratch: &Scratch,
     importance: &[f32],
-    phrase: Option<&[u32]>,
+    q: &Expanded,
     opts: QueryOptions,
 ) -> Vec<Candidate> {
     let total: f32 = importance.iter().sum();
@@ -116,7 +119,7 @@ pub fn rank(
         } else {
             1.0
         };
-        bounds.push((base + bonus_bound(slots, base, phrase.is_some())) * coverage);
+        bounds.push((base + bonus_bound(slots, base, q.phrase.is_some())) * coverage);
         out.push(Candidate {
             score: base * coverage,
             bonus: 0.0,
@@ -141,7 +144,7 @@ pub fn rank(
         let slots = scratch.slots_of(c.at as usize);
         let base: f32 = slots.iter().map(|s| s.score).sum();
         let mut bonus = adjacency(index, &scratch.vmask, doc, slots).0;
-        if phrase.is_some_and(|p| holds_phrase(index, doc, p)) {
+        if holds_phrase(index, doc, q) {
             bonus += PHRASE * base;
         }
         c.bonus = bonus;
@@ -167,13 +170,20 @@ fn bonus_bound(slots: &[Slot], base: f32, phrase: bool) -> f32 {
     adjacent + if phrase { PHRASE * base } else { 0.0 }
 }
 
-/// True when the title or one `ask` phrasing of `doc` holds `phrase` word for word.
-pub fn holds_phrase(index: &Index, doc: u32, phrase: &[u32]) -> bool {
+/// True when the title or one `ask` phrasing of `doc` holds the query's phrase word for word.
+pub fn holds_phrase(index: &Index, doc: u32, q: &Expanded) -> bool {
+    let Some(phrase) = q.phrase.as_deref() else {
+        return false;
+    };
+    let fits = |want: &PhraseWord, id: u32| match *want {
+        PhraseWord::Word(w) => w == id,
+        PhraseWord::Term(i) => q.terms[i].accepts(id),
+    };
     [Field::Title, Field::Ask].iter().any(|&f| {
-        index
-            .seq_of(doc, f)
-            .split(|&id| id == SEP)
-            .any(|part| part.windows(phrase.len()).any(|w| w == phrase))
+        index.seq_of(doc, f).split(|&id| id == SEP).any(|part| {
+            part.windows(phrase.len())
+                .any(|w| phrase.iter().zip(w).all(|(want, &id)| fits(want, id)))
+        })
     })
 }
 
