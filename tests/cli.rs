@@ -150,15 +150,16 @@ fn line_diff_marks_missing_and_extra_lines() {
 // --- search ---------------------------------------------------------------------------------
 
 #[test]
-fn search_json_is_the_confidence_and_the_hits_best_first() {
+fn search_json_is_an_array_best_first_with_the_confidence_on_each_row() {
     let sandbox = Sandbox::new();
     for query in ["héberger", "hebergeur", "Hébergeur", "soigner", "juridique"] {
         let found = json_of(&mut sandbox.minimal(&["search", query, "--json"]));
+        let hits = found.as_array().expect("an array");
         assert!(
-            matches!(found["confidence"].as_str(), Some("sure" | "unsure")),
+            hits.iter()
+                .all(|h| matches!(h["confidence"].as_str(), Some("sure" | "unsure"))),
             "{found}"
         );
-        let hits = found["hits"].as_array().expect("an array");
         assert!(!hits.is_empty(), "{query}: no hit");
         let mut previous = f64::INFINITY;
         for hit in hits {
@@ -173,8 +174,7 @@ fn search_json_is_the_confidence_and_the_hits_best_first() {
             previous = score;
         }
     }
-    let found = json_of(&mut sandbox.minimal(&["search", "hebergeur", "--json"]));
-    let hits = &found["hits"];
+    let hits = json_of(&mut sandbox.minimal(&["search", "hebergeur", "--json"]));
     assert_eq!(hits[0]["id"], "droits-hebergeur", "accents are optional");
     assert_eq!(hits[0]["kind"], "faq");
     assert_eq!(
@@ -188,22 +188,21 @@ fn search_filters_by_kind_and_limits() {
     let sandbox = Sandbox::new();
     let found =
         json_of(&mut sandbox.minimal(&["search", "juridique", "--kind", "contact", "--json"]));
-    let hits = found["hits"].as_array().expect("array");
+    let hits = found.as_array().expect("array");
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["kind"] == "contact"), "{hits:?}");
     assert_eq!(hits[0]["id"], "permanence-juridique");
 
     let faq = json_of(&mut sandbox.minimal(&["search", "personne", "--kind", "faq", "--json"]));
     assert!(
-        faq["hits"]
-            .as_array()
+        faq.as_array()
             .expect("array")
             .iter()
             .all(|h| h["kind"] == "faq")
     );
 
     let one = json_of(&mut sandbox.minimal(&["search", "personne", "--limit", "1", "--json"]));
-    assert_eq!(one["hits"].as_array().expect("array").len(), 1);
+    assert_eq!(one.as_array().expect("array").len(), 1);
 }
 
 #[test]
@@ -217,8 +216,8 @@ fn a_synonym_alone_is_shown_but_not_as_a_sure_answer() {
         .stderr(predicate::str::contains("Pas de réponse sûre"))
         .stderr(predicate::str::contains("[permanence-juridique]"));
     let found = json_of(&mut sandbox.minimal(&["search", "toubib", "--json"]));
-    assert_eq!(found["confidence"], "unsure");
-    assert!(found["doubt"].is_string());
+    assert_eq!(found[0]["confidence"], "unsure");
+    assert!(found[0]["doubt"].is_string());
     sandbox
         .minimal(&["search", "héberger"])
         .assert()
@@ -268,8 +267,7 @@ fn search_json_with_no_result_is_an_empty_list_and_exit_1() {
         .stdout
         .clone();
     let json: Value = serde_json::from_slice(&output).expect("JSON even when empty");
-    assert_eq!(json["hits"], Value::Array(Vec::new()));
-    assert_eq!(json["confidence"], "unsure");
+    assert_eq!(json, Value::Array(Vec::new()));
 }
 
 // --- show -----------------------------------------------------------------------------------

@@ -280,5 +280,8 @@ fn every_format_works_on_the_bundled_data() {
         .output()
         .expect("runs");
     assert!(page.status.success());
-    assert!(page.stdout.len() < 2_000_000, "{} bytes", page.stdout.len());
+    // A budget for a file copied to a phone: content v2 (103 entries, 69 contacts) and the
+    // search index the page now carries to rank like the terminal (its French word list
+    // included) take it to about 2.3 MB; 3 MB still opens at once on a phone.
+    assert!(page.stdout.len() < 3_000_000, "{} bytes", page.stdout.len());
 }

@@ -31,6 +31,14 @@ struct JsonHit<'a> {
     category: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<&'a [crate::search::Reason]>,
+    /// `sure`, or `unsure` when the first hit is not a sure answer (the same on every row).
+    confidence: &'static str,
+    /// Why the answer is not sure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doubt: Option<&'static str>,
+    /// With `--explain`, on the first row: what each stage made of the query.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pipeline: Option<crate::search::Pipeline>,
 }
 
 /// The displayed title of a hit.
@@ -61,17 +69,21 @@ pub fn run_search(
     let results = index.search(args.query, opts);
     let hits = &results.hits;
     if args.json {
-        let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| json_hit(kb, h, args.explain)).collect();
-        let pipeline = args.explain.then(|| index.explain(args.query));
-        crate::json::write(
-            out,
-            &JsonResults {
-                confidence: if results.sure() { "sure" } else { "unsure" },
-                doubt: results.doubt.filter(|_| !hits.is_empty()),
-                hits: rows,
-                pipeline,
-            },
-        )?;
+        // The command-line contract: one JSON array, best first (PRODUCT.md); the confidence
+        // travels on every row.
+        let confidence = if results.sure() { "sure" } else { "unsure" };
+        let doubt = results.doubt.filter(|_| !hits.is_empty());
+        let mut pipeline = args.explain.then(|| index.explain(args.query));
+        let rows: Vec<JsonHit<'_>> = hits
+            .iter()
+            .map(|h| JsonHit {
+                confidence,
+                doubt,
+                pipeline: pipeline.take(),
+                ..json_hit(kb, h, args.explain)
+            })
+            .collect();
+        crate::json::write(out, &rows)?;
     } else {
         if args.explain {
             print_pipeline(out, &index.explain(args.query), p)?;
@@ -88,17 +100,6 @@ pub fn run_search(
         not_sure(kb, &index, args.query, results.doubt);
     }
     Ok(Status::Success)
-}
-
-#[derive(Serialize)]
-struct JsonResults<'a> {
-    /// `sure`, or `unsure` when the first hit is not a sure answer.
-    confidence: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    doubt: Option<&'static str>,
-    hits: Vec<JsonHit<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pipeline: Option<crate::search::Pipeline>,
 }
 
 /// What each stage made of the query, for `--explain`.
@@ -186,6 +187,9 @@ fn json_hit<'a>(kb: &'a KnowledgeBase, h: &'a Hit, explain: bool) -> JsonHit<'a>
         summary: entry.map(|e| e.summary.as_str()),
         category: entry.map(|e| e.category.as_str()),
         explain: explain.then_some(h.reasons.as_slice()),
+        confidence: "sure",
+        doubt: None,
+        pipeline: None,
     }
 }
 

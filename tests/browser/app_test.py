@@ -246,7 +246,8 @@ def terminal(relais, data_args, query):
         capture_output=True, text=True, check=False,
     ).stdout
     found = json.loads(out)
-    return [h["id"] for h in found["hits"]], found["confidence"] == "sure"
+    # One JSON array, best first; the confidence is on every row (none when nothing is found).
+    return [h["id"] for h in found], bool(found) and found[0]["confidence"] == "sure"
 
 
 def precision(ranked, queries):
