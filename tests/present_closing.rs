@@ -3,32 +3,18 @@
 //! to the number (read here with rqrr, as a camera would); on a screen too small for a whole
 //! code, none is drawn (the numbers are in the list).
 
-use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+mod present_support;
+
 use relais::action::Action;
+use relais::app::App;
 use relais::app::presentation::Slide;
-use relais::app::{App, DataInfo};
-use relais::kb::Origin;
-use relais::kb::validate::validate;
-use relais::theme::ThemeName;
 
 fn closing(w: u16, h: u16) -> App {
-    let today = date(2026, 11, 30);
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/present/kb.yaml"
-    );
-    let files = Origin::Given(path.into()).read().expect("fixture");
-    let (kb, _) = validate(&files, today).expect("fixture validates");
-    let info = DataInfo {
-        origin: Origin::Given(path.into()),
-        today,
-    };
-    let mut app = App::new(kb, info, ThemeName::Defaut);
-    app.update(Action::Resize(w, h));
-    app.start_presentation(Some("seance-essai"), 0, false, false);
+    let mut app = present_support::app(w, h, present_support::given());
+    app.start_presentation(Some(present_support::DECK), 0, false, false);
     app.update(Action::LastSlide);
     let p = app.presentation.as_ref().expect("presenting");
     assert_eq!(p.current_slide(), Some(&Slide::Closing));

@@ -2,40 +2,24 @@
 //! search and return, split slides, blank screens, title, agenda and closing slides, help,
 //! Échap and F5; and whole-screen snapshots at three projector-ish sizes.
 
-use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+mod present_support;
+
 use relais::action::Action;
+use relais::app::App;
 use relais::app::presentation::{Blank, Slide, TitleLayout};
-use relais::app::{App, DataInfo};
 use relais::kb::Origin;
-use relais::kb::validate::validate;
 use relais::keymap::Mode;
 use relais::theme::ThemeName;
 use tui_input::InputRequest;
 
-const DECK: &str = "seance-essai";
+use present_support::DECK;
 /// Title, agenda, four entries, closing.
 const SLIDES: usize = 7;
 
 fn app(w: u16, h: u16) -> App {
-    let today = date(2026, 11, 30);
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/present/kb.yaml"
-    );
-    let files = Origin::Given(path.into()).read().expect("fixture");
-    let (kb, _) = validate(&files, today).expect("fixture validates");
-    let mut app = App::new(
-        kb,
-        DataInfo {
-            origin: Origin::Bundled,
-            today,
-        },
-        ThemeName::Defaut,
-    );
-    app.update(Action::Resize(w, h));
-    app
+    present_support::app(w, h, Origin::Bundled)
 }
 
 fn presenting(w: u16, h: u16) -> App {

@@ -3,32 +3,18 @@
 //! whole answer, the next slide, and how its keys become commands for the presenter.
 
 use crossterm::event::{KeyCode as K, KeyEvent, KeyModifiers};
-use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+mod present_support;
+
 use relais::action::Action;
+use relais::app::App;
 use relais::app::presentation::Blank;
-use relais::app::{App, DataInfo};
-use relais::kb::Origin;
-use relais::kb::validate::validate;
 use relais::sync::{Command, Position};
-use relais::theme::ThemeName;
 
 fn speaker(w: u16, h: u16) -> App {
-    let today = date(2026, 11, 30);
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/present/kb.yaml"
-    );
-    let files = Origin::Given(path.into()).read().expect("fixture");
-    let (kb, _) = validate(&files, today).expect("fixture validates");
-    let info = DataInfo {
-        origin: Origin::Given(path.into()),
-        today,
-    };
-    let mut app = App::new(kb, info, ThemeName::Defaut);
-    app.update(Action::Resize(w, h));
-    app.start_presentation(Some("seance-essai"), 0, false, true);
+    let mut app = present_support::app(w, h, present_support::given());
+    app.start_presentation(Some(present_support::DECK), 0, false, true);
     app
 }
 

@@ -14,6 +14,7 @@ precision may not fall more than 0.05 under the terminal's. On both: the page ma
 request (Chromium's network log and the Resource Timing API) and logged no error.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -292,13 +293,13 @@ def quality(d, url, relais, query_sets):
     check_offline(d, "bundled page")
 
 
-def main():
-    _, relais, fixture_page, bundled_page, *query_sets = sys.argv
+@contextlib.contextmanager
+def browser():
+    """chromedriver and a headless Chromium with an empty profile, for one test script; both are
+    stopped when the block ends."""
     port = free_port()
-    driver_log = tempfile.NamedTemporaryFile(prefix="chromedriver-", suffix=".log", delete=False)
-    server = subprocess.Popen(
-        ["chromedriver", f"--port={port}"], stdout=driver_log, stderr=subprocess.STDOUT
-    )
+    log = tempfile.NamedTemporaryFile(prefix="chromedriver-", suffix=".log", delete=False)
+    server = subprocess.Popen(["chromedriver", f"--port={port}"], stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.time() + 20
         while True:
@@ -312,14 +313,20 @@ def main():
         with tempfile.TemporaryDirectory(prefix="relais-chromium-") as profile:
             d = Driver(port, profile)
             try:
-                fixture_checks(d, "file://" + os.path.abspath(fixture_page))
-                print("fixture page: search, entry, contact card, empty result, offline: ok")
-                quality(d, "file://" + os.path.abspath(bundled_page), relais, query_sets)
+                yield d
             finally:
                 d.quit()
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def main():
+    _, relais, fixture_page, bundled_page, *query_sets = sys.argv
+    with browser() as d:
+        fixture_checks(d, "file://" + os.path.abspath(fixture_page))
+        print("fixture page: search, entry, contact card, empty result, offline: ok")
+        quality(d, "file://" + os.path.abspath(bundled_page), relais, query_sets)
     print("phone page test: ok")
 
 

@@ -16,15 +16,11 @@ import base64
 import math
 import os
 import re
-import subprocess
 import sys
-import tempfile
-import time
 import unicodedata
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from app_test import Driver, Failure, check_offline, free_port  # noqa: E402
+from app_test import Failure, browser, check_offline  # noqa: E402
 import pdf_text  # noqa: E402
 
 
@@ -53,52 +49,32 @@ def numbered(pages, what):
 
 def main():
     _, deck, contacts, sheet = sys.argv
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="chromedriver-", suffix=".log", delete=False)
-    server = subprocess.Popen(["chromedriver", f"--port={port}"], stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.time() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2).read()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise Failure("chromedriver did not start")
-                time.sleep(0.1)
-        with tempfile.TemporaryDirectory(prefix="relais-chromium-") as profile:
-            d = Driver(port, profile)
-            try:
-                pages = printed(d, deck)
-                numbered(pages, "deck handout")
-                print(f"deck handout: {len(pages)} pages, each numbered")
+    with browser() as d:
+        pages = printed(d, deck)
+        numbered(pages, "deck handout")
+        print(f"deck handout: {len(pages)} pages, each numbered")
 
-                pages = printed(d, contacts)
-                numbered(pages, "contacts sheet")
-                cards = open(contacts, encoding="utf-8").read().count('<article class="card"')
-                if cards < 2 or len(pages) > math.ceil(cards / 3):
-                    raise Failure(f"contacts sheet: {cards} contacts on {len(pages)} pages")
-                print(f"contacts sheet: {cards} contacts on {len(pages)} pages, numbered")
+        pages = printed(d, contacts)
+        numbered(pages, "contacts sheet")
+        cards = open(contacts, encoding="utf-8").read().count('<article class="card"')
+        if cards < 2 or len(pages) > math.ceil(cards / 3):
+            raise Failure(f"contacts sheet: {cards} contacts on {len(pages)} pages")
+        print(f"contacts sheet: {cards} contacts on {len(pages)} pages, numbered")
 
-                pages = printed(d, sheet)
-                html = open(sheet, encoding="utf-8").read()
-                names = re.findall(r'<div class="cell">.*?<h2>(.*?)</h2>', html)
-                qrs = html.count("<svg")
-                if len(pages) != 1:
-                    raise Failure(f"one-page sheet: {len(names)} contacts on {len(pages)} pages")
-                text = squeeze(pages[0])
-                for name in names:
-                    name = squeeze(name.replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", '"'))
-                    if name not in text:
-                        raise Failure(f"one-page sheet: {name!r} not on the page")
-                if len(names) < 2 or qrs < 1:
-                    raise Failure(f"one-page sheet: {len(names)} contacts, {qrs} QR codes")
-                print(f"one-page sheet: {len(names)} contacts, {qrs} QR codes, 1 page")
-            finally:
-                d.quit()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        pages = printed(d, sheet)
+        html = open(sheet, encoding="utf-8").read()
+        names = re.findall(r'<div class="cell">.*?<h2>(.*?)</h2>', html)
+        qrs = html.count("<svg")
+        if len(pages) != 1:
+            raise Failure(f"one-page sheet: {len(names)} contacts on {len(pages)} pages")
+        text = squeeze(pages[0])
+        for name in names:
+            name = squeeze(name.replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", '"'))
+            if name not in text:
+                raise Failure(f"one-page sheet: {name!r} not on the page")
+        if len(names) < 2 or qrs < 1:
+            raise Failure(f"one-page sheet: {len(names)} contacts, {qrs} QR codes")
+        print(f"one-page sheet: {len(names)} contacts, {qrs} QR codes, 1 page")
     print("handout test: ok")
 
 

@@ -18,14 +18,10 @@ Reuses the WebDriver client of app_test.py (same folder, standard library only).
 import base64
 import os
 import re
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from app_test import Driver, Failure, check_offline, free_port  # noqa: E402
+from app_test import Failure, browser, check_offline  # noqa: E402
 
 KEYS = {
     "PageDown": "\ue00f",
@@ -173,33 +169,13 @@ def fixture_checks(d, url, shot):
 
 def main():
     _, fixture, bundled, shot = sys.argv
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="chromedriver-", suffix=".log", delete=False)
-    server = subprocess.Popen(["chromedriver", f"--port={port}"], stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.time() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2).read()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise Failure("chromedriver did not start")
-                time.sleep(0.1)
-        with tempfile.TemporaryDirectory(prefix="relais-chromium-") as profile:
-            d = Driver(port, profile)
-            try:
-                d.s("POST", "/window/rect", {"width": 1280, "height": 720})
-                fixture_checks(d, "file://" + os.path.abspath(fixture), shot)
-                d.open("file://" + os.path.abspath(bundled))
-                d.wait("return !!window.relaisSlides;", "the bundled slides")
-                layout_checks(d, "bundled slides")
-                check_offline(d, "bundled slides")
-            finally:
-                d.quit()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with browser() as d:
+        d.s("POST", "/window/rect", {"width": 1280, "height": 720})
+        fixture_checks(d, "file://" + os.path.abspath(fixture), shot)
+        d.open("file://" + os.path.abspath(bundled))
+        d.wait("return !!window.relaisSlides;", "the bundled slides")
+        layout_checks(d, "bundled slides")
+        check_offline(d, "bundled slides")
     print("slides test: ok")
 
 
