@@ -59,7 +59,7 @@ pub fn run_export(
     }
     let text = if args.format == ExportFormat::Json {
         let mut json = Vec::new();
-        crate::json::write(&mut json, kb).context("Impossible d'écrire le JSON")?;
+        crate::render::json::write(&mut json, kb).context("Impossible d'écrire le JSON")?;
         String::from_utf8(json).context("Impossible d'écrire le JSON")?
     } else if args.app {
         app::render(kb, crate::kb::today())

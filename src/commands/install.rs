@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::data::guard::Verdict;
+use super::guard::Verdict;
 use super::{Painter, Status};
 use crate::kb::manifest::{MANIFEST, Manifest, SIGNATURE};
 use crate::kb::store::{Store, StoreError};
@@ -24,15 +24,6 @@ struct Input {
     base: PathBuf,
     /// The manifest and signature of a pack signed by a trusted key.
     signed: Option<(String, String, String)>,
-}
-
-/// The message for a file name that a pack or an installed version may not hold.
-pub fn bad_name(rel: &str) -> String {
-    format!(
-        "nom de fichier refusé : {} (un dossier de données ne peut contenir que des fichiers \
-         .yaml ou .yml aux noms visibles, sans : \\ * ? \" < > |)",
-        crate::kb::text::neutralize(rel)
-    )
 }
 
 fn nothing_changed() {
@@ -126,8 +117,7 @@ fn read_input(
     };
     let queries = match super::eval::own_queries(path) {
         Some(file) => {
-            let bytes = std::fs::read(&file)
-                .with_context(|| format!("Impossible de lire {}", file.display()))?;
+            let bytes = std::fs::read(&file).with_context(|| crate::strings::cannot_read(&file))?;
             Some(source::decode(file.display().to_string(), bytes)?)
         }
         None => None,
@@ -191,8 +181,8 @@ pub fn run_install(
     for w in warnings.iter().filter(|w| w.severity == Severity::Warning) {
         eprintln!("{w}");
     }
-    let store = super::data::store()?;
-    let guard = super::data::guard::check(&store, &kb, force);
+    let store = super::installed::store()?;
+    let guard = super::guard::check(&store, &kb, force);
     if guard == Verdict::Refused {
         return Ok(Status::Invalid);
     }
@@ -203,8 +193,8 @@ pub fn run_install(
     // One question at most: an older or the same version asks its own, even with --yes.
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if guard == Verdict::Ask {
-        if !confirm(out, super::data::guard::QUESTION)? {
-            super::data::guard::refused();
+        if !confirm(out, super::guard::QUESTION)? {
+            super::guard::refused();
             return Ok(Status::Invalid);
         }
     } else if !yes && interactive && !confirm(out, "Installer ces données ? [o/N] ")? {
@@ -223,7 +213,7 @@ pub fn run_install(
         let listed = match crate::kb::manifest::listed(&input.base, &files) {
             Ok(listed) => listed,
             Err(bad) => {
-                eprintln!("relais : {}", bad_name(&bad));
+                eprintln!("relais : {}", super::sign::bad_name(&bad));
                 nothing_changed();
                 return Ok(Status::Invalid);
             }
@@ -246,7 +236,7 @@ pub fn run_install(
         out,
         "{} {}",
         p.bold("Installé :"),
-        super::data::summary(&kb)
+        super::installed::summary(&kb)
     )?;
     match &input.signed {
         Some((id, _, _)) => writeln!(out, "Signées par la clé {id}")?,
@@ -259,6 +249,6 @@ pub fn run_install(
             "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir)."
         )?;
     }
-    super::data::overridden_warning(cli, p);
+    super::installed::overridden_warning(cli, p);
     Ok(Status::Success)
 }
