@@ -181,3 +181,34 @@ pub fn key_added(id: &str, file: &std::path::Path) -> String {
 pub fn kb_counts(described: &str, entries: usize, contacts: usize, decks: usize) -> String {
     format!("{described} — {entries} entrées, {contacts} contacts, {decks} présentations")
 }
+
+// --- relais data install ---------------------------------------------------------------------
+
+pub const NOTHING_INSTALLED: &str =
+    "relais : rien n'a été installé ; les données actives n'ont pas changé.";
+pub const ALLOW_UNSIGNED_HINT: &str =
+    "relais : --allow-unsigned l'installerait quand même, affiché « non signées ».";
+pub const INSTALL_QUESTION: &str = "Installer ces données ? [o/N] ";
+pub const NOT_INSTALLED: &str = "Rien n'a été installé.";
+pub const INSTALL_INTERRUPTED: &str =
+    "Installation interrompue ; les données actives n'ont pas changé";
+pub const INSTALLED_UNSIGNED: &str = "Données non signées : elles seront affichées « non signées » \
+    jusqu'à leur remplacement par un paquet signé.";
+pub const PREVIOUS_KEPT: &str =
+    "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir).";
+
+/// The key that signed the installed data.
+#[must_use]
+pub fn signed_by(key_id: &str) -> String {
+    format!("Signées par la clé {key_id}")
+}
+
+// --- relais export ---------------------------------------------------------------------------
+
+pub const JSON_WRITE_FAILED: &str = "Impossible d'écrire le JSON";
+
+/// A file that could not be written.
+#[must_use]
+pub fn cannot_write(path: &std::path::Path) -> String {
+    format!("Impossible d'écrire {}", path.display())
+}

@@ -13,6 +13,7 @@ use crate::kb::store::{Store, StoreError};
 use crate::kb::trust::{self, Signer};
 use crate::kb::validate::{load, validate};
 use crate::kb::{KnowledgeBase, Origin, Severity, SourceFile, pack, source};
+use crate::strings as s;
 
 /// What is about to be installed.
 struct Input {
@@ -27,7 +28,7 @@ struct Input {
 }
 
 fn nothing_changed() {
-    eprintln!("relais : rien n'a été installé ; les données actives n'ont pas changé.");
+    eprintln!("{}", s::NOTHING_INSTALLED);
 }
 
 fn shown(path: &Path) -> String {
@@ -73,9 +74,7 @@ fn read_input(
             )),
             Signer::Unknown { key_id } if !allow_unsigned => {
                 eprintln!("{}", super::sign::unknown_key_advice(key_id));
-                eprintln!(
-                    "relais : --allow-unsigned l'installerait quand même, affiché « non signées »."
-                );
+                eprintln!("{}", s::ALLOW_UNSIGNED_HINT);
                 nothing_changed();
                 return Ok(Err(Status::Invalid));
             }
@@ -197,8 +196,8 @@ pub fn run_install(
             super::guard::refused();
             return Ok(Status::Invalid);
         }
-    } else if !yes && interactive && !confirm(out, "Installer ces données ? [o/N] ")? {
-        writeln!(out, "Rien n'a été installé.")?;
+    } else if !yes && interactive && !confirm(out, s::INSTALL_QUESTION)? {
+        writeln!(out, "{}", s::NOT_INSTALLED)?;
         return Ok(Status::NotFound);
     }
     let mut files = input.data;
@@ -228,8 +227,7 @@ pub fn run_install(
             return Ok(Status::Invalid);
         }
         Err(err) => {
-            return Err(err)
-                .context("Installation interrompue ; les données actives n'ont pas changé");
+            return Err(err).context(s::INSTALL_INTERRUPTED);
         }
     };
     writeln!(
@@ -239,15 +237,12 @@ pub fn run_install(
         super::installed::summary(&kb)
     )?;
     match &input.signed {
-        Some((id, _, _)) => writeln!(out, "Signées par la clé {id}")?,
-        None => writeln!(out, "{}", p.warn("Données non signées : elles seront affichées « non signées » jusqu'à leur remplacement par un paquet signé."))?,
+        Some((id, _, _)) => writeln!(out, "{}", s::signed_by(id))?,
+        None => writeln!(out, "{}", p.warn(s::INSTALLED_UNSIGNED))?,
     }
     writeln!(out, "Dossier : {}", dir.display())?;
     if store.backup().is_some() {
-        writeln!(
-            out,
-            "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir)."
-        )?;
+        writeln!(out, "{}", s::PREVIOUS_KEPT)?;
     }
     super::installed::overridden_warning(cli, p);
     Ok(Status::Success)
