@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Base de connaissances hors ligne pour les citoyens qui aident les migrants en transit en
 /// Wallonie. Sans sous-commande : ouvre l'interface plein écran.
@@ -49,120 +49,38 @@ pub enum KindFilter {
 pub enum Command {
     /// Cherche dans les questions et les contacts (accents, majuscules et fautes de frappe
     /// tolérés). Code de sortie 1 si rien n'est trouvé.
-    Search {
-        /// Les mots cherchés.
-        #[arg(required = true, value_name = "MOTS")]
-        query: Vec<String>,
-        /// Nombre maximum de résultats.
-        #[arg(long, default_value_t = 10, value_name = "N")]
-        limit: usize,
-        /// Type de résultats.
-        #[arg(long, value_enum, default_value_t = KindFilter::All)]
-        kind: KindFilter,
-        /// Sortie JSON : un tableau, meilleur résultat en premier.
-        #[arg(long)]
-        json: bool,
-        /// Explique le score de chaque résultat (mots trouvés, champs, type de correspondance).
-        #[arg(long)]
-        explain: bool,
-    },
+    Search(SearchArgs),
     /// Affiche une question ou un contact en entier. Code 1 si l'identifiant est inconnu.
-    Show {
-        /// Identifiant (par exemple droits-hebergeur ou cai-namur).
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ShowArgs),
     /// Liste les questions, par catégorie.
-    List {
-        /// Seulement cette catégorie.
-        #[arg(long, value_name = "CATÉGORIE")]
-        category: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListArgs),
     /// Liste les contacts.
-    Contacts {
-        /// Seulement cette région (namur, luxembourg, liege, hainaut, brabant-wallon,
-        /// bruxelles, wallonie, belgique, flandre : hors Wallonie).
-        #[arg(long, value_name = "RÉGION")]
-        region: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    Contacts(ContactsArgs),
     /// Liste les présentations (parcours de formation).
-    Decks {
-        #[arg(long)]
-        json: bool,
-    },
+    Decks(DecksArgs),
     /// Vérifie des données : toutes les erreurs, avec fichier, ligne et colonne.
     /// Code 2 si les données sont invalides.
-    Check {
-        /// Fichier ou dossier à vérifier (par défaut : les données actives).
-        path: Option<PathBuf>,
-        /// Traite aussi les avertissements comme des erreurs : entrée non relue depuis plus de
-        /// 12 mois, contact vérifié il y a plus de 12 mois (à revérifier), date dans le futur…
-        /// Un contact jamais vérifié (affiché avec sa source et sa date, « non vérifié ») et une
-        /// entrée aux sources anciennes restent des notes : elles ne font pas échouer.
-        #[arg(long)]
-        strict: bool,
-        /// N'affiche que les erreurs (la ligne de bilan compte quand même tout).
-        #[arg(long)]
-        errors_only: bool,
-    },
+    Check(CheckArgs),
     /// Liste ce qui est à relire : entrées et contacts trop anciens, puis ceux qui le seront
     /// bientôt, les plus anciens d'abord, avec fichier:ligne.
-    Review {
-        /// Fichier ou dossier (par défaut : les données actives).
-        path: Option<PathBuf>,
-        /// Délai : ce qui sera à relire d'ici là (8w = 8 semaines ; aussi 30d, 3m).
-        #[arg(long, default_value = "8w", value_name = "DÉLAI")]
-        within: String,
-    },
+    Review(ReviewArgs),
     /// Écrit le schéma JSON du format des données (pour l'éditeur : yaml-language-server).
     Schema,
     /// Mesure la qualité de la recherche sur un jeu de requêtes (précision au rang 1, rappel
     /// à 5, MRR) et, pour les requêtes sans réponse (`covered: false`), combien de fois relais
     /// dit « Pas de réponse sûre ». Code 1 sous les seuils donnés.
-    Eval {
-        /// Fichier YAML : `queries: [{q: "...", expect: [id, ...]}]` ou, pour une question que
-        /// nulle entrée ne traite, `{q: "...", covered: false, topic: "..."}`.
-        file: PathBuf,
-        #[arg(long)]
-        json: bool,
-        /// Précision au rang 1 minimale (entre 0 et 1).
-        #[arg(long, value_name = "X")]
-        min_p1: Option<f64>,
-        /// Rappel à 5 minimal (entre 0 et 1).
-        #[arg(long, value_name = "X")]
-        min_r5: Option<f64>,
-    },
+    Eval(EvalArgs),
     /// Présente un parcours de formation en plein écran (vidéoprojecteur, télécommande) :
     /// une question par diapositive. Sans PARCOURS : choisir dans la liste.
-    Present {
-        /// Identifiant du parcours (voir `relais decks`).
-        #[arg(value_name = "PARCOURS")]
-        deck: Option<String>,
-        /// Vue orateur : suit, dans un second terminal, la présentation de ce parcours lancée
-        /// ailleurs et montre la réponse complète, les sources et la diapositive suivante.
-        /// Synchronisation locale par socket Unix (pas disponible sous Windows).
-        #[arg(long, requires = "deck")]
-        notes: bool,
-    },
+    Present(PresentArgs),
     /// Exporte pour le papier ou les téléphones : fiche Markdown, fiche HTML à imprimer (A4),
     /// page autonome pour téléphone (`--format html --app`) ou base complète en JSON.
     /// Sans sélection : toutes les questions. Code 1 si une sélection est inconnue.
     Export(ExportArgs),
     /// Gère les données installées (mise à jour par fichier ou clé USB, sans réseau).
-    Data {
-        #[command(subcommand)]
-        action: DataAction,
-    },
+    Data(DataArgs),
     /// Écrit le script de complétion pour un shell (voir le README pour l'installer).
-    Completions {
-        /// Le shell : bash, zsh, fish, powershell ou elvish.
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// Écrit la page de manuel (man 1) de relais.
     Man,
 }
@@ -178,7 +96,7 @@ pub enum ExportFormat {
 }
 
 /// Arguments of `relais export`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json,
     /// slides (les diapositives d'une présentation --deck, pour un navigateur).
@@ -221,83 +139,237 @@ pub enum DataAction {
     /// Vérifie la signature, puis les données, montre ce qui change et installe un paquet
     /// signé (`relais data pack`) ; les données précédentes sont gardées en sauvegarde. Code 2,
     /// sans rien changer, si le paquet est modifié, d'une clé inconnue ou invalide.
-    Install {
-        /// Paquet signé (ou, avec --allow-unsigned, un fichier YAML ou un dossier).
-        #[arg(value_name = "PAQUET")]
-        path: PathBuf,
-        /// Installe même une version plus ancienne que celle installée, ou la même.
-        #[arg(long)]
-        force: bool,
-        /// Accepte des données non signées ou signées par une clé inconnue : elles seront
-        /// affichées « non signées » jusqu'à leur remplacement.
-        #[arg(long)]
-        allow_unsigned: bool,
-        /// Installe sans demander de confirmation (pour les scripts).
-        #[arg(long, short = 'y')]
-        yes: bool,
-    },
+    Install(InstallArgs),
     /// Montre ce qui change entre deux jeux de données : entrées et contacts ajoutés, retirés,
     /// modifiés champ par champ, et d'abord chaque téléphone, e-mail, adresse ou site changé.
-    Diff {
-        /// Dossier, fichier YAML, paquet, `installed` ou `bundled`.
-        #[arg(value_name = "AVANT")]
-        before: String,
-        /// Dossier, fichier YAML, paquet, `installed` ou `bundled`.
-        #[arg(value_name = "APRÈS")]
-        after: String,
-    },
+    Diff(DiffArgs),
     /// Crée une paire de clés pour signer des paquets : DOSSIER/NOM.key (secrète, protégée
     /// par un mot de passe) et DOSSIER/NOM.pub (publique, à distribuer).
-    Keygen {
-        /// Dossier où écrire les deux fichiers.
-        #[arg(long, value_name = "DOSSIER")]
-        out: PathBuf,
-        /// Nom des fichiers.
-        #[arg(long, default_value = "relais", value_name = "NOM")]
-        name: String,
-        /// Clé secrète sans mot de passe (déconseillé ; seulement sur une machine sûre).
-        #[arg(long)]
-        no_password: bool,
-    },
+    Keygen(KeygenArgs),
     /// Vérifie des données comme `relais check`, puis écrit un paquet signé : un seul fichier
     /// à copier sur une clé USB. Code 2, sans rien écrire, si les données sont invalides.
-    Pack {
-        /// Dossier de fichiers YAML (avec, s'il y en a un, son queries.yaml).
-        #[arg(value_name = "DOSSIER")]
-        dir: PathBuf,
-        /// La clé secrète (fichier .key de `relais data keygen`).
-        #[arg(long, value_name = "CLÉ")]
-        key: PathBuf,
-        /// Le paquet à écrire.
-        #[arg(short, long, value_name = "FICHIER")]
-        output: PathBuf,
-    },
+    Pack(PackArgs),
     /// Vérifie un paquet : qui l'a signé (clé, éditeur), version et date. Code 0 si une clé
     /// de confiance l'a signé et qu'il est intact, 2 sinon.
-    Verify {
-        #[arg(value_name = "PAQUET")]
-        file: PathBuf,
-    },
+    Verify(VerifyArgs),
     /// Gère les clés de confiance : ajoute une clé publique (fichier .pub ou sa ligne base64),
     /// les liste ou en retire une.
-    Trust {
-        /// La clé publique à ajouter.
-        #[arg(value_name = "CLÉ_PUBLIQUE", required_unless_present_any = ["list", "remove"])]
-        key: Option<String>,
-        /// Liste les clés de confiance.
-        #[arg(long, conflicts_with_all = ["key", "remove"])]
-        list: bool,
-        /// Retire la clé de confiance qui a cet identifiant.
-        #[arg(long, value_name = "ID", conflicts_with = "key")]
-        remove: Option<String>,
-    },
+    Trust(TrustArgs),
     /// Indique les données utilisées : origine, version, date, nombres, entrées à relire.
-    Status {
-        #[arg(long)]
-        json: bool,
-    },
+    Status(StatusArgs),
     /// Revient aux données installées précédemment (la sauvegarde).
     Restore,
     /// Revient aux données intégrées ; les données installées deviennent la sauvegarde.
     Reset,
+}
+
+/// Arguments of `relais search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Les mots cherchés.
+    #[arg(required = true, value_name = "MOTS")]
+    pub query: Vec<String>,
+    /// Nombre maximum de résultats.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Type de résultats.
+    #[arg(long, value_enum, default_value_t = KindFilter::All)]
+    pub kind: KindFilter,
+    /// Sortie JSON : un tableau, meilleur résultat en premier.
+    #[arg(long)]
+    pub json: bool,
+    /// Explique le score de chaque résultat (mots trouvés, champs, type de correspondance).
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// Arguments of `relais show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Identifiant (par exemple droits-hebergeur ou cai-namur).
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `relais list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Seulement cette catégorie.
+    #[arg(long, value_name = "CATÉGORIE")]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `relais contacts`.
+#[derive(Debug, Args)]
+pub struct ContactsArgs {
+    /// Seulement cette région (namur, luxembourg, liege, hainaut, brabant-wallon,
+    /// bruxelles, wallonie, belgique, flandre : hors Wallonie).
+    #[arg(long, value_name = "RÉGION")]
+    pub region: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `relais decks`.
+#[derive(Debug, Args)]
+pub struct DecksArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `relais check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Fichier ou dossier à vérifier (par défaut : les données actives).
+    pub path: Option<PathBuf>,
+    /// Traite aussi les avertissements comme des erreurs : entrée non relue depuis plus de
+    /// 12 mois, contact vérifié il y a plus de 12 mois (à revérifier), date dans le futur…
+    /// Un contact jamais vérifié (affiché avec sa source et sa date, « non vérifié ») et une
+    /// entrée aux sources anciennes restent des notes : elles ne font pas échouer.
+    #[arg(long)]
+    pub strict: bool,
+    /// N'affiche que les erreurs (la ligne de bilan compte quand même tout).
+    #[arg(long)]
+    pub errors_only: bool,
+}
+
+/// Arguments of `relais review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Fichier ou dossier (par défaut : les données actives).
+    pub path: Option<PathBuf>,
+    /// Délai : ce qui sera à relire d'ici là (8w = 8 semaines ; aussi 30d, 3m).
+    #[arg(long, default_value = "8w", value_name = "DÉLAI")]
+    pub within: String,
+}
+
+/// Arguments of `relais eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Fichier YAML : `queries: [{q: "...", expect: [id, ...]}]` ou, pour une question que
+    /// nulle entrée ne traite, `{q: "...", covered: false, topic: "..."}`.
+    pub file: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+    /// Précision au rang 1 minimale (entre 0 et 1).
+    #[arg(long, value_name = "X")]
+    pub min_p1: Option<f64>,
+    /// Rappel à 5 minimal (entre 0 et 1).
+    #[arg(long, value_name = "X")]
+    pub min_r5: Option<f64>,
+}
+
+/// Arguments of `relais present`.
+#[derive(Debug, Args)]
+pub struct PresentArgs {
+    /// Identifiant du parcours (voir `relais decks`).
+    #[arg(value_name = "PARCOURS")]
+    pub deck: Option<String>,
+    /// Vue orateur : suit, dans un second terminal, la présentation de ce parcours lancée
+    /// ailleurs et montre la réponse complète, les sources et la diapositive suivante.
+    /// Synchronisation locale par socket Unix (pas disponible sous Windows).
+    #[arg(long, requires = "deck")]
+    pub notes: bool,
+}
+
+/// Arguments of `relais data`.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    #[command(subcommand)]
+    pub action: DataAction,
+}
+
+/// Arguments of `relais completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Le shell : bash, zsh, fish, powershell ou elvish.
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `relais data install`.
+#[derive(Debug, Args)]
+pub struct InstallArgs {
+    /// Paquet signé (ou, avec --allow-unsigned, un fichier YAML ou un dossier).
+    #[arg(value_name = "PAQUET")]
+    pub path: PathBuf,
+    /// Installe même une version plus ancienne que celle installée, ou la même.
+    #[arg(long)]
+    pub force: bool,
+    /// Accepte des données non signées ou signées par une clé inconnue : elles seront
+    /// affichées « non signées » jusqu'à leur remplacement.
+    #[arg(long)]
+    pub allow_unsigned: bool,
+    /// Installe sans demander de confirmation (pour les scripts).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+/// Arguments of `relais data diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Dossier, fichier YAML, paquet, `installed` ou `bundled`.
+    #[arg(value_name = "AVANT")]
+    pub before: String,
+    /// Dossier, fichier YAML, paquet, `installed` ou `bundled`.
+    #[arg(value_name = "APRÈS")]
+    pub after: String,
+}
+
+/// Arguments of `relais data keygen`.
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Dossier où écrire les deux fichiers.
+    #[arg(long, value_name = "DOSSIER")]
+    pub out: PathBuf,
+    /// Nom des fichiers.
+    #[arg(long, default_value = "relais", value_name = "NOM")]
+    pub name: String,
+    /// Clé secrète sans mot de passe (déconseillé ; seulement sur une machine sûre).
+    #[arg(long)]
+    pub no_password: bool,
+}
+
+/// Arguments of `relais data pack`.
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// Dossier de fichiers YAML (avec, s'il y en a un, son queries.yaml).
+    #[arg(value_name = "DOSSIER")]
+    pub dir: PathBuf,
+    /// La clé secrète (fichier .key de `relais data keygen`).
+    #[arg(long, value_name = "CLÉ")]
+    pub key: PathBuf,
+    /// Le paquet à écrire.
+    #[arg(short, long, value_name = "FICHIER")]
+    pub output: PathBuf,
+}
+
+/// Arguments of `relais data verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[arg(value_name = "PAQUET")]
+    pub file: PathBuf,
+}
+
+/// Arguments of `relais data trust`.
+#[derive(Debug, Args)]
+pub struct TrustArgs {
+    /// La clé publique à ajouter.
+    #[arg(value_name = "CLÉ_PUBLIQUE", required_unless_present_any = ["list", "remove"])]
+    pub key: Option<String>,
+    /// Liste les clés de confiance.
+    #[arg(long, conflicts_with_all = ["key", "remove"])]
+    pub list: bool,
+    /// Retire la clé de confiance qui a cet identifiant.
+    #[arg(long, value_name = "ID", conflicts_with = "key")]
+    pub remove: Option<String>,
+}
+
+/// Arguments of `relais data status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long)]
+    pub json: bool,
 }

@@ -7,12 +7,15 @@ mod data;
 mod diff;
 mod eval;
 pub mod export;
+mod guard;
 mod install;
+mod installed;
 mod packaging;
 mod review;
 mod schema;
 pub mod search;
 mod sign;
+mod trusted;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -22,6 +25,7 @@ use crossterm::style::Stylize;
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::kb::validate::{Loaded, load};
 use crate::kb::{LoadError, Origin, source};
+use crate::strings as s;
 
 /// How a command ended, mapped to the exit code by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,104 +91,87 @@ impl Painter {
 /// Unreadable data, a failed write, or any other error to report with exit code 2.
 pub fn run(cli: &Cli) -> anyhow::Result<Status> {
     let painter = Painter::new(cli.color);
-    // The full-screen interface must not run under a stdout lock: the signal watcher of
-    // `tui` restores the terminal through stdout from another thread.
-    match &cli.command {
-        None => return no_subcommand(cli, painter),
-        Some(Command::Present { deck, notes }) => {
-            return match load_data(cli) {
-                Ok(loaded) => run_present(cli, loaded, deck.as_deref(), *notes, painter),
-                Err(status) => Ok(status),
-            };
-        }
-        Some(_) => {}
-    }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let status = dispatch(cli, &mut out, painter)?;
-    out.flush().context("Impossible d'écrire la sortie")?;
-    Ok(status)
-}
-
-fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<Status> {
     let Some(command) = &cli.command else {
         return no_subcommand(cli, painter);
     };
-    if let Command::Check {
-        path,
-        strict,
-        errors_only,
-    } = command
-    {
-        let origin = match path {
-            Some(p) => Origin::Given(p.clone()),
-            None => locate(cli),
-        };
-        return check::run_check(&origin, *strict, *errors_only, out, painter);
-    }
-    if let Command::Review { path, within } = command {
-        let origin = match path {
-            Some(p) => Origin::Given(p.clone()),
-            None => locate(cli),
-        };
-        return review::run_review(&origin, within, out, painter);
-    }
+    let p = painter;
     match command {
-        Command::Schema => return schema::run_schema(cli, out),
-        Command::Completions { shell } => return packaging::run_completions(*shell, out),
-        Command::Man => return packaging::run_man(out),
-        Command::Data { action } => return data::run_data(cli, action, out, painter),
-        _ => {}
-    }
-    let loaded = match load_data(cli) {
-        Ok(loaded) => loaded,
-        Err(status) => return Ok(status),
-    };
-    match command {
-        Command::Search {
-            query,
-            limit,
-            kind,
-            json,
-            explain,
-        } => {
+        // The full-screen interface must not run under a stdout lock: the signal watcher of
+        // `tui` restores the terminal through stdout from another thread.
+        Command::Present(a) => match load_data(cli) {
+            Ok(loaded) => run_present(cli, loaded, a.deck.as_deref(), a.notes, p),
+            Err(status) => Ok(status),
+        },
+        Command::Check(a) => to_stdout(|out| {
+            check::run_check(
+                &given_or_located(cli, a.path.as_ref()),
+                a.strict,
+                a.errors_only,
+                out,
+                p,
+            )
+        }),
+        Command::Review(a) => to_stdout(|out| {
+            review::run_review(&given_or_located(cli, a.path.as_ref()), &a.within, out, p)
+        }),
+        Command::Schema => to_stdout(|out| schema::run_schema(cli, out)),
+        Command::Completions(a) => to_stdout(|out| packaging::run_completions(a.shell, out)),
+        Command::Man => to_stdout(packaging::run_man),
+        Command::Data(a) => to_stdout(|out| data::run_data(cli, &a.action, out, p)),
+        Command::Search(a) => with_data(cli, |loaded, out| {
             let args = search::SearchArgs {
-                query: &query.join(" "),
-                limit: *limit,
-                kind: *kind,
-                json: *json,
-                explain: *explain,
+                query: &a.query.join(" "),
+                limit: a.limit,
+                kind: a.kind,
+                json: a.json,
+                explain: a.explain,
             };
-            search::run_search(&loaded, &args, out, painter)
-        }
-        Command::Show { id, json } => browse::run_show(&loaded.kb, id, *json, out, painter),
-        Command::List { category, json } => {
-            browse::run_list(&loaded.kb, category.as_deref(), *json, out, painter)
-        }
-        Command::Contacts { region, json } => {
-            browse::run_contacts(&loaded.kb, region.as_deref(), *json, out, painter)
-        }
-        Command::Decks { json } => browse::run_decks(&loaded.kb, *json, out, painter),
-        Command::Eval {
-            file,
-            json,
-            min_p1,
-            min_r5,
-        } => {
+            search::run_search(loaded, &args, out, p)
+        }),
+        Command::Show(a) => with_data(cli, |l, out| browse::run_show(&l.kb, &a.id, a.json, out, p)),
+        Command::List(a) => with_data(cli, |l, out| {
+            browse::run_list(&l.kb, a.category.as_deref(), a.json, out, p)
+        }),
+        Command::Contacts(a) => with_data(cli, |l, out| {
+            browse::run_contacts(&l.kb, a.region.as_deref(), a.json, out, p)
+        }),
+        Command::Decks(a) => with_data(cli, |l, out| browse::run_decks(&l.kb, a.json, out, p)),
+        Command::Eval(a) => with_data(cli, |l, out| {
             let limits = eval::Limits {
-                p1: *min_p1,
-                r5: *min_r5,
+                p1: a.min_p1,
+                r5: a.min_r5,
             };
-            eval::run_eval(&loaded, file, *json, limits, out)
-        }
-        Command::Export(args) => export::run_export(&loaded.kb, args, out),
-        Command::Check { .. }
-        | Command::Review { .. }
-        | Command::Schema
-        | Command::Present { .. }
-        | Command::Completions { .. }
-        | Command::Man
-        | Command::Data { .. } => unreachable!("handled above"),
+            eval::run_eval(l, &a.file, a.json, limits, out)
+        }),
+        Command::Export(a) => with_data(cli, |l, out| export::run_export(&l.kb, a, out)),
+    }
+}
+
+/// Runs `f` on a buffered, locked stdout, flushed at the end.
+fn to_stdout(f: impl FnOnce(&mut dyn Write) -> anyhow::Result<Status>) -> anyhow::Result<Status> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let status = f(&mut out)?;
+    out.flush().context(s::WRITE_FAILED)?;
+    Ok(status)
+}
+
+/// Runs `f` on the data of this invocation, once loaded; invalid data ends here (reported).
+fn with_data(
+    cli: &Cli,
+    f: impl FnOnce(&Loaded, &mut dyn Write) -> anyhow::Result<Status>,
+) -> anyhow::Result<Status> {
+    to_stdout(|out| match load_data(cli) {
+        Ok(loaded) => f(&loaded, out),
+        Err(status) => Ok(status),
+    })
+}
+
+/// The path given to `check` or `review`, or else the data of this invocation.
+fn given_or_located(cli: &Cli, path: Option<&std::path::PathBuf>) -> Origin {
+    match path {
+        Some(p) => Origin::Given(p.clone()),
+        None => locate(cli),
     }
 }
 
@@ -197,16 +184,17 @@ fn run_present(
     painter: Painter,
 ) -> anyhow::Result<Status> {
     if let Some(id) = deck.filter(|id| loaded.kb.deck(id).is_none()) {
-        let hint = crate::kb::text::did_you_mean(id, loaded.kb.decks.iter().map(|d| d.id.as_str()))
-            .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
+        let suggestion =
+            crate::kb::text::did_you_mean(id, loaded.kb.decks.iter().map(|d| d.id.as_str()));
+        let hint = s::did_you_mean(suggestion);
         eprintln!(
-            "relais : parcours inconnu « {} »{hint} ; voir relais decks",
-            crate::kb::text::neutralize(id)
+            "{}",
+            s::unknown_deck(&crate::kb::text::neutralize(id), &hint)
         );
         return Ok(Status::NotFound);
     }
     if !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
-        eprintln!("relais : la présentation a besoin d'un terminal.");
+        eprintln!("{}", s::PRESENT_NEEDS_TERMINAL);
         return Ok(Status::Invalid);
     }
     let info = crate::app::DataInfo {
@@ -320,7 +308,7 @@ pub fn report_load_error(origin: &Origin, err: &LoadError) {
         let _ = writeln!(stderr, "{d}");
     }
     // The path comes from the user or a USB stick: its name must not drive the terminal either.
-    let line = format!("relais : données invalides ({origin}) : {err}");
+    let line = s::invalid_data(origin.display(s::BUNDLED_DATA), err);
     let _ = writeln!(stderr, "{}", crate::kb::text::neutralize(&line));
 }
 

@@ -15,8 +15,9 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use crate::kb::markup::{self, Target};
-use crate::kb::text::{did_you_mean, neutralize};
+use crate::kb::text::did_you_mean;
 use crate::kb::{Contact, Entry, Item, KnowledgeBase};
+use crate::render::escape::escape;
 use crate::strings as s;
 
 /// The anchor name of an id in a Markdown handout. A valid id (lowercase ASCII letters, digits
@@ -252,25 +253,7 @@ pub fn data_line(kb: &KnowledgeBase) -> String {
 /// The display name of an id: an entry's title or a contact's name.
 #[must_use]
 pub fn name_of(kb: &KnowledgeBase, id: &str) -> String {
-    crate::plain::name_of(kb, id)
-}
-
-/// Text for HTML, in element content or a double-quoted attribute (the only kind the exports
-/// write): control characters neutralised, `& < > "` escaped.
-#[must_use]
-pub fn escape(text: &str) -> String {
-    let text = neutralize(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::plain::name_of(kb, id)
 }
 
 /// The address of a link if it is safe to follow: `http(s)://`, `mailto:` or `tel:`, without
@@ -302,14 +285,6 @@ pub fn href(target: &Target, link: &Linker<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup_and_controls() {
-        assert_eq!(
-            escape("<a href=\"x\">l'été & co</a>\u{1b}"),
-            "&lt;a href=&quot;x&quot;&gt;l'été &amp; co&lt;/a&gt;\u{FFFD}"
-        );
-    }
 
     #[test]
     fn valid_ids_are_their_own_anchor_and_others_are_spelt_out() {

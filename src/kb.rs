@@ -5,6 +5,7 @@
 
 pub mod dates;
 pub mod diag;
+pub mod installed;
 pub mod lock;
 pub mod manifest;
 pub mod markup;

@@ -1,6 +1,9 @@
-//! Every user-facing label of the interface and the plain-text output, in French, in one place
-//! so that a translation is one file. Data-validation messages live with their rules in
-//! `kb::validate`, where content editors' wording is kept next to the check it explains.
+//! The user-facing French text of the interface, the plain-text output and the command line's
+//! own messages, in one place so that a translation is one file. Data-validation messages live
+//! with their rules in `kb::validate`, where content editors' wording is kept next to the check
+//! it explains. Not all there yet: some messages of `commands/` (`sign`, `install`, `diff`,
+//! `eval`, `schema`) and of `kb/` (store, pack, trust errors) are still written where they are
+//! used.
 
 pub const NOT_LEGAL_ADVICE: &str = "relais n'est pas un avis juridique : pour un cas précis, \
     adressez-vous à un avocat (bureau d'aide juridique), au Ciré ou au CAI.";
@@ -108,3 +111,104 @@ pub const FULL_ANSWER: &str = "Réponse complète";
 pub const WAITING_FOR_PRESENTER: &str =
     "non connectée : en attente de la présentation de ce parcours (relais present PARCOURS)";
 pub const CONTACTS_AND_QR: &str = "Contacts et codes QR";
+
+// --- the command line: messages of `relais` itself ------------------------------------------
+
+pub const WRITE_FAILED: &str = "Impossible d'écrire la sortie";
+pub const PRESENT_NEEDS_TERMINAL: &str = "relais : la présentation a besoin d'un terminal.";
+
+/// « (vouliez-vous dire « X » ?) » after an unknown name, with its leading space; empty without
+/// a suggestion.
+#[must_use]
+pub fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion.map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"))
+}
+
+/// `relais present ID` with an unknown id; `hint` from [`did_you_mean`].
+#[must_use]
+pub fn unknown_deck(id: &str, hint: &str) -> String {
+    format!("relais : parcours inconnu « {id} »{hint} ; voir relais decks")
+}
+
+/// The last line when the data does not load: where it came from, and why.
+#[must_use]
+pub fn invalid_data(origin: impl std::fmt::Display, err: impl std::fmt::Display) -> String {
+    format!("relais : données invalides ({origin}) : {err}")
+}
+
+/// A file that could not be read.
+#[must_use]
+pub fn cannot_read(path: &std::path::Path) -> String {
+    format!("Impossible de lire {}", path.display())
+}
+
+// --- relais data: installed data and trusted keys --------------------------------------------
+
+pub const RESTORED: &str = "Sauvegarde restaurée.";
+pub const RESET_DONE: &str = "Retour aux données intégrées ; les données installées sont gardées \
+    en sauvegarde (relais data restore pour y revenir).";
+pub const ACTIVE_UNCHANGED: &str = "Les données actives n'ont pas changé";
+pub const NO_USER_DATA_DIR: &str =
+    "Impossible de trouver le dossier de données de l'utilisateur (HOME n'est pas défini ?)";
+pub const NO_TRUSTED_KEY: &str =
+    "Aucune clé de confiance. Ajoutez celle d'un éditeur : relais data trust SA_CLÉ.pub";
+pub const KEY_ADDED_EFFECT: &str =
+    "Les paquets qu'elle signe s'installent désormais sans avertissement.";
+
+/// `--data` or `RELAIS_DATA` hides the installed data.
+#[must_use]
+pub fn overridden(origin: impl std::fmt::Display) -> String {
+    format!("Attention : les données de {origin} ont priorité sur les données installées.")
+}
+
+/// A key removed from the trusted keys.
+#[must_use]
+pub fn key_removed(id: &str) -> String {
+    format!("Clé {id} retirée des clés de confiance.")
+}
+
+/// A key added to the trusted keys, and the file that holds it now.
+#[must_use]
+pub fn key_added(id: &str, file: &std::path::Path) -> String {
+    format!(
+        "Clé {id} ajoutée aux clés de confiance ({}).",
+        file.display()
+    )
+}
+
+/// A knowledge base in one line, after its title and version: its counts.
+#[must_use]
+pub fn kb_counts(described: &str, entries: usize, contacts: usize, decks: usize) -> String {
+    format!("{described} — {entries} entrées, {contacts} contacts, {decks} présentations")
+}
+
+// --- relais data install ---------------------------------------------------------------------
+
+pub const NOTHING_INSTALLED: &str =
+    "relais : rien n'a été installé ; les données actives n'ont pas changé.";
+pub const ALLOW_UNSIGNED_HINT: &str =
+    "relais : --allow-unsigned l'installerait quand même, affiché « non signées ».";
+pub const INSTALL_QUESTION: &str = "Installer ces données ? [o/N] ";
+pub const NOT_INSTALLED: &str = "Rien n'a été installé.";
+pub const INSTALL_INTERRUPTED: &str =
+    "Installation interrompue ; les données actives n'ont pas changé";
+pub const INSTALLED_UNSIGNED: &str = "Données non signées : elles seront affichées « non signées » \
+    jusqu'à leur remplacement par un paquet signé.";
+pub const PREVIOUS_KEPT: &str =
+    "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir).";
+
+/// The key that signed the installed data.
+#[must_use]
+pub fn signed_by(key_id: &str) -> String {
+    format!("Signées par la clé {key_id}")
+}
+
+// --- relais export ---------------------------------------------------------------------------
+
+pub const JSON_WRITE_FAILED: &str = "Impossible d'écrire le JSON";
+
+/// A file that could not be written.
+#[must_use]
+pub fn cannot_write(path: &std::path::Path) -> String {
+    format!("Impossible d'écrire {}", path.display())
+}

@@ -411,7 +411,7 @@ fn unverified_contacts_show_their_source_and_its_date() {
         .iter()
         .find(|c| c.verified.is_none() && c.sources.iter().any(|s| s.date.is_some()))
         .expect("an unverified contact with a dated source");
-    let shown = relais::plain::contact(c, 200, today);
+    let shown = relais::render::plain::contact(c, 200, today);
     let newest = relais::kb::dates::newest(&c.sources).expect("dated source");
     let line = format!(
         "Source : {}, {} — non vérifié",

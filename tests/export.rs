@@ -194,7 +194,9 @@ fn phone_page_embeds_the_whole_base_and_requests_nothing() {
     assert!(card.contains("href=\"tel:+3281737176\""));
     assert!(card.contains("href=\"mailto:info@cainamur.be\""));
     assert!(card.contains("<svg"));
-    assert!(page.contains(&relais::export::escape(relais::strings::NOT_LEGAL_ADVICE)));
+    assert!(page.contains(&relais::render::escape::escape(
+        relais::strings::NOT_LEGAL_ADVICE
+    )));
     assert!(page.contains("du 15/01/2026"));
 }
 
@@ -270,7 +272,7 @@ fn every_format_works_on_the_bundled_data() {
             let shown = if format == "md" {
                 md::inline(&first.title)
             } else {
-                relais::export::escape(&first.title)
+                relais::render::escape::escape(&first.title)
             };
             assert!(text.contains(&shown), "{format} {}", deck.id);
         }

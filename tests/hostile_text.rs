@@ -203,15 +203,20 @@ fn plain_entries_and_contacts_are_clean() {
     for width in [20, 80] {
         assert_clean(
             "plain::entry",
-            &relais::plain::entry(&kb, &kb.entries[0], width, TODAY),
+            &relais::render::plain::entry(&kb, &kb.entries[0], width, TODAY),
         );
         assert_clean(
             "plain::contact",
-            &relais::plain::contact(&kb.contacts[0], width, TODAY),
+            &relais::render::plain::contact(&kb.contacts[0], width, TODAY),
         );
     }
-    assert_clean("plain::source_line", &relais::plain::source_line(&source()));
-    assert!(relais::plain::entry(&kb, &kb.entries[0], 80, TODAY).contains("fin de réponse"));
+    assert_clean(
+        "plain::source_line",
+        &relais::render::plain::source_line(&source()),
+    );
+    assert!(
+        relais::render::plain::entry(&kb, &kb.entries[0], 80, TODAY).contains("fin de réponse")
+    );
 }
 
 fn run(f: impl FnOnce(&mut Vec<u8>) -> anyhow::Result<relais::commands::Status>) -> String {

@@ -99,7 +99,8 @@ pub fn run_check(
         Ok(loaded) => loaded,
         Err(err) => {
             report(err.diagnostics(), errors_only);
-            let line = format!("relais : données invalides ({origin}) : {err}");
+            let line =
+                crate::strings::invalid_data(origin.display(crate::strings::BUNDLED_DATA), &err);
             eprintln!("{}", crate::kb::text::neutralize(&line));
             // Failures keep stdout empty, as every command does: the tally goes with the errors.
             if !err.diagnostics().is_empty() {
@@ -115,7 +116,9 @@ pub fn run_check(
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    let shown = crate::kb::text::neutralize(&origin.to_string()).into_owned();
+    let shown =
+        crate::kb::text::neutralize(&origin.display(crate::strings::BUNDLED_DATA).to_string())
+            .into_owned();
     writeln!(out, "{} {shown}", p.bold("Données :"))?;
     if let Some(v) = &kb.meta.version {
         writeln!(out, "Version : {v}")?;

@@ -9,13 +9,12 @@ use anyhow::Context as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
-pub(super) mod guard;
-
+use super::installed::{overridden_warning, store, summary};
 use super::{Painter, Status};
 use crate::cli::{Cli, DataAction};
 use crate::kb::store::{Store, StoreError};
 use crate::kb::validate::load;
-use crate::kb::{KnowledgeBase, Meta, Origin, source};
+use crate::kb::{Meta, Origin, source};
 
 pub fn run_data(
     cli: &Cli,
@@ -24,40 +23,20 @@ pub fn run_data(
     p: Painter,
 ) -> anyhow::Result<Status> {
     match action {
-        DataAction::Install {
-            path,
-            allow_unsigned,
-            yes,
-            force,
-        } => super::install::run_install(cli, path, *allow_unsigned, *yes, *force, out, p),
-        DataAction::Diff { before, after } => super::diff::run_diff(before, after, out, p),
-        DataAction::Keygen {
-            out: dir,
-            name,
-            no_password,
-        } => super::sign::keygen(dir, name, *no_password, out),
-        DataAction::Pack { dir, key, output } => super::sign::pack(dir, key, output, out, p),
-        DataAction::Verify { file } => super::sign::verify(file, out, p),
-        DataAction::Trust { key, list, remove } => {
-            super::sign::trust(key.as_deref(), *list, remove.as_deref(), out)
+        DataAction::Install(a) => {
+            super::install::run_install(cli, &a.path, a.allow_unsigned, a.yes, a.force, out, p)
         }
-        DataAction::Status { json } => status(cli, *json, out, p),
-        DataAction::Restore => switch(cli, Store::restore, "Sauvegarde restaurée.", out, p),
-        DataAction::Reset => switch(
-            cli,
-            Store::reset,
-            "Retour aux données intégrées ; les données installées sont gardées en sauvegarde \
-             (relais data restore pour y revenir).",
-            out,
-            p,
-        ),
+        DataAction::Diff(a) => super::diff::run_diff(&a.before, &a.after, out, p),
+        DataAction::Keygen(a) => super::sign::keygen(&a.out, &a.name, a.no_password, out),
+        DataAction::Pack(a) => super::sign::pack(&a.dir, &a.key, &a.output, out, p),
+        DataAction::Verify(a) => super::sign::verify(&a.file, out, p),
+        DataAction::Trust(a) => {
+            super::trusted::trust(a.key.as_deref(), a.list, a.remove.as_deref(), out)
+        }
+        DataAction::Status(a) => status(cli, a.json, out, p),
+        DataAction::Restore => switch(cli, Store::restore, crate::strings::RESTORED, out, p),
+        DataAction::Reset => switch(cli, Store::reset, crate::strings::RESET_DONE, out, p),
     }
-}
-
-pub(super) fn store() -> anyhow::Result<Store> {
-    source::user_data_dir().map(Store::new).context(
-        "Impossible de trouver le dossier de données de l'utilisateur (HOME n'est pas défini ?)",
-    )
 }
 
 /// Restore or reset: switch, then say which data is now active.
@@ -79,7 +58,7 @@ fn switch(
             eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
             return Ok(Status::Invalid);
         }
-        Err(err) => return Err(err).context("Les données actives n'ont pas changé"),
+        Err(err) => return Err(err).context(crate::strings::ACTIVE_UNCHANGED),
     }
     writeln!(out, "{done}")?;
     let origin = Origin::locate(None, None, Some(store.root()));
@@ -92,40 +71,6 @@ fn switch(
     }
     overridden_warning(cli, p);
     Ok(Status::Success)
-}
-
-/// Says so when `--data` or `RELAIS_DATA` hides the installed data.
-pub(super) fn overridden_warning(cli: &Cli, p: Painter) {
-    let origin = super::locate(cli);
-    if matches!(origin, Origin::Flag(_) | Origin::Env(_)) {
-        eprintln!(
-            "{}",
-            p.warn(&format!(
-                "Attention : les données de {origin} ont priorité sur les données installées."
-            ))
-        );
-    }
-}
-
-/// "« title » version V du D — N entrées, N contacts, N présentations".
-pub(super) fn summary(kb: &KnowledgeBase) -> String {
-    let meta = &kb.meta;
-    let mut line = meta
-        .title
-        .as_deref()
-        .map_or(String::new(), |t| format!("« {t} » "));
-    let data = crate::export::data_line(kb);
-    line.push_str(
-        data.trim_start_matches(crate::strings::DATA_LABEL)
-            .trim_start(),
-    );
-    format!(
-        "{} — {} entrées, {} contacts, {} présentations",
-        crate::kb::text::neutralize(line.trim()),
-        kb.entries.len(),
-        kb.contacts.len(),
-        kb.decks.len()
-    )
 }
 
 #[derive(Serialize)]
@@ -171,7 +116,7 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
     let kb = &loaded.kb;
     let store = source::user_data_dir().map(Store::new);
     let report = StatusReport {
-        origin: origin.to_string(),
+        origin: origin.display(crate::strings::BUNDLED_DATA).to_string(),
         path: origin.path(),
         meta: &kb.meta,
         entries: kb.entries.len(),
@@ -195,7 +140,7 @@ fn status(cli: &Cli, json: bool, out: &mut dyn Write, p: Painter) -> anyhow::Res
         signature: signature_of(&origin),
     };
     if json {
-        crate::json::write(out, &report)?;
+        crate::render::json::write(out, &report)?;
     } else {
         print_status(&report, out, p)?;
     }

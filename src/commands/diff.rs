@@ -304,7 +304,10 @@ fn side(arg: &str) -> Option<(String, KnowledgeBase)> {
         path => Origin::Given(path.into()),
     };
     match load(&origin, today) {
-        Ok(loaded) => Some((origin.to_string(), loaded.kb)),
+        Ok(loaded) => Some((
+            origin.display(crate::strings::BUNDLED_DATA).to_string(),
+            loaded.kb,
+        )),
         Err(err) => {
             report(&origin, &err);
             None

@@ -165,7 +165,7 @@ pub fn run_eval(
     let cases = cases(parsed);
     let report = evaluate(&SearchIndex::new(&loaded.kb), &cases);
     if json {
-        crate::json::write(out, &report)?;
+        crate::render::json::write(out, &report)?;
     } else {
         print_report(&report, out)?;
     }
@@ -202,7 +202,7 @@ fn read_queries(loaded: &Loaded, file: &Path) -> Result<QueryFile, Status> {
     let parsed: QueryFile = match serde_saphyr::from_str(&text) {
         Ok(q) => q,
         Err(err) => {
-            let (line, col, message) = crate::kb::diag::yaml_error(&text, &err);
+            let (line, col, message) = crate::kb::validate::yaml_errors::yaml_error(&text, &err);
             eprintln!(
                 "{}",
                 n(&format!(

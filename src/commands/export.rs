@@ -42,8 +42,10 @@ pub fn run_export(
             ));
         }
         let Some(deck) = kb.deck(id) else {
-            let hint = crate::kb::text::did_you_mean(id, kb.decks.iter().map(|d| d.id.as_str()))
-                .map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"));
+            let hint = crate::strings::did_you_mean(crate::kb::text::did_you_mean(
+                id,
+                kb.decks.iter().map(|d| d.id.as_str()),
+            ));
             eprintln!(
                 "relais : présentation inconnue « {} »{hint}",
                 crate::kb::text::neutralize(id)
@@ -59,8 +61,8 @@ pub fn run_export(
     }
     let text = if args.format == ExportFormat::Json {
         let mut json = Vec::new();
-        crate::json::write(&mut json, kb).context("Impossible d'écrire le JSON")?;
-        String::from_utf8(json).context("Impossible d'écrire le JSON")?
+        crate::render::json::write(&mut json, kb).context(crate::strings::JSON_WRITE_FAILED)?;
+        String::from_utf8(json).context(crate::strings::JSON_WRITE_FAILED)?
     } else if args.app {
         app::render(kb, crate::kb::today())
     } else {
@@ -125,7 +127,7 @@ fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
     let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
     let result = std::fs::write(&tmp, text)
         .and_then(|()| std::fs::rename(&tmp, path))
-        .with_context(|| format!("Impossible d'écrire {}", path.display()));
+        .with_context(|| crate::strings::cannot_write(path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

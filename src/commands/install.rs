@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::data::guard::Verdict;
+use super::guard::Verdict;
 use super::{Painter, Status};
 use crate::kb::manifest::{MANIFEST, Manifest, SIGNATURE};
 use crate::kb::store::{Store, StoreError};
 use crate::kb::trust::{self, Signer};
 use crate::kb::validate::{load, validate};
 use crate::kb::{KnowledgeBase, Origin, Severity, SourceFile, pack, source};
+use crate::strings as s;
 
 /// What is about to be installed.
 struct Input {
@@ -26,17 +27,8 @@ struct Input {
     signed: Option<(String, String, String)>,
 }
 
-/// The message for a file name that a pack or an installed version may not hold.
-pub fn bad_name(rel: &str) -> String {
-    format!(
-        "nom de fichier refusé : {} (un dossier de données ne peut contenir que des fichiers \
-         .yaml ou .yml aux noms visibles, sans : \\ * ? \" < > |)",
-        crate::kb::text::neutralize(rel)
-    )
-}
-
 fn nothing_changed() {
-    eprintln!("relais : rien n'a été installé ; les données actives n'ont pas changé.");
+    eprintln!("{}", s::NOTHING_INSTALLED);
 }
 
 fn shown(path: &Path) -> String {
@@ -82,9 +74,7 @@ fn read_input(
             )),
             Signer::Unknown { key_id } if !allow_unsigned => {
                 eprintln!("{}", super::sign::unknown_key_advice(key_id));
-                eprintln!(
-                    "relais : --allow-unsigned l'installerait quand même, affiché « non signées »."
-                );
+                eprintln!("{}", s::ALLOW_UNSIGNED_HINT);
                 nothing_changed();
                 return Ok(Err(Status::Invalid));
             }
@@ -126,8 +116,7 @@ fn read_input(
     };
     let queries = match super::eval::own_queries(path) {
         Some(file) => {
-            let bytes = std::fs::read(&file)
-                .with_context(|| format!("Impossible de lire {}", file.display()))?;
+            let bytes = std::fs::read(&file).with_context(|| crate::strings::cannot_read(&file))?;
             Some(source::decode(file.display().to_string(), bytes)?)
         }
         None => None,
@@ -191,8 +180,8 @@ pub fn run_install(
     for w in warnings.iter().filter(|w| w.severity == Severity::Warning) {
         eprintln!("{w}");
     }
-    let store = super::data::store()?;
-    let guard = super::data::guard::check(&store, &kb, force);
+    let store = super::installed::store()?;
+    let guard = super::guard::check(&store, &kb, force);
     if guard == Verdict::Refused {
         return Ok(Status::Invalid);
     }
@@ -203,12 +192,12 @@ pub fn run_install(
     // One question at most: an older or the same version asks its own, even with --yes.
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if guard == Verdict::Ask {
-        if !confirm(out, super::data::guard::QUESTION)? {
-            super::data::guard::refused();
+        if !confirm(out, super::guard::QUESTION)? {
+            super::guard::refused();
             return Ok(Status::Invalid);
         }
-    } else if !yes && interactive && !confirm(out, "Installer ces données ? [o/N] ")? {
-        writeln!(out, "Rien n'a été installé.")?;
+    } else if !yes && interactive && !confirm(out, s::INSTALL_QUESTION)? {
+        writeln!(out, "{}", s::NOT_INSTALLED)?;
         return Ok(Status::NotFound);
     }
     let mut files = input.data;
@@ -223,7 +212,7 @@ pub fn run_install(
         let listed = match crate::kb::manifest::listed(&input.base, &files) {
             Ok(listed) => listed,
             Err(bad) => {
-                eprintln!("relais : {}", bad_name(&bad));
+                eprintln!("relais : {}", super::sign::bad_name(&bad));
                 nothing_changed();
                 return Ok(Status::Invalid);
             }
@@ -238,27 +227,23 @@ pub fn run_install(
             return Ok(Status::Invalid);
         }
         Err(err) => {
-            return Err(err)
-                .context("Installation interrompue ; les données actives n'ont pas changé");
+            return Err(err).context(s::INSTALL_INTERRUPTED);
         }
     };
     writeln!(
         out,
         "{} {}",
         p.bold("Installé :"),
-        super::data::summary(&kb)
+        super::installed::summary(&kb)
     )?;
     match &input.signed {
-        Some((id, _, _)) => writeln!(out, "Signées par la clé {id}")?,
-        None => writeln!(out, "{}", p.warn("Données non signées : elles seront affichées « non signées » jusqu'à leur remplacement par un paquet signé."))?,
+        Some((id, _, _)) => writeln!(out, "{}", s::signed_by(id))?,
+        None => writeln!(out, "{}", p.warn(s::INSTALLED_UNSIGNED))?,
     }
     writeln!(out, "Dossier : {}", dir.display())?;
     if store.backup().is_some() {
-        writeln!(
-            out,
-            "Les données précédentes sont gardées en sauvegarde (relais data restore pour y revenir)."
-        )?;
+        writeln!(out, "{}", s::PREVIOUS_KEPT)?;
     }
-    super::data::overridden_warning(cli, p);
+    super::installed::overridden_warning(cli, p);
     Ok(Status::Success)
 }

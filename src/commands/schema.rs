@@ -221,6 +221,6 @@ pub fn run_schema(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Status> {
     let categories: Vec<String> = crate::kb::validate::load(&origin, crate::kb::today())
         .map(|l| l.kb.categories.into_iter().map(|c| c.id).collect())
         .unwrap_or_default();
-    crate::json::write(out, &schema(&categories))?;
+    crate::render::json::write(out, &schema(&categories))?;
     Ok(Status::Success)
 }

@@ -83,7 +83,7 @@ pub fn run_search(
                 ..json_hit(kb, h, args.explain)
             })
             .collect();
-        crate::json::write(out, &rows)?;
+        crate::render::json::write(out, &rows)?;
     } else {
         if args.explain {
             print_pipeline(out, &index.explain(args.query), p)?;

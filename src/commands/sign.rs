@@ -1,8 +1,8 @@
-//! `relais data keygen | pack | verify | trust`: the publisher's side of signed updates, and
-//! the keys a volunteer's relais trusts.
+//! `relais data keygen | pack | verify`: the publisher's side of signed updates, and checking
+//! a pack's signature. The keys a volunteer's relais trusts are in `trusted`.
 
 use std::io::{IsTerminal as _, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context as _;
 
@@ -10,7 +10,7 @@ use super::{Painter, Status};
 use crate::kb::manifest::Manifest;
 use crate::kb::pack;
 use crate::kb::signing::{self, SigningError};
-use crate::kb::trust::{self, PublicKey, Signer, TrustError};
+use crate::kb::trust::{self, Signer};
 use crate::kb::validate::load;
 use crate::kb::{Origin, Severity};
 
@@ -18,8 +18,17 @@ use crate::kb::{Origin, Severity};
 /// password is asked on the terminal.
 pub const PASSWORD_VARIABLE: &str = "RELAIS_KEY_PASSWORD";
 
-fn neutral(s: &str) -> String {
+pub(super) fn neutral(s: &str) -> String {
     crate::kb::text::neutralize(s).into_owned()
+}
+
+/// The message for a file name that a pack or an installed version may not hold.
+pub fn bad_name(rel: &str) -> String {
+    format!(
+        "nom de fichier refusé : {} (un dossier de données ne peut contenir que des fichiers \
+         .yaml ou .yml aux noms visibles, sans : \\ * ? \" < > |)",
+        crate::kb::text::neutralize(rel)
+    )
 }
 
 /// The password: from [`PASSWORD_VARIABLE`], or typed on the terminal without echo (twice when
@@ -164,8 +173,8 @@ pub fn pack(
     }
     let mut files = origin.read()?;
     if let Some(queries) = super::eval::own_queries(dir) {
-        let bytes = std::fs::read(&queries)
-            .with_context(|| format!("Impossible de lire {}", queries.display()))?;
+        let bytes =
+            std::fs::read(&queries).with_context(|| crate::strings::cannot_read(&queries))?;
         files.push(crate::kb::source::decode(
             queries.display().to_string(),
             bytes,
@@ -174,10 +183,7 @@ pub fn pack(
     let entries = match crate::kb::manifest::listed(dir, &files) {
         Ok(entries) => entries,
         Err(bad) => {
-            eprintln!(
-                "relais : {} ; aucun paquet écrit.",
-                super::install::bad_name(&bad)
-            );
+            eprintln!("relais : {} ; aucun paquet écrit.", bad_name(&bad));
             return Ok(Status::Invalid);
         }
     };
@@ -323,79 +329,6 @@ pub fn verify(file: &Path, out: &mut dyn Write, p: Painter) -> anyhow::Result<St
         }
         Err(e) => {
             eprintln!("relais : {shown} : {e}");
-            Ok(Status::Invalid)
-        }
-    }
-}
-
-/// `relais data trust PUBKEY | --list | --remove ID`.
-pub fn trust(
-    key: Option<&str>,
-    list: bool,
-    remove: Option<&str>,
-    out: &mut dyn Write,
-) -> anyhow::Result<Status> {
-    let dir = trust::keys_dir();
-    if list {
-        let keys = trust::trusted_keys(dir.as_deref());
-        if keys.is_empty() {
-            writeln!(
-                out,
-                "Aucune clé de confiance. Ajoutez celle d'un éditeur : relais data trust SA_CLÉ.pub"
-            )?;
-        }
-        for k in keys {
-            writeln!(out, "{}  {}", k.key.id, neutral(&k.source.to_string()))?;
-        }
-        return Ok(Status::Success);
-    }
-    let Some(dir) = dir else {
-        eprintln!("relais : {}", TrustError::NoConfigDir);
-        return Ok(Status::Invalid);
-    };
-    if let Some(id) = remove {
-        return match trust::remove(&dir, id) {
-            Ok(k) => {
-                writeln!(out, "Clé {} retirée des clés de confiance.", k.key.id)?;
-                Ok(Status::Success)
-            }
-            Err(e @ TrustError::UnknownId(_)) => {
-                eprintln!("relais : {e} (voir relais data trust --list)");
-                Ok(Status::NotFound)
-            }
-            Err(e) => {
-                eprintln!("relais : {}", neutral(&e.to_string()));
-                Ok(Status::Invalid)
-            }
-        };
-    }
-    let Some(given) = key else {
-        return Ok(Status::Invalid);
-    };
-    let path = PathBuf::from(given);
-    let text = if path.is_file() {
-        std::fs::read_to_string(&path)
-            .with_context(|| format!("Impossible de lire {}", path.display()))?
-    } else {
-        given.to_owned()
-    };
-    match PublicKey::parse(&text) {
-        Ok(key) => {
-            let file = trust::add(&dir, &key)?;
-            writeln!(
-                out,
-                "Clé {} ajoutée aux clés de confiance ({}).",
-                key.id,
-                file.display()
-            )?;
-            writeln!(
-                out,
-                "Les paquets qu'elle signe s'installent désormais sans avertissement."
-            )?;
-            Ok(Status::Success)
-        }
-        Err(e) => {
-            eprintln!("relais : {} : {e}", neutral(given));
             Ok(Status::Invalid)
         }
     }

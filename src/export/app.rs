@@ -94,7 +94,7 @@ pub fn render(kb: &KnowledgeBase, today: Date) -> String {
 
 /// The payload as JSON that cannot end its `<script>` element: every `<` is written `\u003c`
 /// (it only occurs inside strings, where the escape means the same). Control characters and
-/// bidi overrides are escaped too ([`crate::json`]), so unchecked data cannot reach a terminal
+/// bidi overrides are escaped too ([`crate::render::json`]), so unchecked data cannot reach a terminal
 /// that shows the file.
 fn payload_json(kb: &KnowledgeBase, today: Date) -> String {
     let payload = Payload {
@@ -114,7 +114,7 @@ fn payload_json(kb: &KnowledgeBase, today: Date) -> String {
         index: crate::search::SearchIndex::new(kb).page(),
     };
     // Serialising plain structs of strings cannot fail; an empty object keeps the page usable.
-    crate::json::to_compact_string(&payload)
+    crate::render::json::to_compact_string(&payload)
         .unwrap_or_else(|_| "{}".to_owned())
         .replace('<', "\\u003c")
         .replace('\u{2028}', "\\u2028")

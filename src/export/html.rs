@@ -8,12 +8,17 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::{Handout, Linker, escape, href};
-use crate::freshness;
 use crate::kb::markup::{self, Block, Marker};
-use crate::kb::{Contact, Entry, KnowledgeBase, Source};
+use crate::kb::{Entry, KnowledgeBase, Source};
+use crate::render::freshness;
+use crate::render::outline::{self, Layout, Section};
 use crate::strings as s;
 
 /// The print stylesheet: black on white, A4 pages, a page break before each entry.
+mod card;
+
+pub use card::contact_card;
+
 const PRINT_CSS: &str = include_str!("print.css");
 
 /// The policy of the exported pages: nothing may be fetched, only inline styles (and, for
@@ -38,10 +43,8 @@ pub fn render(h: &Handout<'_>) -> String {
     let link = |id: &str| h.has(id).then(|| format!("#{id}"));
     for e in &h.entries {
         let _ = writeln!(out, "<article class=\"entry\" id=\"{}\">", escape(&e.id));
-        let _ = writeln!(out, "<h2>{}</h2>", escape(&e.title));
-        out.push_str(&entry_body(h.kb, e, &link, h.today));
-        if e.is_stale(h.today) {
-            let _ = writeln!(out, "<p class=\"stale\">{}</p>", escape(s::STALE));
+        for part in outline::sections(e, Layout::HtmlHandout, Some(h.today)) {
+            entry_section(&mut out, h.kb, e, part, &link, h.today);
         }
         out.push_str("</article>\n");
     }
@@ -108,44 +111,83 @@ fn toc(out: &mut String, h: &Handout<'_>) {
     out.push_str("</ol>\n</nav>\n");
 }
 
-/// Everything of an entry below its title: summary, answer, related entries, contacts,
-/// sources and review date. `link` gives the href of an id, `None` when it is not reachable.
+/// Everything of an entry below its title, in the order of [`Layout::PhonePage`]: summary,
+/// answer, related entries, contacts, sources and review date. `link` gives the href of an id,
+/// `None` when it is not reachable.
 #[must_use]
 pub fn entry_body(kb: &KnowledgeBase, e: &Entry, link: &Linker<'_>, today: Date) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\"><strong>{} :</strong> {}</p>",
-        escape(s::SUMMARY),
-        escape(&e.summary)
-    );
-    out.push_str("<div class=\"answer\">\n");
-    answer(
-        &mut out,
-        &markup::parse_named(&e.answer, &|id| super::name_of(kb, id)),
-        kb,
-        link,
-    );
-    out.push_str("</div>\n");
-    let related: Vec<String> = e.related.iter().map(|id| reference(kb, id, link)).collect();
-    section(&mut out, "related", s::RELATED, &related);
-    let contacts: Vec<String> = e
-        .contacts
-        .iter()
-        .map(|id| contact_line(kb, id, link))
-        .collect();
-    section(&mut out, "contacts", s::CONTACTS, &contacts);
-    let sources: Vec<String> = e.sources.iter().map(source).collect();
-    section(&mut out, "sources", s::SOURCES, &sources);
-    let _ = writeln!(
-        out,
-        "<p class=\"reviewed\">{}</p>",
-        escape(&freshness::entry_dates(e))
-    );
-    if let Some(warning) = freshness::old_sources_warning(e, today) {
-        let _ = writeln!(out, "<p class=\"stale\">{}</p>", escape(&warning));
+    for part in outline::sections(e, Layout::PhonePage, Some(today)) {
+        entry_section(&mut out, kb, e, part, link, today);
     }
     out
+}
+
+/// One section of an entry in HTML.
+fn entry_section(
+    out: &mut String,
+    kb: &KnowledgeBase,
+    e: &Entry,
+    part: Section,
+    link: &Linker<'_>,
+    today: Date,
+) {
+    match part {
+        Section::Title => {
+            let _ = writeln!(out, "<h2>{}</h2>", escape(&e.title));
+        }
+        Section::Summary => {
+            let _ = writeln!(
+                out,
+                "<p class=\"summary\"><strong>{} :</strong> {}</p>",
+                escape(s::SUMMARY),
+                escape(&e.summary)
+            );
+        }
+        Section::Answer => {
+            out.push_str("<div class=\"answer\">\n");
+            answer(
+                out,
+                &markup::parse_named(&e.answer, &|id| super::name_of(kb, id)),
+                kb,
+                link,
+            );
+            out.push_str("</div>\n");
+        }
+        Section::Related => {
+            let related: Vec<String> = e.related.iter().map(|id| reference(kb, id, link)).collect();
+            section(out, "related", s::RELATED, &related);
+        }
+        Section::Contacts => {
+            let contacts: Vec<String> = e
+                .contacts
+                .iter()
+                .map(|id| contact_line(kb, id, link))
+                .collect();
+            section(out, "contacts", s::CONTACTS, &contacts);
+        }
+        Section::Sources => {
+            let sources: Vec<String> = e.sources.iter().map(source).collect();
+            section(out, "sources", s::SOURCES, &sources);
+        }
+        Section::Reviewed => {
+            let _ = writeln!(
+                out,
+                "<p class=\"reviewed\">{}</p>",
+                escape(&freshness::entry_dates(e))
+            );
+        }
+        Section::OldSources => {
+            if let Some(warning) = freshness::old_sources_warning(e, today) {
+                let _ = writeln!(out, "<p class=\"stale\">{}</p>", escape(&warning));
+            }
+        }
+        Section::Stale => {
+            let _ = writeln!(out, "<p class=\"stale\">{}</p>", escape(s::STALE));
+        }
+        // Not in the HTML layouts.
+        Section::Category | Section::Points | Section::Notes | Section::NotLegalAdvice => {}
+    }
 }
 
 /// Paragraphs as `<p>`, runs of bullets as `<ul>`, runs of numbered items as `<ol>`.
@@ -200,7 +242,7 @@ fn inlines(b: &Block, kb: &KnowledgeBase, link: &Linker<'_>) -> String {
 }
 
 /// `<a href>` around already escaped HTML; links leaving the page are marked for print.
-fn anchor(url: &str, inner_html: &str) -> String {
+pub(super) fn anchor(url: &str, inner_html: &str) -> String {
     let class = if url.starts_with('#') {
         ""
     } else {
@@ -209,7 +251,7 @@ fn anchor(url: &str, inner_html: &str) -> String {
     format!("<a href=\"{}\"{class}>{inner_html}</a>", escape(url))
 }
 
-fn section(out: &mut String, class: &str, title: &str, items: &[String]) {
+pub(super) fn section(out: &mut String, class: &str, title: &str, items: &[String]) {
     if items.is_empty() {
         return;
     }
@@ -242,11 +284,11 @@ fn contact_line(kb: &KnowledgeBase, id: &str, link: &Linker<'_>) -> String {
     line
 }
 
-fn phone_link(phone: &str) -> String {
-    anchor(&crate::qr::tel_uri(phone), &escape(phone))
+pub(super) fn phone_link(phone: &str) -> String {
+    anchor(&crate::render::qr::tel_uri(phone), &escape(phone))
 }
 
-fn source(src: &Source) -> String {
+pub(super) fn source(src: &Source) -> String {
     let mut line = escape(&src.title);
     if let Some(d) = src.date {
         let _ = write!(line, " ({})", d.display());
@@ -255,92 +297,6 @@ fn source(src: &Source) -> String {
         let _ = write!(line, " — {}", anchor(url, &escape(url)));
     }
     line
-}
-
-/// A contact card: name, description, details with `tel:`/`mailto:` links, verification state,
-/// sources, and QR codes for at most `max_qr` phone numbers and the website. `id` sets the
-/// element id (the anchor of the print sheet).
-#[must_use]
-pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize, today: Date) -> String {
-    let mut out = String::new();
-    let id_attr = id.map_or(String::new(), |i| format!(" id=\"{}\"", escape(i)));
-    let _ = writeln!(out, "<article class=\"card\"{id_attr}>");
-    let _ = writeln!(out, "<h3>{}</h3>", escape(&c.name));
-    let _ = writeln!(out, "<p>{}</p>", escape(&c.description));
-    out.push_str("<dl>\n");
-    for (label, html) in card_fields(c) {
-        let _ = writeln!(out, "<dt>{}</dt><dd>{html}</dd>", escape(label));
-    }
-    out.push_str("</dl>\n");
-    let status = freshness::contact_status(c, today);
-    let class = if status.warn {
-        "unverified"
-    } else {
-        "verified"
-    };
-    let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(&status.text));
-    out.push_str(&qr_codes(c, max_qr));
-    let sources: Vec<String> = c.sources.iter().map(source).collect();
-    section(&mut out, "sources", s::SOURCES, &sources);
-    out.push_str("</article>\n");
-    out
-}
-
-fn card_fields(c: &Contact) -> Vec<(&'static str, String)> {
-    let phones: Vec<String> = c.phone.iter().map(|p| phone_link(p)).collect();
-    let email = c
-        .email
-        .as_deref()
-        .map(|e| match super::safe_url(&format!("mailto:{e}")) {
-            Some(url) => anchor(url, &escape(e)),
-            None => escape(e),
-        });
-    let website = c
-        .website
-        .as_deref()
-        .map(|w| super::safe_url(w).map_or_else(|| escape(w), |u| anchor(u, &escape(u))));
-    [
-        (s::REGION, Some(escape(s::region_label(&c.region)))),
-        (s::PHONE, (!phones.is_empty()).then(|| phones.join("<br>"))),
-        (s::EMAIL, email),
-        (s::WEBSITE, website),
-        (s::ADDRESS, c.address.as_deref().map(escape)),
-        (s::HOURS, c.hours.as_deref().map(escape)),
-        (s::NOTES, c.notes.as_deref().map(escape)),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| value.map(|v| (label, v)))
-    .collect()
-}
-
-/// QR codes of the phone numbers (as `tel:` addresses) and of the website, each with its
-/// caption, so that a phone camera can take a number off the page or the screen.
-fn qr_codes(c: &Contact, max_qr: usize) -> String {
-    let phones = c
-        .phone
-        .iter()
-        .take(max_qr)
-        .map(|p| (crate::qr::tel_uri(p), p.as_str()));
-    let site = c
-        .website
-        .as_deref()
-        .and_then(super::safe_url)
-        .map(|w| (w.to_owned(), w));
-    let figures: Vec<String> = phones
-        .chain(site)
-        .filter_map(|(target, caption)| {
-            let label = format!("{} {caption}", s::QR_LABEL);
-            let svg = crate::qr::svg(&target, &label).ok()?;
-            Some(format!(
-                "<figure>{svg}<figcaption>{}</figcaption></figure>",
-                escape(caption)
-            ))
-        })
-        .collect();
-    if figures.is_empty() {
-        return String::new();
-    }
-    format!("<div class=\"qrs\">{}</div>\n", figures.join(""))
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::{Handout, Linker, href};
-use crate::freshness;
 use crate::kb::markup::{self, Block, Marker};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, Source};
+use crate::render::freshness;
+use crate::render::outline::{self, Layout, Section};
 use crate::strings as s;
 
 /// The whole handout as Markdown.
@@ -58,30 +59,66 @@ fn toc(out: &mut String, h: &Handout<'_>) {
     out.push('\n');
 }
 
+/// An entry in the order of [`Layout::Markdown`].
 fn entry(out: &mut String, h: &Handout<'_>, e: &Entry, link: &Linker<'_>) {
-    let _ = writeln!(
-        out,
-        "## <a id=\"{}\"></a>{}\n",
-        super::fragment(&e.id),
-        inline(&e.title)
-    );
-    let _ = writeln!(out, "**{} :** {}\n", s::SUMMARY, inline(&e.summary));
-    answer(
-        out,
-        &markup::parse_named(&e.answer, &|id| super::name_of(h.kb, id)),
-        h,
-        link,
-    );
-    let related: Vec<String> = e.related.iter().map(|id| reference(h, id)).collect();
-    list(out, s::RELATED, &related);
-    let contacts: Vec<String> = e.contacts.iter().map(|id| contact_line(h, id)).collect();
-    list(out, s::CONTACTS, &contacts);
-    let sources: Vec<String> = e.sources.iter().map(source).collect();
-    list(out, s::SOURCES, &sources);
-    let _ = writeln!(out, "*{}*\n", inline(&freshness::entry_dates(e)));
-    for warning in freshness::entry_warnings(e, h.today) {
-        let _ = writeln!(out, "> **{}**\n", inline(&warning));
+    for section in outline::sections(e, Layout::Markdown, Some(h.today)) {
+        entry_section(out, h, e, section, link);
     }
+}
+
+fn entry_section(
+    out: &mut String,
+    h: &Handout<'_>,
+    e: &Entry,
+    section: Section,
+    link: &Linker<'_>,
+) {
+    match section {
+        Section::Title => {
+            let _ = writeln!(
+                out,
+                "## <a id=\"{}\"></a>{}\n",
+                super::fragment(&e.id),
+                inline(&e.title)
+            );
+        }
+        Section::Summary => {
+            let _ = writeln!(out, "**{} :** {}\n", s::SUMMARY, inline(&e.summary));
+        }
+        Section::Answer => answer(
+            out,
+            &markup::parse_named(&e.answer, &|id| super::name_of(h.kb, id)),
+            h,
+            link,
+        ),
+        Section::Related => {
+            let related: Vec<String> = e.related.iter().map(|id| reference(h, id)).collect();
+            list(out, s::RELATED, &related);
+        }
+        Section::Contacts => {
+            let contacts: Vec<String> = e.contacts.iter().map(|id| contact_line(h, id)).collect();
+            list(out, s::CONTACTS, &contacts);
+        }
+        Section::Sources => {
+            let sources: Vec<String> = e.sources.iter().map(source).collect();
+            list(out, s::SOURCES, &sources);
+        }
+        Section::Reviewed => {
+            let _ = writeln!(out, "*{}*\n", inline(&freshness::entry_dates(e)));
+        }
+        Section::Stale => warning(out, s::STALE),
+        Section::OldSources => {
+            if let Some(w) = freshness::old_sources_warning(e, h.today) {
+                warning(out, &w);
+            }
+        }
+        // Not in the Markdown handout's layout.
+        Section::Category | Section::Points | Section::Notes | Section::NotLegalAdvice => {}
+    }
+}
+
+fn warning(out: &mut String, text: &str) {
+    let _ = writeln!(out, "> **{}**\n", inline(text));
 }
 
 fn answer(out: &mut String, blocks: &[Block], h: &Handout<'_>, link: &Linker<'_>) {
@@ -193,7 +230,7 @@ fn contact(out: &mut String, c: &Contact, today: Date) {
     let phones: Vec<String> = c
         .phone
         .iter()
-        .map(|p| format!("[{}]({})", inline(p), crate::qr::tel_uri(p)))
+        .map(|p| format!("[{}]({})", inline(p), crate::render::qr::tel_uri(p)))
         .collect();
     let email = c.email.as_deref().map(|e| {
         let e = inline(e);

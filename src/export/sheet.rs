@@ -74,16 +74,16 @@ fn cell(c: &Contact) -> String {
     let target = c
         .phone
         .first()
-        .map(|p| (crate::qr::tel_uri(p), p.as_str()))
+        .map(|p| (crate::render::qr::tel_uri(p), p.as_str()))
         .or_else(|| {
             c.website
                 .as_deref()
                 .and_then(safe_url)
                 .map(|w| (w.to_owned(), w))
         });
-    if let Some(svg) = target
-        .and_then(|(t, caption)| crate::qr::svg(&t, &format!("{} {caption}", s::QR_LABEL)).ok())
-    {
+    if let Some(svg) = target.and_then(|(t, caption)| {
+        crate::render::qr::svg(&t, &format!("{} {caption}", s::QR_LABEL)).ok()
+    }) {
         out.push_str(&svg);
     }
     let _ = write!(out, "<div><h2>{}</h2>", escape(&c.name));
@@ -91,7 +91,7 @@ fn cell(c: &Contact) -> String {
         let _ = write!(
             out,
             "<p><a href=\"{}\">{}</a></p>",
-            escape(&crate::qr::tel_uri(p)),
+            escape(&crate::render::qr::tel_uri(p)),
             escape(p)
         );
     }

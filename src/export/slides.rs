@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 use super::{escape, html, safe_url};
 use crate::app::presentation::{DeckRef, Slide};
-use crate::kb::{Contact, Deck, KnowledgeBase};
+use crate::kb::{Contact, Deck, Entry, KnowledgeBase};
+use crate::render::outline::{self, Layout, Section as Part};
 use crate::strings as s;
 
 const SLIDES_CSS: &str = include_str!("slides.css");
@@ -29,19 +30,7 @@ pub fn render(kb: &KnowledgeBase, deck: &Deck) -> String {
         match slide {
             Slide::Title => sections.push(title(kb, deck)),
             Slide::Agenda => sections.push(agenda(kb, deck)),
-            Slide::Entry(id) => sections.extend(kb.entry(id).map(|e| {
-                let mut body = format!("<h2>{}</h2>\n", escape(&e.title));
-                let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&e.summary));
-                if !e.slide.is_empty() {
-                    body.push_str("<ul class=\"points\">\n");
-                    for point in &e.slide {
-                        let _ = writeln!(body, "<li>{}</li>", escape(point));
-                    }
-                    body.push_str("</ul>\n");
-                }
-                let notes = e.notes.as_deref().map(escape);
-                section("entry", &body, notes.as_deref(), Some(e.reviewed))
-            })),
+            Slide::Entry(id) => sections.extend(kb.entry(id).map(entry)),
             Slide::Closing if chunks.is_empty() => sections.push(section(
                 "closing",
                 &format!(
@@ -115,6 +104,43 @@ fn section(
     (out, reviewed)
 }
 
+/// An entry's slide, in the order of [`Layout::Slide`]: its title, summary and points, then the
+/// speaker notes and the review date beside it.
+fn entry(e: &Entry) -> Section {
+    let mut body = String::new();
+    let mut notes = None;
+    let mut reviewed = None;
+    for part in outline::sections(e, Layout::Slide, None) {
+        match part {
+            Part::Title => {
+                let _ = writeln!(body, "<h2>{}</h2>", escape(&e.title));
+            }
+            Part::Summary => {
+                let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&e.summary));
+            }
+            Part::Points => {
+                body.push_str("<ul class=\"points\">\n");
+                for point in &e.slide {
+                    let _ = writeln!(body, "<li>{}</li>", escape(point));
+                }
+                body.push_str("</ul>\n");
+            }
+            Part::Notes => notes = e.notes.as_deref().map(escape),
+            Part::Reviewed => reviewed = Some(e.reviewed),
+            // Not on a slide.
+            Part::Stale
+            | Part::Category
+            | Part::OldSources
+            | Part::Answer
+            | Part::Related
+            | Part::Contacts
+            | Part::Sources
+            | Part::NotLegalAdvice => {}
+        }
+    }
+    section("entry", &body, notes.as_deref(), reviewed)
+}
+
 fn title(kb: &KnowledgeBase, deck: &Deck) -> Section {
     let mut body = format!("<h1>{}</h1>\n", escape(&deck.title));
     if let Some(d) = &deck.description {
@@ -151,16 +177,16 @@ fn closing(heading: &str, contacts: &[&Contact]) -> Section {
         let target = c
             .phone
             .first()
-            .map(|p| (crate::qr::tel_uri(p), p.clone()))
+            .map(|p| (crate::render::qr::tel_uri(p), p.clone()))
             .or_else(|| {
                 c.website
                     .as_deref()
                     .and_then(safe_url)
                     .map(|w| (w.to_owned(), w.to_owned()))
             });
-        if let Some(svg) = target
-            .and_then(|(t, caption)| crate::qr::svg(&t, &format!("{} {caption}", s::QR_LABEL)).ok())
-        {
+        if let Some(svg) = target.and_then(|(t, caption)| {
+            crate::render::qr::svg(&t, &format!("{} {caption}", s::QR_LABEL)).ok()
+        }) {
             body.push_str(&svg);
         }
         let _ = writeln!(body, "<div><h3>{}</h3>", escape(&c.name));
@@ -168,7 +194,7 @@ fn closing(heading: &str, contacts: &[&Contact]) -> Section {
             let _ = writeln!(
                 body,
                 "<p class=\"phone\"><a href=\"{}\">{}</a></p>",
-                escape(&crate::qr::tel_uri(p)),
+                escape(&crate::render::qr::tel_uri(p)),
                 escape(p)
             );
         }

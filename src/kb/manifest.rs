@@ -80,7 +80,7 @@ pub fn is_safe_path(path: &str) -> bool {
 }
 
 /// The paths below `data/` that `files`, read from `base`, get in a pack or an installed version
-/// (the names [`super::store`] gives them), with their bytes, sorted by path.
+/// (the names [`super::installed`] gives them), with their bytes, sorted by path.
 ///
 /// # Errors
 /// The first path that a pack may not hold (see [`is_safe_path`]).
@@ -90,7 +90,7 @@ pub fn listed<'a>(
 ) -> Result<Vec<(String, &'a [u8])>, String> {
     let mut out = Vec::with_capacity(files.len());
     for (index, file) in files.iter().enumerate() {
-        let rel = super::store::relative_name(base, &file.name, index);
+        let rel = super::installed::relative_name(base, &file.name, index);
         let parts: Vec<String> = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())

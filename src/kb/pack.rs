@@ -8,7 +8,7 @@
 //!
 //! Every entry is a regular file with mode 0644, owner 0, and the pack's time. A pack is read
 //! whole into memory (at most [`MAX_PACK_BYTES`]) and accepted only when it is byte for byte the
-//! pack [`write`] makes of what it holds: with the signature over the manifest and the hashes
+//! pack [`write()`] makes of what it holds: with the signature over the manifest and the hashes
 //! over the files, no byte of the file can change unnoticed, not even the padding of the tar.
 
 use std::io::Read as _;

@@ -5,13 +5,14 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
+mod bundled;
+
+use bundled::bundled_files;
+pub(crate) use bundled::bundled_texts;
+pub use bundled::bundled_trusted_keys;
 
 use super::LoadError;
 use super::read::Pack;
-
-/// The knowledge base compiled into the binary.
-static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
 /// A data folder's own query set (`queries: [{q, expect}]` and its thresholds), read by
 /// `relais check` and `relais data pack`, never as data.
@@ -53,7 +54,7 @@ impl Origin {
         }
         // A current version that is missing or broken is not skipped in silence: loading it
         // fails, and the caller falls back to the bundled data saying why.
-        match user_dir.and_then(|d| super::store::Store::new(d).current()) {
+        match user_dir.and_then(super::installed::current) {
             Some(dir) => Self::UserDir(dir),
             None => Self::Bundled,
         }
@@ -129,18 +130,37 @@ impl Origin {
     }
 }
 
-impl fmt::Display for Origin {
+impl Origin {
+    /// Where the data came from, in words. `bundled` names the data built into the program:
+    /// the caller gives it (it is interface text, kept in `strings`), so that this module does
+    /// not depend on the interface's words.
+    #[must_use]
+    pub fn display<'a>(&'a self, bundled: &'a str) -> impl fmt::Display + 'a {
+        Shown {
+            origin: self,
+            bundled,
+        }
+    }
+}
+
+/// An [`Origin`] in words, with the caller's name for the bundled data.
+struct Shown<'a> {
+    origin: &'a Origin,
+    bundled: &'a str,
+}
+
+impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Given(p) => write!(f, "{}", p.display()),
-            Self::Flag(p) => write!(f, "{} (--data)", p.display()),
-            Self::Env(p) => write!(f, "{} (RELAIS_DATA)", p.display()),
-            Self::UserDir(p) => write!(f, "{} (données installées)", p.display()),
-            Self::Bundled => f.write_str(crate::strings::BUNDLED_DATA),
-            Self::Fallback(p) => write!(
+        match self.origin {
+            Origin::Given(p) => write!(f, "{}", p.display()),
+            Origin::Flag(p) => write!(f, "{} (--data)", p.display()),
+            Origin::Env(p) => write!(f, "{} (RELAIS_DATA)", p.display()),
+            Origin::UserDir(p) => write!(f, "{} (données installées)", p.display()),
+            Origin::Bundled => f.write_str(self.bundled),
+            Origin::Fallback(p) => write!(
                 f,
                 "{} (les données installées dans {} ne se chargent pas)",
-                crate::strings::BUNDLED_DATA,
+                self.bundled,
                 p.display()
             ),
         }
@@ -163,87 +183,7 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// The public keys named by the bundled data's `meta.trusted_keys`. Cheap: only the files that
-/// mention them are parsed, and only for that section.
-#[must_use]
-pub fn bundled_trusted_keys() -> Vec<String> {
-    let mut texts = Vec::new();
-    let mut dirs = vec![&BUNDLED];
-    while let Some(dir) = dirs.pop() {
-        dirs.extend(dir.dirs());
-        texts.extend(
-            dir.files()
-                .filter(|f| is_yaml(f.path()))
-                .filter_map(|f| std::str::from_utf8(f.contents()).ok()),
-        );
-    }
-    trusted_keys_in(texts)
-}
-
-/// The keys of `meta.trusted_keys` in `texts` (YAML files); a file that names none, or only an
-/// empty list, is not parsed.
-fn trusted_keys_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Keys {
-        meta: Option<MetaKeys>,
-    }
-    #[derive(serde::Deserialize)]
-    struct MetaKeys {
-        #[serde(default)]
-        trusted_keys: Vec<String>,
-    }
-    let mut keys = Vec::new();
-    for text in texts {
-        let named = text.contains("trusted_keys")
-            && text.lines().any(|l| {
-                let l = l.trim();
-                l.starts_with("trusted_keys:") && l != "trusted_keys: []"
-            });
-        if named && let Ok(Keys { meta: Some(meta) }) = serde_saphyr::from_str::<Keys>(text) {
-            keys.extend(meta.trusted_keys);
-        }
-    }
-    keys
-}
-
-fn bundled_files() -> Vec<SourceFile> {
-    let mut files = Vec::new();
-    collect_bundled(&BUNDLED, &mut files);
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    files
-}
-
-/// The text of every bundled YAML file, unvalidated.
-pub(crate) fn bundled_texts() -> impl Iterator<Item = &'static str> {
-    fn walk(dir: &'static Dir<'static>, out: &mut Vec<&'static str>) {
-        out.extend(
-            dir.files()
-                .filter(|f| is_yaml(f.path()))
-                .filter_map(include_dir::File::contents_utf8),
-        );
-        for sub in dir.dirs() {
-            walk(sub, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&BUNDLED, &mut out);
-    out.into_iter()
-}
-
-fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
-    let own_queries = |f: &&include_dir::File<'_>| f.path() == Path::new(QUERIES);
-    for file in dir.files().filter(|f| is_yaml(f.path()) && !own_queries(f)) {
-        out.push(SourceFile {
-            name: format!("data/{}", file.path().display()),
-            text: String::from_utf8_lossy(file.contents()).into_owned(),
-        });
-    }
-    for sub in dir.dirs() {
-        collect_bundled(sub, out);
-    }
-}
-
-fn is_yaml(path: &Path) -> bool {
+pub(super) fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
@@ -422,22 +362,4 @@ fn not_utf8(file: String, bytes: &[u8], err: std::str::Utf8Error) -> super::Diag
         message,
         Some(&excerpt),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::trusted_keys_in;
-
-    #[test]
-    fn trusted_keys_are_read_from_the_meta_section_only() {
-        let with =
-            "meta:\n  title: x\n  trusted_keys:\n    - RWQabc\n    - RWQdef\nsynonyms: [[a, b]]\n";
-        let empty = "meta:\n  trusted_keys: []\n";
-        let elsewhere = "# trusted_keys: RWQxyz\nentries: []\n";
-        assert_eq!(
-            trusted_keys_in([with, empty, elsewhere]),
-            ["RWQabc", "RWQdef"]
-        );
-        assert!(trusted_keys_in([empty, elsewhere, "meta: [broken"]).is_empty());
-    }
 }

@@ -17,22 +17,20 @@
 //! Every change holds the lock of [`super::lock`] from its first read of the state to its last
 //! removal, so two changes at once run one after the other.
 
+mod checkpoint;
 mod files;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::SourceFile;
+use super::installed;
+pub use super::installed::{INSTALLS, STATE, State, relative_name};
 use super::lock::{self, DataLock, LockError};
-pub use files::relative_name;
+use checkpoint::checkpoint;
+pub use checkpoint::{PAUSE_VARIABLE, Step};
 use files::{rename_synced, write_synced, write_version};
-
-/// The folder of installed versions, under the user data directory.
-pub const INSTALLS: &str = "installs";
-/// The file naming the current and backup versions.
-pub const STATE: &str = "state";
 
 /// Why the user data directory could not be changed. Nothing was switched when this is
 /// returned: the previous data is still the active one.
@@ -58,55 +56,6 @@ pub enum StoreError {
         path.display()
     )]
     BrokenBackup { path: PathBuf, problems: String },
-}
-
-/// Which versions the state names.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct State {
-    pub current: Option<String>,
-    pub backup: Option<String>,
-}
-
-/// The steps of a change to the user data directory, for tests that stop it between any two
-/// (see [`checkpoint`]). Only [`Step::Written`] is also given to the hook of
-/// [`Store::install_with`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// Nothing written yet.
-    Started,
-    /// One more file of the new version is written and synced in its hidden folder.
-    FileWritten,
-    /// Every file and folder of the new version is synced, still hidden.
-    VersionSynced,
-    /// The new version is written and synced under its final name; the state is unchanged.
-    Written,
-    /// The new state is written and synced beside the old one, which is still in force.
-    StateWritten,
-    /// The new state has replaced the old one: the change is made.
-    Switched,
-    /// One version or leftover that the state no longer names has been removed.
-    Pruned,
-}
-
-/// The environment variable that stops a data change at its Nth step (1, 2, …): the process
-/// prints `relais-test-pause N STEP` on standard error and waits there until it is killed.
-/// Tests use it to kill `relais data` between any two steps; nothing else sets it.
-pub const PAUSE_VARIABLE: &str = "RELAIS_TEST_PAUSE_AT";
-
-/// Marks that `step` is done. Unless [`PAUSE_VARIABLE`] names this step's number, this only
-/// counts it.
-fn checkpoint(step: Step) {
-    static COUNT: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNT.fetch_add(1, Ordering::Relaxed) + 1;
-    let pause = std::env::var(PAUSE_VARIABLE)
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok());
-    if pause == Some(n) {
-        eprintln!("relais-test-pause {n} {step:?}");
-        loop {
-            std::thread::sleep(std::time::Duration::from_secs(3600));
-        }
-    }
 }
 
 /// The user data directory and the versions installed in it.
@@ -138,32 +87,19 @@ impl Store {
     /// The state on disk; a missing or unreadable state names nothing.
     #[must_use]
     pub fn state(&self) -> State {
-        let text = fs::read_to_string(self.root.join(STATE)).unwrap_or_default();
-        let mut state = State::default();
-        for line in text.lines() {
-            let Some((key, value)) = line.split_once(':') else {
-                continue;
-            };
-            let value = Some(value.trim().to_owned()).filter(|v| is_version_name(v));
-            match key.trim() {
-                "current" => state.current = value,
-                "backup" => state.backup = value,
-                _ => {}
-            }
-        }
-        state
+        installed::state(&self.root)
     }
 
     /// The folder of an installed version.
     #[must_use]
     pub fn version_dir(&self, name: &str) -> PathBuf {
-        self.root.join(INSTALLS).join(name)
+        installed::version_dir(&self.root, name)
     }
 
     /// The folder of the current version, if one is installed.
     #[must_use]
     pub fn current(&self) -> Option<PathBuf> {
-        self.state().current.map(|n| self.version_dir(&n))
+        installed::current(&self.root)
     }
 
     /// The folder of the backup version, if there is one.
@@ -371,15 +307,6 @@ impl Store {
     }
 }
 
-/// A version name as written by [`Store`]: one plain, visible path component.
-fn is_version_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,14 +334,6 @@ mod tests {
                 !shown.contains("os error") && !shown.contains("file system"),
                 "{shown}"
             );
-        }
-    }
-
-    #[test]
-    fn version_names_are_single_plain_components() {
-        assert!(is_version_name("20261127-101010-2"));
-        for bad in ["", "..", ".tmp-x", "a/b", "a\\b", "../x", "é"] {
-            assert!(!is_version_name(bad), "{bad}");
         }
     }
 }

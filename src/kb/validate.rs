@@ -18,6 +18,7 @@ mod references;
 mod search_words;
 mod slides;
 mod slips;
+pub mod yaml_errors;
 
 use jiff::civil::Date;
 use serde_saphyr::Location;

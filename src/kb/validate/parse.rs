@@ -2,7 +2,7 @@
 //! ask of it, empty files, the library's errors moved to the line to change, and characters that
 //! must never reach a terminal, each reported at its own place.
 
-use crate::kb::diag::{Located, yaml_problem};
+use super::yaml_errors::{Located, yaml_problem};
 use crate::kb::raw::RawFile;
 use crate::kb::text::{describe_char, is_forbidden};
 use crate::kb::{Severity, SourceFile};

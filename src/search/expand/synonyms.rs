@@ -14,7 +14,7 @@ pub struct Alternative {
     pub covers: std::ops::Range<usize>,
     pub ids: Vec<u32>,
     pub weight: f32,
-    /// (group, member) in [`Index::synonyms`], for explanations.
+    /// (group, member) in `Index::synonyms`, for explanations.
     pub member: (u16, u16),
 }
 

@@ -103,7 +103,7 @@ pub fn svg(text: &str, label: &str) -> Result<String, QrError> {
          role=\"img\" aria-label=\"{}\" shape-rendering=\"crispEdges\">\
          <rect width=\"{n}\" height=\"{n}\" fill=\"#fff\"/>\
          <path fill=\"#000\" d=\"{path}\"/></svg>",
-        crate::export::escape(label)
+        crate::render::escape::escape(label)
     ))
 }
 

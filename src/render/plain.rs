@@ -5,10 +5,11 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use crate::freshness;
 use crate::kb::markup::{self, Marker};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase, Source};
+use crate::render::freshness;
+use crate::render::outline::{self, Layout, Section};
 use crate::strings as s;
 
 /// The display name of an id: an entry's title or a contact's name.
@@ -34,58 +35,80 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
     }
 }
 
-/// The whole entry: title, summary, answer, links, sources and review date.
+/// The whole entry: title, summary, answer, links, sources and review date, in the order of
+/// [`Layout::Plain`].
 #[must_use]
 pub fn entry(kb: &KnowledgeBase, e: &Entry, width: usize, today: Date) -> String {
     let mut out = String::new();
-    wrap(&mut out, &e.title, width, "", "");
-    out.push('\n');
-    wrap(
-        &mut out,
-        &format!("{} : {}", s::SUMMARY, e.summary),
-        width,
-        "",
-        "",
-    );
-    let name = |id: &str| name_of(kb, id);
-    for (marker, text) in markup::to_plain(&markup::parse_named(&e.answer, &name), &name) {
-        match marker {
-            Marker::Paragraph => {
-                out.push('\n');
-                wrap(&mut out, &text, width, "", "");
-            }
-            Marker::Bullet => wrap(&mut out, &text, width, "  - ", "    "),
-            Marker::Number(n) => {
-                let first = format!("  {n}. ");
-                let rest = " ".repeat(first.chars().count());
-                wrap(&mut out, &text, width, &first, &rest);
-            }
-        }
-    }
-    list_section(
-        &mut out,
-        s::RELATED,
-        e.related.iter().map(|id| name_of(kb, id)),
-        width,
-    );
-    list_section(
-        &mut out,
-        s::CONTACTS,
-        e.contacts.iter().map(|id| contact_line(kb, id)),
-        width,
-    );
-    list_section(
-        &mut out,
-        s::SOURCES,
-        e.sources.iter().map(source_line),
-        width,
-    );
-    out.push('\n');
-    wrap(&mut out, &freshness::entry_dates(e), width, "", "");
-    for warning in freshness::entry_warnings(e, today) {
-        wrap(&mut out, &warning, width, "", "");
+    for section in outline::sections(e, Layout::Plain, Some(today)) {
+        entry_section(&mut out, kb, e, section, width, today);
     }
     out
+}
+
+fn entry_section(
+    out: &mut String,
+    kb: &KnowledgeBase,
+    e: &Entry,
+    section: Section,
+    width: usize,
+    today: Date,
+) {
+    match section {
+        Section::Title => {
+            wrap(out, &e.title, width, "", "");
+            out.push('\n');
+        }
+        Section::Summary => wrap(
+            out,
+            &format!("{} : {}", s::SUMMARY, e.summary),
+            width,
+            "",
+            "",
+        ),
+        Section::Answer => {
+            let name = |id: &str| name_of(kb, id);
+            for (marker, text) in markup::to_plain(&markup::parse_named(&e.answer, &name), &name) {
+                match marker {
+                    Marker::Paragraph => {
+                        out.push('\n');
+                        wrap(out, &text, width, "", "");
+                    }
+                    Marker::Bullet => wrap(out, &text, width, "  - ", "    "),
+                    Marker::Number(n) => {
+                        let first = format!("  {n}. ");
+                        let rest = " ".repeat(first.chars().count());
+                        wrap(out, &text, width, &first, &rest);
+                    }
+                }
+            }
+        }
+        Section::Related => list_section(
+            out,
+            s::RELATED,
+            e.related.iter().map(|id| name_of(kb, id)),
+            width,
+        ),
+        Section::Contacts => list_section(
+            out,
+            s::CONTACTS,
+            e.contacts.iter().map(|id| contact_line(kb, id)),
+            width,
+        ),
+        Section::Sources => list_section(out, s::SOURCES, e.sources.iter().map(source_line), width),
+        Section::Reviewed => {
+            out.push('\n');
+            wrap(out, &freshness::entry_dates(e), width, "", "");
+        }
+        Section::Stale => wrap(out, s::STALE, width, "", ""),
+        Section::OldSources => {
+            if let Some(warning) = freshness::old_sources_warning(e, today) {
+                wrap(out, &warning, width, "", "");
+            }
+        }
+        // Not in plain text's layout.
+        Section::Category | Section::Points | Section::Notes | Section::NotLegalAdvice => {}
+    }
 }
 
 fn contact_line(kb: &KnowledgeBase, id: &str) -> String {

@@ -22,7 +22,7 @@ pub fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyhow::R
     Ok(())
 }
 
-/// `value` as compact JSON on one line, with the same escapes as [`write`].
+/// `value` as compact JSON on one line, with the same escapes as [`write()`].
 ///
 /// # Errors
 /// `value` cannot be serialised (a map whose keys are not strings, say).

@@ -1,0 +1,11 @@
+//! Text shared by the command line, the interface and the exports: entries and contacts as
+//! plain text ([`plain`]), JSON that cannot drive a terminal ([`json`]), QR codes ([`qr`]),
+//! how old the information is ([`freshness`]) and the HTML escaping ([`escape`]). Everything
+//! here reads the knowledge base and returns text; nothing prints, loads or searches.
+
+pub mod escape;
+pub mod freshness;
+pub mod json;
+pub mod outline;
+pub mod plain;
+pub mod qr;
