@@ -19,20 +19,14 @@
 
 #![forbid(unsafe_code)]
 
-pub mod action;
-pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
 pub mod freshness;
 pub mod json;
 pub mod kb;
-pub mod keymap;
 pub mod plain;
 pub mod qr;
 pub mod search;
 pub mod strings;
-pub mod sync;
-pub mod theme;
 pub mod tui;
-pub mod ui;

@@ -9,11 +9,11 @@ use ratatui::widgets::{
     Wrap,
 };
 
-use crate::app::layout::inner;
-use crate::app::{App, Focus, Row};
-use crate::keymap::{self, BINDINGS, Mode};
 use crate::search::Kind;
 use crate::strings as s;
+use crate::tui::app::layout::inner;
+use crate::tui::app::{App, Focus, Row};
+use crate::tui::keymap::{self, BINDINGS, Mode};
 use unicode_width::UnicodeWidthStr;
 
 mod present;
@@ -491,7 +491,7 @@ fn shorten_left(text: &str, max: usize) -> String {
 }
 
 /// The QR code, black on white whatever the theme (phones read dark modules on light).
-fn qr_overlay(app: &App, qr: &crate::app::QrView, frame: &mut Frame<'_>, area: Rect) {
+fn qr_overlay(app: &App, qr: &crate::tui::app::QrView, frame: &mut Frame<'_>, area: Rect) {
     let width = qr.lines.first().map_or(0, |l| l.chars().count()) as u16;
     let height = qr.lines.len() as u16 + 2;
     if width + 2 > area.width || height + 2 > area.height {

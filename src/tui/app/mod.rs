@@ -11,13 +11,13 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
-use crate::action::Action;
 use crate::kb::{KnowledgeBase, Origin, REGIONS};
-use crate::keymap::Mode;
 use crate::search::fold::tokenize;
 use crate::search::is_stop_word;
 use crate::search::{Kind, SearchIndex};
-use crate::theme::{Theme, ThemeName};
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::theme::{Theme, ThemeName};
 use layout::{Areas, areas, contains};
 use reader::{Doc, Marks};
 
@@ -265,7 +265,7 @@ impl App {
                     self.help_scroll = self
                         .help_scroll
                         .saturating_add_signed(step)
-                        .min(crate::ui::help_max_scroll(self));
+                        .min(crate::tui::ui::help_max_scroll(self));
                 }
                 Action::Tick(_)
                 | Action::Follow(_)
@@ -709,7 +709,7 @@ impl App {
             self.help_scroll = self
                 .help_scroll
                 .saturating_add_signed(delta as i16)
-                .min(crate::ui::help_max_scroll(self));
+                .min(crate::tui::ui::help_max_scroll(self));
             return;
         }
         self.scroll = self

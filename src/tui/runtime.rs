@@ -18,9 +18,9 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::action::Action;
-use crate::app::App;
-use crate::keymap;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap;
 use signals::Signals;
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
@@ -125,7 +125,7 @@ pub fn draw(app: &mut App, frame: &mut ratatui::Frame<'_>) {
     if app.size != area {
         app.update(Action::Resize(area.width, area.height));
     }
-    crate::ui::render(app, frame);
+    crate::tui::ui::render(app, frame);
 }
 
 /// What the loop keeps for presentation mode: the clock of the timer and the link to speaker
@@ -135,13 +135,13 @@ struct Sync {
     started: Option<Instant>,
     shown: u64,
     #[cfg(unix)]
-    leader: Option<(String, crate::sync::Leader)>,
+    leader: Option<(String, crate::tui::link::Leader)>,
     /// When binding the deck's socket last failed (another presenter holds it): retried
     /// every few seconds, said once.
     #[cfg(unix)]
     refused: Option<Instant>,
     #[cfg(unix)]
-    follower: Option<crate::sync::Follower>,
+    follower: Option<crate::tui::link::Follower>,
     #[cfg(unix)]
     presenter: Option<String>,
 }
@@ -175,7 +175,7 @@ impl Sync {
     /// views where the deck is and take their commands.
     #[cfg(unix)]
     fn exchange(&mut self, app: &mut App, notes: Option<String>) {
-        use crate::sync::{Command, Follower, Leader, socket_path};
+        use crate::tui::link::{Command, Follower, Leader, socket_path};
         if let Some(deck) = notes {
             let follower = self
                 .follower
@@ -228,8 +228,8 @@ impl Sync {
             let action = match cmd {
                 Command::Next => Action::NextSlide,
                 Command::Previous => Action::PrevSlide,
-                Command::Black => Action::Blank(crate::app::presentation::Blank::Black),
-                Command::White => Action::Blank(crate::app::presentation::Blank::White),
+                Command::Black => Action::Blank(crate::tui::app::presentation::Blank::Black),
+                Command::White => Action::Blank(crate::tui::app::presentation::Blank::White),
                 Command::Unblank => Action::Unblank,
             };
             app.update(action);

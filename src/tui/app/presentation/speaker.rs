@@ -5,11 +5,11 @@ use jiff::civil::Date;
 use ratatui::text::{Line, Span};
 
 use super::{Presentation, Slide};
-use crate::app::reader::{self, Doc, Marks};
-use crate::app::wrap::{Piece, wrap};
 use crate::kb::KnowledgeBase;
 use crate::strings as s;
-use crate::theme::Theme;
+use crate::tui::app::reader::{self, Doc, Marks};
+use crate::tui::app::wrap::{Piece, wrap};
+use crate::tui::theme::Theme;
 
 /// The speaker view's document for the slide on the projector, `width` columns wide.
 pub fn doc(kb: &KnowledgeBase, p: &Presentation, width: usize, theme: &Theme, today: Date) -> Doc {

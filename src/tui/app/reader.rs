@@ -14,7 +14,7 @@ use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::plain::{name_of, source_line};
 use crate::search::fold::tokenize;
 use crate::strings as s;
-use crate::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// A laid-out document.
 #[derive(Debug, Clone, Default)]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest;
 
-use crate::action::Action;
+use crate::tui::action::Action;
 
 /// Where the keyboard is, which decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -415,14 +415,14 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[Present],
             &[c('b'), c('.')],
             "b .",
-            Action::Blank(crate::app::presentation::Blank::Black),
+            Action::Blank(crate::tui::app::presentation::Blank::Black),
             "écran noir (une touche pour revenir)",
         ),
         b(
             &[Present],
             &[c('w')],
             "w",
-            Action::Blank(crate::app::presentation::Blank::White),
+            Action::Blank(crate::tui::app::presentation::Blank::White),
             "écran blanc",
         ),
         b(
@@ -539,14 +539,14 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[Notes],
             &[c('b'), c('.')],
             "b .",
-            Action::Blank(crate::app::presentation::Blank::Black),
+            Action::Blank(crate::tui::app::presentation::Blank::Black),
             "écran noir sur le projecteur (encore une fois pour revenir)",
         ),
         b(
             &[Notes],
             &[c('w')],
             "w",
-            Action::Blank(crate::app::presentation::Blank::White),
+            Action::Blank(crate::tui::app::presentation::Blank::White),
             "écran blanc sur le projecteur",
         ),
         b(
