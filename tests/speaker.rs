@@ -8,8 +8,8 @@ use ratatui::backend::TestBackend;
 mod present_support;
 
 use relais::tui::action::Action;
+use relais::tui::action::Blank;
 use relais::tui::app::App;
-use relais::tui::app::presentation::Blank;
 use relais::tui::link::{Command, Position};
 
 fn speaker(w: u16, h: u16) -> App {

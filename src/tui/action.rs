@@ -3,6 +3,13 @@
 
 use tui_input::InputRequest;
 
+/// What covers the screen instead of the slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
+}
+
 /// Something the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -87,7 +94,7 @@ pub enum Action {
     /// Presentation: go to the typed slide number.
     GotoConfirm,
     /// Presentation: cover the screen (black or white).
-    Blank(crate::tui::app::presentation::Blank),
+    Blank(Blank),
     /// Presentation: show the slide again after a blank screen.
     Unblank,
     /// Presentation: show or hide the elapsed time.

@@ -228,8 +228,8 @@ impl Sync {
             let action = match cmd {
                 Command::Next => Action::NextSlide,
                 Command::Previous => Action::PrevSlide,
-                Command::Black => Action::Blank(crate::tui::app::presentation::Blank::Black),
-                Command::White => Action::Blank(crate::tui::app::presentation::Blank::White),
+                Command::Black => Action::Blank(crate::tui::action::Blank::Black),
+                Command::White => Action::Blank(crate::tui::action::Blank::White),
                 Command::Unblank => Action::Unblank,
             };
             app.update(action);

@@ -5,6 +5,7 @@
 mod contact;
 mod history;
 pub mod layout;
+mod mode;
 mod pointer;
 pub mod presentation;
 pub mod reader;
@@ -18,9 +19,9 @@ use tui_input::Input;
 use crate::kb::{KnowledgeBase, Origin};
 use crate::search::{Kind, SearchIndex};
 use crate::tui::action::Action;
-use crate::tui::keymap::Mode;
 use crate::tui::theme::{Theme, ThemeName};
 use layout::{Areas, areas};
+pub use mode::Mode;
 use reader::ReaderDoc;
 
 /// Which pane has the keyboard.
@@ -175,38 +176,6 @@ impl App {
         };
         app.refresh_rows();
         app
-    }
-
-    /// The keyboard mode, derived from the state.
-    #[must_use]
-    pub fn mode(&self) -> Mode {
-        if self.help {
-            return Mode::Help;
-        }
-        if let Some(p) = &self.presentation {
-            return if p.notes {
-                Mode::Notes
-            } else if p.deck.is_none() {
-                Mode::Picker
-            } else if p.blank.is_some() {
-                Mode::Blanked
-            } else if p.goto.is_some() {
-                Mode::Goto
-            } else if p.search.is_some() {
-                Mode::PresentSearch
-            } else {
-                Mode::Present
-            };
-        }
-        if self.find.as_ref().is_some_and(|f| f.editing) {
-            Mode::Find
-        } else {
-            match self.focus {
-                Focus::Search => Mode::Search,
-                Focus::Results => Mode::Results,
-                Focus::Reader => Mode::Reader,
-            }
-        }
     }
 
     /// The screen regions for the current size.

@@ -7,33 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest;
 
 use crate::tui::action::Action;
-
-/// Where the keyboard is, which decides what a key means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Typing in the search bar: letters edit the query.
-    Search,
-    /// Moving in the results list: letters are commands.
-    Results,
-    /// Reading an entry or a contact: letters are commands.
-    Reader,
-    /// Typing in the find bar of the reading pane.
-    Find,
-    /// The help overlay is open.
-    Help,
-    /// Presenting a deck.
-    Present,
-    /// Choosing the deck to present.
-    Picker,
-    /// The screen is blanked: any key shows the slide again.
-    Blanked,
-    /// Typing a slide number after `g`.
-    Goto,
-    /// The quick search of presentation mode.
-    PresentSearch,
-    /// The speaker view, following another instance.
-    Notes,
-}
+use crate::tui::app::Mode;
 
 /// One binding: the keys, the action, and the words the help shows.
 pub struct Binding {
@@ -415,14 +389,14 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[Present],
             &[c('b'), c('.')],
             "b .",
-            Action::Blank(crate::tui::app::presentation::Blank::Black),
+            Action::Blank(crate::tui::action::Blank::Black),
             "écran noir (une touche pour revenir)",
         ),
         b(
             &[Present],
             &[c('w')],
             "w",
-            Action::Blank(crate::tui::app::presentation::Blank::White),
+            Action::Blank(crate::tui::action::Blank::White),
             "écran blanc",
         ),
         b(
@@ -539,14 +513,14 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             &[Notes],
             &[c('b'), c('.')],
             "b .",
-            Action::Blank(crate::tui::app::presentation::Blank::Black),
+            Action::Blank(crate::tui::action::Blank::Black),
             "écran noir sur le projecteur (encore une fois pour revenir)",
         ),
         b(
             &[Notes],
             &[c('w')],
             "w",
-            Action::Blank(crate::tui::app::presentation::Blank::White),
+            Action::Blank(crate::tui::action::Blank::White),
             "écran blanc sur le projecteur",
         ),
         b(

@@ -11,9 +11,10 @@ use ratatui::widgets::{
 
 use crate::search::Kind;
 use crate::strings as s;
+use crate::tui::app::Mode;
 use crate::tui::app::layout::inner;
 use crate::tui::app::{App, Focus, Row};
-use crate::tui::keymap::{self, BINDINGS, Mode};
+use crate::tui::keymap::{self, BINDINGS};
 use unicode_width::UnicodeWidthStr;
 
 mod present;

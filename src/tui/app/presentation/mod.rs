@@ -15,19 +15,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use tui_input::Input;
 
+use crate::tui::action::Blank;
 use crate::tui::theme::ThemeName;
 pub use deck::{DeckRef, Slide, special_blocks};
 pub use paginate::{SlideStyles, paginate, slide_blocks};
 pub use title::{
     TitleLayout, body_area, has_big_glyph, slide_areas, title_layout, title_layout_within,
 };
-
-/// What covers the screen instead of the slide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Blank {
-    Black,
-    White,
-}
 
 /// An entry shown from the quick search, outside the deck; Esc returns to the deck.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,8 @@
 //! The presentation actions: moving through the deck, blank screens, the go-to prompt, the
 //! quick search and its detour, leaving.
 
-use super::{Blank, DeckRef, Detour, QuickSearch};
+use super::{DeckRef, Detour, QuickSearch};
+use crate::tui::action::Blank;
 use crate::tui::link::Command;
 
 impl crate::tui::app::App {
