@@ -10,8 +10,8 @@ use relais::kb::Origin;
 use relais::tui::action::Action;
 use relais::tui::action::Blank;
 use relais::tui::app::App;
-use relais::tui::app::Mode;
 use relais::tui::app::presentation::{Slide, TitleLayout};
+use relais::tui::keymap::Mode;
 use relais::tui::theme::ThemeName;
 use tui_input::InputRequest;
 

@@ -7,8 +7,8 @@ mod tui_support;
 use proptest::prelude::*;
 use relais::search::Kind;
 use relais::tui::action::Action;
-use relais::tui::app::Mode;
 use relais::tui::app::{App, Focus, Tab};
+use relais::tui::keymap::Mode;
 use tui_input::InputRequest;
 use tui_support::{app, draw, lines, open_id, row_ids, shows, type_text};
 

@@ -3,6 +3,7 @@
 //! the state.
 
 mod contact;
+pub mod help;
 mod history;
 pub mod layout;
 mod mode;
@@ -21,7 +22,6 @@ use crate::search::{Kind, SearchIndex};
 use crate::tui::action::Action;
 use crate::tui::theme::{Theme, ThemeName};
 use layout::{Areas, areas};
-pub use mode::Mode;
 use reader::ReaderDoc;
 
 /// Which pane has the keyboard.
@@ -228,7 +228,7 @@ impl App {
                     self.help_scroll = self
                         .help_scroll
                         .saturating_add_signed(step)
-                        .min(crate::tui::ui::help_max_scroll(self));
+                        .min(self.help_max_scroll());
                 }
                 Action::Tick(_)
                 | Action::Follow(_)

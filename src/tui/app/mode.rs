@@ -1,34 +1,8 @@
-//! The keyboard mode: which pane or overlay has the keys, derived from the state. The key
-//! map reads it to decide what a key means.
+//! The keyboard mode (which pane or overlay has the keys), derived from the state. The key
+//! map defines the modes and decides what a key means in each.
 
 use super::{App, Focus};
-
-/// Where the keyboard is, which decides what a key means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Typing in the search bar: letters edit the query.
-    Search,
-    /// Moving in the results list: letters are commands.
-    Results,
-    /// Reading an entry or a contact: letters are commands.
-    Reader,
-    /// Typing in the find bar of the reading pane.
-    Find,
-    /// The help overlay is open.
-    Help,
-    /// Presenting a deck.
-    Present,
-    /// Choosing the deck to present.
-    Picker,
-    /// The screen is blanked: any key shows the slide again.
-    Blanked,
-    /// Typing a slide number after `g`.
-    Goto,
-    /// The quick search of presentation mode.
-    PresentSearch,
-    /// The speaker view, following another instance.
-    Notes,
-}
+use crate::tui::keymap::Mode;
 
 impl App {
     /// The keyboard mode, derived from the state.

@@ -3,7 +3,7 @@
 
 use super::{BINDINGS, Binding};
 use crate::tui::action::Action;
-use crate::tui::app::Mode::{
+use crate::tui::keymap::Mode::{
     self, Blanked, Find, Goto, Help, Notes, Picker, Present, PresentSearch, Reader, Results, Search,
 };
 

@@ -9,10 +9,36 @@ mod table;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::tui::action::Action;
-use crate::tui::app::Mode;
 
 pub use footer::{Hint, hints};
 pub use table::BINDINGS;
+
+/// Where the keyboard is, which decides what a key means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Typing in the search bar: letters edit the query.
+    Search,
+    /// Moving in the results list: letters are commands.
+    Results,
+    /// Reading an entry or a contact: letters are commands.
+    Reader,
+    /// Typing in the find bar of the reading pane.
+    Find,
+    /// The help overlay is open.
+    Help,
+    /// Presenting a deck.
+    Present,
+    /// Choosing the deck to present.
+    Picker,
+    /// The screen is blanked: any key shows the slide again.
+    Blanked,
+    /// Typing a slide number after `g`.
+    Goto,
+    /// The quick search of presentation mode.
+    PresentSearch,
+    /// The speaker view, following another instance.
+    Notes,
+}
 
 /// A key as the table writes it: a code and the modifiers it needs (`None`: any modifiers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

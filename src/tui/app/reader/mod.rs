@@ -117,7 +117,7 @@ impl App {
             self.help_scroll = self
                 .help_scroll
                 .saturating_add_signed(delta as i16)
-                .min(crate::tui::ui::help_max_scroll(self));
+                .min(self.help_max_scroll());
             return;
         }
         self.scroll = self
