@@ -14,8 +14,8 @@
 //! [`commands`] the subcommands, [`plain`] the plain-text rendering shared by the CLI and
 //! the clipboard, [`freshness`] the dates shown beside every entry and contact, [`export`] the handouts and the phone page, [`qr`] the QR codes of contact
 //! details, [`strings`] the French interface text. The interface follows The Elm
-//! Architecture: [`app`] is the model and its `update`, [`action`] the verbs, [`keymap`] the
-//! keys, [`ui`] the view, [`theme`] the styles and [`tui`] the terminal runtime.
+//! Architecture: [`tui::app`] is the model and its `update`, [`tui::action`] the verbs, [`tui::keymap`] the
+//! keys, [`tui::ui`] the view, [`tui::theme`] the styles and [`tui::runtime`] the terminal runtime.
 
 #![forbid(unsafe_code)]
 

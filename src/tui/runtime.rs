@@ -1,6 +1,6 @@
 //! The runtime: puts the terminal in full-screen mode, runs the loop (draw, read an event, map
 //! it to an action, update), and always gives the terminal back — on quit, on error, on panic,
-//! on every signal that ends the process (see [`signals`]), and around Ctrl-Z.
+//! on every signal that ends the process (see the `signals` module), and around Ctrl-Z.
 
 mod clock;
 mod signals;
@@ -42,7 +42,7 @@ fn enter() -> io::Result<()> {
     )
 }
 
-/// Leaves everything [`enter`] turned on. Safe to call twice.
+/// Leaves everything `enter` turned on. Safe to call twice.
 pub fn leave() {
     let _ = execute!(
         io::stdout(),

@@ -98,7 +98,7 @@ pub struct App {
     pub tab: Tab,
     /// Category filter (index into `kb.categories`) for FAQ rows.
     pub category: Option<usize>,
-    /// Region filter (index into [`REGIONS`]) for contact rows.
+    /// Region filter (index into [`crate::kb::REGIONS`]) for contact rows.
     pub region: Option<usize>,
     pub rows: Vec<Row>,
     pub selected: usize,

@@ -1,4 +1,4 @@
-//! Keys to actions, per mode. One table ([`table::BINDINGS`]) serves three readers: the event
+//! Keys to actions, per mode. One table ([`BINDINGS`]) serves three readers: the event
 //! loop (what a key does), the help overlay and the footer hints (what to tell the user), so
 //! they cannot drift.
 

@@ -1,6 +1,6 @@
 //! Presentation mode: a deck of entries shown one per slide for a projector. The state and its
-//! navigation here; what a slide says and how it is cut into pages in [`paginate`]; the title
-//! and the regions of the screen in [`title`]; the presentation actions in `update`. The view
+//! navigation here; what a slide says and how it is cut into pages in `paginate`; the title
+//! and the regions of the screen in `title`; the presentation actions in `update`. The view
 //! is `ui::present`.
 
 mod deck;

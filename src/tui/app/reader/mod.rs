@@ -1,4 +1,4 @@
-//! The reading pane: the open entry or contact, laid out by [`document`] for the pane's
+//! The reading pane: the open entry or contact, laid out by `document` for the pane's
 //! width; its numbered links, its scrolling and its find bar.
 
 mod document;
