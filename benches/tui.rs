@@ -17,11 +17,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use relais::action::Action;
-use relais::app::{App, DataInfo};
 use relais::kb::validate::validate;
 use relais::kb::{KnowledgeBase, Origin};
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::{App, DataInfo};
+use relais::tui::theme::ThemeName;
 use tui_input::InputRequest;
 
 const TODAY: Date = jiff::civil::date(2026, 11, 27);
@@ -60,17 +60,23 @@ fn bench_keystrokes(c: &mut Criterion, label: &str, app: &mut App) {
         for c in prefix.chars() {
             app.update(Action::Edit(InputRequest::InsertChar(c)));
         }
-        terminal.draw(|f| relais::ui::render(app, f)).expect("draw");
+        terminal
+            .draw(|f| relais::tui::ui::render(app, f))
+            .expect("draw");
         group.bench_function(name, |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     let start = Instant::now();
                     app.update(Action::Edit(InputRequest::InsertChar(black_box(ch))));
-                    terminal.draw(|f| relais::ui::render(app, f)).expect("draw");
+                    terminal
+                        .draw(|f| relais::tui::ui::render(app, f))
+                        .expect("draw");
                     total += start.elapsed();
                     app.update(Action::Edit(InputRequest::DeletePrevChar));
-                    terminal.draw(|f| relais::ui::render(app, f)).expect("draw");
+                    terminal
+                        .draw(|f| relais::tui::ui::render(app, f))
+                        .expect("draw");
                 }
                 total
             });
@@ -84,7 +90,7 @@ fn bench_keystrokes(c: &mut Criterion, label: &str, app: &mut App) {
     group.bench_function("render only", |b| {
         b.iter(|| {
             terminal
-                .draw(|f| relais::ui::render(black_box(app), f))
+                .draw(|f| relais::tui::ui::render(black_box(app), f))
                 .expect("draw");
         });
     });

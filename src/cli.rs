@@ -23,7 +23,7 @@ pub struct Cli {
 
     /// Thème de l'interface : defaut, contraste (projecteur, basse vision) ou mono.
     #[arg(long, global = true, value_enum, value_name = "THÈME")]
-    pub theme: Option<crate::theme::ThemeName>,
+    pub theme: Option<crate::tui::theme::ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -197,11 +197,11 @@ fn run_present(
         eprintln!("{}", s::PRESENT_NEEDS_TERMINAL);
         return Ok(Status::Invalid);
     }
-    let info = crate::app::DataInfo {
+    let info = crate::tui::app::DataInfo {
         origin: loaded.origin,
         today: crate::kb::today(),
     };
-    let mut app = crate::app::App::new(loaded.kb, info, theme(cli, painter));
+    let mut app = crate::tui::app::App::new(loaded.kb, info, theme(cli, painter));
     app.theme_chosen = cli.theme.is_some();
     app.start_presentation(deck, 0, false, notes);
     crate::tui::run(app)?;
@@ -214,9 +214,9 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             Ok(loaded) => loaded,
             Err(status) => return Ok(status),
         };
-        let mut app = crate::app::App::new(
+        let mut app = crate::tui::app::App::new(
             loaded.kb,
-            crate::app::DataInfo {
+            crate::tui::app::DataInfo {
                 origin: loaded.origin,
                 today: crate::kb::today(),
             },
@@ -235,13 +235,13 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
 
 /// The theme asked for, or monochrome when colour is off (`NO_COLOR`, `--color never`).
 #[must_use]
-pub fn theme(cli: &Cli, painter: Painter) -> crate::theme::ThemeName {
+pub fn theme(cli: &Cli, painter: Painter) -> crate::tui::theme::ThemeName {
     let colourless =
         cli.color == ColorChoice::Never || (cli.color == ColorChoice::Auto && !painter.on);
     match cli.theme {
         Some(t) => t,
-        None if colourless => crate::theme::ThemeName::Mono,
-        None => crate::theme::ThemeName::Defaut,
+        None if colourless => crate::tui::theme::ThemeName::Mono,
+        None => crate::tui::theme::ThemeName::Defaut,
     }
 }
 

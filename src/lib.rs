@@ -29,28 +29,17 @@
 //! [`commands`] the subcommands, [`render`] the text every output shares (plain text, JSON,
 //! QR codes, dates, the HTML escaping, the outline of an entry), [`export`] the handouts and
 //! the phone page, [`strings`] the French interface text. The interface ([`tui`]) follows The
-//! Elm Architecture: the model and its `update` are the only place where state changes, the
-//! actions are its verbs, the key map turns keys into actions, and the view only reads.
+//! Elm Architecture: [`tui::app`] is the model and its `update` (the only place where state
+//! changes), [`tui::action`] the verbs, [`tui::keymap`] the keys, [`tui::ui`] the view (it only
+//! reads), [`tui::theme`] the styles and [`tui::runtime`] the terminal runtime.
 
 #![forbid(unsafe_code)]
 
-pub mod action;
-pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
 pub mod kb;
-pub mod keymap;
 pub mod render;
 pub mod search;
 pub mod strings;
-pub mod sync;
-pub mod theme;
 pub mod tui;
-pub mod ui;
-
-// Temporary aliases for the interface (src/app*, src/ui*, src/commands/browse.rs), which
-// another branch is moving at the same time: remove once both have merged and its paths say
-// `crate::render::…`.
-#[doc(hidden)]
-pub use render::{freshness, json, plain, qr};

@@ -14,14 +14,14 @@ use std::path::PathBuf;
 
 use jiff::civil::{Date, date};
 use ratatui::text::Line;
-use relais::action::Action;
-use relais::app::{App, DataInfo};
 use relais::cli::KindFilter;
 use relais::commands::Painter;
 use relais::kb::text::{is_forbidden, is_invisible};
 use relais::kb::validate::Loaded;
 use relais::kb::{Audience, Category, Contact, Deck, Entry, KnowledgeBase, Meta, Origin, Source};
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::{App, DataInfo};
+use relais::tui::theme::ThemeName;
 use tui_support::draw;
 
 const TODAY: Date = date(2026, 11, 27);
@@ -358,16 +358,18 @@ fn the_tui_draws_no_control_character() {
 #[test]
 fn the_reader_lays_out_clean_lines() {
     let kb = kb();
-    let theme = relais::theme::Theme::new(ThemeName::Defaut);
+    let theme = relais::tui::theme::Theme::new(ThemeName::Defaut);
     let query = vec!["heberger".to_owned()];
-    let marks = relais::app::reader::Marks {
+    let marks = relais::tui::app::reader::Marks {
         query: &query,
         find: Some("fin"),
     };
     for width in [10, 40, 100] {
-        let doc = relais::app::reader::entry(&kb, &kb.entries[0], width, &theme, &marks, TODAY);
+        let doc =
+            relais::tui::app::reader::entry(&kb, &kb.entries[0], width, &theme, &marks, TODAY);
         assert_lines_clean("reader::entry", &doc.lines);
-        let doc = relais::app::reader::contact(&kb, &kb.contacts[0], width, &theme, &marks, TODAY);
+        let doc =
+            relais::tui::app::reader::contact(&kb, &kb.contacts[0], width, &theme, &marks, TODAY);
         assert_lines_clean("reader::contact", &doc.lines);
     }
 }

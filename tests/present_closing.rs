@@ -8,9 +8,9 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 mod present_support;
 
-use relais::action::Action;
-use relais::app::App;
-use relais::app::presentation::Slide;
+use relais::tui::action::Action;
+use relais::tui::app::App;
+use relais::tui::app::presentation::Slide;
 
 fn closing(w: u16, h: u16) -> App {
     let mut app = present_support::app(w, h, present_support::given());
@@ -65,7 +65,8 @@ fn walk(app: &mut App) -> (String, Vec<String>) {
     let (mut text, mut codes) = (String::new(), Vec::new());
     let pages = app.presentation.as_ref().expect("presenting").pages.len();
     for _ in 0..pages {
-        term.draw(|f| relais::ui::render(app, f)).expect("draw");
+        term.draw(|f| relais::tui::ui::render(app, f))
+            .expect("draw");
         let buf = term.backend().buffer();
         for cell in &buf.content {
             text.push_str(cell.symbol());

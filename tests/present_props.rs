@@ -11,12 +11,12 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use relais::action::Action;
-use relais::app::presentation::{DeckRef, Slide, body_area, slide_areas};
-use relais::app::{App, DataInfo};
 use relais::kb::validate::validate;
 use relais::kb::{Entry, KnowledgeBase, Origin};
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::presentation::{DeckRef, Slide, body_area, slide_areas};
+use relais::tui::app::{App, DataInfo};
+use relais::tui::theme::ThemeName;
 
 fn bundled() -> KnowledgeBase {
     let files = Origin::Bundled.read().expect("bundled data");
@@ -146,7 +146,7 @@ fn walk_deck(kb: &KnowledgeBase, deck: &DeckRef, w: u16, h: u16) -> Result<(), T
             }
             prop_assert!(!seen.contains(&(slide, page)));
             seen.push((slide, page));
-            term.draw(|f| relais::ui::render(&a, f)).expect("draw");
+            term.draw(|f| relais::tui::ui::render(&a, f)).expect("draw");
             let (text, _) = slide_areas(Rect::new(0, 0, w, h), p.width_pct);
             let body = body_area(text, p.page_title().height());
             read_back.push_str(&read(term.backend().buffer(), body));

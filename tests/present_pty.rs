@@ -102,7 +102,7 @@ fn walk(data: Option<&str>, deck: Option<&str>, cols: u16, rows: u16) -> usize {
         || kb.decks[0].clone(),
         |id| kb.deck(id).expect("deck").clone(),
     );
-    let slides = relais::app::presentation::DeckRef::of(&deck).slides;
+    let slides = relais::tui::app::presentation::DeckRef::of(&deck).slides;
     let mut args = vec!["present", deck.id.as_str()];
     if let Some(d) = data {
         args.extend(["--data", d]);
@@ -138,7 +138,7 @@ fn walk(data: Option<&str>, deck: Option<&str>, cols: u16, rows: u16) -> usize {
         }
     }
     for (slide, seen) in slides.iter().zip(&screens) {
-        let relais::app::presentation::Slide::Entry(id) = slide else {
+        let relais::tui::app::presentation::Slide::Entry(id) = slide else {
             continue;
         };
         let mut rest = seen.iter();

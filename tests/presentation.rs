@@ -6,12 +6,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 mod present_support;
 
-use relais::action::Action;
-use relais::app::App;
-use relais::app::presentation::{Blank, Slide, TitleLayout};
 use relais::kb::Origin;
-use relais::keymap::Mode;
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::action::Blank;
+use relais::tui::app::App;
+use relais::tui::app::presentation::{Slide, TitleLayout};
+use relais::tui::keymap::Mode;
+use relais::tui::theme::ThemeName;
 use tui_input::InputRequest;
 
 use present_support::DECK;
@@ -31,7 +32,8 @@ fn presenting(w: u16, h: u16) -> App {
 fn screen(app: &App) -> String {
     let mut term =
         Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("backend");
-    term.draw(|f| relais::ui::render(app, f)).expect("draw");
+    term.draw(|f| relais::tui::ui::render(app, f))
+        .expect("draw");
     let buf = term.backend().buffer().clone();
     let width = buf.area.width as usize;
     buf.content
@@ -48,7 +50,7 @@ fn screen(app: &App) -> String {
         .join("\n")
 }
 
-fn p(app: &App) -> &relais::app::presentation::Presentation {
+fn p(app: &App) -> &relais::tui::app::presentation::Presentation {
     app.presentation.as_ref().expect("presenting")
 }
 
@@ -152,7 +154,7 @@ fn the_theme_given_on_the_command_line_is_kept_and_f2_lightens() {
     a.update(Action::ToggleTheme);
     assert_eq!(a.theme.name, ThemeName::Clair);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    term.draw(|f| relais::ui::render(&a, f)).expect("draw");
+    term.draw(|f| relais::tui::ui::render(&a, f)).expect("draw");
     let cell = &term.backend().buffer()[(60, 20)];
     assert_eq!(
         cell.bg,
@@ -161,7 +163,7 @@ fn the_theme_given_on_the_command_line_is_kept_and_f2_lightens() {
     );
     a.update(Action::LeavePresentation);
     let mut b = app(120, 40);
-    b.theme = relais::theme::Theme::new(ThemeName::Clair);
+    b.theme = relais::tui::theme::Theme::new(ThemeName::Clair);
     b.start_presentation(Some(DECK), 0, false, false);
     assert_eq!(b.theme.name, ThemeName::Clair);
 }
@@ -308,10 +310,10 @@ fn small_terminals_fall_back_to_plain_titles_and_never_panic() {
 #[test]
 fn big_titles_only_with_glyphs_for_every_letter() {
     for c in ['é', 'è', 'à', 'ç', 'ô', '«', '»', '?', 'A'] {
-        assert!(relais::app::presentation::has_big_glyph(c), "{c}");
+        assert!(relais::tui::app::presentation::has_big_glyph(c), "{c}");
     }
-    assert!(!relais::app::presentation::has_big_glyph('œ'));
-    let plain = relais::app::presentation::title_layout(
+    assert!(!relais::tui::app::presentation::has_big_glyph('œ'));
+    let plain = relais::tui::app::presentation::title_layout(
         "Le cœur du sujet",
         200,
         40,
@@ -383,7 +385,7 @@ fn key(code: crossterm::event::KeyCode) -> crossterm::event::KeyEvent {
 
 /// What a key does in the mode the app is in, applied.
 fn press(app: &mut App, code: crossterm::event::KeyCode) {
-    if let Some(action) = relais::keymap::action(app.mode(), key(code)) {
+    if let Some(action) = relais::tui::keymap::action(app.mode(), key(code)) {
         app.update(action);
     }
 }
@@ -396,7 +398,7 @@ fn help_stays_open_while_the_clock_ticks_and_scrolls_at_80x24() {
     assert!(a.help);
     for s in 1..5 {
         a.update(Action::Tick(s));
-        a.update(Action::Follow(relais::sync::Position::default()));
+        a.update(Action::Follow(relais::tui::link::Position::default()));
     }
     assert!(a.help, "the timer tick closed the help");
     let top = screen(&a);

@@ -8,7 +8,7 @@ mod tui_support;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use relais::action::Action;
+use relais::tui::action::Action;
 use tui_support::{app, open_id, type_text};
 
 struct Rng(u64);

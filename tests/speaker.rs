@@ -7,10 +7,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 mod present_support;
 
-use relais::action::Action;
-use relais::app::App;
-use relais::app::presentation::Blank;
-use relais::sync::{Command, Position};
+use relais::tui::action::Action;
+use relais::tui::action::Blank;
+use relais::tui::app::App;
+use relais::tui::link::{Command, Position};
 
 fn speaker(w: u16, h: u16) -> App {
     let mut app = present_support::app(w, h, present_support::given());
@@ -21,7 +21,8 @@ fn speaker(w: u16, h: u16) -> App {
 fn screen(app: &App) -> String {
     let mut term =
         Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("backend");
-    term.draw(|f| relais::ui::render(app, f)).expect("draw");
+    term.draw(|f| relais::tui::ui::render(app, f))
+        .expect("draw");
     let buf = term.backend().buffer().clone();
     buf.content
         .chunks(buf.area.width as usize)
@@ -105,7 +106,7 @@ fn its_keys_drive_the_presenter() {
         ..Position::default()
     }));
     for code in [K::Char(' '), K::PageDown, K::PageUp, K::Char('b')] {
-        let action = relais::keymap::action(a.mode(), KeyEvent::new(code, KeyModifiers::NONE));
+        let action = relais::tui::keymap::action(a.mode(), KeyEvent::new(code, KeyModifiers::NONE));
         a.update(action.expect("bound in the speaker view"));
     }
     assert_eq!(
@@ -129,10 +130,10 @@ fn its_keys_drive_the_presenter() {
         "b again shows the slide"
     );
     // Échap never ends the speaker view; q does.
-    let esc = relais::keymap::action(a.mode(), KeyEvent::new(K::Esc, KeyModifiers::NONE));
+    let esc = relais::tui::keymap::action(a.mode(), KeyEvent::new(K::Esc, KeyModifiers::NONE));
     a.update(esc.expect("bound"));
     assert!(a.presentation.is_some() && !a.quit);
-    let q = relais::keymap::action(a.mode(), KeyEvent::new(K::Char('q'), KeyModifiers::NONE));
+    let q = relais::tui::keymap::action(a.mode(), KeyEvent::new(K::Char('q'), KeyModifiers::NONE));
     a.update(q.expect("bound"));
     assert!(a.quit);
 }

@@ -5,10 +5,10 @@
 mod tui_support;
 
 use proptest::prelude::*;
-use relais::action::Action;
-use relais::app::{App, Focus, Tab};
-use relais::keymap::Mode;
 use relais::search::Kind;
+use relais::tui::action::Action;
+use relais::tui::app::{App, Focus, Tab};
+use relais::tui::keymap::Mode;
 use tui_input::InputRequest;
 use tui_support::{app, draw, lines, open_id, row_ids, shows, type_text};
 
@@ -389,11 +389,15 @@ fn an_unverified_contact_says_so() {
 #[test]
 fn a_verification_older_than_a_year_says_reverifier_as_a_warning() {
     // Issue 15, item 9: `verified` ages like `reviewed`.
-    let later = relais::app::DataInfo {
+    let later = relais::tui::app::DataInfo {
         origin: relais::kb::Origin::Flag("tests/fixtures/tui/kb.yaml".into()),
         today: jiff::civil::date(2027, 11, 2),
     };
-    let mut app = App::new(tui_support::kb(), later, relais::theme::ThemeName::Defaut);
+    let mut app = App::new(
+        tui_support::kb(),
+        later,
+        relais::tui::theme::ThemeName::Defaut,
+    );
     app.update(Action::Resize(120, 40));
     open_id(&mut app, "permanence-juridique");
     let line = app
@@ -751,9 +755,9 @@ fn help_overlay_takes_the_keys_and_scrolls() {
 fn f2_switches_to_the_high_contrast_theme_and_back() {
     let mut app = app(80, 24);
     app.update(Action::ToggleTheme);
-    assert_eq!(app.theme.name, relais::theme::ThemeName::Contraste);
+    assert_eq!(app.theme.name, relais::tui::theme::ThemeName::Contraste);
     app.update(Action::ToggleTheme);
-    assert_eq!(app.theme.name, relais::theme::ThemeName::Defaut);
+    assert_eq!(app.theme.name, relais::tui::theme::ThemeName::Defaut);
 }
 
 #[test]
@@ -998,7 +1002,7 @@ fn the_qr_code_of_a_contact_encodes_its_phone_and_escape_closes_it() {
         .find_map(|c| c.phone.first().map(|p| (c.id.clone(), p.clone())))
         .expect("the fixture has a contact with a phone");
     app.navigate(id);
-    app.focus = relais::app::Focus::Reader;
+    app.focus = relais::tui::app::Focus::Reader;
     app.update(Action::ToggleQr);
     let qr = app
         .qr
@@ -1016,7 +1020,7 @@ fn no_qr_code_for_an_entry() {
     let mut app = app(120, 40);
     let id = app.kb.entries[0].id.clone();
     app.navigate(id);
-    app.focus = relais::app::Focus::Reader;
+    app.focus = relais::tui::app::Focus::Reader;
     app.update(Action::ToggleQr);
     assert!(app.qr.is_none());
     assert!(app.status.is_some());
@@ -1027,11 +1031,11 @@ fn links_past_nine_are_typed_with_two_digits() {
     let today = jiff::civil::date(2026, 11, 27);
     let files = relais::kb::Origin::Bundled.read().expect("bundled");
     let (kb, _) = relais::kb::validate::validate(&files, today).expect("valid");
-    let info = relais::app::DataInfo {
+    let info = relais::tui::app::DataInfo {
         origin: relais::kb::Origin::Bundled,
         today,
     };
-    let mut app = App::new(kb, info, relais::theme::ThemeName::Defaut);
+    let mut app = App::new(kb, info, relais::tui::theme::ThemeName::Defaut);
     app.update(Action::Resize(120, 40));
     let ids: Vec<String> = app.kb.entries.iter().map(|e| e.id.clone()).collect();
     let id = ids

@@ -19,11 +19,11 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use relais::action::Action;
-use relais::app::{App, DataInfo};
 use relais::kb::validate::validate;
 use relais::kb::{KnowledgeBase, Origin};
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::{App, DataInfo};
+use relais::tui::theme::ThemeName;
 
 const TODAY: Date = date(2026, 11, 27);
 
@@ -160,7 +160,7 @@ fn new_app(start: Start, theme: ThemeName) -> App {
 
 fn apply(app: &mut App, step: Step) {
     let action = match step {
-        Step::Key(key) => relais::keymap::action(app.mode(), key),
+        Step::Key(key) => relais::tui::keymap::action(app.mode(), key),
         Step::Click(x, y) => Some(Action::Click(x, y)),
         Step::Wheel(x, y, d) => Some(Action::Wheel(x, y, d)),
         Step::Paste(text) => Some(Action::Paste(text)),
@@ -177,7 +177,7 @@ fn draw(app: &App) -> Option<(u16, u16)> {
     let mut terminal =
         Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("terminal");
     terminal
-        .draw(|frame| relais::ui::render(app, frame))
+        .draw(|frame| relais::tui::ui::render(app, frame))
         .expect("draw");
     let backend = terminal.backend();
     backend.cursor_visible().then(|| {

@@ -12,10 +12,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget};
-use relais::action::Action;
-use relais::app::App;
-use relais::app::wrap::{Piece, wrap};
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::App;
+use relais::tui::app::wrap::{Piece, wrap};
+use relais::tui::theme::ThemeName;
 use tui_support::{app, app_with, draw, lines, open_id, screen, type_text};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
@@ -203,7 +203,7 @@ fn the_search_bar_holds_the_cursor() {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
     terminal
-        .draw(|f| relais::ui::render(&app, f))
+        .draw(|f| relais::tui::ui::render(&app, f))
         .expect("draw");
     let prompt = "Rechercher › ".chars().count() as u16;
     let cursor = terminal.get_cursor_position().expect("cursor");

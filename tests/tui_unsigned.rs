@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use relais::action::Action;
-use relais::app::{App, DataInfo};
 use relais::kb::Origin;
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::{App, DataInfo};
+use relais::tui::theme::ThemeName;
 
 mod tui_support;
 use tui_support::{draw, kb, lines, today};

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Painter, Status};
 use crate::kb::text::{did_you_mean, neutralize};
 use crate::kb::{Contact, Entry, Item, KnowledgeBase, REGIONS, SourceDate, Verification};
-use crate::plain;
+use crate::render::plain;
 
 /// Width of plain output: readable on an 80-column terminal.
 const WIDTH: usize = 78;
@@ -64,8 +64,8 @@ pub fn run_show(
                 stale: entry.is_stale(today),
                 sources_until: entry.sources_until(),
                 old_sources: entry.has_old_sources(today),
-                dates: crate::freshness::entry_dates(entry),
-                warnings: crate::freshness::entry_warnings(entry, today),
+                dates: crate::render::freshness::entry_dates(entry),
+                warnings: crate::render::freshness::entry_warnings(entry, today),
             },
             Item::Contact(contact) => Shown::Contact {
                 contact,
@@ -73,11 +73,11 @@ pub fn run_show(
                     contact.verification(today),
                     Verification::Verified { stale: true, .. }
                 ),
-                status: crate::freshness::contact_status(contact, today).text,
+                status: crate::render::freshness::contact_status(contact, today).text,
             },
             Item::Deck(deck) => Shown::Deck { deck },
         };
-        crate::json::write(out, &shown)?;
+        crate::render::json::write(out, &shown)?;
         return Ok(Status::Success);
     }
     let text = match item {
@@ -152,7 +152,7 @@ pub fn run_list(
                 stale: e.is_stale(today),
             })
             .collect();
-        crate::json::write(out, &rows)?;
+        crate::render::json::write(out, &rows)?;
         return Ok(Status::Success);
     }
     for c in categories {
@@ -195,7 +195,7 @@ pub fn run_contacts(
         .filter(|c| region.is_none_or(|r| r == c.region))
         .collect();
     if json {
-        crate::json::write(out, &contacts)?;
+        crate::render::json::write(out, &contacts)?;
         return Ok(Status::Success);
     }
     let today = crate::kb::today();
@@ -261,7 +261,7 @@ pub fn run_decks(
                 count: d.slides.len(),
             })
             .collect();
-        crate::json::write(out, &rows)?;
+        crate::render::json::write(out, &rows)?;
         return Ok(Status::Success);
     }
     for d in &kb.decks {

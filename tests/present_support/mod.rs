@@ -4,11 +4,11 @@
 #![allow(dead_code)] // each test file uses a different part of it
 
 use jiff::civil::{Date, date};
-use relais::action::Action;
-use relais::app::{App, DataInfo};
 use relais::kb::Origin;
 use relais::kb::validate::validate;
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::{App, DataInfo};
+use relais::tui::theme::ThemeName;
 
 /// The fixture file.
 pub const PATH: &str = concat!(

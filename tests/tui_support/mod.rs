@@ -9,11 +9,11 @@ use jiff::civil::Date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use relais::action::Action;
-use relais::app::{App, DataInfo};
 use relais::kb::validate::validate;
 use relais::kb::{KnowledgeBase, Origin, SourceFile};
-use relais::theme::ThemeName;
+use relais::tui::action::Action;
+use relais::tui::app::{App, DataInfo};
+use relais::tui::theme::ThemeName;
 use tui_input::InputRequest;
 
 /// The fixture, as the status bar shows it (relative, like a user would type it).
@@ -69,7 +69,7 @@ pub fn draw(app: &App) -> Buffer {
     let mut terminal =
         Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
     terminal
-        .draw(|frame| relais::ui::render(app, frame))
+        .draw(|frame| relais::tui::ui::render(app, frame))
         .expect("draw");
     terminal.backend().buffer().clone()
 }

@@ -1,12 +1,14 @@
 //! The runtime: puts the terminal in full-screen mode, runs the loop (draw, read an event, map
 //! it to an action, update), and always gives the terminal back — on quit, on error, on panic,
-//! on every signal that ends the process (see `signals`), and around Ctrl-Z.
+//! on every signal that ends the process (see the `signals` module), and around Ctrl-Z.
 
+mod clock;
 mod signals;
+mod speaker;
 
 use std::io::{self, Write};
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{
@@ -18,10 +20,12 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::action::Action;
-use crate::app::App;
-use crate::keymap;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap;
+use clock::Clock;
 use signals::Signals;
+use speaker::Speaker;
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
@@ -82,9 +86,16 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         Terminal::new(CrosstermBackend::new(io::stdout())).context("Terminal indisponible")?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let mut sync = Sync::default();
+    let mut clock = Clock::default();
+    let mut speaker = Speaker::default();
     while !app.quit {
-        sync.step(app);
+        // The presentation's clock, then the speaker views: sources of actions like the keys.
+        if let Some(tick) = clock.tick(app) {
+            app.update(tick);
+        }
+        for action in speaker.exchange(app) {
+            app.update(action);
+        }
         term.draw(|frame| draw(app, frame))?;
         let wait = if app.presentation.is_some() { 100 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
@@ -125,116 +136,7 @@ pub fn draw(app: &mut App, frame: &mut ratatui::Frame<'_>) {
     if app.size != area {
         app.update(Action::Resize(area.width, area.height));
     }
-    crate::ui::render(app, frame);
-}
-
-/// What the loop keeps for presentation mode: the clock of the timer and the link to speaker
-/// views.
-#[derive(Default)]
-struct Sync {
-    started: Option<Instant>,
-    shown: u64,
-    #[cfg(unix)]
-    leader: Option<(String, crate::sync::Leader)>,
-    /// When binding the deck's socket last failed (another presenter holds it): retried
-    /// every few seconds, said once.
-    #[cfg(unix)]
-    refused: Option<Instant>,
-    #[cfg(unix)]
-    follower: Option<crate::sync::Follower>,
-    #[cfg(unix)]
-    presenter: Option<String>,
-}
-
-impl Sync {
-    /// Ticks the timer and exchanges positions with speaker views.
-    fn step(&mut self, app: &mut App) {
-        let Some(p) = &app.presentation else {
-            self.started = None;
-            #[cfg(unix)]
-            {
-                self.leader = None;
-            }
-            return;
-        };
-        #[cfg(unix)]
-        let notes = p
-            .notes
-            .then(|| p.deck.as_ref().map(|d| d.id.clone()).unwrap_or_default());
-        let started = *self.started.get_or_insert_with(Instant::now);
-        let secs = started.elapsed().as_secs();
-        if secs != self.shown {
-            self.shown = secs;
-            app.update(Action::Tick(secs));
-        }
-        #[cfg(unix)]
-        self.exchange(app, notes);
-    }
-
-    /// Speaker view: follow the presenter and send it the keys. Presenter: tell the speaker
-    /// views where the deck is and take their commands.
-    #[cfg(unix)]
-    fn exchange(&mut self, app: &mut App, notes: Option<String>) {
-        use crate::sync::{Command, Follower, Leader, socket_path};
-        if let Some(deck) = notes {
-            let follower = self
-                .follower
-                .get_or_insert_with(|| Follower::new(&socket_path(&deck)));
-            let pos = follower.poll();
-            let who = follower.presenter().map(str::to_owned);
-            if who != self.presenter {
-                self.presenter.clone_from(&who);
-                app.update(Action::Presenter(who));
-            }
-            if let Some(pos) = pos {
-                app.update(Action::Follow(pos));
-            }
-            let outbox = app
-                .presentation
-                .as_mut()
-                .map(|p| std::mem::take(&mut p.outbox))
-                .unwrap_or_default();
-            for cmd in outbox {
-                follower.send(cmd);
-            }
-            return;
-        }
-        let Some((deck, pos)) = app.deck_position() else {
-            return;
-        };
-        if self.leader.as_ref().is_none_or(|(id, _)| *id != deck)
-            && self
-                .refused
-                .is_none_or(|t| t.elapsed() > Duration::from_secs(5))
-        {
-            match Leader::bind(&socket_path(&deck)) {
-                Ok(leader) => {
-                    self.leader = Some((deck, leader));
-                    self.refused = None;
-                }
-                Err(e) => {
-                    if self.refused.is_none() && e.kind() == io::ErrorKind::AddrInUse {
-                        app.update(Action::AlreadyPresenting);
-                    }
-                    self.refused = Some(Instant::now());
-                }
-            }
-        }
-        let Some((_, leader)) = self.leader.as_mut() else {
-            return;
-        };
-        leader.publish(&pos);
-        for cmd in leader.commands() {
-            let action = match cmd {
-                Command::Next => Action::NextSlide,
-                Command::Previous => Action::PrevSlide,
-                Command::Black => Action::Blank(crate::app::presentation::Blank::Black),
-                Command::White => Action::Blank(crate::app::presentation::Blank::White),
-                Command::Unblank => Action::Unblank,
-            };
-            app.update(action);
-        }
-    }
+    crate::tui::ui::render(app, frame);
 }
 
 fn is_suspend_key(event: &Event) -> bool {
@@ -244,10 +146,7 @@ fn is_suspend_key(event: &Event) -> bool {
 /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
 fn suspend(term: &mut Term) -> anyhow::Result<()> {
     leave();
-    #[cfg(unix)]
-    {
-        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
-    }
+    signals::stop_self();
     enter()?;
     // Redraw everything; resize (unlike clear) does not ask the terminal for the cursor.
     let (width, height) = terminal::size()?;

@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::Page;
-use crate::app::wrap::{Piece, wrap};
 use crate::kb::Entry;
+use crate::tui::app::wrap::{Piece, wrap};
 
 /// The styles a slide body uses.
 #[derive(Debug, Clone, Copy)]

@@ -1,13 +1,14 @@
 //! The presentation actions: moving through the deck, blank screens, the go-to prompt, the
 //! quick search and its detour, leaving.
 
-use super::{Blank, DeckRef, Detour, QuickSearch};
-use crate::sync::Command;
+use super::{DeckRef, Detour, QuickSearch};
+use crate::tui::action::Blank;
+use crate::tui::link::Command;
 
-impl crate::app::App {
+impl crate::tui::app::App {
     /// Applies an action in presentation mode.
-    pub(in crate::app) fn update_presentation(&mut self, action: &crate::action::Action) {
-        use crate::action::Action as A;
+    pub(in crate::tui::app) fn update_presentation(&mut self, action: &crate::tui::action::Action) {
+        use crate::tui::action::Action as A;
         let Some(p) = self.presentation.as_mut() else {
             return;
         };
@@ -109,8 +110,8 @@ impl crate::app::App {
     }
 
     /// Actions whose meaning depends on the sub-mode (picker, quick search, goto, notes).
-    fn presentation_other(&mut self, action: &crate::action::Action) {
-        use crate::action::Action as A;
+    fn presentation_other(&mut self, action: &crate::tui::action::Action) {
+        use crate::tui::action::Action as A;
         let Some(p) = self.presentation.as_mut() else {
             return;
         };
@@ -173,7 +174,7 @@ impl crate::app::App {
 
     /// F2: the light theme for a bright room, or back to the high-contrast one.
     fn toggle_presentation_theme(&mut self) {
-        use crate::theme::{Theme, ThemeName};
+        use crate::tui::theme::{Theme, ThemeName};
         let next = if self.theme.name == ThemeName::Clair {
             ThemeName::Contraste
         } else {
@@ -199,7 +200,7 @@ impl crate::app::App {
             return;
         };
         if let Some(theme) = p.saved_theme {
-            self.theme = crate::theme::Theme::new(theme);
+            self.theme = crate::tui::theme::Theme::new(theme);
         }
         if p.return_to_tui {
             // The terminal may have been resized during the presentation: lay the list and the
@@ -211,15 +212,15 @@ impl crate::app::App {
     }
 
     /// `p` / F5 from the normal interface.
-    pub(in crate::app) fn present_from_tui(&mut self) {
+    pub(in crate::tui::app) fn present_from_tui(&mut self) {
         self.present_open();
     }
 }
 
 /// The speaker view drives the projector: its moves become commands for the presenter (or a
 /// word saying there is none). True when `action` was one of them.
-fn forward_to_presenter(p: &mut super::Presentation, action: &crate::action::Action) -> bool {
-    use crate::action::Action as A;
+fn forward_to_presenter(p: &mut super::Presentation, action: &crate::tui::action::Action) -> bool {
+    use crate::tui::action::Action as A;
     let command = match action {
         A::NextSlide => Command::Next,
         A::PrevSlide => Command::Previous,

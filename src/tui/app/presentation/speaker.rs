@@ -5,14 +5,20 @@ use jiff::civil::Date;
 use ratatui::text::{Line, Span};
 
 use super::{Presentation, Slide};
-use crate::app::reader::{self, Doc, Marks};
-use crate::app::wrap::{Piece, wrap};
 use crate::kb::KnowledgeBase;
 use crate::strings as s;
-use crate::theme::Theme;
+use crate::tui::app::reader::{self, Marks, ReaderDoc};
+use crate::tui::app::wrap::{Piece, wrap};
+use crate::tui::theme::Theme;
 
 /// The speaker view's document for the slide on the projector, `width` columns wide.
-pub fn doc(kb: &KnowledgeBase, p: &Presentation, width: usize, theme: &Theme, today: Date) -> Doc {
+pub fn doc(
+    kb: &KnowledgeBase,
+    p: &Presentation,
+    width: usize,
+    theme: &Theme,
+    today: Date,
+) -> ReaderDoc {
     let entry = p.current_entry().and_then(|id| kb.entry(id));
     let mut lines = vec![Line::from(Span::styled(s::SPEAKER_NOTES, theme.heading))];
     match entry.and_then(|e| e.notes.as_deref()) {
@@ -38,12 +44,12 @@ pub fn doc(kb: &KnowledgeBase, p: &Presentation, width: usize, theme: &Theme, to
             };
             reader::entry(kb, e, width, theme, &marks, today)
         }
-        (None, Some(Slide::Title | Slide::Agenda | Slide::Closing)) => Doc {
+        (None, Some(Slide::Title | Slide::Agenda | Slide::Closing)) => ReaderDoc {
             // What the projector shows, laid out for this screen.
             lines: p.pages.concat(),
-            ..Doc::default()
+            ..ReaderDoc::default()
         },
-        _ => Doc::default(),
+        _ => ReaderDoc::default(),
     };
     let offset = lines.len();
     lines.append(&mut doc.lines);

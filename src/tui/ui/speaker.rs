@@ -10,9 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
-use crate::app::presentation::Presentation;
 use crate::strings as s;
+use crate::tui::app::App;
+use crate::tui::app::presentation::Presentation;
 
 /// Draws the speaker view.
 pub fn render(app: &App, p: &Presentation, frame: &mut Frame<'_>, area: Rect) {

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::paginate::piece;
-use crate::app::wrap::wrap;
+use crate::tui::app::wrap::wrap;
 
 /// How the slide title is drawn.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,19 +6,19 @@ use jiff::civil::Date;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::wrap::{LinkSpot, Piece, wrap};
-use crate::freshness;
+use crate::render::freshness;
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
-use crate::plain::{name_of, source_line};
+use crate::render::plain::{name_of, source_line};
 use crate::search::fold::tokenize;
 use crate::strings as s;
-use crate::theme::Theme;
+use crate::tui::app::wrap::{LinkSpot, Piece, wrap};
+use crate::tui::theme::Theme;
 
 /// A laid-out document.
 #[derive(Debug, Clone, Default)]
-pub struct Doc {
+pub struct ReaderDoc {
     pub lines: Vec<Line<'static>>,
     /// Link targets (ids); link `n` on screen is `links[n - 1]`.
     pub links: Vec<String>,
@@ -31,12 +31,12 @@ pub struct Doc {
 pub struct Marks<'a> {
     /// Folded query words: highlighted where a word starts with one of them.
     pub query: &'a [String],
-    /// Folded find term, highlighted and listed in [`Doc::matches`].
+    /// Folded find term, highlighted and listed in [`ReaderDoc::matches`].
     pub find: Option<&'a str>,
 }
 
 struct Builder<'a> {
-    doc: Doc,
+    doc: ReaderDoc,
     width: usize,
     theme: &'a Theme,
     marks: &'a Marks<'a>,
@@ -167,9 +167,9 @@ pub fn entry(
     theme: &Theme,
     marks: &Marks<'_>,
     today: Date,
-) -> Doc {
+) -> ReaderDoc {
     let mut b = Builder {
-        doc: Doc::default(),
+        doc: ReaderDoc::default(),
         width,
         theme,
         marks,
@@ -288,9 +288,9 @@ pub fn contact(
     theme: &Theme,
     marks: &Marks<'_>,
     today: Date,
-) -> Doc {
+) -> ReaderDoc {
     let mut b = Builder {
-        doc: Doc::default(),
+        doc: ReaderDoc::default(),
         width,
         theme,
         marks,

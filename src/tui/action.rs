@@ -1,7 +1,14 @@
-//! The verbs of the interface. Keys and mouse events become actions in [`crate::keymap`];
-//! [`crate::app::App::update`] is the only place that carries them out.
+//! The verbs of the interface. Keys and mouse events become actions in [`crate::tui::keymap`];
+//! [`crate::tui::app::App::update`] is the only place that carries them out.
 
 use tui_input::InputRequest;
+
+/// What covers the screen instead of the slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
+}
 
 /// Something the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +94,7 @@ pub enum Action {
     /// Presentation: go to the typed slide number.
     GotoConfirm,
     /// Presentation: cover the screen (black or white).
-    Blank(crate::app::presentation::Blank),
+    Blank(Blank),
     /// Presentation: show the slide again after a blank screen.
     Unblank,
     /// Presentation: show or hide the elapsed time.
@@ -103,7 +110,7 @@ pub enum Action {
     /// One second passed (presentation timer).
     Tick(u64),
     /// Speaker view: where the presenting instance is now.
-    Follow(crate::sync::Position),
+    Follow(crate::tui::link::Position),
     /// Speaker view: connected to this presenter, or to none.
     Presenter(Option<String>),
     /// Presenting: another presentation of this deck already runs (it keeps the speaker views).

@@ -87,3 +87,12 @@ pub fn keep_signal_keys() {
 
 #[cfg(not(unix))]
 pub fn keep_signal_keys() {}
+
+/// Stops the process as Ctrl-Z does (SIGSTOP); it goes on when the shell's `fg` resumes it.
+/// Nothing to do where there are no job-control signals.
+pub fn stop_self() {
+    #[cfg(unix)]
+    {
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    }
+}

@@ -1,5 +1,5 @@
 //! Presentation mode: a deck of entries shown one per slide for a projector. The state and its
-//! navigation here; what a slide says and how it is cut into pages in [`paginate`]; the title
+//! navigation here; what a slide says and how it is cut into pages in `paginate`; the title
 //! and the regions of the screen in `title`; the presentation actions in `update`. The view
 //! is `ui::present`.
 
@@ -15,19 +15,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use tui_input::Input;
 
-use crate::theme::ThemeName;
+use crate::tui::action::Blank;
+use crate::tui::theme::ThemeName;
 pub use deck::{DeckRef, Slide, special_blocks};
 pub use paginate::{SlideStyles, paginate, slide_blocks};
 pub use title::{
     TitleLayout, body_area, has_big_glyph, slide_areas, title_layout, title_layout_within,
 };
-
-/// What covers the screen instead of the slide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Blank {
-    Black,
-    White,
-}
 
 /// An entry shown from the quick search, outside the deck; Esc returns to the deck.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,11 +90,11 @@ pub struct Presentation {
     /// Speaker view: the presenter it is connected to.
     pub presenter: Option<String>,
     /// Speaker view: the projector's last position.
-    pub remote: Option<crate::sync::Position>,
+    pub remote: Option<crate::tui::link::Position>,
     /// Speaker view: commands for the presenter, taken by the runtime.
-    pub outbox: Vec<crate::sync::Command>,
+    pub outbox: Vec<crate::tui::link::Command>,
     /// The theme to restore when leaving.
-    pub saved_theme: Option<crate::theme::ThemeName>,
+    pub saved_theme: Option<crate::tui::theme::ThemeName>,
 }
 
 impl Presentation {
@@ -271,9 +265,9 @@ impl super::App {
         let mut p = Presentation::new(deck, return_to_tui, notes);
         p.slide = slide;
         // The default theme gives way to the high-contrast one, unless the user chose it.
-        if self.theme.name == crate::theme::ThemeName::Defaut && !self.theme_chosen {
+        if self.theme.name == crate::tui::theme::ThemeName::Defaut && !self.theme_chosen {
             p.saved_theme = Some(self.theme.name);
-            self.theme = crate::theme::Theme::new(crate::theme::ThemeName::Contraste);
+            self.theme = crate::tui::theme::Theme::new(crate::tui::theme::ThemeName::Contraste);
         }
         self.presentation = Some(p);
         self.help = false;
@@ -377,10 +371,10 @@ impl super::App {
 
     /// Where the deck is, for speaker views; `None` outside a named deck or in a speaker view.
     #[must_use]
-    pub fn deck_position(&self) -> Option<(String, crate::sync::Position)> {
+    pub fn deck_position(&self) -> Option<(String, crate::tui::link::Position)> {
         let p = self.presentation.as_ref().filter(|p| !p.notes)?;
         let deck = p.deck.as_ref().filter(|d| !d.id.is_empty())?;
-        let pos = crate::sync::Position {
+        let pos = crate::tui::link::Position {
             slide: p.slide,
             page: p.current_page(),
             detour: p.detour.as_ref().map(|d| d.entry.clone()),

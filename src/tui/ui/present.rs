@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
-use crate::app::App;
-use crate::app::presentation::{Blank, Presentation, TitleLayout, body_area, slide_areas};
 use crate::strings as s;
+use crate::tui::action::Blank;
+use crate::tui::app::App;
+use crate::tui::app::presentation::{Presentation, TitleLayout, body_area, slide_areas};
 
 /// Draws presentation mode.
 pub fn render(app: &App, p: &Presentation, frame: &mut Frame<'_>) {

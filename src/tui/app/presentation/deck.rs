@@ -162,7 +162,7 @@ pub fn special_blocks(
                 let Some(phone) = c.phone.first() else {
                     continue;
                 };
-                let Ok(code) = crate::qr::lines(&crate::qr::tel_uri(phone)) else {
+                let Ok(code) = crate::render::qr::lines(&crate::render::qr::tel_uri(phone)) else {
                     continue;
                 };
                 let fits = code.len() + 2 < rows

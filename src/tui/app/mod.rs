@@ -1,0 +1,338 @@
+//! The model: everything the interface shows, and [`App::update`], the only place it changes.
+//! No terminal here: tests build an `App` from a knowledge base, apply actions and look at
+//! the state.
+
+mod contact;
+pub mod help;
+mod history;
+pub mod layout;
+mod mode;
+mod pointer;
+pub mod presentation;
+pub mod reader;
+mod results;
+pub mod wrap;
+
+use jiff::civil::Date;
+use ratatui::layout::Rect;
+use tui_input::Input;
+
+use crate::kb::{KnowledgeBase, Origin};
+use crate::search::{Kind, SearchIndex};
+use crate::tui::action::Action;
+use crate::tui::theme::{Theme, ThemeName};
+use layout::{Areas, areas};
+use reader::ReaderDoc;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Search,
+    Results,
+    Reader,
+}
+
+/// What the results list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    All,
+    Faq,
+    Contacts,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::All, Tab::Faq, Tab::Contacts];
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::All => "Tout",
+            Tab::Faq => "FAQ",
+            Tab::Contacts => "Contacts",
+        }
+    }
+}
+
+/// One row of the results list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    pub kind: Kind,
+    /// Byte ranges of matched words in the title, for highlighting.
+    pub positions: Vec<std::ops::Range<usize>>,
+}
+
+/// The find bar of the reading pane.
+#[derive(Debug, Clone, Default)]
+pub struct Find {
+    pub input: Input,
+    /// True while typing the term; false once confirmed (n/N keep working).
+    pub editing: bool,
+    pub current: usize,
+}
+
+/// A QR code ready to draw: half-block rows and what it encodes, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrView {
+    pub lines: Vec<String>,
+    pub caption: String,
+}
+
+/// Where the data came from, as the status bar says it.
+#[derive(Debug, Clone)]
+pub struct DataInfo {
+    pub origin: Origin,
+    pub today: Date,
+}
+
+/// The whole state of the interface.
+// The flags are independent switches of the view (help, QR, quit...), not a hidden state machine.
+#[allow(clippy::struct_excessive_bools)]
+pub struct App {
+    pub kb: KnowledgeBase,
+    pub index: SearchIndex,
+    pub info: DataInfo,
+    pub theme: Theme,
+    pub input: Input,
+    pub focus: Focus,
+    pub tab: Tab,
+    /// Category filter (index into `kb.categories`) for FAQ rows.
+    pub category: Option<usize>,
+    /// Region filter (index into [`crate::kb::REGIONS`]) for contact rows.
+    pub region: Option<usize>,
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    /// First visible row of the list.
+    pub list_offset: usize,
+    /// Set when the query found nothing: rows are then the fallback contacts.
+    pub nothing_found: bool,
+    /// The first row is not a sure answer: « Pas de réponse sûre » above the rows.
+    pub not_sure: bool,
+    pub suggestions: Vec<String>,
+    /// The id in the reading pane.
+    pub open: Option<String>,
+    pub back: Vec<String>,
+    pub forward: Vec<String>,
+    /// True when the open item only follows the selection (not a step of the history).
+    pub previewing: bool,
+    pub doc: ReaderDoc,
+    pub scroll: usize,
+    pub find: Option<Find>,
+    pub help: bool,
+    pub help_scroll: u16,
+    /// The QR code shown over the reader (`m`), laid out when asked for.
+    pub qr: Option<QrView>,
+    /// A one-line message for the status bar (copy confirmations, hints).
+    pub status: Option<String>,
+    /// Text to put on the clipboard, taken by the runtime after `update`.
+    pub clipboard: Option<String>,
+    pub size: Rect,
+    pub quit: bool,
+    /// Presentation mode, when active.
+    pub presentation: Option<presentation::Presentation>,
+    /// Digits of a link number being typed (fiches with ten links or more).
+    pub link_digits: String,
+    /// The user chose the theme (`--theme`): presentation mode keeps it.
+    pub theme_chosen: bool,
+}
+
+impl App {
+    #[must_use]
+    pub fn new(kb: KnowledgeBase, info: DataInfo, theme: ThemeName) -> Self {
+        let index = SearchIndex::new(&kb);
+        let mut app = Self {
+            kb,
+            index,
+            info,
+            theme: Theme::new(theme),
+            input: Input::default(),
+            focus: Focus::Search,
+            tab: Tab::All,
+            category: None,
+            region: None,
+            rows: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            nothing_found: false,
+            not_sure: false,
+            suggestions: Vec::new(),
+            open: None,
+            back: Vec::new(),
+            forward: Vec::new(),
+            previewing: false,
+            doc: ReaderDoc::default(),
+            scroll: 0,
+            find: None,
+            help: false,
+            help_scroll: 0,
+            qr: None,
+            status: None,
+            clipboard: None,
+            size: Rect::new(0, 0, 80, 24),
+            quit: false,
+            presentation: None,
+            link_digits: String::new(),
+            theme_chosen: false,
+        };
+        app.refresh_rows();
+        app
+    }
+
+    /// The screen regions for the current size.
+    #[must_use]
+    pub fn areas(&self) -> Areas {
+        areas(
+            self.size,
+            self.focus == Focus::Reader && self.open.is_some(),
+        )
+    }
+
+    /// True when list and reader are side by side.
+    #[must_use]
+    pub fn wide(&self) -> bool {
+        self.size.width >= layout::WIDE
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        // A link number being typed continues only with another digit or Enter.
+        if !matches!(
+            action,
+            Action::FollowLink(_) | Action::Open | Action::Resize(..)
+        ) {
+            self.link_digits.clear();
+        }
+        if self.presentation.is_some() {
+            match action {
+                Action::Quit => self.quit = true,
+                Action::Resize(w, h) => {
+                    self.size = Rect::new(0, 0, w, h);
+                    self.plan_slide();
+                }
+                Action::ToggleHelp => {
+                    self.help = !self.help;
+                    self.help_scroll = 0;
+                }
+                // The help stays until a key closes it: the timer and the presenter's moves
+                // (speaker view) go on underneath.
+                Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
+                    if self.help =>
+                {
+                    let step = match action {
+                        Action::ScrollDown => 1,
+                        Action::ScrollUp => -1,
+                        Action::PageDown => 10,
+                        _ => -10,
+                    };
+                    self.help_scroll = self
+                        .help_scroll
+                        .saturating_add_signed(step)
+                        .min(self.help_max_scroll());
+                }
+                Action::Tick(_)
+                | Action::Follow(_)
+                | Action::Presenter(_)
+                | Action::AlreadyPresenting => self.update_presentation(&action),
+                _ if self.help => self.help = false,
+                other => self.update_presentation(&other),
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Edit(req) => self.edit(req),
+            Action::Paste(text) => self.paste(&text),
+            Action::SelectNext => self.select(self.selected.saturating_add(1)),
+            Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
+            Action::SelectFirst => self.select(0),
+            Action::SelectLast => self.select(usize::MAX),
+            Action::PageDown | Action::PageUp if self.help => {
+                self.scroll_by(if action == Action::PageDown { 10 } else { -10 });
+            }
+            Action::PageDown | Action::PageUp => self.page(action == Action::PageDown),
+            Action::Open if !self.link_digits.is_empty() => self.follow_typed_link(),
+            Action::Open => self.open_selected(),
+            Action::Back => self.go_back(),
+            Action::Forward => self.go_forward(),
+            Action::Escape => self.escape(),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::FocusSearch => self.focus = Focus::Search,
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::ScrollTop => self.scroll = 0,
+            Action::ScrollBottom => self.scroll = self.max_scroll(),
+            Action::FollowLink(n) => self.link_digit(n),
+            Action::NextTab => self.set_tab(self.tab_offset(1)),
+            Action::PrevTab => self.set_tab(self.tab_offset(2)),
+            Action::CycleFilter => self.cycle_filter(),
+            Action::StartFind => self.start_find(),
+            Action::FindNext => self.find_step(true),
+            Action::FindPrev => self.find_step(false),
+            Action::CopyAnswer => self.copy_answer(),
+            Action::CopyPhone => self.copy_phone(),
+            Action::ToggleQr => self.toggle_qr(),
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::ToggleTheme => self.toggle_theme(),
+            Action::Present => self.present_from_tui(),
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Click(col, row) => self.click(col, row),
+            Action::Wheel(col, row, delta) => self.wheel(col, row, delta),
+            // Presentation actions mean nothing outside presentation mode.
+            _ => {}
+        }
+        // Whatever changed the layout (focus, find bar, size), the reader stays within its text.
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    fn escape(&mut self) {
+        if self.qr.take().is_some() {
+            return;
+        }
+        if self.find.is_some() {
+            self.find = None;
+            self.rebuild_doc();
+            return;
+        }
+        match self.focus {
+            Focus::Search if !self.input.value().is_empty() => {
+                self.input.reset();
+                self.refresh_rows();
+            }
+            Focus::Search => {}
+            Focus::Results => self.focus = Focus::Search,
+            Focus::Reader if !self.back.is_empty() => self.go_back(),
+            Focus::Reader => self.focus = Focus::Results,
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order = [Focus::Search, Focus::Results, Focus::Reader];
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let step = if forward { 1 } else { 2 };
+        self.focus = order[(at + step) % 3];
+        if self.focus == Focus::Reader && self.open.is_none() {
+            self.focus = if forward {
+                Focus::Search
+            } else {
+                Focus::Results
+            };
+        }
+        if self.focus == Focus::Reader {
+            self.rebuild_doc();
+        }
+    }
+
+    fn toggle_theme(&mut self) {
+        let next = match self.theme.name {
+            ThemeName::Contraste => ThemeName::Defaut,
+            _ => ThemeName::Contraste,
+        };
+        self.theme = Theme::new(next);
+        self.rebuild_doc();
+    }
+}

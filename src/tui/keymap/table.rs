@@ -1,0 +1,162 @@
+//! The key table: one line per binding — the modes, the keys, how the help writes them, the
+//! action and the help's words. The key handler, the footer ([`super::footer`]) and the help
+//! overlay all read it, so what a key does and what the screen says cannot drift apart. To
+//! change a key, change its line; a mode's last resort for other keys is [`otherwise`].
+
+use std::sync::LazyLock;
+
+use crossterm::event::KeyCode::{
+    BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use crossterm::event::KeyEvent;
+
+use super::edit::edit_key;
+use super::{ALL, Binding, Key, LIST_READER, alt, any, any_c, b, c, ctrl, k, shift, shift_k};
+use crate::tui::action::{Action, Blank};
+use crate::tui::keymap::Mode::{
+    self, Blanked, Find, Goto, Help, Notes, Picker, Present, PresentSearch, Reader, Results, Search,
+};
+
+/// The digits of a link number in the reader.
+const LINK_DIGITS: &[Key] = &[
+    c('1'),
+    c('2'),
+    c('3'),
+    c('4'),
+    c('5'),
+    c('6'),
+    c('7'),
+    c('8'),
+    c('9'),
+    c('0'),
+];
+/// The digits of a slide number, whatever the modifiers.
+const GOTO_DIGITS: &[Key] = &[
+    any_c('1'),
+    any_c('2'),
+    any_c('3'),
+    any_c('4'),
+    any_c('5'),
+    any_c('6'),
+    any_c('7'),
+    any_c('8'),
+    any_c('9'),
+    any_c('0'),
+];
+/// Clickers send PgDn/PgUp, sometimes arrows, Space, Enter or b/.
+const CLICK_NEXT: &[Key] = &[k(PageDown), k(Right), c(' '), k(Enter), c('l'), k(Down)];
+const CLICK_PREV: &[Key] = &[k(PageUp), k(Left), k(Backspace), c('h'), k(Up)];
+/// The speaker view scrolls its notes with the arrows up and down.
+const NOTES_NEXT: &[Key] = &[k(PageDown), k(Right), c(' '), k(Enter), c('l')];
+const NOTES_PREV: &[Key] = &[k(PageUp), k(Left), k(Backspace), c('h')];
+
+/// Every binding, in the order the help lists them; the first line that matches wins.
+#[rustfmt::skip]
+pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| vec![
+    b(ALL,                        &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter"),
+    b(LIST_READER,                &[c('q')],                                   "q",               Action::Quit,                "quitter (hors de la recherche)"),
+    b(ALL,                        &[k(F(1))],                                  "F1",              Action::ToggleHelp,          "aide"),
+    b(LIST_READER,                &[c('?')],                                   "?",               Action::ToggleHelp,          "aide"),
+    b(ALL,                        &[k(Tab)],                                   "Tab",             Action::FocusNext,           "passer au volet suivant"),
+    b(ALL,                        &[shift_k(BackTab), k(BackTab)],             "Maj-Tab",         Action::FocusPrev,           "volet précédent"),
+    b(LIST_READER,                &[c('s'), c('i')],                           "s",               Action::FocusSearch,         "retour à la barre de recherche"),
+    b(ALL,                        &[k(Esc)],                                   "Échap",           Action::Escape,              "effacer la recherche / revenir"),
+    b(&[Search, Results],         &[k(Down), ctrl('n')],                       "↓ Ctrl-N",        Action::SelectNext,          "résultat suivant"),
+    b(&[Search, Results],         &[k(Up), ctrl('p')],                         "↑ Ctrl-P",        Action::SelectPrev,          "résultat précédent"),
+    b(&[Results],                 &[c('j')],                                   "j",               Action::SelectNext,          "résultat suivant"),
+    b(&[Results],                 &[c('k')],                                   "k",               Action::SelectPrev,          "résultat précédent"),
+    b(&[Results],                 &[k(Home), c('g')],                          "Début g",         Action::SelectFirst,         "premier résultat"),
+    b(&[Results],                 &[k(End), c('G'), shift('G')],               "Fin G",           Action::SelectLast,          "dernier résultat"),
+    b(&[Search, Results, Reader], &[k(PageDown)],                              "PgSuiv",          Action::PageDown,            "page suivante"),
+    b(&[Search, Results, Reader], &[k(PageUp)],                                "PgPréc",          Action::PageUp,              "page précédente"),
+    b(&[Search, Results, Reader], &[k(Enter)],                                 "Entrée",          Action::Open,                "ouvrir dans le volet de lecture"),
+    b(&[Results],                 &[k(Right), c('l')],                         "→ l",             Action::Open,                "ouvrir"),
+    b(&[Reader],                  &[k(Down), c('j')],                          "↓ j",             Action::ScrollDown,          "descendre"),
+    b(&[Reader],                  &[k(Up), c('k')],                            "↑ k",             Action::ScrollUp,            "monter"),
+    b(&[Reader],                  &[c(' ')],                                   "Espace",          Action::PageDown,            "page suivante"),
+    b(&[Reader],                  &[k(Home), c('g')],                          "Début g",         Action::ScrollTop,           "haut de la fiche"),
+    b(&[Reader],                  &[k(End), c('G'), shift('G')],               "Fin G",           Action::ScrollBottom,        "bas de la fiche"),
+    b(&[Reader],                  &[k(Backspace), alt(Left), c('h'), k(Left)], "Retour Alt-← h",  Action::Back,                "page précédente de l'historique"),
+    b(ALL,                        &[alt(Right)],                               "Alt-→",           Action::Forward,             "page suivante de l'historique"),
+    b(&[Search, Results],         &[alt(Left)],                                "Alt-←",           Action::Back,                "page précédente de l'historique"),
+    b(&[Reader],                  &[c('L'), shift('L')],                       "L",               Action::Forward,             "page suivante de l'historique"),
+    b(&[Reader],                  LINK_DIGITS,                                 "0…9",             Action::FollowLink(0),       "suivre le lien numéroté (n° 12 : 1 puis 2)"),
+    b(&[Reader],                  &[c('/')],                                   "/",               Action::StartFind,           "chercher dans la fiche"),
+    b(&[Reader],                  &[c('n')],                                   "n",               Action::FindNext,            "occurrence suivante"),
+    b(&[Reader],                  &[c('N'), shift('N')],                       "N",               Action::FindPrev,            "occurrence précédente"),
+    b(LIST_READER,                &[c('y')],                                   "y",               Action::CopyAnswer,          "copier la fiche (presse-papiers)"),
+    b(LIST_READER,                &[c('c')],                                   "c",               Action::CopyPhone,           "copier le numéro du contact"),
+    b(LIST_READER,                &[c('m')],                                   "m",               Action::ToggleQr,            "code QR du contact (pour un téléphone)"),
+    b(LIST_READER,                &[c('t')],                                   "t",               Action::NextTab,             "onglet suivant (Tout, FAQ, Contacts)"),
+    b(LIST_READER,                &[c('T'), shift('T')],                       "T",               Action::PrevTab,             "onglet précédent"),
+    b(&[Search],                  &[ctrl('t')],                                "Ctrl-T",          Action::NextTab,             "onglet suivant"),
+    b(LIST_READER,                &[c('f')],                                   "f",               Action::CycleFilter,         "filtrer par catégorie ou par région"),
+    b(LIST_READER,                &[c('p')],                                   "p",               Action::Present,             "présenter la fiche ou son parcours"),
+    b(ALL,                        &[k(F(2))],                                  "F2",              Action::ToggleTheme,         "thème contrasté (projecteur)"),
+    // Presentation mode (clickers send PgDn/PgUp, sometimes arrows, Space or b/.).
+    b(&[Present],                 CLICK_NEXT,                                  "PgSuiv → Espace", Action::NextSlide,           "diapositive suivante"),
+    b(&[Present],                 CLICK_PREV,                                  "PgPréc ← Retour", Action::PrevSlide,           "diapositive précédente"),
+    b(&[Present],                 &[k(Home)],                                  "Début",           Action::FirstSlide,          "première diapositive"),
+    b(&[Present],                 &[k(End)],                                   "Fin",             Action::LastSlide,           "dernière diapositive"),
+    b(&[Present],                 &[c('g')],                                   "g N Entrée",      Action::StartGoto,           "aller à la diapositive N"),
+    b(&[Present],                 &[c('b'), c('.')],                           "b .",             Action::Blank(Blank::Black), "écran noir (une touche pour revenir)"),
+    b(&[Present],                 &[c('w')],                                   "w",               Action::Blank(Blank::White), "écran blanc"),
+    b(&[Present],                 &[c('/')],                                   "/",               Action::QuickSearch,         "montrer une autre fiche (Échap pour revenir)"),
+    b(&[Present],                 &[k(F(2))],                                  "F2",              Action::ToggleTheme,         "thème clair (salle lumineuse) ou contrasté"),
+    b(&[Present],                 &[c('t')],                                   "t",               Action::ToggleTimer,         "afficher le temps écoulé"),
+    b(&[Present],                 &[c('+'), c('=')],                           "+",               Action::Wider,               "texte plus large"),
+    b(&[Present],                 &[c('-')],                                   "-",               Action::Narrower,            "texte plus étroit"),
+    b(&[Present, Picker, Notes],  &[c('?')],                                   "?",               Action::ToggleHelp,          "aide"),
+    b(&[Present],                 &[c('q')],                                   "q",               Action::LeavePresentation,   "quitter la présentation"),
+    b(&[Present],                 &[k(Esc)],                                   "Échap",           Action::Escape,              "revenir au parcours (ne quitte pas)"),
+    b(&[Picker],                  &[k(Down), c('j')],                          "↓ j",             Action::SelectNext,          "parcours suivant"),
+    b(&[Picker],                  &[k(Up), c('k')],                            "↑ k",             Action::SelectPrev,          "parcours précédent"),
+    b(&[Picker],                  &[k(Enter)],                                 "Entrée",          Action::Open,                "présenter ce parcours"),
+    b(&[Picker],                  &[c('q'), k(Esc)],                           "q Échap",         Action::LeavePresentation,   "quitter"),
+    // The speaker view drives the projector (a clicker plugged into the laptop too).
+    b(&[Notes],                   NOTES_NEXT,                                  "PgSuiv → Espace", Action::NextSlide,           "diapositive suivante, sur le projecteur"),
+    b(&[Notes],                   NOTES_PREV,                                  "PgPréc ← Retour", Action::PrevSlide,           "diapositive précédente"),
+    b(&[Notes],                   &[c('b'), c('.')],                           "b .",             Action::Blank(Blank::Black), "écran noir sur le projecteur (encore une fois pour revenir)"),
+    b(&[Notes],                   &[c('w')],                                   "w",               Action::Blank(Blank::White), "écran blanc sur le projecteur"),
+    b(&[Notes],                   &[c('q')],                                   "q",               Action::LeavePresentation,   "quitter la vue orateur"),
+    b(&[Notes],                   &[k(Esc)],                                   "Échap",           Action::Escape,              "rien (ne quitte pas)"),
+    b(&[Notes],                   &[k(Down), c('j')],                          "↓ j",             Action::ScrollDown,          "descendre"),
+    b(&[Notes],                   &[k(Up), c('k')],                            "↑ k",             Action::ScrollUp,            "monter"),
+    b(&[Present, Picker, Notes],  &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter relais"),
+    b(&[Search, Results, Reader], &[k(F(5))],                                  "F5",              Action::Present,             "présenter la fiche ou son parcours"),
+    // Typing in the find bar of the reader (other keys edit the term).
+    b(&[Find],                    &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter"),
+    b(&[Find],                    &[any(Esc)],                                 "Échap",           Action::Escape,              "fermer"),
+    b(&[Find],                    &[any(Enter)],                               "Entrée",          Action::FindNext,            "suivant"),
+    // The help overlay (any other key closes it).
+    b(&[Help],                    &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter"),
+    b(&[Help],                    &[any(Down), any_c('j')],                    "↓ j",             Action::ScrollDown,          "descendre"),
+    b(&[Help],                    &[any(Up), any_c('k')],                      "↑ k",             Action::ScrollUp,            "monter"),
+    b(&[Help],                    &[any(PageDown)],                            "PgSuiv",          Action::PageDown,            "page suivante"),
+    b(&[Help],                    &[any(PageUp)],                              "PgPréc",          Action::PageUp,              "page précédente"),
+    b(&[Help],                    &[any(Esc)],                                 "Échap",           Action::ToggleHelp,          "fermer l'aide"),
+    // A blanked screen (any other key shows the slide again).
+    b(&[Blanked],                 &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter"),
+    // Typing a slide number after g (any other key gives up).
+    b(&[Goto],                    &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter"),
+    b(&[Goto],                    GOTO_DIGITS,                                 "0…9",             Action::GotoDigit(0),        "chiffre du numéro"),
+    b(&[Goto],                    &[any(Enter), any_c('g')],                   "Entrée g",        Action::GotoConfirm,         "aller à la diapositive"),
+    // The quick search of presentation mode (other keys edit the query).
+    b(&[PresentSearch],           &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter"),
+    b(&[PresentSearch],           &[any(Esc)],                                 "Échap",           Action::Escape,              "revenir au parcours"),
+    b(&[PresentSearch],           &[any(Enter)],                               "Entrée",          Action::Open,                "montrer la fiche"),
+    b(&[PresentSearch],           &[any(Down), ctrl('n')],                     "↓ Ctrl-N",        Action::SelectNext,          "résultat suivant"),
+    b(&[PresentSearch],           &[any(Up), ctrl('p')],                       "↑ Ctrl-P",        Action::SelectPrev,          "résultat précédent"),
+]);
+
+/// What a key no line of the table matches does, per mode.
+#[must_use]
+pub fn otherwise(mode: Mode, key: KeyEvent) -> Option<Action> {
+    match mode {
+        Search | Find | PresentSearch => edit_key(key),
+        Help => Some(Action::ToggleHelp),
+        Blanked => Some(Action::Unblank),
+        Goto => Some(Action::Escape),
+        Results | Reader | Present | Picker | Notes => None,
+    }
+}
