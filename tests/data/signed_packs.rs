@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use relais::kb::manifest::{MANIFEST, SIGNATURE};
 use relais::kb::trust;
 
-mod data_support;
-mod signing_support;
+use crate::support::data as data_support;
+use crate::support::signing as signing_support;
 use data_support::{FIXTURE, fixture_version};
 use signing_support::{Home, text};
 

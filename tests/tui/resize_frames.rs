@@ -3,7 +3,7 @@
 //! from 1x1 to 250x80, in the browser and in the reader with its find bar open. `tui::draw`
 //! lays the app out again at the frame's own size: no panic, and the layout is the frame's.
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -6,7 +6,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-mod present_support;
+use crate::support::present as present_support;
 
 use relais::action::Action;
 use relais::app::App;

@@ -8,7 +8,7 @@
 //! text and JSON, the TUI drawn into a test buffer (list, reader, contact card, help,
 //! presentation), the reader's and the slides' laid-out lines, and the exports.
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use std::path::PathBuf;
 

@@ -12,8 +12,8 @@ use relais::kb::pack;
 use relais::kb::signing::Signer;
 use relais::kb::trust::{self, KeySource, TrustedKey};
 
-mod data_support;
-mod signing_support;
+use crate::support::data as data_support;
+use crate::support::signing as signing_support;
 use data_support::{FIXTURE, fixture_version};
 use signing_support::{Home, text};
 

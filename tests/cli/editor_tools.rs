@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-mod data_support;
+use crate::support::data as data_support;
 use data_support::fixture_version;
 
 fn relais(args: &[&str]) -> Command {

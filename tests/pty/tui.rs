@@ -8,7 +8,7 @@
 
 #![cfg(unix)]
 
-mod pty_support;
+use crate::support::pty as pty_support;
 
 use std::io::ErrorKind;
 use std::path::PathBuf;

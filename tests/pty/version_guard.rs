@@ -3,7 +3,7 @@
 //! changes nothing.
 #![cfg(unix)]
 
-mod pty_support;
+use crate::support::pty as pty_support;
 
 use expectrl::WaitStatus;
 use pty_support::Launch;

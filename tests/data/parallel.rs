@@ -12,7 +12,7 @@ use relais::kb::Origin;
 use relais::kb::store::{INSTALLS, PAUSE_VARIABLE, Store};
 use tempfile::TempDir;
 
-mod data_support;
+use crate::support::data as data_support;
 use data_support::fixture_version;
 
 struct Home {

@@ -4,7 +4,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-mod present_support;
+use crate::support::present as present_support;
 
 use relais::action::Action;
 use relais::app::App;

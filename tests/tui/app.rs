@@ -2,7 +2,7 @@
 //! actions applied one by one, and the state asserted (selection, results, tabs and filters,
 //! history, find, clipboard payloads, mouse, resizes).
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use proptest::prelude::*;
 use relais::action::Action;

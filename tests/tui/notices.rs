@@ -7,7 +7,7 @@ use relais::app::{App, DataInfo};
 use relais::kb::Origin;
 use relais::theme::ThemeName;
 
-mod tui_support;
+use crate::support::tui as tui_support;
 use tui_support::{kb, screen, today};
 
 fn app_on(origin: Origin) -> App {

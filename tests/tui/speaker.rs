@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode as K, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-mod present_support;
+use crate::support::present as present_support;
 
 use relais::action::Action;
 use relais::app::App;

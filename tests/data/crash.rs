@@ -20,7 +20,7 @@ use relais::kb::store::{INSTALLS, PAUSE_VARIABLE, STATE, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
-mod data_support;
+use crate::support::data as data_support;
 use data_support::{FIXTURE, fixture_version};
 
 /// A home of its own, with the versions "A", "B" and "C" of the fixture ready to install.

@@ -8,7 +8,7 @@ use relais::app::{App, DataInfo};
 use relais::kb::Origin;
 use relais::theme::ThemeName;
 
-mod tui_support;
+use crate::support::tui as tui_support;
 use tui_support::{draw, kb, lines, today};
 
 fn bar(unsigned: bool, width: u16) -> String {

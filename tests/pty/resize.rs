@@ -5,7 +5,7 @@
 //! `RELAIS_RESIZES` sets the number of resizes (default 1000).
 #![cfg(unix)]
 
-mod pty_support;
+use crate::support::pty as pty_support;
 
 use std::path::Path;
 use std::time::Duration;

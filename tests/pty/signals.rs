@@ -4,7 +4,7 @@
 //! SIGTERM/HUP/INT exited 0; an unterminated paste swallowed every key, Ctrl-C too.
 #![cfg(all(unix, target_os = "linux"))]
 
-mod pty_support;
+use crate::support::pty as pty_support;
 
 use std::time::Duration;
 

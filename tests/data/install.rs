@@ -15,7 +15,7 @@ use relais::kb::{Origin, today};
 use serde_json::Value;
 use tempfile::TempDir;
 
-mod data_support;
+use crate::support::data as data_support;
 use data_support::{FIXTURE, fixture_version};
 
 struct Home {

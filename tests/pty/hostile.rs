@@ -9,7 +9,7 @@
 //! this file adds the rest on the bundled data.
 #![cfg(target_os = "linux")]
 
-mod pty_support;
+use crate::support::pty as pty_support;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -5,7 +5,7 @@
 //! Review a changed snapshot like code: `INSTA_UPDATE=always cargo test --test tui_snapshots`
 //! writes the new `.snap` files under `tests/snapshots/`, then read them.
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

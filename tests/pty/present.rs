@@ -2,7 +2,7 @@
 //! terminal given back afterwards.
 #![cfg(unix)]
 
-mod pty_support;
+use crate::support::pty as pty_support;
 
 use std::process::Command;
 
