@@ -2,7 +2,7 @@
 //! exit code (0 success, 1 nothing found, 2 usage error or invalid data), closed pipes, colour,
 //! and where the data comes from. Plain outputs are compared with `tests/expected/*.txt`, made
 //! from the fixture knowledge base `tests/fixtures/valid/minimal.yaml` (not the bundled data,
-//! which content writers keep editing). `UPDATE_EXPECTED=1 cargo test --test cli` rewrites them.
+//! which content writers keep editing). `UPDATE_EXPECTED=1 cargo test --test cli commands::` rewrites them.
 //!
 //! Every run gets its own `HOME` and `XDG_DATA_HOME` so that data installed for the user never
 //! interferes, and no `RELAIS_DATA` or `NO_COLOR` from the caller's environment.
@@ -32,13 +32,7 @@ impl Sandbox {
 
     /// The binary as a plain `std::process::Command`, for pipes and terminals.
     fn std_relais(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_relais"));
-        cmd.env("HOME", self.home.path())
-            .env("XDG_DATA_HOME", self.home.path().join("share"))
-            .env_remove("RELAIS_DATA")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE");
-        cmd
+        crate::support::sandbox::relais(self.home.path())
     }
 
     fn relais(&self) -> Command {

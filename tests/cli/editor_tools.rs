@@ -12,14 +12,9 @@ use crate::support::data as data_support;
 use data_support::fixture_version;
 
 fn relais(args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("relais").expect("binary");
     let home = std::env::temp_dir().join("relais-editor-tools-home");
-    cmd.args(args)
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("RELAIS_DATA")
-        .env("NO_COLOR", "1");
+    let mut cmd = crate::support::sandbox::assert_relais(&home);
+    cmd.args(args).env("NO_COLOR", "1");
     cmd
 }
 

@@ -29,11 +29,7 @@ fn deck_handout(kb: &KnowledgeBase) -> Handout<'_> {
 
 /// The binary with an empty home, no `RELAIS_DATA`.
 fn relais(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("relais").expect("binary");
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env_remove("RELAIS_DATA");
-    cmd
+    crate::support::sandbox::assert_relais(home)
 }
 
 #[test]

@@ -1,16 +1,12 @@
 //! `relais export --format json`: the validated knowledge base, which reads back into a
 //! structure equal to the one the loader built, for the export fixture and the bundled data.
 
-use assert_cmd::Command;
 use relais::kb::validate::load;
 use relais::kb::{KnowledgeBase, Origin};
 
 fn exported(data: Option<&str>) -> KnowledgeBase {
     let home = tempfile::tempdir().expect("home");
-    let mut cmd = Command::cargo_bin("relais").expect("binary");
-    cmd.env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("share"))
-        .env_remove("RELAIS_DATA");
+    let mut cmd = crate::support::sandbox::assert_relais(home.path());
     if let Some(path) = data {
         cmd.args(["--data", path]);
     }

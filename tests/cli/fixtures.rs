@@ -4,7 +4,7 @@
 //! `relais check` (exit code 2, or 0 without `--strict` when there are only warnings).
 //!
 //! A fixture is a `.yaml` file or a folder of them; its expected headlines sit next to it in
-//! `<name>.expected`. `UPDATE_EXPECTED=1 cargo test --test fixtures_test` rewrites those files
+//! `<name>.expected`. `UPDATE_EXPECTED=1 cargo test --test cli fixtures::` rewrites those files
 //! from the current messages: read the diff before committing it.
 
 use std::collections::BTreeMap;
@@ -139,12 +139,8 @@ fn fail_all(problems: &[String]) {
 
 fn relais(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("temp home");
-    std::process::Command::new(env!("CARGO_BIN_EXE_relais"))
+    crate::support::sandbox::relais(home.path())
         .args(args)
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path())
-        .env_remove("RELAIS_DATA")
-        .env_remove("NO_COLOR")
         .output()
         .expect("run relais")
 }

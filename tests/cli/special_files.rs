@@ -10,7 +10,6 @@ use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 const VALID: &str = r#"categories:
@@ -37,11 +36,8 @@ fn pack() -> (TempDir, std::path::PathBuf) {
 }
 
 fn relais(home: &Path, args: &[&str]) -> Output {
-    Command::new(assert_cmd::cargo::cargo_bin("relais"))
+    crate::support::sandbox::assert_relais(home)
         .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env_remove("RELAIS_DATA")
         .env("NO_COLOR", "1")
         .timeout(Duration::from_secs(20))
         .output()

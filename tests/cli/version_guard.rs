@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
 use relais::kb::store::Store;
 
 const FIXTURE: &str = "tests/fixtures/export";
@@ -28,11 +27,8 @@ fn pack(dir: &Path, version: &str, date: &str) -> PathBuf {
 }
 
 fn relais(home: &Path, args: &[&str]) -> Output {
-    Command::new(assert_cmd::cargo::cargo_bin("relais"))
+    crate::support::sandbox::relais(home)
         .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env_remove("RELAIS_DATA")
         .env("NO_COLOR", "1")
         .output()
         .expect("runs")

@@ -30,12 +30,7 @@ impl Home {
     }
 
     fn relais(&self) -> Command {
-        let mut cmd = Command::cargo_bin("relais").expect("binary");
-        cmd.env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("share"))
-            .env_remove("RELAIS_DATA")
-            .env_remove("NO_COLOR");
-        cmd
+        crate::support::sandbox::assert_relais(self.dir.path())
     }
 
     fn user_dir(&self) -> PathBuf {

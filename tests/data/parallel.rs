@@ -25,12 +25,8 @@ impl Home {
     }
 
     fn relais(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
+        let mut cmd = crate::support::sandbox::relais(self.dir.path());
         cmd.args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("share"))
-            .env_remove("RELAIS_DATA")
-            .env_remove(PAUSE_VARIABLE)
             .env("NO_COLOR", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::piped());

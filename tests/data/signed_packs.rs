@@ -240,12 +240,8 @@ fn on_a_terminal_install_asks_before_changing_anything() {
     home.trust(&public);
     let file = home.pack(Path::new(FIXTURE), &key, "maj.relais");
     let answer = |reply: &str| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_relais"));
+        let mut cmd = crate::support::sandbox::relais(home.dir.path());
         cmd.args(["data", "install", &file.display().to_string()])
-            .env("HOME", home.dir.path())
-            .env("XDG_DATA_HOME", home.path("share"))
-            .env("XDG_CONFIG_HOME", home.path("config"))
-            .env_remove("RELAIS_DATA")
             .env("NO_COLOR", "1");
         let mut session = Session::spawn(cmd).expect("spawn in a pty");
         session.set_expect_timeout(Some(std::time::Duration::from_secs(60)));

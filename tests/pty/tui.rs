@@ -12,7 +12,6 @@ use crate::support::pty as pty_support;
 
 use std::io::ErrorKind;
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::{Session, WaitStatus};
@@ -248,13 +247,8 @@ fn first_frame_time() {
     let mut cpu = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {
         let home = tempfile::tempdir().expect("temp dir");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
-        cmd.current_dir(home.path())
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("share"))
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("RELAIS_DATA");
+        let mut cmd = crate::support::sandbox::relais(home.path());
+        cmd.current_dir(home.path()).env("TERM", "xterm-256color");
         let start = Instant::now();
         let mut session = Session::spawn(cmd).expect("spawn relais in a pty");
         let mut parser = vt100::Parser::new(ROWS, COLS, 0);

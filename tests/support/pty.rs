@@ -58,8 +58,9 @@ pub struct Launch {
 }
 
 impl Launch {
-    /// `relais ARGS` at 80x24, with `TERM=xterm-256color`, without `NO_COLOR` and
-    /// `RELAIS_DATA`, its `HOME` a fresh temporary folder that is also its working directory.
+    /// `relais ARGS` at 80x24, with `TERM=xterm-256color`, without `NO_COLOR`, `RELAIS_DATA`
+    /// and the rest of `sandbox::NOT_INHERITED`, its `HOME` a fresh temporary folder that is
+    /// also its working directory.
     pub fn new(args: &[&str]) -> Self {
         Self {
             args: args.iter().map(|&a| a.to_owned()).collect(),
@@ -117,8 +118,8 @@ impl Launch {
         let home = tempfile::tempdir().expect("temp dir");
         let cwd = self.own_cwd.then(|| tempfile::tempdir().expect("temp dir"));
         let mut made_here = Vec::new();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
-        cmd.args(&self.args).env("HOME", home.path());
+        let mut cmd = super::sandbox::bare(home.path());
+        cmd.args(&self.args);
         for (var, folder) in &self.home_vars {
             let dir = home.path().join(folder);
             if self.make_dirs && !folder.is_empty() {
@@ -127,9 +128,7 @@ impl Launch {
             }
             cmd.env(var, dir);
         }
-        cmd.env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("RELAIS_DATA");
+        cmd.env("TERM", "xterm-256color");
         for (var, value) in &self.env {
             match value {
                 Some(value) => cmd.env(var, value),

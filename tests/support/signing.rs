@@ -27,14 +27,8 @@ impl Home {
     }
 
     pub fn relais(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("relais").expect("binary");
-        cmd.args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("share"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env_remove("RELAIS_DATA")
-            .env_remove("RELAIS_KEY_PASSWORD")
-            .env("NO_COLOR", "1");
+        let mut cmd = super::sandbox::assert_relais(self.dir.path());
+        cmd.args(args).env("NO_COLOR", "1");
         cmd
     }
 

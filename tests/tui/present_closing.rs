@@ -3,10 +3,10 @@
 //! to the number (read here with rqrr, as a camera would); on a screen too small for a whole
 //! code, none is drawn (the numbers are in the list).
 
+use crate::support::present as present_support;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use crate::support::present as present_support;
 
 use relais::action::Action;
 use relais::app::App;

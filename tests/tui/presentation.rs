@@ -2,9 +2,9 @@
 //! search and return, split slides, blank screens, title, agenda and closing slides, help,
 //! Échap and F5; and whole-screen snapshots at three projector-ish sizes.
 
+use crate::support::present as present_support;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::support::present as present_support;
 
 use relais::action::Action;
 use relais::app::App;

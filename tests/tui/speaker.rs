@@ -2,10 +2,10 @@
 //! projector (slide, page, blank screen, elapsed and remaining time), the slide's notes and
 //! whole answer, the next slide, and how its keys become commands for the presenter.
 
+use crate::support::present as present_support;
 use crossterm::event::{KeyCode as K, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::support::present as present_support;
 
 use relais::action::Action;
 use relais::app::App;
