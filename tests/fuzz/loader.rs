@@ -21,7 +21,7 @@
 //! The parts: `mutation` (the random damage), `targeted` (the damage whose answer is known, and
 //! where each kind finds its place in a file), `oracle` (the rules every diagnostic follows).
 //! Inputs that once broke something are kept, minimised, in `tests/fixtures/fuzz/` and replayed
-//! here by `kept_inputs_replay`.
+//! through the oracle (`oracle::kept_inputs_replay`); `mutation::survey` lists the messages.
 
 mod mutation;
 mod oracle;
@@ -32,13 +32,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
-use proptest::sample::Index;
-use relais::kb::source::decode;
-use relais::kb::validate::validate;
 use relais::kb::{Origin, SourceFile};
-
-use mutation::{apply, mutation};
-use oracle::{load_mutated, own_words};
 
 const TODAY: Date = date(2026, 11, 27);
 
@@ -77,99 +71,5 @@ fn config() -> ProptestConfig {
         max_global_rejects: cases().max(1024),
         max_shrink_iters: 2000,
         ..ProptestConfig::default()
-    }
-}
-
-// --- kept inputs -----------------------------------------------------------------------------
-
-/// Every input under `tests/fixtures/fuzz/` once broke something: each loads (alone) without a
-/// panic, with positions in the file and French messages, and reports exactly the headlines of
-/// its `.expected` file (`UPDATE_EXPECTED=1` rewrites them; read the diff).
-#[test]
-fn kept_inputs_replay() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
-    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures/fuzz")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    inputs.sort();
-    assert!(!inputs.is_empty(), "no kept inputs in {}", dir.display());
-    for path in inputs {
-        let name = format!(
-            "tests/fixtures/fuzz/{}",
-            path.file_name().expect("name").to_string_lossy()
-        );
-        let bytes = std::fs::read(&path).expect("read input");
-        let set = [SourceFile {
-            name: name.clone(),
-            text: String::new(),
-        }];
-        let diags = load_mutated(&set, 0, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let headlines: Vec<String> = diags
-            .iter()
-            .map(|d| relais::kb::text::neutralize(&d.headline()).into_owned())
-            .collect();
-        let expected_path = path.with_extension("expected");
-        if std::env::var_os("UPDATE_EXPECTED").is_some() {
-            std::fs::write(&expected_path, headlines.join("\n") + "\n").expect("write expected");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path)
-            .unwrap_or_else(|_| panic!("{}: missing", expected_path.display()));
-        let expected: Vec<&str> = expected.lines().collect();
-        assert_eq!(headlines, expected, "{name}");
-    }
-}
-
-/// Not a test: runs `RELAIS_FUZZ_CASES` random cases and prints every distinct message shape
-/// (digits and quoted data folded) with its count, to review the wording in bulk:
-///
-/// ```text
-/// RELAIS_FUZZ_CASES=20000 cargo test --release --test fuzz -- --ignored --nocapture survey
-/// ```
-#[test]
-#[ignore = "a survey of the messages, run by hand"]
-fn survey() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::TestRunner;
-    let strategy = (
-        any::<Index>(),
-        any::<Index>(),
-        prop::collection::vec(mutation(), 1..8),
-    );
-    let mut runner = TestRunner::default();
-    let mut shapes = std::collections::BTreeMap::<String, (usize, String)>::new();
-    let corpus = corpus();
-    for _ in 0..cases() {
-        let (set, file, mutations) = strategy.new_tree(&mut runner).expect("case").current();
-        let set = &corpus[set.index(corpus.len())];
-        let target = file.index(set.len());
-        let mut bytes = set[target].text.clone().into_bytes();
-        for m in &mutations {
-            apply(&mut bytes, m);
-        }
-        let diags = match decode(set[target].name.clone(), bytes) {
-            Err(e) => e.diagnostics().to_vec(),
-            Ok(f) => {
-                let mut files = set.clone();
-                files[target] = f;
-                match validate(&files, TODAY) {
-                    Ok((_, w)) => w,
-                    Err(e) => e.diagnostics().to_vec(),
-                }
-            }
-        };
-        for d in diags {
-            let shape: String = own_words(&d.message)
-                .chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect();
-            let e = shapes.entry(shape).or_insert((0, d.headline()));
-            e.0 += 1;
-        }
-    }
-    for (shape, (n, example)) in shapes {
-        println!("{n:7}  {shape}\n         e.g. {example}");
     }
 }

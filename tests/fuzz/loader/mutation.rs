@@ -7,8 +7,11 @@ use std::ops::Range;
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-use super::oracle::load_mutated;
-use super::{config, corpus};
+use relais::kb::source::decode;
+use relais::kb::validate::validate;
+
+use super::oracle::{load_mutated, own_words};
+use super::{TODAY, cases, config, corpus};
 
 /// YAML syntax that hand edits and copy-pastes bring in.
 const SNIPPETS: [&str; 24] = [
@@ -235,5 +238,57 @@ proptest! {
             apply(&mut bytes, m);
         }
         load_mutated(set, target, bytes)?;
+    }
+}
+
+/// Not a test: runs `RELAIS_FUZZ_CASES` random cases and prints every distinct message shape
+/// (digits and quoted data folded) with its count, to review the wording in bulk:
+///
+/// ```text
+/// RELAIS_FUZZ_CASES=20000 cargo test --release --test fuzz -- --ignored --nocapture survey
+/// ```
+#[test]
+#[ignore = "a survey of the messages, run by hand"]
+fn survey() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let strategy = (
+        any::<Index>(),
+        any::<Index>(),
+        prop::collection::vec(mutation(), 1..8),
+    );
+    let mut runner = TestRunner::default();
+    let mut shapes = std::collections::BTreeMap::<String, (usize, String)>::new();
+    let corpus = corpus();
+    for _ in 0..cases() {
+        let (set, file, mutations) = strategy.new_tree(&mut runner).expect("case").current();
+        let set = &corpus[set.index(corpus.len())];
+        let target = file.index(set.len());
+        let mut bytes = set[target].text.clone().into_bytes();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        let diags = match decode(set[target].name.clone(), bytes) {
+            Err(e) => e.diagnostics().to_vec(),
+            Ok(f) => {
+                let mut files = set.clone();
+                files[target] = f;
+                match validate(&files, TODAY) {
+                    Ok((_, w)) => w,
+                    Err(e) => e.diagnostics().to_vec(),
+                }
+            }
+        };
+        for d in diags {
+            let shape: String = own_words(&d.message)
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect();
+            let e = shapes.entry(shape).or_insert((0, d.headline()));
+            e.0 += 1;
+        }
+    }
+    for (shape, (n, example)) in shapes {
+        println!("{n:7}  {shape}\n         e.g. {example}");
     }
 }

@@ -2,6 +2,7 @@
 //! problem points inside its file (a line of the file, a column of that line), its message is
 //! French, and no control character reaches the terminal.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
@@ -181,4 +182,46 @@ fn check_diagnostics(files: &[SourceFile], diags: &[Diagnostic]) -> Result<(), T
         );
     }
     Ok(())
+}
+
+// --- kept inputs -----------------------------------------------------------------------------
+
+/// Every input under `tests/fixtures/fuzz/` once broke something: each loads (alone) without a
+/// panic, with positions in the file and French messages, and reports exactly the headlines of
+/// its `.expected` file (`UPDATE_EXPECTED=1` rewrites them; read the diff).
+#[test]
+fn kept_inputs_replay() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/fuzz")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "no kept inputs in {}", dir.display());
+    for path in inputs {
+        let name = format!(
+            "tests/fixtures/fuzz/{}",
+            path.file_name().expect("name").to_string_lossy()
+        );
+        let bytes = std::fs::read(&path).expect("read input");
+        let set = [SourceFile {
+            name: name.clone(),
+            text: String::new(),
+        }];
+        let diags = load_mutated(&set, 0, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let headlines: Vec<String> = diags
+            .iter()
+            .map(|d| relais::kb::text::neutralize(&d.headline()).into_owned())
+            .collect();
+        let expected_path = path.with_extension("expected");
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(&expected_path, headlines.join("\n") + "\n").expect("write expected");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("{}: missing", expected_path.display()));
+        let expected: Vec<&str> = expected.lines().collect();
+        assert_eq!(headlines, expected, "{name}");
+    }
 }
