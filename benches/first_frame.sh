@@ -5,8 +5,8 @@
 #
 #   benches/first_frame.sh
 #
-# The harness is the ignored test `first_frame_time` in tests/tui_pty.rs (expectrl + vt100).
+# The harness is the ignored test `first_frame_time` in tests/pty/tui.rs (expectrl + vt100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --release --quiet --test tui_pty -- --ignored --nocapture --exact first_frame_time 2>&1 \
+cargo test --release --quiet --test pty -- --ignored --nocapture --exact tui::first_frame_time 2>&1 \
     | grep -E "^first frame|^CPU time|panicked|error"

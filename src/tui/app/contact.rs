@@ -55,7 +55,9 @@ impl App {
             Some(crate::kb::Item::Entry(e)) => {
                 crate::render::plain::entry(&self.kb, e, 78, self.info.today)
             }
-            Some(crate::kb::Item::Contact(c)) => crate::render::plain::contact(c, 78, self.info.today),
+            Some(crate::kb::Item::Contact(c)) => {
+                crate::render::plain::contact(c, 78, self.info.today)
+            }
             _ => {
                 self.status = Some("Rien à copier : ouvrez d'abord une fiche.".to_owned());
                 return;

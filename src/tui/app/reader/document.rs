@@ -6,10 +6,10 @@ use jiff::civil::Date;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::render::freshness;
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
+use crate::render::freshness;
 use crate::render::plain::{name_of, source_line};
 use crate::search::fold::tokenize;
 use crate::strings as s;

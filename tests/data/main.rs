@@ -1,0 +1,11 @@
+//! `relais data`: installs, restores and resets in homes of their own, killed at any step or two
+//! at once; signed packs, and the packs and keys that must be refused.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod crash;
+mod install;
+mod pack_refusals;
+mod parallel;
+mod signed_packs;

@@ -1,0 +1,304 @@
+//! End to end in a pseudo-terminal: the real binary, real keys, its output fed to a vt100
+//! emulator. A volunteer's session (search without accents, open, follow a link, go back, copy,
+//! quit), then the ways a session ends (q, Ctrl-C, SIGTERM, SIGHUP, Ctrl-Z and `fg`): each must
+//! give the terminal back and write nothing to disk.
+//!
+//! The screen is polled rather than waited for with fixed sleeps, with generous timeouts: the
+//! test machines are small.
+
+#![cfg(unix)]
+
+use crate::support::pty as pty_support;
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use expectrl::{Session, WaitStatus};
+use pty_support::{Launch, Pty, WAIT, rfind};
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+
+/// Starts the TUI on the fixture, in an empty home and working directory.
+fn start() -> Pty {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/kb.yaml");
+    let mut pty = Launch::new(&["--data", data.to_str().expect("a UTF-8 path")])
+        .home_var("XDG_DATA_HOME", "share")
+        .home_var("XDG_CONFIG_HOME", "config")
+        .size(COLS, ROWS)
+        .start();
+    // The program hides the cursor, draws the frame in several writes, then shows the cursor in
+    // the search bar: with the cursor shown, the whole first frame is on the screen.
+    pty.wait_for_screen("the first frame", |screen| {
+        !screen.hide_cursor() && screen.contents().contains("Rechercher ›")
+    });
+    pty
+}
+
+/// The terminal is as the program found it, and nothing was written to disk.
+fn assert_restored(pty: &Pty) {
+    pty.assert_screen_restored();
+    assert!(
+        !pty.parser.screen().bracketed_paste(),
+        "bracketed paste still on"
+    );
+    let raw = &pty.raw;
+    let entered = rfind(raw, b"\x1b[?1049h").expect("entered the alternate screen");
+    let left = rfind(raw, b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        left > entered,
+        "the last alternate-screen switch is the exit"
+    );
+    let shown = rfind(raw, b"\x1b[?25h").expect("showed the cursor");
+    assert!(shown > entered);
+    let mouse_off = rfind(raw, b"\x1b[?1000l").expect("disabled mouse capture");
+    assert!(mouse_off > rfind(raw, b"\x1b[?1000h").expect("enabled mouse capture"));
+    assert_eq!(
+        pty.sandbox.written(),
+        Vec::<PathBuf>::new(),
+        "wrote to disk"
+    );
+}
+
+/// Decodes standard base64 (the OSC 52 payload).
+fn base64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().take_while(|&c| c != b'=') {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .expect("base64 character");
+        acc = (acc << 6) | u32::try_from(v).expect("small");
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).expect("a byte"));
+        }
+    }
+    out
+}
+
+/// The text of the last OSC 52 clipboard sequence in `raw`.
+fn last_clipboard(raw: &[u8]) -> Option<String> {
+    let start = rfind(raw, b"\x1b]52;c;")? + 7;
+    let len = raw[start..].iter().position(|&b| b == 0x07 || b == 0x1b)?;
+    let payload = std::str::from_utf8(&raw[start..start + len]).ok()?;
+    String::from_utf8(base64(payload)).ok()
+}
+
+#[test]
+fn a_volunteer_session_from_search_to_quit() {
+    let mut pty = start();
+    let screen = pty.contents();
+    assert!(
+        screen.contains("kb.yaml · 01/11/2026"),
+        "status bar:\n{screen}"
+    );
+
+    // Search without accents: the detention entry comes first and shows in the reader.
+    pty.send("detenu centre ferme");
+    pty.wait_for("the detention entry", |s| {
+        s.contains("Rechercher › detenu centre ferme")
+            && s.contains("Combien de temps peut-on être détenu en")
+    });
+
+    // Enter opens it in the reader; its first link is the police-check entry.
+    pty.send("\r");
+    pty.wait_for("the reader's key hints", |s| s.contains("0…9 suivre"));
+    pty.send("1");
+    pty.wait_for("the followed link", |s| {
+        s.contains("Que faire lors d'un contrôle de police ?") && s.contains("historique ← 1 · 0 →")
+    });
+
+    // Backspace goes back.
+    pty.send("\x7f");
+    pty.wait_for("the way back", |s| s.contains("historique ← 0 · 1 →"));
+    assert!(
+        pty.contents()
+            .contains("Combien de temps peut-on être détenu en")
+    );
+
+    // `y` copies the entry through OSC 52.
+    pty.send("y");
+    pty.wait_for("the copy confirmation", |s| s.contains("Fiche copiée"));
+    let copied = last_clipboard(&pty.raw).expect("an OSC 52 sequence");
+    assert!(
+        copied.starts_with("Combien de temps peut-on être détenu en centre fermé ?"),
+        "{copied}"
+    );
+    assert!(
+        copied.contains("Ciré — la détention en centre fermé"),
+        "{copied}"
+    );
+
+    // `q` quits from the reader (in the search bar it would type a letter).
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert_restored(&pty);
+}
+
+#[test]
+fn q_in_the_search_bar_types_and_escape_tab_reach_the_commands() {
+    let mut pty = start();
+    pty.send("q");
+    pty.wait_for("q in the query", |s| s.contains("Rechercher › q"));
+    assert!(pty.running());
+    // Esc clears the query; Tab moves to the list, where `c` copies the contact's number.
+    pty.send("\x1b");
+    pty.wait_for("the cleared query", |s| s.contains("tapez quelques mots"));
+    pty.send("\t");
+    pty.wait_for("the list's key hints", |s| {
+        s.contains("s retour") || s.contains(" s ")
+    });
+    pty.send("G");
+    pty.send("c");
+    pty.wait_for("the copied number", |s| s.contains("Numéro copié"));
+    assert_eq!(last_clipboard(&pty.raw).as_deref(), Some("0800 00 000"));
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert_restored(&pty);
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search_bar() {
+    let mut pty = start();
+    pty.send("police");
+    pty.wait_for("the query", |s| s.contains("Rechercher › police"));
+    pty.send("\x03");
+    let status = pty.wait_exit();
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
+    assert_restored(&pty);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits() {
+    let mut pty = start();
+    pty.signal("TERM");
+    let status = pty.wait_exit();
+    // 128 + 15, whether the loop ends first or the watchdog of a vanished terminal does.
+    assert!(matches!(status, WaitStatus::Exited(_, 143)), "{status:?}");
+    assert_restored(&pty);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits() {
+    let mut pty = start();
+    pty.signal("HUP");
+    let status = pty.wait_exit();
+    // 128 + 1, whether the loop ends first or the watchdog of a vanished terminal does.
+    assert!(matches!(status, WaitStatus::Exited(_, 129)), "{status:?}");
+    assert_restored(&pty);
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
+    let mut pty = start();
+    pty.send("froid");
+    pty.wait_for("the query", |s| s.contains("Rechercher › froid"));
+    pty.send("\x1a");
+    let start = Instant::now();
+    loop {
+        pty.pump();
+        if !pty.parser.screen().alternate_screen() {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "Ctrl-Z did not leave the screen");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!pty.parser.screen().hide_cursor());
+    // `fg`: the shell would send SIGCONT.
+    pty.signal("CONT");
+    pty.wait_for("the redrawn screen", |s| s.contains("Rechercher › froid"));
+    assert!(pty.parser.screen().alternate_screen());
+    pty.send("\x03");
+    let status = pty.wait_exit();
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
+    assert_restored(&pty);
+}
+
+#[test]
+fn a_resize_redraws_at_the_new_size() {
+    let mut pty = start();
+    pty.resize(40, 12);
+    pty.signal("WINCH");
+    pty.wait_for("the narrow layout", |s| {
+        // The list alone: browsing, its border names the first category and counts the rows.
+        s.lines().count() <= 12 && s.contains("· 10 ") && !s.contains("Lecture")
+    });
+    pty.send("\x03");
+    pty.wait_exit();
+    assert_restored(&pty);
+}
+
+/// Time from start to the first frame, on the bundled data: 20 starts, median reported. A
+/// measurement, not a test; `benches/first_frame.sh` runs it on the release build:
+///
+///     cargo test --release --test tui_pty -- --ignored --nocapture first_frame_time
+#[test]
+#[ignore = "a measurement: run it with --release through benches/first_frame.sh"]
+fn first_frame_time() {
+    const RUNS: usize = 20;
+    let mut times = Vec::with_capacity(RUNS);
+    let mut cpu = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let home = tempfile::tempdir().expect("temp dir");
+        let mut cmd = crate::support::sandbox::relais(home.path());
+        cmd.current_dir(home.path()).env("TERM", "xterm-256color");
+        let start = Instant::now();
+        let mut session = Session::spawn(cmd).expect("spawn relais in a pty");
+        let mut parser = vt100::Parser::new(ROWS, COLS, 0);
+        let mut buf = [0u8; 8192];
+        loop {
+            match session.try_read(&mut buf) {
+                Ok(n) if n > 0 => parser.process(&buf[..n]),
+                Ok(_) => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+                Err(e) => panic!("relais stopped before its first frame: {e}"),
+            }
+            if parser.screen().contents().contains("Rechercher") {
+                break;
+            }
+            assert!(start.elapsed() < WAIT, "no first frame");
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        times.push(start.elapsed());
+        if let Some(ns) = cpu_time(&session.get_process().pid().to_string()) {
+            cpu.push(ns);
+        }
+        session.send("\x03").expect("send Ctrl-C");
+        let quit = Instant::now();
+        while session.get_process().status() == Ok(WaitStatus::StillAlive) {
+            assert!(quit.elapsed() < WAIT, "relais did not quit");
+            let _ = session.try_read(&mut buf);
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+    times.sort();
+    cpu.sort_unstable();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "first frame over {RUNS} starts of {}: median {:.1} ms, min {:.1} ms, max {:.1} ms",
+        env!("CARGO_BIN_EXE_relais"),
+        ms(times[RUNS / 2]),
+        ms(times[0]),
+        ms(times[RUNS - 1]),
+    );
+    if let Some(median) = cpu.get(cpu.len() / 2) {
+        // CPU time does not depend on what else the machine is doing, unlike the wall clock.
+        println!(
+            "CPU time of relais until its first frame: median {:.1} ms",
+            ms(Duration::from_nanos(*median))
+        );
+    }
+}
+
+/// Time the main thread of `pid` has run so far, from Linux's scheduler statistics.
+fn cpu_time(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/schedstat")).ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
