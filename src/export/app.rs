@@ -166,6 +166,7 @@ mod tests {
                 synonyms: Vec::new(),
                 families: Vec::new(),
                 colloquial: Vec::new(),
+                translations: crate::kb::i18n::Translations::default(),
             },
             jiff::civil::date(2026, 12, 1),
         );
