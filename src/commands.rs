@@ -7,7 +7,10 @@ mod data;
 mod diff;
 mod eval;
 pub mod export;
+mod export_lang;
 mod install;
+pub mod lang;
+mod lang_list;
 mod packaging;
 mod review;
 mod schema;
@@ -140,6 +143,9 @@ fn dispatch(cli: &Cli, out: &mut dyn Write, painter: Painter) -> anyhow::Result<
         Ok(loaded) => loaded,
         Err(status) => return Ok(status),
     };
+    if let Some(code) = &cli.lang {
+        return lang::run(cli, command, &loaded, code, out, painter);
+    }
     match command {
         Command::Search {
             query,
