@@ -8,29 +8,32 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::{data_line, escape, html};
-use crate::kb::i18n::{Language, Translation, language};
+use crate::kb::i18n::facts::{Kind, facts};
+use crate::kb::i18n::{Direction, Language, Translation, language};
 use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::strings as s;
 
-const CARDS_CSS: &str = "@page { size: A5; margin: 9mm; }
+const CARDS_CSS: &str = "@page { size: A5; margin: 7mm; }
 html { color: #000; background: #fff; }
-body { font: 10.5pt/1.4 \"DejaVu Sans\", \"Noto Sans\", Arial, sans-serif; margin: 0; }
-section.card { break-after: page; page-break-after: always; display: flex; flex-direction: column;
-  min-height: 190mm; }
+body { font: 9pt/1.3 \"DejaVu Sans\", \"Noto Sans\", Arial, sans-serif; margin: 0; }
+section.card { break-after: page; page-break-after: always; break-inside: avoid; }
 section.card:last-child { break-after: auto; page-break-after: auto; }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0 5mm; flex: 1; }
-.cols.one { grid-template-columns: 1fr; }
-.side + .side { border-left: 0.75pt solid #000; padding-left: 5mm; }
-.side[dir=\"rtl\"] { text-align: right; font-size: 11.5pt; }
-.lang { font-size: 8pt; text-transform: uppercase; letter-spacing: .05em; margin: 0 0 1mm; }
-h2 { font-size: 12.5pt; line-height: 1.25; margin: 0 0 2mm; }
-.side p { margin: 0 0 1.6mm; }
-.notice { border: 1.2pt solid #000; padding: 1.2mm 2mm; font-size: 8.5pt; font-weight: bold; }
-.contacts { display: flex; gap: 4mm; border-top: 1pt solid #000; margin-top: 3mm; padding-top: 2mm; }
-.contact { display: flex; gap: 2mm; align-items: center; }
-.contact svg { width: 22mm; height: 22mm; flex: none; }
-.contact .num { font-size: 13pt; font-weight: bold; white-space: nowrap; }
-.foot { font-size: 7.5pt; margin-top: 2mm; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0 4mm; }
+.cols.one { grid-template-columns: 1fr; font-size: 10.5pt; }
+.side + .side { border-left: 0.75pt solid #000; padding-left: 4mm; }
+.side[dir=\"rtl\"] { text-align: right; font-size: 9.5pt; }
+.lang { font-size: 7pt; text-transform: uppercase; letter-spacing: .05em; margin: 0 0 1mm; }
+h2 { font-size: 11pt; line-height: 1.2; margin: 0 0 1.5mm; }
+.side p { margin: 0 0 1.2mm; }
+.notice { border: 1.2pt solid #000; padding: 1mm 1.5mm; font-size: 7.5pt; font-weight: bold; }
+bdi.num { white-space: nowrap; }
+.contacts { display: flex; gap: 4mm; border-top: 1pt solid #000; margin-top: 2mm; padding-top: 1.5mm; }
+.contact { display: flex; gap: 2mm; align-items: center; font-size: 8pt; }
+.contact svg { width: 18mm; height: 18mm; flex: none; }
+.contact .num { font-size: 11pt; font-weight: bold; white-space: nowrap; }
+.foot { font-size: 6.5pt; margin: 1.5mm 0 0; }
+.long { font-size: 8pt; } .long .side[dir=\"rtl\"] { font-size: 8.5pt; } .long h2 { font-size: 10pt; }
+.longer { font-size: 7.4pt; } .longer .side[dir=\"rtl\"] { font-size: 7.8pt; } .longer h2 { font-size: 9.5pt; }
 ";
 
 /// One page: an entry in French and, when given, in one other language.
@@ -90,7 +93,18 @@ pub fn render(
 fn page(out: &mut String, kb: &KnowledgeBase, card: &Card<'_>, today: Date) {
     let e = card.entry;
     let cols = if card.translation.is_some() { "cols" } else { "cols one" };
-    let _ = writeln!(out, "<section class=\"card\" id=\"{}\">", escape(&e.id));
+    // A long card is set smaller so that it keeps to its page.
+    let length = e.title.chars().count()
+        + card.french.chars().count()
+        + card.translation.map_or(0, |(t, _)| {
+            t.title.chars().count() + t.card.as_deref().unwrap_or_default().chars().count()
+        });
+    let size = match length {
+        0..1_450 => "",
+        1_450..1_750 => " long",
+        _ => " longer",
+    };
+    let _ = writeln!(out, "<section class=\"card{size}\" id=\"{}\">", escape(&e.id));
     let _ = writeln!(out, "<div class=\"{cols}\">");
     let mut french_notices = vec![s::NOT_LEGAL_ADVICE.to_owned()];
     if let Some((t, lang)) = card.translation {
@@ -134,9 +148,16 @@ fn side(out: &mut String, lang: &Language, title: &str, card: &str, notices: &[S
         lang.direction.as_str()
     );
     let _ = writeln!(out, "<p class=\"lang\">{}</p>", escape(lang.native));
-    let _ = writeln!(out, "<h2>{}</h2>", escape(title));
+    let text = |t: &str| {
+        if lang.direction == Direction::Rtl {
+            isolate_numbers(t)
+        } else {
+            escape(t)
+        }
+    };
+    let _ = writeln!(out, "<h2>{}</h2>", text(title));
     for line in card.lines().filter(|l| !l.trim().is_empty()) {
-        let _ = writeln!(out, "<p>{}</p>", escape(line.trim()));
+        let _ = writeln!(out, "<p>{}</p>", text(line.trim()));
     }
     for n in notices {
         let _ = writeln!(out, "<p class=\"notice\">{}</p>", escape(n));
@@ -176,4 +197,47 @@ fn capitalized(s: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// `text` escaped, each number in `<bdi dir="ltr">`: in a right-to-left paragraph the browser
+/// would otherwise lay the groups of `+32 2 524 98 89` out from right to left, and the number
+/// would read `89 98 524 2 +32`.
+#[must_use]
+pub fn isolate_numbers(text: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for fact in facts(text).into_iter().filter(|f| f.kind == Kind::Number) {
+        if fact.offset < at {
+            continue;
+        }
+        let len: usize = text[fact.offset..]
+            .chars()
+            .take(fact.text.chars().count())
+            .map(char::len_utf8)
+            .sum();
+        out.push_str(&escape(&text[at..fact.offset]));
+        let _ = write!(
+            out,
+            "<bdi class=\"num\" dir=\"ltr\">{}</bdi>",
+            escape(&text[fact.offset..fact.offset + len])
+        );
+        at = fact.offset + len;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::isolate_numbers;
+
+    #[test]
+    fn numbers_are_isolated_left_to_right() {
+        assert_eq!(
+            isolate_numbers("اتصل بالرقم +32 2 524 98 89 أو 112 <"),
+            "اتصل بالرقم <bdi class=\"num\" dir=\"ltr\">+32 2 524 98 89</bdi> أو \
+             <bdi class=\"num\" dir=\"ltr\">112</bdi> &lt;"
+        );
+        assert_eq!(isolate_numbers("sans chiffre"), "sans chiffre");
+    }
 }

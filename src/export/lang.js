@@ -28,11 +28,24 @@ function relaisI18n(P, el, link) {
     for (var i = 0; i < LANGS.length; i++) if (LANGS[i].code === code) return LANGS[i];
     return null;
   }
-  // A block in `code`, with its lang and dir attributes.
+  // A block in `code`, with its lang and dir attributes. Each number is isolated left to
+  // right: in a right-to-left paragraph the browser would lay the groups of `+32 2 524 98 89`
+  // out from right to left, and the number would read `89 98 524 2 +32`.
   function inLang(tag, cls, text, code) {
-    var e = el(tag, cls, text), m = meta(code);
+    var e = el(tag, cls), m = meta(code);
     e.lang = code;
     e.dir = m ? m.direction : 'ltr';
+    if (text !== undefined) {
+      var re = /\+?\d+(?:[ \u00a0.\/-]\d+)*/g, at = 0, hit;
+      while ((hit = re.exec(text)) !== null) {
+        e.appendChild(document.createTextNode(text.slice(at, hit.index)));
+        var b = el('bdi', 'num', hit[0]);
+        b.dir = 'ltr';
+        e.appendChild(b);
+        at = hit.index + hit[0].length;
+      }
+      e.appendChild(document.createTextNode(text.slice(at)));
+    }
     return e;
   }
   function notices(t, m) {
