@@ -144,6 +144,43 @@ fn kb() -> KnowledgeBase {
         synonyms: vec![vec![nasty("héberger"), "loger".to_owned()]],
         families: Vec::new(),
         colloquial: vec![("jpeu".to_owned(), nasty("je peux"))],
+        translations: translations(),
+    }
+}
+
+/// A French card and translations into Arabic, hostile like the rest.
+fn translations() -> relais::kb::i18n::Translations {
+    use relais::kb::i18n::{
+        ContactTranslation, FrenchCard, Provenance, Status, Translation, Translations,
+    };
+    let provenance = Provenance {
+        status: Status::Reviewed,
+        date: date(2026, 1, 1),
+        reviewed: Some(date(2026, 1, 2)),
+        by: Some(nasty("Relectrice")),
+        stale: true,
+    };
+    Translations {
+        cards: vec![FrenchCard {
+            id: "heberger".to_owned(),
+            date: date(2026, 1, 1),
+            card: nasty("Carte 081 00 00 00\nDeuxième ligne"),
+            stale: false,
+        }],
+        entries: vec![Translation {
+            id: "heberger".to_owned(),
+            lang: "ar".to_owned(),
+            title: nasty("عنوان"),
+            summary: nasty("ملخص"),
+            card: Some(nasty("بطاقة 081 00 00 00\nسطر")),
+            provenance: provenance.clone(),
+        }],
+        contacts: vec![ContactTranslation {
+            id: "permanence".to_owned(),
+            lang: "ar".to_owned(),
+            description: nasty("وصف"),
+            provenance,
+        }],
     }
 }
 
@@ -237,6 +274,17 @@ fn commands_print_clean_text_and_json() {
             }
             let out = run(|o| run_list(&kb, None, json, o, painter));
             assert_clean(&format!("list {what}"), &without_painter_codes(&out));
+            for code in ["ar", "fr", "en"] {
+                let lang = relais::kb::i18n::language(code).expect("language");
+                for id in ["heberger", "permanence"] {
+                    let out = relais::commands::lang::translated_text(&kb, id, lang, painter);
+                    assert!(!out.is_empty() || code == "fr", "show {id} --lang {code}");
+                    assert_clean(
+                        &format!("show {id} --lang {code} {what}"),
+                        &without_painter_codes(&out),
+                    );
+                }
+            }
             let out = run(|o| run_contacts(&kb, None, json, o, painter));
             assert_clean(&format!("contacts {what}"), &without_painter_codes(&out));
             let out = run(|o| run_decks(&kb, json, o, painter));
@@ -429,6 +477,18 @@ fn exports(kb: &KnowledgeBase) -> Vec<(String, String)> {
             relais::export::slides::render(kb, deck),
         ));
     }
+    let langs: Vec<&'static relais::kb::i18n::Language> = ["ar", "en"]
+        .iter()
+        .filter_map(|c| relais::kb::i18n::language(c))
+        .collect();
+    let entries: Vec<&Entry> = kb.entries.iter().collect();
+    let (cards, _) = relais::export::cards::render(kb, &entries, &langs, TODAY);
+    assert!(cards.contains("dir=\"rtl\""), "no Arabic card:\n{cards}");
+    out.push(("bilingual cards".to_owned(), cards));
+    out.push((
+        "phone page in Arabic".to_owned(),
+        relais::export::app::render_in(kb, TODAY, "ar"),
+    ));
     let all = Handout::select(kb, &Scope::All, true, TODAY).expect("all contacts");
     out.push((
         "contacts and QR sheet".to_owned(),
@@ -463,6 +523,7 @@ fn every_export_carries_no_control_character() {
             contacts: !app && format != ExportFormat::Json,
             app,
             sheet: false,
+            cards: false,
             output: None,
         };
         let out = run(|o| relais::commands::export::run_export(&kb, &args, o));

@@ -167,10 +167,12 @@ fn show(
 #[must_use]
 pub fn translated_text(kb: &KnowledgeBase, id: &str, lang: &Language, p: Painter) -> String {
     let mut out = String::new();
+    // Data is neutralised before it is painted: the painter's own escapes must stay.
     let push = |out: &mut String, s: &str| {
-        out.push_str(&neutralize(s));
+        out.push_str(s);
         out.push('\n');
     };
+    let n = |s: &str| neutralize(s).into_owned();
     let texts: Option<(&Provenance, Vec<&str>)> = match kb.item(id) {
         Some(Item::Entry(_)) => kb.translation(id, lang.code).map(|t| {
             let mut texts = vec![t.title.as_str(), t.summary.as_str()];
@@ -200,9 +202,9 @@ pub fn translated_text(kb: &KnowledgeBase, id: &str, lang: &Language, p: Painter
     };
     let (notice, notice_fr) = prov.notices(lang);
     let (title, rest) = texts.split_first().map_or(("", &[][..]), |(t, r)| (*t, r));
-    push(&mut out, &p.bold(&format!("[{}] {title}", lang.native)));
-    push(&mut out, &p.warn(&format!("⚠ {notice}")));
-    push(&mut out, &p.warn(&format!("⚠ {notice_fr}")));
+    push(&mut out, &p.bold(&format!("[{}] {}", lang.native, n(title))));
+    push(&mut out, &p.warn(&format!("⚠ {}", n(&notice))));
+    push(&mut out, &p.warn(&format!("⚠ {}", n(&notice_fr))));
     if prov.stale {
         push(
             &mut out,

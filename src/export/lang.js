@@ -20,7 +20,7 @@ function relaisI18n(P, el, link) {
           french: 'French version (the reference)', found: 'Found in English', language: 'Language' },
     ar: { questions: 'أسئلة بالعربية', none: 'لا توجد ترجمة عربية لهذه الصفحة: النص الفرنسي أدناه.',
           french: 'النص الفرنسي (هو المرجع)', found: 'نتائج بالعربية', language: 'اللغة' },
-    prs: { questions: 'سؤال‌ها به دری', none: 'برای این صفحه ترجمهٔ دری وجود ندارد: متن فرانسوی در پایین است.',
+    prs: { questions: 'سؤال\u200cها به دری', none: 'برای این صفحه ترجمهٔ دری وجود ندارد: متن فرانسوی در پایین است.',
            french: 'متن فرانسوی (معتبر است)', found: 'نتایج به دری', language: 'زبان' }
   };
   function ui(key) { return (UI[current] || UI.fr)[key]; }
