@@ -184,6 +184,7 @@ pub enum ExportFormat {
 
 /// Arguments of `relais export`.
 #[derive(Debug, clap::Args)]
+#[allow(clippy::struct_excessive_bools)] // command-line flags, each on its own
 pub struct ExportArgs {
     /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json,
     /// slides (les diapositives d'une présentation --deck, pour un navigateur).

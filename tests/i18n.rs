@@ -14,7 +14,9 @@ const FIXTURE: &str = "tests/fixtures/valid/translations";
 
 fn kb() -> KnowledgeBase {
     let files = Origin::Flag(FIXTURE.into()).read().expect("fixture");
-    validate(&files, date(2026, 11, 27)).expect("valid fixture").0
+    validate(&files, date(2026, 11, 27))
+        .expect("valid fixture")
+        .0
 }
 
 fn relais(args: &[&str]) -> std::process::Output {
@@ -50,11 +52,18 @@ fn the_loader_keeps_each_translation_with_how_it_was_made() {
     let kb = kb();
     let en = kb.translation("medecin", "en").expect("English medecin");
     assert_eq!(en.provenance.status, Status::Machine);
-    assert!(en.card.as_deref().is_some_and(|c| c.contains("081 33 70 11")));
+    assert!(
+        en.card
+            .as_deref()
+            .is_some_and(|c| c.contains("081 33 70 11"))
+    );
     assert!(!en.provenance.stale);
     let reviewed = kb.translation("urgence", "en").expect("English urgence");
     assert_eq!(reviewed.provenance.status, Status::Reviewed);
-    assert_eq!(reviewed.provenance.by.as_deref(), Some("Relectrice, association"));
+    assert_eq!(
+        reviewed.provenance.by.as_deref(),
+        Some("Relectrice, association")
+    );
     assert_eq!(reviewed.provenance.reviewed, Some(date(2026, 10, 5)));
     assert!(reviewed.card.is_none());
     assert!(kb.translation("urgence", "ar").is_none());
@@ -64,10 +73,14 @@ fn the_loader_keeps_each_translation_with_how_it_was_made() {
     assert_eq!(codes("urgence"), ["fr", "en"]);
     assert_eq!(codes("cpas"), ["fr", "en"]);
     assert_eq!(
-        kb.contact_translation("cpas", "en").map(|t| t.description.as_str()),
+        kb.contact_translation("cpas", "en")
+            .map(|t| t.description.as_str()),
         Some("Social help and urgent medical aid, rue de Dave 165, 081 33 70 11.")
     );
-    assert!(kb.french_card("medecin").is_some_and(|c| c.card.starts_with("Avec ou sans")));
+    assert!(
+        kb.french_card("medecin")
+            .is_some_and(|c| c.card.starts_with("Avec ou sans"))
+    );
     let ar = relais::kb::i18n::language("ar").expect("Arabic");
     assert_eq!((ar.direction, ar.native), (Direction::Rtl, "العربية"));
 }
@@ -78,8 +91,14 @@ fn a_translation_older_than_its_french_entry_is_marked_stale() {
         .read()
         .expect("fixture");
     let (kb, warnings) = validate(&files, date(2026, 11, 27)).expect("only a warning");
-    assert!(kb.translation("medecin", "en").is_some_and(|t| t.provenance.stale));
-    assert!(!kb.translation("medecin", "ar").is_some_and(|t| t.provenance.stale));
+    assert!(
+        kb.translation("medecin", "en")
+            .is_some_and(|t| t.provenance.stale)
+    );
+    assert!(
+        !kb.translation("medecin", "ar")
+            .is_some_and(|t| t.provenance.stale)
+    );
     assert!(
         warnings
             .iter()
@@ -111,7 +130,10 @@ fn without_a_translation_show_falls_back_to_french_with_a_note() {
     let v = json(&["show", "urgence", "--lang", "ar", "--json"]);
     assert_eq!(v["lang"], "fr");
     assert!(v.get("translation").is_none());
-    assert_eq!(v["note"], "pas de traduction en arabe : la version française suit");
+    assert_eq!(
+        v["note"],
+        "pas de traduction en arabe : la version française suit"
+    );
     assert_eq!(v["title"], "Quel numéro en cas de danger ?");
     let text = stdout(&["show", "urgence", "--lang", "ar"]);
     assert!(text.starts_with("⚠ Pas de traduction en arabe"), "{text}");
@@ -121,7 +143,10 @@ fn without_a_translation_show_falls_back_to_french_with_a_note() {
 #[test]
 fn plain_show_prints_the_translation_with_both_notices_then_the_french() {
     let text = stdout(&["show", "medecin", "--lang", "en"]);
-    let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle:?} in {text}"));
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} in {text}"))
+    };
     let title = at("[English] Where can I see a doctor without papers?");
     let notice = at("Machine translation, not reviewed — the French version is the reference");
     let notice_fr = at("Traduction automatique, non relue — la version française fait foi");
@@ -165,7 +190,10 @@ fn list_and_search_show_each_row_in_the_language() {
     let hits = json(&["search", "medecin", "--lang", "en", "--json"]);
     assert_eq!(hits[0]["id"], "medecin");
     assert_eq!(hits[0]["lang"], "en");
-    assert_eq!(hits[0]["translated"]["title"], "Where can I see a doctor without papers?");
+    assert_eq!(
+        hits[0]["translated"]["title"],
+        "Where can I see a doctor without papers?"
+    );
     let plain = stdout(&["search", "medecin", "--lang", "en"]);
     assert!(plain.contains("Where can I see a doctor without papers?  [medecin] [fr en ar]"));
 }
@@ -175,7 +203,11 @@ fn printed_cards_put_the_french_beside_each_language() {
     let page = stdout(&["export", "--format", "html", "--cards", "--lang", "ar,en"]);
     // medecin in Arabic and in English; urgence has no card (no French card): left out.
     assert_eq!(page.matches("<section class=\"card").count(), 2);
-    assert_eq!(page.matches("<div class=\"side\" lang=\"fr\" dir=\"ltr\">").count(), 2);
+    assert_eq!(
+        page.matches("<div class=\"side\" lang=\"fr\" dir=\"ltr\">")
+            .count(),
+        2
+    );
     assert!(page.contains("<div class=\"side\" lang=\"ar\" dir=\"rtl\">"));
     assert!(page.contains("<bdi class=\"num\" dir=\"ltr\">+32 2 524 98 89</bdi>"));
     assert!(page.contains("ترجمة آلية لم يراجعها أحد — النص الفرنسي هو المرجع"));
@@ -196,7 +228,9 @@ fn the_phone_page_opens_in_the_language_asked_for() {
     let start = page.find("id=\"kb\">").expect("payload") + "id=\"kb\">".len();
     let end = start + page[start..].find("</script>").expect("end");
     let payload: Value = serde_json::from_str(&page[start..end]).expect("payload json");
-    let entries = payload["kb"]["translations"]["entries"].as_array().expect("translations");
+    let entries = payload["kb"]["translations"]["entries"]
+        .as_array()
+        .expect("translations");
     assert_eq!(entries.len(), 3);
     let ar = payload["languages"]
         .as_array()

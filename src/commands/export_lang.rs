@@ -60,30 +60,28 @@ fn cards(
         ));
     }
     let today = crate::kb::today();
-    let entries: Vec<&crate::kb::Entry> = if args.deck.is_none()
-        && args.category.is_none()
-        && args.ids.is_empty()
-    {
-        kb.entries
-            .iter()
-            .filter(|e| e.audience.contains(&crate::kb::Audience::Migrants))
-            .collect()
-    } else {
-        let scope = if let Some(d) = &args.deck {
-            Scope::Deck(d.clone())
-        } else if let Some(c) = &args.category {
-            Scope::Category(c.clone())
+    let entries: Vec<&crate::kb::Entry> =
+        if args.deck.is_none() && args.category.is_none() && args.ids.is_empty() {
+            kb.entries
+                .iter()
+                .filter(|e| e.audience.contains(&crate::kb::Audience::Migrants))
+                .collect()
         } else {
-            Scope::Ids(args.ids.iter().map(|i| i.trim().to_owned()).collect())
-        };
-        match Handout::select(kb, &scope, false, today) {
-            Ok(h) => h.entries,
-            Err(err) => {
-                eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
-                return Ok(Status::NotFound);
+            let scope = if let Some(d) = &args.deck {
+                Scope::Deck(d.clone())
+            } else if let Some(c) = &args.category {
+                Scope::Category(c.clone())
+            } else {
+                Scope::Ids(args.ids.iter().map(|i| i.trim().to_owned()).collect())
+            };
+            match Handout::select(kb, &scope, false, today) {
+                Ok(h) => h.entries,
+                Err(err) => {
+                    eprintln!("relais : {}", crate::kb::text::neutralize(&err.to_string()));
+                    return Ok(Status::NotFound);
+                }
             }
-        }
-    };
+        };
     let (page, skipped) = crate::export::cards::render(kb, &entries, langs, today);
     if !skipped.is_empty() {
         eprintln!(

@@ -85,12 +85,21 @@ pub fn run(
 /// The JSON fields that say in which language an item is shown: `lang` and `translation`,
 /// the translated texts, or the note of the French fallback.
 #[must_use]
-pub fn json_fields(kb: &KnowledgeBase, id: &str, lang: &Language) -> serde_json::Map<String, Value> {
+pub fn json_fields(
+    kb: &KnowledgeBase,
+    id: &str,
+    lang: &Language,
+) -> serde_json::Map<String, Value> {
     let mut map = serde_json::Map::new();
     let card_fr = kb.french_card(id).map(|c| c.card.clone());
     let found = kb
         .translation(id, lang.code)
-        .map(|t| (&t.provenance, json!({"title": t.title, "summary": t.summary, "card": t.card})))
+        .map(|t| {
+            (
+                &t.provenance,
+                json!({"title": t.title, "summary": t.summary, "card": t.card}),
+            )
+        })
         .or_else(|| {
             kb.contact_translation(id, lang.code)
                 .map(|t| (&t.provenance, json!({"description": t.description})))
@@ -103,7 +112,10 @@ pub fn json_fields(kb: &KnowledgeBase, id: &str, lang: &Language) -> serde_json:
             if let Value::Object(t) = &mut texts {
                 t.insert("dir".into(), lang.direction.as_str().into());
                 t.insert("date".into(), prov.date.to_string().into());
-                t.insert("reviewed".into(), json!(prov.reviewed.map(|d| d.to_string())));
+                t.insert(
+                    "reviewed".into(),
+                    json!(prov.reviewed.map(|d| d.to_string())),
+                );
                 t.insert("by".into(), json!(prov.by));
                 t.insert("stale".into(), prov.stale.into());
                 t.insert("notice".into(), notice.into());
@@ -202,7 +214,10 @@ pub fn translated_text(kb: &KnowledgeBase, id: &str, lang: &Language, p: Painter
     };
     let (notice, notice_fr) = prov.notices(lang);
     let (title, rest) = texts.split_first().map_or(("", &[][..]), |(t, r)| (*t, r));
-    push(&mut out, &p.bold(&format!("[{}] {}", lang.native, n(title))));
+    push(
+        &mut out,
+        &p.bold(&format!("[{}] {}", lang.native, n(title))),
+    );
     push(&mut out, &p.warn(&format!("⚠ {}", n(&notice))));
     push(&mut out, &p.warn(&format!("⚠ {}", n(&notice_fr))));
     if prov.stale {

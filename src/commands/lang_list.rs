@@ -63,7 +63,10 @@ pub fn run_list(
         eprintln!(
             "relais : aucune entrée traduite en {}{}",
             lang.french,
-            category.map_or(String::new(), |c| format!(" dans la catégorie « {} »", neutralize(c)))
+            category.map_or(String::new(), |c| format!(
+                " dans la catégorie « {} »",
+                neutralize(c)
+            ))
         );
         return Ok(Status::NotFound);
     }
@@ -163,7 +166,10 @@ pub fn run_search(
             None if lang.code != "fr" => writeln!(
                 out,
                 "    {}",
-                p.dim(&format!("(pas de traduction en {} : en français)", lang.french))
+                p.dim(&format!(
+                    "(pas de traduction en {} : en français)",
+                    lang.french
+                ))
             )?,
             None => {}
         }

@@ -80,7 +80,10 @@ pub fn render(
         }
     }
     let mut out = String::new();
-    let title = format!("{} — cartes pour la personne aidée", kb.meta.title.as_deref().unwrap_or("relais"));
+    let title = format!(
+        "{} — cartes pour la personne aidée",
+        kb.meta.title.as_deref().unwrap_or("relais")
+    );
     html::head(&mut out, &title, html::CSP_PRINT, CARDS_CSS);
     out.push_str("<body>\n");
     for card in &cards {
@@ -92,7 +95,11 @@ pub fn render(
 
 fn page(out: &mut String, kb: &KnowledgeBase, card: &Card<'_>, today: Date) {
     let e = card.entry;
-    let cols = if card.translation.is_some() { "cols" } else { "cols one" };
+    let cols = if card.translation.is_some() {
+        "cols"
+    } else {
+        "cols one"
+    };
     // A long card is set smaller so that it keeps to its page.
     let length = e.title.chars().count()
         + card.french.chars().count()
@@ -104,14 +111,23 @@ fn page(out: &mut String, kb: &KnowledgeBase, card: &Card<'_>, today: Date) {
         1_450..1_750 => " long",
         _ => " longer",
     };
-    let _ = writeln!(out, "<section class=\"card{size}\" id=\"{}\">", escape(&e.id));
+    let _ = writeln!(
+        out,
+        "<section class=\"card{size}\" id=\"{}\">",
+        escape(&e.id)
+    );
     let _ = writeln!(out, "<div class=\"{cols}\">");
     let mut french_notices = vec![s::NOT_LEGAL_ADVICE.to_owned()];
     if let Some((t, lang)) = card.translation {
         let (_, notice_fr) = t.provenance.notices(lang);
-        french_notices.push(format!("{} ({}) : {notice_fr}", capitalized(lang.french), lang.native));
+        french_notices.push(format!(
+            "{} ({}) : {notice_fr}",
+            capitalized(lang.french),
+            lang.native
+        ));
         if t.provenance.stale {
-            french_notices.push("Traduction peut-être dépassée : le français a changé depuis".to_owned());
+            french_notices
+                .push("Traduction peut-être dépassée : le français a changé depuis".to_owned());
         }
     }
     if let Some(fr) = language("fr") {
@@ -119,7 +135,13 @@ fn page(out: &mut String, kb: &KnowledgeBase, card: &Card<'_>, today: Date) {
     }
     if let Some((t, lang)) = card.translation {
         let (notice, _) = t.provenance.notices(lang);
-        side(out, lang, &t.title, t.card.as_deref().unwrap_or_default(), &[notice]);
+        side(
+            out,
+            lang,
+            &t.title,
+            t.card.as_deref().unwrap_or_default(),
+            &[notice],
+        );
     }
     out.push_str("</div>\n");
     contacts(out, kb, e);

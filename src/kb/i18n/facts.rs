@@ -48,7 +48,9 @@ pub fn facts(text: &str) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for (start, id) in wiki_links(text) {
-        let end = text[start..].find("]]").map_or(text.len(), |e| start + e + 2);
+        let end = text[start..]
+            .find("]]")
+            .map_or(text.len(), |e| start + e + 2);
         taken.push((start, end));
         out.push(Fact {
             kind: Kind::Link,
@@ -84,7 +86,9 @@ pub fn facts(text: &str) -> Vec<Fact> {
 /// Eastern Arabic-Indic (Persian). Only ASCII digits are written like the French.
 #[must_use]
 pub fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || ('\u{6F0}'..='\u{6F9}').contains(&c)
+    c.is_ascii_digit()
+        || ('\u{660}'..='\u{669}').contains(&c)
+        || ('\u{6F0}'..='\u{6F9}').contains(&c)
 }
 
 /// The words of `text` separated by spaces, without the punctuation around them.
@@ -119,9 +123,9 @@ fn is_web_address(word: &str) -> bool {
     let host = lower.split('/').next().unwrap_or_default();
     let labels: Vec<&str> = host.split('.').collect();
     labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         && labels.last().is_some_and(|tld| DOMAINS.contains(tld))
 }
 
@@ -188,7 +192,9 @@ mod tests {
     #[test]
     fn addresses_and_links_are_found_and_their_digits_are_not_numbers() {
         assert_eq!(
-            found("Voir [[aide-2]] (www.site2.be/page), asyluminbelgium.be. Écrire à info3@cire.be !"),
+            found(
+                "Voir [[aide-2]] (www.site2.be/page), asyluminbelgium.be. Écrire à info3@cire.be !"
+            ),
             [
                 (Kind::Link, "aide-2".to_owned()),
                 (Kind::Url, "www.site2.be/page".to_owned()),
@@ -196,8 +202,10 @@ mod tests {
                 (Kind::Email, "info3@cire.be".to_owned()),
             ]
         );
-        assert!(found("e.g. etc. Saint-Lambert. 10 h.")
-            .iter()
-            .all(|(k, _)| *k == Kind::Number));
+        assert!(
+            found("e.g. etc. Saint-Lambert. 10 h.")
+                .iter()
+                .all(|(k, _)| *k == Kind::Number)
+        );
     }
 }

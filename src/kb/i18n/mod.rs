@@ -317,16 +317,28 @@ mod tests {
     fn translation_files_are_found_by_their_folder_or_their_lang_key() {
         let lang = "lang: ar\nentries: []\n";
         let data = "entries: []\n";
-        assert_eq!(translation_folder("data/i18n/ar/entries.yaml", lang), Some("ar"));
-        assert_eq!(translation_folder("data/i18n/ar/entries.yaml", data), Some("ar"));
+        assert_eq!(
+            translation_folder("data/i18n/ar/entries.yaml", lang),
+            Some("ar")
+        );
+        assert_eq!(
+            translation_folder("data/i18n/ar/entries.yaml", data),
+            Some("ar")
+        );
         assert_eq!(translation_folder("/x/i18n/xx/c.yaml", lang), Some("xx"));
         assert_eq!(translation_folder("/x/i18n/xx/c.yaml", data), None);
-        assert_eq!(translation_folder("C:\\d\\i18n\\en\\c.yaml", lang), Some("en"));
+        assert_eq!(
+            translation_folder("C:\\d\\i18n\\en\\c.yaml", lang),
+            Some("en")
+        );
         assert_eq!(translation_folder("/x/i18n/entries.yaml", lang), Some(""));
         assert_eq!(translation_folder("/x/faq/entries.yaml", lang), Some(""));
         assert_eq!(translation_folder("/x/i18n/base.yaml", data), None);
         assert_eq!(translation_folder("/x/i18n/faq/sante.yaml", data), None);
-        assert_eq!(translation_folder("data/faq/sante.yaml", "language: x\n"), None);
+        assert_eq!(
+            translation_folder("data/faq/sante.yaml", "language: x\n"),
+            None
+        );
     }
 
     #[test]
@@ -340,7 +352,10 @@ mod tests {
     #[test]
     fn a_non_joiner_is_spelling_between_arabic_letters_only() {
         let dari = "می\u{200C}خواهد";
-        assert!(is_orthographic_joiner(dari, dari.find('\u{200C}').unwrap()));
+        assert!(is_orthographic_joiner(
+            dari,
+            dari.find('\u{200C}').expect("a joiner")
+        ));
         let french = "mot\u{200C}caché";
         assert!(!is_orthographic_joiner(french, 3));
         let edge = "\u{200C}می";

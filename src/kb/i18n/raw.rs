@@ -16,7 +16,6 @@ pub struct RawTranslationFile {
     pub contacts: Vec<RawContactTranslation>,
 }
 
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntryTranslation {

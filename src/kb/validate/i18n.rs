@@ -8,9 +8,7 @@ use std::collections::HashSet;
 use jiff::civil::Date;
 
 use crate::kb::i18n::raw::RawTranslationFile;
-use crate::kb::i18n::{
-    self, ContactTranslation, FrenchCard, Translation, Translations,
-};
+use crate::kb::i18n::{self, ContactTranslation, FrenchCard, Translation, Translations};
 use crate::kb::raw::Text;
 use crate::kb::text::did_you_mean;
 use crate::kb::{KnowledgeBase, Severity, SourceFile};
@@ -199,7 +197,7 @@ impl Checker<'_> {
                 continue;
             };
             if let Some(t) = &raw.card {
-                self.check_facts(p.file, t, &card, &self.entry_facts(entry, kb, None), id);
+                self.check_facts(p.file, t, &card, &Self::entry_facts(entry, kb, None), id);
             }
             let stale = date.is_some_and(|d| d < entry.reviewed);
             if stale && let Some(at) = &raw.date {
@@ -245,7 +243,7 @@ impl Checker<'_> {
         let title = self.required_text(file, &raw.id, "title", raw.title.as_ref());
         let summary = self.required_text(file, &raw.id, "summary", raw.summary.as_ref());
         let card = raw.card.as_ref().map(|t| self.text(file, "card", t, true));
-        let allowed = self.entry_facts(entry, kb, french_card.map(|c| c.card.as_str()));
+        let allowed = Self::entry_facts(entry, kb, french_card.map(|c| c.card.as_str()));
         let texts = [
             (raw.title.as_ref(), title.as_deref()),
             (raw.summary.as_ref(), summary.as_deref()),
@@ -292,7 +290,7 @@ impl Checker<'_> {
         let description =
             self.required_text(file, &raw.id, "description", raw.description.as_ref())?;
         if let Some(t) = &raw.description {
-            let allowed = self.contact_facts(contact);
+            let allowed = Self::contact_facts(contact);
             self.check_facts(file, t, &description, &allowed, id);
         }
         Some(ContactTranslation {
@@ -316,7 +314,10 @@ impl Checker<'_> {
             let what = if kb.contact(value).is_some() {
                 " : c'est un contact, à traduire dans la section contacts".to_owned()
             } else {
-                hint(did_you_mean(value, kb.entries.iter().map(|e| e.id.as_str())))
+                hint(did_you_mean(
+                    value,
+                    kb.entries.iter().map(|e| e.id.as_str()),
+                ))
             };
             let message = format!("entrée inconnue « {value} »{what}");
             self.error_at(file, &id.referenced, message);

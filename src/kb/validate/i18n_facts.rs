@@ -66,12 +66,7 @@ fn add_contact(set: &mut HashSet<(Kind, String)>, c: &Contact) {
 impl Checker<'_> {
     /// The facts of entry `e` in French: its texts, the contacts it names or links to, the
     /// entries it links to, and its French card when there is one.
-    pub(super) fn entry_facts(
-        &self,
-        e: &Entry,
-        kb: &KnowledgeBase,
-        french_card: Option<&str>,
-    ) -> Allowed {
+    pub(super) fn entry_facts(e: &Entry, kb: &KnowledgeBase, french_card: Option<&str>) -> Allowed {
         let mut set = HashSet::new();
         let texts = [&e.title, &e.summary, &e.answer]
             .into_iter()
@@ -102,7 +97,7 @@ impl Checker<'_> {
     }
 
     /// The facts of contact `c` in French: all its fields.
-    pub(super) fn contact_facts(&self, c: &Contact) -> Allowed {
+    pub(super) fn contact_facts(c: &Contact) -> Allowed {
         let mut set = HashSet::new();
         add_contact(&mut set, c);
         Allowed {
@@ -126,7 +121,11 @@ impl Checker<'_> {
             }
             let (line, col) = self.position_in(file, t, fact.offset, &fact.text);
             let written = &fact.text;
-            let message = if fact.text.chars().any(|c| is_digit(c) && !c.is_ascii_digit()) {
+            let message = if fact
+                .text
+                .chars()
+                .any(|c| is_digit(c) && !c.is_ascii_digit())
+            {
                 let latin: String = fact.text.chars().map(latin_digit).collect();
                 format!(
                     "« {written} » est écrit en chiffres arabes orientaux : écrivez les chiffres \
@@ -186,5 +185,7 @@ fn latin_digit(c: char) -> char {
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -75,7 +75,12 @@ impl Checker<'_> {
         })
     }
 
-    pub(super) fn required_date(&mut self, file: usize, id: &Text, t: Option<&Text>) -> Option<Date> {
+    pub(super) fn required_date(
+        &mut self,
+        file: usize,
+        id: &Text,
+        t: Option<&Text>,
+    ) -> Option<Date> {
         if let Some(t) = t {
             return self.date(file, "date", t);
         }
