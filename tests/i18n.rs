@@ -238,3 +238,23 @@ fn the_phone_page_opens_in_the_language_asked_for() {
         .expect("Arabic metadata");
     assert_eq!(ar["direction"], "rtl");
 }
+
+#[test]
+fn the_schema_checks_translation_files_too() {
+    let schema: Value = serde_json::from_str(&stdout(&["schema"])).expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let yaml = |text: &str| -> Value { serde_saphyr::from_str(text).expect("YAML") };
+    let good = "lang: en\nentries:\n  - id: medecin\n    status: machine\n    date: 2026-10-01\n    title: T\n    summary: S\n    card: C\ncontacts:\n  - id: cpas\n    status: reviewed\n    date: 2026-10-01\n    reviewed: 2026-10-02\n    by: X\n    description: D\n";
+    assert!(validator.is_valid(&yaml(good)));
+    for bad in [
+        good.replace("status: machine", "status: auto"),
+        good.replace("lang: en", "lang: de"),
+        good.replace("    card: C", "    carte: C"),
+        good.replace("    card: C", "    answer: C"),
+    ] {
+        assert!(!validator.is_valid(&yaml(&bad)), "accepted:\n{bad}");
+    }
+    // The data files are still checked as before.
+    assert!(validator.is_valid(&yaml("categories: [{id: c, title: C}]\n")));
+    assert!(!validator.is_valid(&yaml("categories: [{id: c, titel: C}]\n")));
+}

@@ -9,6 +9,7 @@
 
 pub mod facts;
 pub mod raw;
+pub mod schema;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

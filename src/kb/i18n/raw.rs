@@ -1,12 +1,13 @@
 //! Serde mirror of a translation file (`data/i18n/<code>/*.yaml`), field for field, with the
 //! place of each value. No rule lives here (see `kb::validate::i18n`).
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::kb::raw::Text;
 
 /// One translation file: its language and the entries and contacts it translates.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTranslationFile {
     pub lang: Option<Text>,
@@ -16,7 +17,7 @@ pub struct RawTranslationFile {
     pub contacts: Vec<RawContactTranslation>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntryTranslation {
     pub id: Text,
@@ -28,10 +29,11 @@ pub struct RawEntryTranslation {
     pub summary: Option<Text>,
     pub card: Option<Text>,
     /// Refused with its own message: the long answer stays French.
+    #[schemars(skip)]
     pub answer: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContactTranslation {
     pub id: Text,
