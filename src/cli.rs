@@ -24,6 +24,11 @@ pub struct Cli {
     /// Thème de l'interface : defaut, contraste (projecteur, basse vision) ou mono.
     #[arg(long, global = true, value_enum, value_name = "THÈME")]
     pub theme: Option<crate::tui::theme::ThemeName>,
+    /// Avec show, search, list et export : montre aussi la traduction pour la personne aidée
+    /// (en, ar, prs, ps, ti ; fr : les cartes françaises), puis toujours le français, qui fait
+    /// foi. Plusieurs langues séparées par des virgules pour export --cards.
+    #[arg(long, global = true, value_name = "CODE")]
+    pub lang: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -97,6 +102,7 @@ pub enum ExportFormat {
 
 /// Arguments of `relais export`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // command-line flags, each on its own
 pub struct ExportArgs {
     /// Format : md (Markdown), html (à imprimer, ou page pour téléphone avec --app), json,
     /// slides (les diapositives d'une présentation --deck, pour un navigateur).
@@ -128,6 +134,10 @@ pub struct ExportArgs {
     /// codes QR), sans aucune connexion, qui s'ouvre depuis un fichier.
     #[arg(long)]
     pub app: bool,
+    /// Avec --format html : une carte A5 par question pour la personne aidée (celles marquées
+    /// « migrants »), en français à côté de chaque langue de --lang, avec le numéro et son QR.
+    #[arg(long)]
+    pub cards: bool,
     /// Écrit dans ce fichier (par défaut : la sortie standard).
     #[arg(short, long, value_name = "FICHIER")]
     pub output: Option<PathBuf>,

@@ -4,6 +4,7 @@
 //! Nothing here writes files or touches the terminal.
 
 pub mod app;
+pub mod cards;
 pub mod html;
 pub mod md;
 pub mod sheet;

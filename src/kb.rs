@@ -5,6 +5,7 @@
 
 pub mod dates;
 pub mod diag;
+pub mod i18n;
 pub mod installed;
 pub mod lock;
 pub mod manifest;
@@ -46,6 +47,9 @@ pub struct KnowledgeBase {
     /// Colloquial or SMS form -> the words it stands for (`jpeu` -> `je peux`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub colloquial: Vec<(String, String)>,
+    /// Translations of the entries and contacts for the people helped (`data/i18n/`).
+    #[serde(default, skip_serializing_if = "i18n::Translations::is_empty")]
+    pub translations: i18n::Translations,
 }
 
 /// Information about the data set as a whole.

@@ -498,6 +498,7 @@ pub fn knowledge_base(entries: usize) -> KnowledgeBase {
             ("jpeu".to_owned(), "je peux".to_owned()),
             ("qqn".to_owned(), "quelqu'un".to_owned()),
         ],
+        translations: relais::kb::i18n::Translations::default(),
     }
 }
 

@@ -16,6 +16,9 @@ pub fn run_export(
     args: &ExportArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<Status> {
+    if args.cards {
+        return super::export_lang::run_export(kb, args, &[], out);
+    }
     let scoped = args.deck.is_some() || args.category.is_some() || !args.ids.is_empty();
     if args.sheet && args.app {
         return Ok(usage("--sheet et --app ne vont pas ensemble"));
@@ -119,7 +122,7 @@ fn usage(message: &str) -> Status {
 
 /// Writes the export beside `path`, then renames it into place: an interrupted export never
 /// leaves half a handout where a previous one was.
-fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+pub(super) fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -108,7 +108,9 @@ const DESCRIPTIONS: [(&str, &str); 34] = [
 #[must_use]
 pub fn schema(categories: &[String]) -> Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let mut root = generator.into_root_schema_for::<RawFile>().to_value();
+    let mut root = crate::kb::i18n::schema::either_data_or_translation(
+        generator.into_root_schema_for::<RawFile>().to_value(),
+    );
     if let Some(obj) = root.as_object_mut() {
         obj.insert("title".into(), json!("Données de relais"));
         obj.insert(
@@ -120,12 +122,18 @@ pub fn schema(categories: &[String]) -> Value {
     let audiences: Vec<&str> = crate::kb::Audience::ALL.iter().map(|(n, _)| *n).collect();
     patch(&mut root, &|name, prop| {
         let described = prop.get("description").is_some();
-        if let Some((_, text)) = DESCRIPTIONS.iter().find(|(k, _)| *k == name)
+        let text = DESCRIPTIONS
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, t)| *t)
+            .or_else(|| crate::kb::i18n::schema::description(name));
+        if let Some(text) = text
             && !described
         {
             set(prop, "description", json!(text));
         }
         rules(name, prop, categories, &regions, &audiences);
+        crate::kb::i18n::schema::rules(name, prop);
     });
     plain_numbers(&mut root);
     root

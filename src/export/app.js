@@ -6,6 +6,7 @@
   var P = JSON.parse(document.getElementById('kb').textContent);
   var KB = P.kb, L = P.labels;
   var engine = relaisSearchEngine(P.index, relaisStem);
+  var I18N = relaisI18n(P, el, link); // lang.js: the language picker and the translated cards
 
   var entries = Object.create(null), contacts = Object.create(null), categories = Object.create(null);
   KB.entries.forEach(function (e) { entries[e.id] = e; });
@@ -62,6 +63,7 @@
   function showResults(q) {
     var found = engine.search(q), hits = found.hits;
     document.title = q + ' — relais';
+    I18N.results(view, q);
     if (!hits.length) return showNothing(q, L.nothing_found);
     if (!found.sure) view.appendChild(el('p', 'not-sure', L.not_sure));
     view.appendChild(el('h2', '', L.results));
@@ -91,6 +93,7 @@
 
   function showHome() {
     document.title = KB.meta.title || 'relais';
+    I18N.home(view);
     KB.categories.forEach(function (cat) {
       var list = KB.entries.filter(function (e) { return e.category === cat.id; });
       if (!list.length) return;
@@ -112,6 +115,7 @@
     if (!e) return showHome();
     document.title = e.title;
     view.appendChild(backLink());
+    I18N.entry(view, id);
     var article = el('article', 'entry');
     article.appendChild(el('h2', '', e.title));
     if (categories[e.category]) article.appendChild(el('p', 'cat', categories[e.category].title));
@@ -127,6 +131,7 @@
     if (!c) return showHome();
     document.title = c.name;
     view.appendChild(backLink());
+    I18N.contact(view, id);
     var card = el('div');
     card.innerHTML = P.contacts[id]; // escaped when the page was made (src/export/html.rs)
     view.appendChild(card);
@@ -171,6 +176,8 @@
     if (first) { ev.preventDefault(); location.hash = first.getAttribute('href'); }
   });
   window.addEventListener('hashchange', route);
+  I18N.onChange(route);
+  window.relaisLangSearch = I18N.search;
   // For the browser test and for curious users: the same ranking as `relais search`.
   window.relaisSearch = function (q) { return engine.search(q).hits.map(function (h) { return h.id; }); };
   window.relaisSure = function (q) { return engine.search(q).sure; };

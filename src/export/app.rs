@@ -22,6 +22,8 @@ const APP_CSS: &str = include_str!("app.css");
 const APP_JS: &str = include_str!("app.js");
 const STEM_JS: &str = include_str!("stem.js");
 const SEARCH_JS: &str = include_str!("search.js");
+const LANG_JS: &str = include_str!("lang.js");
+const LANG_CSS: &str = include_str!("lang.css");
 
 /// The page's policy: no request of any kind; only its own inline script and styles run.
 pub const CSP_APP: &str =
@@ -38,6 +40,10 @@ struct Payload<'a> {
     contacts: BTreeMap<&'a str, String>,
     /// The terminal's search index, as `search.js` reads it.
     index: crate::search::page::PageIndex,
+    /// The languages of the picker, with their notices (`lang.js`).
+    languages: &'static [crate::kb::i18n::Language],
+    /// The language the page opens in.
+    initial_lang: &'a str,
 }
 
 /// Interface labels, from [`crate::strings`] so that a translation stays one file.
@@ -62,9 +68,16 @@ struct Labels {
 /// warning on the day it is read.
 #[must_use]
 pub fn render(kb: &KnowledgeBase, today: Date) -> String {
+    render_in(kb, today, "fr")
+}
+
+/// The page, opening in language `lang` (the picker can change it; French when the data has no
+/// translation into it).
+#[must_use]
+pub fn render_in(kb: &KnowledgeBase, today: Date, lang: &str) -> String {
     let title = kb.meta.title.clone().unwrap_or_else(|| "relais".to_owned());
     let mut out = String::new();
-    html::head(&mut out, &title, CSP_APP, APP_CSS);
+    html::head(&mut out, &title, CSP_APP, &format!("{APP_CSS}{LANG_CSS}"));
     out.push_str("<body>\n<header>\n");
     let _ = write!(
         out,
@@ -83,10 +96,11 @@ pub fn render(kb: &KnowledgeBase, today: Date) -> String {
         escape(&data_line(kb))
     );
     out.push_str("<script type=\"application/json\" id=\"kb\">");
-    out.push_str(&payload_json(kb, today));
+    out.push_str(&payload_json(kb, today, lang));
     out.push_str("</script>\n<script>\n");
     out.push_str(STEM_JS);
     out.push_str(SEARCH_JS);
+    out.push_str(LANG_JS);
     out.push_str(APP_JS);
     out.push_str("</script>\n</body>\n</html>\n");
     out
@@ -96,7 +110,7 @@ pub fn render(kb: &KnowledgeBase, today: Date) -> String {
 /// (it only occurs inside strings, where the escape means the same). Control characters and
 /// bidi overrides are escaped too ([`crate::render::json`]), so unchecked data cannot reach a terminal
 /// that shows the file.
-fn payload_json(kb: &KnowledgeBase, today: Date) -> String {
+fn payload_json(kb: &KnowledgeBase, today: Date, lang: &str) -> String {
     let payload = Payload {
         kb,
         labels: labels(),
@@ -112,6 +126,8 @@ fn payload_json(kb: &KnowledgeBase, today: Date) -> String {
             .map(|c| (c.id.as_str(), contact_card(c, None, 3, today)))
             .collect(),
         index: crate::search::SearchIndex::new(kb).page(),
+        languages: &crate::kb::i18n::LANGUAGES,
+        initial_lang: lang,
     };
     // Serialising plain structs of strings cannot fail; an empty object keeps the page usable.
     crate::render::json::to_compact_string(&payload)
@@ -166,8 +182,10 @@ mod tests {
                 synonyms: Vec::new(),
                 families: Vec::new(),
                 colloquial: Vec::new(),
+                translations: crate::kb::i18n::Translations::default(),
             },
             jiff::civil::date(2026, 12, 1),
+            "fr",
         );
         assert!(!json.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&json).expect("json");

@@ -11,6 +11,9 @@
 mod checks;
 mod contact;
 mod fields;
+mod i18n;
+mod i18n_facts;
+mod i18n_fields;
 mod parse;
 mod positions;
 mod recover;
@@ -85,15 +88,19 @@ pub fn validate(
         today,
         unread_ids: std::collections::HashSet::new(),
     };
-    let mut parsed = Vec::new();
+    let (mut parsed, mut translations) = (Vec::new(), Vec::new());
     for (index, file) in files.iter().enumerate() {
-        if let Some(raw) = checker.parse(index, file) {
+        if let Some(folder) = super::i18n::translation_folder(&file.name, &file.text) {
+            translations.extend(checker.parse_translation(index, file, folder));
+        } else if let Some(raw) = checker.parse(index, file) {
             parsed.push((index, raw));
         }
     }
     // Files that do not parse whole give what could be read of them (see `recover`), so the
     // checks of values and references across files still run, on everything that was read.
-    let kb = Some(checker.build(parsed));
+    let mut kb = checker.build(parsed);
+    kb.translations = checker.translations(&translations, &kb);
+    let kb = Some(kb);
     let mut diags = checker.diags;
     diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     diags.extend(

@@ -57,3 +57,8 @@ python3 tests/browser/slides_test.py "$work/fixture-slides.html" "$work/bundled-
 "$relais" export --format html --deck "$first_deck" --contacts --sheet -o "$work/sheet.html"
 python3 tests/browser/handout_test.py "$work/deck-handout.html" "$work/contacts.html" \
     "$work/sheet.html"
+
+# Translations (issue 17): the phone page in Arabic and the bilingual printed cards. The
+# screenshot of the Arabic card and the cards' PDF go to RELAIS_SHOTS when set.
+"$relais" export --format html --cards --lang ar,en -o "$work/cards.html"
+python3 tests/browser/lang_test.py "$work/bundled.html" "$work/cards.html" "${RELAIS_SHOTS:-$work}"

@@ -138,6 +138,43 @@ fn kb() -> KnowledgeBase {
         synonyms: vec![vec![nasty("héberger"), "loger".to_owned()]],
         families: Vec::new(),
         colloquial: vec![("jpeu".to_owned(), nasty("je peux"))],
+        translations: translations(),
+    }
+}
+
+/// A French card and translations into Arabic, hostile like the rest.
+fn translations() -> relais::kb::i18n::Translations {
+    use relais::kb::i18n::{
+        ContactTranslation, FrenchCard, Provenance, Status, Translation, Translations,
+    };
+    let provenance = Provenance {
+        status: Status::Reviewed,
+        date: date(2026, 1, 1),
+        reviewed: Some(date(2026, 1, 2)),
+        by: Some(nasty("Relectrice")),
+        stale: true,
+    };
+    Translations {
+        cards: vec![FrenchCard {
+            id: "heberger".to_owned(),
+            date: date(2026, 1, 1),
+            card: nasty("Carte 081 00 00 00\nDeuxième ligne"),
+            stale: false,
+        }],
+        entries: vec![Translation {
+            id: "heberger".to_owned(),
+            lang: "ar".to_owned(),
+            title: nasty("عنوان"),
+            summary: nasty("ملخص"),
+            card: Some(nasty("بطاقة 081 00 00 00\nسطر")),
+            provenance: provenance.clone(),
+        }],
+        contacts: vec![ContactTranslation {
+            id: "permanence".to_owned(),
+            lang: "ar".to_owned(),
+            description: nasty("وصف"),
+            provenance,
+        }],
     }
 }
 

@@ -59,6 +59,7 @@ impl Checker<'_> {
             synonyms,
             families,
             colloquial,
+            translations: crate::kb::i18n::Translations::default(),
         }
     }
 

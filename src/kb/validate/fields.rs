@@ -33,7 +33,9 @@ impl Checker<'_> {
         }
         // Where text is searched by its words, an invisible character splits or hides them.
         let searched = matches!(field, "title" | "keywords" | "name");
-        let invisible = value.char_indices().find(|&(_, c)| is_invisible(c));
+        let invisible = value
+            .char_indices()
+            .find(|&(i, c)| is_invisible(c) && !crate::kb::i18n::is_orthographic_joiner(&value, i));
         if let Some((offset, c)) = invisible.filter(|_| searched) {
             let needle = c.to_string();
             let (line, col) = self.position_in(file, t, offset, &needle);

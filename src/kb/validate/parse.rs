@@ -30,7 +30,7 @@ pub mod limits {
 }
 
 /// The parser's options: strict booleans, and the [`limits`].
-fn yaml_options() -> serde_saphyr::Options {
+pub(super) fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         budget: serde_saphyr::budget! {
@@ -51,7 +51,7 @@ fn yaml_options() -> serde_saphyr::Options {
 }
 
 /// The library's error `err` on `text`, in French, at the place to change.
-fn located(text: &str, err: &serde_saphyr::Error) -> Located {
+pub(super) fn located(text: &str, err: &serde_saphyr::Error) -> Located {
     let (line, col) = err
         .location()
         .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
@@ -155,7 +155,7 @@ impl Checker<'_> {
     /// Reports every character that must never reach a terminal, at its own line and column
     /// (the YAML parser would stop at the first, often at the start of its block), and returns
     /// the text with each replaced by U+FFFD so that the rest of the file is still checked.
-    fn forbidden_characters(&mut self, index: usize, text: &str) -> String {
+    pub(super) fn forbidden_characters(&mut self, index: usize, text: &str) -> String {
         let mut clean = String::with_capacity(text.len());
         let (mut line, mut col) = (1u32, 0u32);
         let mut chars = text.chars().peekable();

@@ -51,6 +51,17 @@ fn commands_print_clean_text_and_json() {
             }
             let out = run(|o| run_list(&kb, None, json, o, painter));
             assert_clean(&format!("list {what}"), &without_painter_codes(&out));
+            for code in ["ar", "fr", "en"] {
+                let lang = relais::kb::i18n::language(code).expect("language");
+                for id in ["heberger", "permanence"] {
+                    let out = relais::commands::lang::translated_text(&kb, id, lang, painter);
+                    assert!(!out.is_empty() || code == "fr", "show {id} --lang {code}");
+                    assert_clean(
+                        &format!("show {id} --lang {code} {what}"),
+                        &without_painter_codes(&out),
+                    );
+                }
+            }
             let out = run(|o| run_contacts(&kb, None, json, o, painter));
             assert_clean(&format!("contacts {what}"), &without_painter_codes(&out));
             let out = run(|o| run_decks(&kb, json, o, painter));

@@ -47,6 +47,18 @@ fn exports(kb: &KnowledgeBase) -> Vec<(String, String)> {
             relais::export::slides::render(kb, deck),
         ));
     }
+    let langs: Vec<&'static relais::kb::i18n::Language> = ["ar", "en"]
+        .iter()
+        .filter_map(|c| relais::kb::i18n::language(c))
+        .collect();
+    let entries: Vec<&relais::kb::Entry> = kb.entries.iter().collect();
+    let (cards, _) = relais::export::cards::render(kb, &entries, &langs, TODAY);
+    assert!(cards.contains("dir=\"rtl\""), "no Arabic card:\n{cards}");
+    out.push(("bilingual cards".to_owned(), cards));
+    out.push((
+        "phone page in Arabic".to_owned(),
+        relais::export::app::render_in(kb, TODAY, "ar"),
+    ));
     let all = Handout::select(kb, &Scope::All, true, TODAY).expect("all contacts");
     out.push((
         "contacts and QR sheet".to_owned(),
@@ -81,6 +93,7 @@ fn every_export_carries_no_control_character() {
             contacts: !app && format != ExportFormat::Json,
             app,
             sheet: false,
+            cards: false,
             output: None,
         };
         let out = run(|o| relais::commands::export::run_export(&kb, &args, o));

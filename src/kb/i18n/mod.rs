@@ -1,0 +1,365 @@
+//! Translations of the entries and contacts meant for the people helped (`data/i18n/<code>/`):
+//! the languages relais knows, the validated translations, and the knowledge base's questions
+//! about them. The format is described in the README (« Traduire ») and read in [`raw`]; the
+//! rules (ids, numbers, addresses, links, dates) live in `kb::validate::i18n`.
+//!
+//! French stays the reference: a translation is shown with its status, and with « la version
+//! française fait foi » while it is `machine`. `data/i18n/fr/` holds the French cards (the short
+//! text for the person helped), that the translated cards follow.
+
+pub mod facts;
+pub mod raw;
+pub mod schema;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::KnowledgeBase;
+
+/// Reading direction of a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The value of the HTML `dir` attribute.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ltr => "ltr",
+            Self::Rtl => "rtl",
+        }
+    }
+}
+
+/// A language relais can hold translations in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Language {
+    /// The folder name under `data/i18n/` and the value of `--lang` (ISO 639).
+    pub code: &'static str,
+    /// Its name in French (« arabe »).
+    pub french: &'static str,
+    /// Its name in itself (« العربية »).
+    pub native: &'static str,
+    pub direction: Direction,
+    /// « Traduction automatique, non relue — la version française fait foi », in this language.
+    pub machine_notice: &'static str,
+    /// « Traduction relue par … — la version française fait foi », in this language, before the
+    /// reviewer's name.
+    pub reviewed_notice: &'static str,
+}
+
+/// The French notice shown with every machine translation, besides its own language's.
+pub const MACHINE_NOTICE_FR: &str =
+    "Traduction automatique, non relue — la version française fait foi";
+
+/// The French notice of a translation a named person checked (their name follows).
+pub const REVIEWED_NOTICE_FR: &str = "Traduction relue — la version française fait foi";
+
+/// The French warning of a translation older than its French text.
+pub const STALE_NOTICE_FR: &str = "traduction peut-être dépassée";
+
+/// French, the reference, then the languages translations may be written in.
+pub const LANGUAGES: [Language; 6] = [
+    Language {
+        code: "fr",
+        french: "français",
+        native: "français",
+        direction: Direction::Ltr,
+        machine_notice: MACHINE_NOTICE_FR,
+        reviewed_notice: REVIEWED_NOTICE_FR,
+    },
+    Language {
+        code: "en",
+        french: "anglais",
+        native: "English",
+        direction: Direction::Ltr,
+        machine_notice: "Machine translation, not reviewed — the French version is the reference",
+        reviewed_notice: "Reviewed translation — the French version is the reference",
+    },
+    Language {
+        code: "ar",
+        french: "arabe",
+        native: "العربية",
+        direction: Direction::Rtl,
+        machine_notice: "ترجمة آلية لم يراجعها أحد — النص الفرنسي هو المرجع",
+        reviewed_notice: "ترجمة تمت مراجعتها — النص الفرنسي هو المرجع",
+    },
+    Language {
+        code: "prs",
+        french: "dari",
+        native: "دری",
+        direction: Direction::Rtl,
+        machine_notice: "ترجمهٔ ماشینی، بازبینی نشده — متن فرانسوی معتبر است",
+        reviewed_notice: "ترجمهٔ بازبینی‌شده — متن فرانسوی معتبر است",
+    },
+    Language {
+        code: "ps",
+        french: "pachto",
+        native: "پښتو",
+        direction: Direction::Rtl,
+        machine_notice: "ماشيني ژباړه، نه ده کتل شوې — فرانسوي متن معتبر دی",
+        reviewed_notice: "کتل شوې ژباړه — فرانسوي متن معتبر دی",
+    },
+    Language {
+        code: "ti",
+        french: "tigrinya",
+        native: "ትግርኛ",
+        direction: Direction::Ltr,
+        machine_notice: "ብማሽን ዝተተርጎመ፡ ዘይተመርመረ — እቲ ናይ ፈረንሳ ጽሑፍ እዩ መወከሲ",
+        reviewed_notice: "ዝተመርመረ ትርጉም — እቲ ናይ ፈረንሳ ጽሑፍ እዩ መወከሲ",
+    },
+];
+
+/// The language of `code` (`fr`, `en`, `ar`, `prs`, `ps`, `ti`), case and spaces ignored.
+#[must_use]
+pub fn language(code: &str) -> Option<&'static Language> {
+    let code = code.trim().to_ascii_lowercase();
+    LANGUAGES.iter().find(|l| l.code == code)
+}
+
+/// The codes relais knows, for messages: « fr, en, ar, prs, ps, ti ».
+#[must_use]
+pub fn known_codes() -> String {
+    LANGUAGES.map(|l| l.code).join(", ")
+}
+
+/// Who checked a translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Written by a machine or an AI, read by no one who reads the language.
+    Machine,
+    /// Checked against the French by a named person who reads the language.
+    Reviewed,
+}
+
+impl Status {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Machine => "machine",
+            Self::Reviewed => "reviewed",
+        }
+    }
+}
+
+/// How a translation was made and checked, common to entries and contacts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub status: Status,
+    /// The day the text was made from (or last compared with) the French.
+    pub date: Date,
+    /// The day a named person checked it (only with [`Status::Reviewed`]).
+    pub reviewed: Option<Date>,
+    /// Who checked it (only with [`Status::Reviewed`]).
+    pub by: Option<String>,
+    /// The French changed after `date`: shown « traduction peut-être dépassée ».
+    pub stale: bool,
+}
+
+impl Provenance {
+    /// The notice shown with the text, in `lang` then in French (once when `lang` is French).
+    #[must_use]
+    pub fn notices(&self, lang: &Language) -> (String, String) {
+        match (self.status, self.by.as_deref()) {
+            (Status::Reviewed, Some(by)) => (
+                format!("{} ({by})", lang.reviewed_notice),
+                format!("{REVIEWED_NOTICE_FR} ({by})"),
+            ),
+            _ => (lang.machine_notice.to_owned(), MACHINE_NOTICE_FR.to_owned()),
+        }
+    }
+}
+
+/// An entry's title, summary and card in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    pub id: String,
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+    /// 5 to 8 plain sentences for the person helped.
+    pub card: Option<String>,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// A contact's description in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactTranslation {
+    pub id: String,
+    pub lang: String,
+    pub description: String,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// The French card of an entry (`data/i18n/fr/`): the text the translated cards follow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrenchCard {
+    pub id: String,
+    pub date: Date,
+    pub card: String,
+    /// The entry was reviewed after the card was written.
+    pub stale: bool,
+}
+
+/// Every translation of a knowledge base.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translations {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<FrenchCard>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Translation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<ContactTranslation>,
+}
+
+impl Translations {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty() && self.entries.is_empty() && self.contacts.is_empty()
+    }
+}
+
+impl KnowledgeBase {
+    /// The translation of entry `id` into `lang`, if there is one.
+    #[must_use]
+    pub fn translation(&self, id: &str, lang: &str) -> Option<&Translation> {
+        self.translations
+            .entries
+            .iter()
+            .find(|t| t.id == id && t.lang == lang)
+    }
+
+    /// The translation of contact `id`'s description into `lang`, if there is one.
+    #[must_use]
+    pub fn contact_translation(&self, id: &str, lang: &str) -> Option<&ContactTranslation> {
+        self.translations
+            .contacts
+            .iter()
+            .find(|t| t.id == id && t.lang == lang)
+    }
+
+    /// The French card of entry `id`, if it has one.
+    #[must_use]
+    pub fn french_card(&self, id: &str) -> Option<&FrenchCard> {
+        self.translations.cards.iter().find(|c| c.id == id)
+    }
+
+    /// The languages entry or contact `id` can be read in: French first, then its translations
+    /// in the order of [`LANGUAGES`].
+    #[must_use]
+    pub fn languages_of(&self, id: &str) -> Vec<&'static Language> {
+        LANGUAGES
+            .iter()
+            .filter(|l| {
+                l.code == "fr"
+                    || self.translation(id, l.code).is_some()
+                    || self.contact_translation(id, l.code).is_some()
+            })
+            .collect()
+    }
+
+    /// The languages at least one entry is translated into (French first).
+    #[must_use]
+    pub fn languages(&self) -> Vec<&'static Language> {
+        LANGUAGES
+            .iter()
+            .filter(|l| {
+                l.code == "fr" || self.translations.entries.iter().any(|t| t.lang == l.code)
+            })
+            .collect()
+    }
+}
+
+/// The language folder of a translation file, whose name is `name` and text `text`:
+/// `Some("ar")` for `…/i18n/ar/entries.yaml`, `Some("")` for a translation (a file with a
+/// top-level `lang:`) outside a language's folder, which is an error. `None` for any other data
+/// file, so that a data folder that happens to be called `i18n` still reads as data.
+#[must_use]
+pub fn translation_folder<'a>(name: &'a str, text: &str) -> Option<&'a str> {
+    let mut parts = name.rsplit(['/', '\\']);
+    let _file = parts.next()?;
+    let parent = parts.next();
+    let under_i18n = parts.next() == Some("i18n");
+    let known = parent.is_some_and(|p| LANGUAGES.iter().any(|l| l.code == p));
+    let declares = text.lines().any(|l| {
+        l.strip_prefix("lang:")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    });
+    match (under_i18n, known || declares) {
+        (true, true) => parent,
+        (false, _) if declares => Some(""),
+        _ => None,
+    }
+}
+
+/// True when the character at byte `at` of `text` is a zero-width non-joiner (U+200C) between
+/// two letters of the Arabic script: part of the spelling in Dari, Farsi and Pashto (« می‌خواهد »),
+/// not a hidden character.
+#[must_use]
+pub fn is_orthographic_joiner(text: &str, at: usize) -> bool {
+    let arabic = |c: char| ('\u{600}'..='\u{6FF}').contains(&c) && c.is_alphabetic();
+    text[at..].starts_with('\u{200C}')
+        && text[..at].chars().next_back().is_some_and(arabic)
+        && text[at + 3..].chars().next().is_some_and(arabic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translation_files_are_found_by_their_folder_or_their_lang_key() {
+        let lang = "lang: ar\nentries: []\n";
+        let data = "entries: []\n";
+        assert_eq!(
+            translation_folder("data/i18n/ar/entries.yaml", lang),
+            Some("ar")
+        );
+        assert_eq!(
+            translation_folder("data/i18n/ar/entries.yaml", data),
+            Some("ar")
+        );
+        assert_eq!(translation_folder("/x/i18n/xx/c.yaml", lang), Some("xx"));
+        assert_eq!(translation_folder("/x/i18n/xx/c.yaml", data), None);
+        assert_eq!(
+            translation_folder("C:\\d\\i18n\\en\\c.yaml", lang),
+            Some("en")
+        );
+        assert_eq!(translation_folder("/x/i18n/entries.yaml", lang), Some(""));
+        assert_eq!(translation_folder("/x/faq/entries.yaml", lang), Some(""));
+        assert_eq!(translation_folder("/x/i18n/base.yaml", data), None);
+        assert_eq!(translation_folder("/x/i18n/faq/sante.yaml", data), None);
+        assert_eq!(
+            translation_folder("data/faq/sante.yaml", "language: x\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn languages_are_found_by_code_and_arabic_reads_right_to_left() {
+        assert_eq!(language(" AR ").map(|l| l.direction), Some(Direction::Rtl));
+        assert_eq!(language("en").map(|l| l.native), Some("English"));
+        assert!(language("de").is_none());
+        assert_eq!(known_codes(), "fr, en, ar, prs, ps, ti");
+    }
+
+    #[test]
+    fn a_non_joiner_is_spelling_between_arabic_letters_only() {
+        let dari = "می\u{200C}خواهد";
+        assert!(is_orthographic_joiner(
+            dari,
+            dari.find('\u{200C}').expect("a joiner")
+        ));
+        let french = "mot\u{200C}caché";
+        assert!(!is_orthographic_joiner(french, 3));
+        let edge = "\u{200C}می";
+        assert!(!is_orthographic_joiner(edge, 0));
+    }
+}
