@@ -1,8 +1,10 @@
 //! Text shared by the command line, the interface and the exports: entries and contacts as
 //! plain text ([`plain`]), JSON that cannot drive a terminal ([`json`]), QR codes ([`qr`]),
-//! how old the information is ([`freshness`]) and the HTML escaping ([`escape`]). Everything
+//! how old the information is ([`freshness`]), the HTML escaping ([`escape`]), the slides of a
+//! deck and the data line of every handout ([`deck`]). Everything
 //! here reads the knowledge base and returns text; nothing prints, loads or searches.
 
+pub mod deck;
 pub mod escape;
 pub mod freshness;
 pub mod json;
