@@ -245,7 +245,7 @@ impl Checker<'_> {
         }
         let french_card = cards.iter().find(|c| c.id == id);
         let since = french_card.map_or(entry.reviewed, |c| c.date.max(entry.reviewed));
-        let provenance = self.provenance(file, raw.provenance(), since, &id)?;
+        let provenance = self.provenance(file, raw.provenance(), since, &id);
         let title = self.required_text(file, &raw.id, "title", raw.title.as_ref());
         let summary = self.required_text(file, &raw.id, "summary", raw.summary.as_ref());
         let card = raw.card.as_ref().map(|t| self.text(file, "card", t, true));
@@ -278,7 +278,7 @@ impl Checker<'_> {
             title: title?,
             summary: summary?,
             card,
-            provenance,
+            provenance: provenance?,
         })
     }
 
@@ -301,9 +301,10 @@ impl Checker<'_> {
             return None;
         };
         let since = contact.verified.unwrap_or(Date::MIN);
-        let provenance = self.provenance(file, raw.provenance(), since, id)?;
+        let provenance = self.provenance(file, raw.provenance(), since, id);
         let description =
-            self.required_text(file, &raw.id, "description", raw.description.as_ref())?;
+            self.required_text(file, &raw.id, "description", raw.description.as_ref());
+        let (provenance, description) = (provenance?, description?);
         if let Some(t) = &raw.description {
             let allowed = memo.contact_facts(contact);
             self.check_facts(file, t, &description, &allowed, id);
