@@ -3,13 +3,13 @@
 // forms, stop words, stems, families, prefixes, glued elisions and words, synonyms, and typos
 // only for words neither the data nor French knows) → BM25F score → rank (neighbours,
 // coverage, order) → confidence. Every weight comes from the page, and so does the French word
-// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); tests/browser checks that
-// the page's first result is the terminal's.
+// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); the edit distances are stem.js's
+// relaisDistance. tests/browser checks that the page's first result is the terminal's.
 var relaisSearchEngine = function (I, stem) {
   'use strict';
   var W = I.weights, words = I.words, N = words.length, docs = I.docs;
   var EXACT = 0, STEM = 1, FAMILY = 2, GLUED = 3, PREFIX = 4, TYPO = 5, SYNONYM = 6, PART = 7;
-  var STOP = new Set(I.stop_words), MAXLEN = 40;
+  var STOP = new Set(I.stop_words), MAXLEN = W.typo_max_len;
   var wordId = new Map(), stemId = new Map(), stemWords = I.stems.map(function () { return []; });
   words.forEach(function (w, i) { wordId.set(w, i); });
   I.stems.forEach(function (s, i) { stemId.set(s, i); });
@@ -64,35 +64,10 @@ var relaisSearchEngine = function (I, stem) {
     var m = /^(qu|[ldjnscmt])([aeiouyh][a-z0-9]{2,})$/.exec(w);
     return m ? m[2] : null;
   }
-  // Optimal string alignment: the last row, or null beyond MAXLEN.
-  function lastRow(a, b) {
-    if (a.length > MAXLEN || b.length > MAXLEN) return null;
-    var w = b.length + 1, d = new Array((a.length + 1) * w), i, j;
-    for (i = 0; i <= a.length; i++) d[i * w] = i;
-    for (j = 0; j <= b.length; j++) d[j] = j;
-    for (i = 1; i <= a.length; i++) {
-      for (j = 1; j <= b.length; j++) {
-        var best = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * w + j - 2] + 1);
-        d[i * w + j] = best;
-      }
-    }
-    return d.slice(a.length * w);
-  }
-  function distance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return -1;
-    var r = lastRow(a, b);
-    return r && r[b.length] <= max ? r[b.length] : -1;
-  }
-  function prefixDistance(a, b, max) {
-    if (b.length + max < a.length) return -1;
-    var r = lastRow(a, b);
-    if (!r) return -1;
-    var m = Infinity;
-    for (var j = Math.max(0, a.length - max); j <= b.length; j++) m = Math.min(m, r[j]);
-    return m <= max ? m : -1;
-  }
-  function allowed(n) { return n <= 4 ? 0 : n <= 8 ? 1 : 2; }
+  function distance(a, b, max) { return relaisDistance.full(a, b, max, MAXLEN); }
+  function prefixDistance(a, b, max) { return relaisDistance.prefix(a, b, max, MAXLEN); }
+  // How many edits a word of n letters may carry: one per threshold reached.
+  function edits(n, from) { return from.filter(function (f) { return n >= f; }).length; }
   function add(out, id, kind, weight, shortOnly) {
     for (var k = 0; k < out.length; k++) {
       if (out[k].id === id) { if (weight > out[k].weight) out[k] = { id: id, kind: kind, weight: weight, shortOnly: shortOnly }; return; }
@@ -107,7 +82,7 @@ var relaisSearchEngine = function (I, stem) {
     var s = stemId.get(st);
     // A stem of three letters or less cut from a longer word joins only words that begin with
     // the other, but for a final e, s or x (as in the terminal).
-    var short = st.length < 4 && t.length > st.length;
+    var short = st.length < W.short_stem && t.length > st.length;
     var bare = function (w) { return w.replace(/[sx]+$/, '').replace(/e$/, ''); };
     var bareT = bare(t);
     if (s !== undefined) {
@@ -134,15 +109,15 @@ var relaisSearchEngine = function (I, stem) {
     });
     var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
     if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);
-    if (term.typing || (!out.length && !french && t.length >= 3)) {
-      var base = term.typing ? (french ? [0.2, 0.2] : inData ? [0.45, 0.35] : [0.5, 0.4]) : [0.4, 0.3];
+    if (term.typing || (!out.length && !french && t.length >= W.prefix_unknown_from)) {
+      var base = term.typing ? (french ? W.prefix_typing_french : inData ? W.prefix_typing_in_data : W.prefix_typing_unknown) : W.prefix_not_typing;
       prefixed(t).slice(0, W.max_prefixed).forEach(function (id) {
-        add(out, id, PREFIX, base[0] + base[1] * t.length / words[id].length, t.length < 3);
+        add(out, id, PREFIX, base[0] + base[1] * t.length / words[id].length, t.length < W.prefix_short_below);
       });
     }
     var known = out.length ? 'data' : french ? 'french' : 'unknown';
     if (known === 'unknown') {
-      var max = allowed(t.length);
+      var max = edits(t.length, W.typo_from);
       if (max && t.length <= MAXLEN) {
         for (k = 0; k < N; k++) {
           var d = Math.abs(words[k].length - t.length) <= max ? distance(t, words[k], max) : -1;
@@ -156,7 +131,7 @@ var relaisSearchEngine = function (I, stem) {
           }
         }
       }
-      if (!out.length && t.length >= 4) {
+      if (!out.length && t.length >= W.part_from) {
         for (k = 0; k < N; k++) {
           var w = words[k];
           if (w.length > t.length && !w.startsWith(t) && w.indexOf(t) >= 0 && short[k]) add(out, k, PART, W.part, true);
@@ -190,7 +165,7 @@ var relaisSearchEngine = function (I, stem) {
     return out;
   }
   function expand(q) {
-    var folded = fold(q), raw = folded.trim().split(' ').filter(Boolean).slice(0, 48);
+    var folded = fold(q), raw = folded.trim().split(' ').filter(Boolean).slice(0, W.max_words);
     var list = raw.map(function (w, i) { return { text: w, typing: i + 1 === raw.length && folded[folded.length - 1] !== ' ' }; });
     var rewritten = [], i = 0;
     while (i < list.length) {
@@ -320,7 +295,7 @@ var relaisSearchEngine = function (I, stem) {
     // A word of four letters or more that reaches nothing weighs like a French word the data lacks.
     return best.map(function (b, i) {
       var t = q.terms[i];
-      return b === 0 && (t.known === 'french' || t.text.length >= 4) ? W.french_unknown * mean : b;
+      return b === 0 && (t.known === 'french' || t.text.length >= W.unanswered_from) ? W.french_unknown * mean : b;
     });
   }
   function adjacency(doc, slots, vmask) {
@@ -384,7 +359,7 @@ var relaisSearchEngine = function (I, stem) {
   function doubt(best, imp, total) {
     var asWritten = 0, inShort = false;
     best.slots.forEach(function (z, i) {
-      if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < 0.4)) {
+      if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < W.prefix_sure_from)) {
         asWritten += imp[i];
         inShort = inShort || (z.literal & 15) !== 0;
       }
@@ -398,12 +373,12 @@ var relaisSearchEngine = function (I, stem) {
     var out = [];
     expand(query).terms.forEach(function (t) {
       if (t.known === 'french' || t.exp.some(function (e) { return e.kind < TYPO; })) return;
-      var w = t.text, max = w.length <= 2 ? -1 : w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3, best = null;
-      if (max < 0 || w.length > MAXLEN) return;
+      var w = t.text, max = edits(w.length, W.suggest_from), best = null;
+      if (!max || w.length > MAXLEN) return;
       for (var k = 0; k < N; k++) {
         var v = words[k];
-        if (v.length < 3 || v.length > MAXLEN || Math.abs(v.length - w.length) > max) continue;
-        var d = distance(w, v, max), df = docFreq(k);
+        if (v.length < W.suggest_from[0] || v.length > MAXLEN || Math.abs(v.length - w.length) > max) continue;
+        var d = distance(w, v, max), df = I.df[k];
         if (d >= 0 && (!best || d < best[0] || (d === best[0] && df > best[1]))) best = [d, df, k];
       }
       if (best) {
@@ -412,11 +387,6 @@ var relaisSearchEngine = function (I, stem) {
       }
     });
     return out;
-  }
-  function docFreq(id) {
-    var seen = new Set();
-    for (var f = 0; f < 5; f++) (post[id * 5 + f] || []).forEach(function (p) { seen.add(p[0]); });
-    return seen.size;
   }
   return { search: search, suggest: suggest, stem: stemOf, checkStems: function () {
     return words.filter(function (w, id) { return stemOf(w) !== I.stems[I.stem[id]]; });

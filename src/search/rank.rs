@@ -1,4 +1,4 @@
-//! Stage 5: from scores to an order. A document's score is the sum of its terms' scores, plus a
+//! Stage 6: from scores to an order. A document's score is the sum of its terms' scores, plus a
 //! bonus for two consecutive terms found as written next to each other in a short field (stop
 //! words between them do not count; synonyms, typos and parts of words never earn it), times
 //! its coverage: the share of the query's weight it matches. Ties go to the shorter title, then
@@ -8,25 +8,12 @@ use std::cmp::Ordering;
 
 use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
-use super::score::{FIELD_WEIGHT, K1, Scratch, Slot, idf_cap, idf_of, is_literal};
+use super::score::{Scratch, Slot, idf_cap, idf_of, is_literal};
+use super::weights::{
+    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SURE_SCORE, SURE_SHARE,
+    UNANSWERED_FROM, prefix,
+};
 use super::{Field, MatchKind, QueryOptions};
-
-/// Share of the smaller of two neighbouring terms' scores added, times the field's weight over
-/// the title's.
-pub const ADJACENT: f32 = 1.0;
-/// Share of its score added to a document whose title or `ask` holds the whole query as typed,
-/// little words included (`qui sont les migrants`).
-pub const PHRASE: f32 = 0.5;
-/// Coverage is raised to this power.
-pub const COVERAGE_POWER: f32 = 0.5;
-/// The first hit is not sure when the query weight it matches as written is under this share.
-pub const SURE_SHARE: f32 = 0.7;
-/// ... or when its score is under this share of what a title holding every term scores.
-pub const SURE_SCORE: f32 = 0.25;
-
-/// Weight of a French word the data does not hold, as a share of the query's mean term weight:
-/// the query may ask something the data does not answer.
-pub const FRENCH_UNKNOWN: f32 = 0.5;
 
 /// A document that may be returned.
 #[derive(Clone, Copy, Debug)]
@@ -78,7 +65,7 @@ pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
         .map(|(&b, t)| {
             // A word of four letters or more that reaches nothing, not even with a typo, is
             // most likely a word the data does not know (`poux`), not noise.
-            let unanswered = t.known == Known::French || t.text.len() >= 4;
+            let unanswered = t.known == Known::French || t.text.len() >= UNANSWERED_FROM;
             if b == 0.0 && unanswered {
                 FRENCH_UNKNOWN * mean
             } else {
@@ -251,7 +238,9 @@ pub fn doubt(
         return Some("rien ne correspond");
     };
     let slots = scratch.slots_of(best.at as usize);
-    let literal = |s: &Slot| is_literal(s.kind) && !(s.kind == MatchKind::Prefix && s.weight < 0.4);
+    let literal = |s: &Slot| {
+        is_literal(s.kind) && !(s.kind == MatchKind::Prefix && s.weight < prefix::SURE_FROM)
+    };
     let as_written: f32 = slots
         .iter()
         .zip(importance)

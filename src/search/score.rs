@@ -1,4 +1,4 @@
-//! Stage 4: BM25F. For each expansion of a term, the document's pseudo-frequency of the word is
+//! Stage 5: BM25F. For each expansion of a term, the document's pseudo-frequency of the word is
 //! the sum over fields of `weight(field) × tf / (1 − b + b × len / mean len)`; the word scores
 //! `kind weight × idf × tf~ × (k1 + 1) / (k1 + tf~)`, and a term keeps, per document, its best
 //! expansion. A synonym alternative scores its member's words the same way, below the literal
@@ -7,14 +7,8 @@
 
 use super::expand::{Alternative, Expanded, Expansion};
 use super::index::Index;
+use super::weights::{B, FIELD_WEIGHT, K1};
 use super::{FIELDS, Field, MatchKind};
-
-/// Saturation of the term frequency.
-pub const K1: f32 = 4.0;
-/// Field weights: title > ask > keywords > summary > answer.
-pub const FIELD_WEIGHT: [f32; FIELDS] = [10.0, 8.0, 6.0, 3.0, 1.0];
-/// Length normalisation per field.
-pub const B: [f32; FIELDS] = [0.5, 0.5, 0.4, 0.5, 0.75];
 
 pub const NONE: u32 = u32::MAX;
 

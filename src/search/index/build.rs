@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::super::expand::colloquial;
-use super::super::expand::distance::MAX_LEN;
 use super::super::expand::stems::{is_stop_word, stem};
 use super::super::fold::{for_each_token, letter_mask, tokenize};
+use super::super::weights::TYPO_MAX_LEN as MAX_LEN;
 use super::super::{FIELDS, Field, Kind};
-use super::{Doc, Index, Member, SEP, Vocab};
+use super::{Index, IndexDoc, Member, SEP, Vocab};
 use crate::kb::KnowledgeBase;
 
 impl Index {
@@ -81,7 +81,7 @@ struct WordBuild {
 struct Builder {
     ids: FxMap<Box<str>, u32>,
     words: Vec<WordBuild>,
-    docs: Vec<Doc>,
+    docs: Vec<IndexDoc>,
     seq: Vec<u32>,
     title_ranges: Vec<(u32, u32)>,
 }
@@ -89,7 +89,7 @@ struct Builder {
 impl Builder {
     fn start_doc(&mut self, id: &str, kind: Kind, title: &str) {
         let at = self.seq.len() as u32;
-        self.docs.push(Doc {
+        self.docs.push(IndexDoc {
             id: id.into(),
             kind,
             title_len: title.chars().count() as u32,
