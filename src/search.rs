@@ -285,6 +285,7 @@ impl SearchIndex {
         }
         score::score(&self.index, scratch, &q);
         let importance = rank::importance(&self.index, &q);
+        score::contacts(&self.index, scratch, &importance);
         let ranked = rank::rank(&self.index, scratch, &importance, &q, opts);
         let doubt = rank::doubt(ranked.first(), scratch, &importance);
         Results {

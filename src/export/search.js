@@ -3,8 +3,8 @@
 // forms, stop words, stems, families, prefixes, glued elisions and words, synonyms, and typos
 // only for words neither the data nor French knows) → BM25F score → rank (neighbours,
 // coverage, order) → confidence. Every weight comes from the page, and so does the French word
-// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); the edit distances are stem.js's
-// relaisDistance. tests/browser checks that the page's first result is the terminal's.
+// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); edit distances: stem.js. tests/browser
+// checks that the page's first result is the terminal's.
 var relaisSearchEngine = function (I, stem) {
   'use strict';
   var W = I.weights, words = I.words, N = words.length, docs = I.docs;
@@ -64,8 +64,6 @@ var relaisSearchEngine = function (I, stem) {
     var m = /^(qu|[ldjnscmt])([aeiouyh][a-z0-9]{2,})$/.exec(w);
     return m ? m[2] : null;
   }
-  function distance(a, b, max) { return relaisDistance.full(a, b, max, MAXLEN); }
-  function prefixDistance(a, b, max) { return relaisDistance.prefix(a, b, max, MAXLEN); }
   // How many edits a word of n letters may carry: one per threshold reached.
   function edits(n, from) { return from.filter(function (f) { return n >= f; }).length; }
   function add(out, id, kind, weight, shortOnly) {
@@ -118,19 +116,8 @@ var relaisSearchEngine = function (I, stem) {
     var known = out.length ? 'data' : french ? 'french' : 'unknown';
     if (known === 'unknown') {
       var max = edits(t.length, W.typo_from);
-      if (max && t.length <= MAXLEN) {
-        for (k = 0; k < N; k++) {
-          var d = Math.abs(words[k].length - t.length) <= max ? distance(t, words[k], max) : -1;
-          if (d > 0) add(out, k, TYPO, d === 1 ? W.typo1 : W.typo2, false);
-        }
-        if (term.typing) {
-          for (k = 0; k < N; k++) {
-            if (words[k].length >= t.length && words[k].length <= MAXLEN && prefixDistance(t, words[k], 1) >= 0) {
-              add(out, k, TYPO, W.typo_prefix, true);
-            }
-          }
-        }
-      }
+      relaisDistance.scan(words, t, max, MAXLEN, 0, function (k, d) { if (d > 0) add(out, k, TYPO, d === 1 ? W.typo1 : W.typo2, false); });
+      if (term.typing && max && t.length <= MAXLEN) relaisDistance.scanPrefix(words, t, MAXLEN, function (k) { add(out, k, TYPO, W.typo_prefix, true); });
       if (!out.length && t.length >= W.part_from) {
         for (k = 0; k < N; k++) {
           var w = words[k];
@@ -218,7 +205,9 @@ var relaisSearchEngine = function (I, stem) {
   }
   function capped(kind) { return literal(kind) && kind !== GLUED; }
   function idfOf(e, cap) { return capped(e.kind) ? Math.min(I.idf[e.id], cap) : I.idf[e.id]; }
-  // Calls f(doc, points, strongest field, fields as bits) for each document holding word `id`.
+  function saturate(tf) { return tf * (W.k1 + 1) / (W.k1 + tf); }
+  // Calls f(doc, pseudo-frequency, strongest field, fields as bits) for each document holding
+  // word `id`.
   function scoreWord(id, shortOnly, f) {
     var acc = new Map(), fields = shortOnly ? 3 : 5;
     for (var fi = 0; fi < fields; fi++) {
@@ -232,7 +221,7 @@ var relaisSearchEngine = function (I, stem) {
     acc.forEach(function (a, doc) {
       var best = 0;
       while (!(a.bits & (1 << best))) best++;
-      f(doc, I.idf[id] * a.tf * (W.k1 + 1) / (W.k1 + a.tf), best, a.bits);
+      f(doc, a.tf, best, a.bits);
     });
   }
   function score(q) {
@@ -241,7 +230,7 @@ var relaisSearchEngine = function (I, stem) {
       var s = slots.get(doc);
       if (!s) {
         s = [];
-        for (var k = 0; k < n; k++) s.push({ score: 0, kind: EXACT, weight: 0, literal: 0 });
+        for (var k = 0; k < n; k++) s.push({ score: 0, kind: EXACT, weight: 0, literal: 0, ev: 0, top: 0 });
         slots.set(doc, s);
       }
       return s;
@@ -250,21 +239,24 @@ var relaisSearchEngine = function (I, stem) {
     q.terms.forEach(function (term, i) {
       var cap = idfCap(term.exp);
       term.exp.forEach(function (e) {
-        var lit = literal(e.kind), scale = e.weight * idfOf(e, cap) / Math.max(I.idf[e.id], 1e-6);
+        var lit = literal(e.kind), w = e.weight * idfOf(e, cap);
         mark(e.id, (lit ? 1 << i : 0) | (1 << (16 + i)));
-        scoreWord(e.id, e.shortOnly, function (doc, points, field, bits) {
-          var slot = at(doc)[i];
+        scoreWord(e.id, e.shortOnly, function (doc, tf, field, bits) {
+          var slot = at(doc)[i], points = w * saturate(tf);
           if (lit) slot.literal |= bits;
-          points *= scale;
+          slot.ev += w * tf;
+          slot.top = Math.max(slot.top, w);
           if (points > slot.score) { slot.score = points; slot.kind = e.kind; slot.weight = e.weight; }
         });
       });
+      // The term's evidence in each document, from all its expansions, saturated once.
+      slots.forEach(function (s) { var z = s[i]; if (z.top > 0) z.score = z.top * saturate(z.ev / z.top); });
     });
     q.alts.forEach(function (a) {
       var found = null;
       for (var k = 0; k < a.ids.length; k++) {
         var these = new Map();
-        scoreWord(a.ids[k], false, function (doc, points) { these.set(doc, points); });
+        scoreWord(a.ids[k], false, function (doc, tf) { these.set(doc, I.idf[a.ids[k]] * saturate(tf)); });
         if (!found) { found = []; these.forEach(function (p, doc) { found.push([doc, p]); }); }
         else found = found.filter(function (x) { return these.has(x[0]) && ((x[1] += these.get(x[0])), true); });
         if (!found.length) return;
@@ -340,10 +332,27 @@ var relaisSearchEngine = function (I, stem) {
       return false;
     });
   }
+  // A contact scores less unless the query names it (as src/search/score.rs's `contacts`).
+  function contacts(s, imp, total) {
+    if (total <= 0) return;
+    s.slots.forEach(function (slots, doc) {
+      if (docs[doc].k !== 'c') return;
+      var name = 0, held = 0, named = 0;
+      docs[doc].seq[0].forEach(function (id) {
+        if (id < 0 || stop[id]) return;
+        name += I.idf[id];
+        if ((s.vmask.get(id) || 0) & 0xffff) held += I.idf[id];
+      });
+      slots.forEach(function (z, i) { if (z.score > 0 && (z.literal & 1)) named += imp[i]; });
+      var share = W.contact_unnamed + (W.contact_named - W.contact_unnamed) * (name > 0 ? held / name : 0) * named / total;
+      slots.forEach(function (z) { z.score *= share; });
+    });
+  }
   function search(query) {
     var q = expand(query);
     if (!q.terms.length) return { hits: [], sure: false };
     var s = score(q), imp = importance(q), total = imp.reduce(function (a, b) { return a + b; }, 0), hits = [];
+    contacts(s, imp, total);
     s.slots.forEach(function (slots, doc) {
       var base = 0, matched = 0;
       slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
@@ -373,14 +382,10 @@ var relaisSearchEngine = function (I, stem) {
     var out = [];
     expand(query).terms.forEach(function (t) {
       if (t.known === 'french' || t.exp.some(function (e) { return e.kind < TYPO; })) return;
-      var w = t.text, max = edits(w.length, W.suggest_from), best = null;
-      if (!max || w.length > MAXLEN) return;
-      for (var k = 0; k < N; k++) {
-        var v = words[k];
-        if (v.length < W.suggest_from[0] || v.length > MAXLEN || Math.abs(v.length - w.length) > max) continue;
-        var d = distance(w, v, max), df = I.df[k];
-        if (d >= 0 && (!best || d < best[0] || (d === best[0] && df > best[1]))) best = [d, df, k];
-      }
+      var best = null;
+      relaisDistance.scan(words, t.text, edits(t.text.length, W.suggest_from), MAXLEN, W.suggest_from[0], function (k, d) {
+        if (!best || d < best[0] || (d === best[0] && I.df[k] > best[1])) best = [d, I.df[k], k];
+      });
       if (best) {
         var shown = I.display[best[2]] || words[best[2]];
         if (out.indexOf(shown) < 0) out.push(shown);

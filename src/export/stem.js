@@ -223,6 +223,24 @@ var relaisDistance = (function () {
     for (var j = Math.max(0, a.length - max); j <= b.length; j++) m = Math.min(m, r[j]);
     return m <= max ? m : -1;
   }
-  return { full: full, prefix: prefix };
+  // Calls f(k, d) for each word k of `words`, of `minLen` letters or more, within `max` edits of
+  // `t` (none when `max` is 0 or `t` is longer than maxLen).
+  function scan(words, t, max, maxLen, minLen, f) {
+    if (!max || t.length > maxLen) return;
+    for (var k = 0; k < words.length; k++) {
+      var v = words[k];
+      if (v.length < minLen || v.length > maxLen || Math.abs(v.length - t.length) > max) continue;
+      var d = full(t, v, max, maxLen);
+      if (d >= 0) f(k, d);
+    }
+  }
+  // Calls f(k) for each word k of `words` whose beginning is within one edit of `t`.
+  function scanPrefix(words, t, maxLen, f) {
+    for (var k = 0; k < words.length; k++) {
+      var v = words[k];
+      if (v.length >= t.length && v.length <= maxLen && prefix(t, v, 1, maxLen) >= 0) f(k);
+    }
+  }
+  return { full: full, prefix: prefix, scan: scan, scanPrefix: scanPrefix };
 }());
 if (typeof module !== 'undefined') module.exports = relaisStem;

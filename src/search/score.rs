@@ -7,7 +7,7 @@
 
 use super::expand::{Alternative, Expanded, Expansion};
 use super::index::Index;
-use super::weights::{B, FIELD_WEIGHT, K1};
+use super::weights::{B, CONTACT_NAMED, CONTACT_UNNAMED, FIELD_WEIGHT, K1};
 use super::{FIELDS, Field, MatchKind};
 
 pub const NONE: u32 = u32::MAX;
@@ -26,6 +26,10 @@ pub struct Slot {
     pub literal: u8,
     /// (group, member) of a synonym in [`Index::synonyms`].
     pub member: (u16, u16),
+    /// While the term is scored: the sum over its expansions of weight × rarity × frequency,
+    /// and the highest weight × rarity among them.
+    evidence: f32,
+    top: f32,
 }
 
 pub const EMPTY: Slot = Slot {
@@ -36,7 +40,14 @@ pub const EMPTY: Slot = Slot {
     field: Field::Answer,
     literal: 0,
     member: (u16::MAX, u16::MAX),
+    evidence: 0.0,
+    top: 0.0,
 };
+
+/// BM25's saturation of a pseudo-frequency.
+pub fn saturate(tf: f32, k1: f32) -> f32 {
+    tf * (k1 + 1.0) / (k1 + tf)
+}
 
 /// True for kinds that stand for the word as written: they earn the neighbour bonus.
 pub fn is_literal(kind: MatchKind) -> bool {
@@ -117,8 +128,8 @@ impl Scratch {
         *m |= bits;
     }
 
-    /// Scores word `id` in every document holding it (only the short fields if `short_only`)
-    /// and calls `f(self, doc, score, strongest field holding it, fields holding it as bits)`.
+    /// Weighs word `id` in every document holding it (only the short fields if `short_only`)
+    /// and calls `f(self, doc, pseudo-frequency, strongest field holding it, fields as bits)`.
     fn word(
         &mut self,
         index: &Index,
@@ -146,7 +157,6 @@ impl Scratch {
                 self.fields[d] |= 1 << fi;
             }
         }
-        let idf = index.vocab.idf[id as usize];
         let docs = std::mem::take(&mut self.acc_docs);
         for &doc in &docs {
             let d = doc as usize;
@@ -154,7 +164,7 @@ impl Scratch {
             let bits = std::mem::take(&mut self.fields[d]);
             // The strongest field holding the word.
             let best = Field::ALL[bits.trailing_zeros() as usize % FIELDS];
-            f(self, doc, idf * tf * (K1 + 1.0) / (K1 + tf), best, bits);
+            f(self, doc, tf, best, bits);
         }
         self.acc_docs = docs;
         self.acc_docs.clear();
@@ -169,9 +179,58 @@ pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
         for e in &term.expansions {
             expansion(index, scratch, i, e, cap);
         }
+        // The term's evidence in each document, from all its expansions, saturated once.
+        let n = scratch.terms;
+        for slot in scratch.slots.iter_mut().skip(i).step_by(n) {
+            if slot.top > 0.0 {
+                slot.score = slot.top * saturate(slot.evidence / slot.top, K1);
+            }
+        }
     }
     for a in &q.alternatives {
         alternative(index, scratch, a);
+    }
+}
+
+/// A contact is reached through the entries that explain a situation: it scores a share of its
+/// points that grows with the share of the query's weight (`importance`) found as written in
+/// its name, from [`CONTACT_UNNAMED`] when the query does not name it to [`CONTACT_NAMED`] when
+/// the query is its name.
+pub fn contacts(index: &Index, scratch: &mut Scratch, importance: &[f32]) {
+    let (low, high) = (CONTACT_UNNAMED, CONTACT_NAMED);
+    let total: f32 = importance.iter().sum();
+    if total <= 0.0 {
+        return;
+    }
+    let n = scratch.terms;
+    for at in 0..scratch.touched.len() {
+        if index.docs[scratch.touched[at] as usize].kind != super::Kind::Contact {
+            continue;
+        }
+        // How much of the name the query holds (by rarity: `centre fermé` does not name « Centre
+        // fermé de Merksplas »), and how much of the query is in the name.
+        let (mut name, mut held) = (0.0f32, 0.0f32);
+        for &id in index.seq_of(scratch.touched[at], Field::Title) {
+            if id != super::index::SEP && !index.vocab.stop[id as usize] {
+                let idf = index.vocab.idf[id as usize];
+                name += idf;
+                if scratch.vmask[id as usize] & 0xffff != 0 {
+                    held += idf;
+                }
+            }
+        }
+        let slots = &mut scratch.slots[at * n..(at + 1) * n];
+        let named: f32 = slots
+            .iter()
+            .zip(importance)
+            .filter(|(s, _)| s.score > 0.0 && s.literal & 1 != 0)
+            .map(|(_, w)| w)
+            .sum();
+        let held = if name > 0.0 { held / name } else { 0.0 };
+        let share = low + (high - low) * held * named / total;
+        for s in slots {
+            s.score *= share;
+        }
     }
 }
 
@@ -200,14 +259,16 @@ pub fn idf_of(index: &Index, e: &Expansion, cap: f32) -> f32 {
 fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap: f32) {
     let literal = is_literal(e.kind);
     scratch.mark(e.id, (u32::from(literal) << i) | (1 << (16 + i)));
-    let scale = e.weight * idf_of(index, e, cap) / index.vocab.idf[e.id as usize].max(1e-6);
-    scratch.word(index, e.id, e.short_only, |s, doc, points, field, bits| {
+    let w = e.weight * idf_of(index, e, cap);
+    scratch.word(index, e.id, e.short_only, |s, doc, tf, field, bits| {
         let at = s.at(doc);
         let slot = &mut s.slots[at * s.terms + i];
         if literal {
             slot.literal |= bits;
         }
-        let points = points * scale;
+        slot.evidence += w * tf;
+        slot.top = slot.top.max(w);
+        let points = w * saturate(tf, K1);
         if points > slot.score {
             *slot = Slot {
                 score: points,
@@ -217,6 +278,8 @@ fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap:
                 field,
                 literal: slot.literal,
                 member: EMPTY.member,
+                evidence: slot.evidence,
+                top: slot.top,
             };
         }
     });
@@ -228,8 +291,9 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
     let mut found: Vec<(u32, f32, Field)> = Vec::new();
     for (k, &id) in a.ids.iter().enumerate() {
         let mut this: Vec<(u32, f32, Field)> = Vec::new();
-        scratch.word(index, id, false, |_, doc, points, field, _| {
-            this.push((doc, points, field));
+        let idf = index.vocab.idf[id as usize];
+        scratch.word(index, id, false, |_, doc, tf, field, _| {
+            this.push((doc, idf * saturate(tf, K1), field));
         });
         if k == 0 {
             found = this;
@@ -277,8 +341,87 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
                     field,
                     literal: s.literal,
                     member: a.member,
+                    ..EMPTY
                 };
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::{Kind, SearchIndex};
+
+    const KB: &str = r#"
+categories: [{id: c, title: C}]
+entries:
+  - id: violences
+    title: "Une personne me dit avoir été agressée sexuellement : que faire ?"
+    ask: ["elle a subi des violences sexuelles"]
+    category: c
+    summary: "L'écouter, la croire, proposer un centre spécialisé."
+    answer: "Un centre de prise en charge accueille jour et nuit."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+  - id: autre
+    title: "Où trouver un repas ?"
+    category: c
+    summary: "Dans un centre de jour."
+    answer: "Les repas sont servis le midi."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+contacts:
+  - id: cpvs-liege
+    name: "CPVS de Liège — Centre de prise en charge des violences sexuelles"
+    description: "Accueil des victimes de violences sexuelles, jour et nuit."
+    region: liege
+    topics: [violences-sexuelles]
+    phone: ["04 000 00 00"]
+    sources: [{title: T}]
+"#;
+
+    fn index() -> SearchIndex {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: KB.into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        SearchIndex::new(&kb)
+    }
+
+    #[test]
+    fn the_entry_comes_before_a_contact_the_query_does_not_name() {
+        let index = index();
+        let hits = index.query("violences sexuelles");
+        assert_eq!(hits[0].id, "violences", "{hits:?}");
+        assert!(hits.iter().any(|h| h.kind == Kind::Contact));
+        assert_eq!(index.query("cpvs liege")[0].id, "cpvs-liege");
+        assert_eq!(index.query("cpvs")[0].id, "cpvs-liege");
+    }
+
+    #[test]
+    fn a_term_found_in_several_fields_and_forms_adds_its_evidence() {
+        // Two entries alike but for the summary of the second, which holds the word in another
+        // form: its evidence adds to that of the `ask` (the best form alone would tie them, and
+        // the tie would go to the shorter title, the first).
+        let kb = |summary: &str| {
+            format!(
+                "categories: [{{id: c, title: C}}]\nentries:\n\
+                 - {{id: a, title: Un cas, ask: [violences sexuelles], category: c, \
+                 summary: Rien, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n\
+                 - {{id: b, title: Second cas, ask: [violences sexuelles], category: c, \
+                 summary: {summary}, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n"
+            )
+        };
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: kb("Un geste sexuel"),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let hits = SearchIndex::new(&kb).query("sexuelles");
+        assert_eq!(hits[0].id, "b", "{hits:?}");
+        assert!(hits[0].score > hits[1].score, "{hits:?}");
     }
 }

@@ -59,6 +59,13 @@ pub const FRENCH_UNKNOWN: f32 = 0.5;
 /// A word of this many letters or more that reaches nothing is a word the data lacks, not noise.
 pub const UNANSWERED_FROM: usize = 4;
 
+/// A contact the query does not name scores this share of its points (the entry that explains
+/// the situation comes first); one whose name the query is scores [`CONTACT_NAMED`] of them,
+/// and in between, in proportion to how much of the name the query holds (by rarity) times
+/// how much of the query is in the name.
+pub const CONTACT_UNNAMED: f32 = 0.8;
+pub const CONTACT_NAMED: f32 = 1.2;
+
 /// The first hit is not sure when the query weight it matches as written is under this share.
 pub const SURE_SHARE: f32 = 0.7;
 /// ... or when its score is under this share of what a title holding every term scores.
@@ -112,6 +119,8 @@ pub struct Table {
     coverage_power: f32,
     french_unknown: f32,
     unanswered_from: usize,
+    contact_unnamed: f32,
+    contact_named: f32,
     sure_share: f32,
     sure_score: f32,
     max_words: usize,
@@ -154,6 +163,8 @@ impl Table {
             coverage_power: COVERAGE_POWER,
             french_unknown: FRENCH_UNKNOWN,
             unanswered_from: UNANSWERED_FROM,
+            contact_unnamed: CONTACT_UNNAMED,
+            contact_named: CONTACT_NAMED,
             sure_share: SURE_SHARE,
             sure_score: SURE_SCORE,
             max_words: MAX_WORDS,

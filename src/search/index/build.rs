@@ -26,13 +26,18 @@ impl Index {
         }
         for c in &kb.contacts {
             b.start_doc(&c.id, Kind::Contact, &c.name);
-            b.short_field(Field::Title, std::iter::once(c.name.as_str()));
+            // « CPVS de Liège — Centre de prise en charge des violences sexuelles »: the name is
+            // before the dash; what follows says what the contact does, like its topics.
+            let (name, what) = split_name(&c.name);
+            b.short_field(Field::Title, std::iter::once(name));
             b.short_field(Field::Ask, c.ask.iter().map(String::as_str));
             let id_words = c.id.replace('-', " ");
             let topics = c.topics.iter().map(String::as_str);
             b.short_field(
                 Field::Keywords,
-                std::iter::once(id_words.as_str()).chain(topics),
+                what.into_iter()
+                    .chain(std::iter::once(id_words.as_str()))
+                    .chain(topics),
             );
             b.short_field(Field::Summary, std::iter::once(c.description.as_str()));
             for extra in [
@@ -300,6 +305,14 @@ fn document_frequency(lists: &[Vec<(u32, u16)>; FIELDS]) -> u32 {
     all.sort_unstable();
     all.dedup();
     all.len() as u32
+}
+
+/// A contact's name and, after a dash, what it does (`None` without a dash).
+fn split_name(name: &str) -> (&str, Option<&str>) {
+    match name.split_once(" — ") {
+        Some((name, what)) if !name.trim().is_empty() => (name, Some(what)),
+        _ => (name, None),
+    }
 }
 
 /// The parts of `text` outside `[[id]]` links and `](url)` targets.
