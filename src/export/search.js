@@ -60,10 +60,7 @@ var relaisSearchEngine = function (I, stem) {
     return out;
   }
   function find(t) { var i = wordId.get(t); return i === undefined ? -1 : i; }
-  function unglue(w) {
-    var m = /^(qu|[ldjnscmt])([aeiouyh][a-z0-9]{2,})$/.exec(w);
-    return m ? m[2] : null;
-  }
+  function unglue(w) { var m = /^(qu|[ldjnscmt])([aeiouyh][a-z0-9]{2,})$/.exec(w); return m ? m[2] : null; }
   // How many edits a word of n letters may carry: one per threshold reached.
   function edits(n, from) { return from.filter(function (f) { return n >= f; }).length; }
   function add(out, id, kind, weight, shortOnly) {
@@ -334,9 +331,8 @@ var relaisSearchEngine = function (I, stem) {
   }
   // A contact scores less unless the query names it (as src/search/score.rs's `contacts`).
   function contacts(s, imp, total) {
-    if (total <= 0) return;
     s.slots.forEach(function (slots, doc) {
-      if (docs[doc].k !== 'c') return;
+      if (docs[doc].k !== 'c' || total <= 0) return;
       var name = 0, held = 0, named = 0;
       docs[doc].seq[0].forEach(function (id) {
         if (id < 0 || stop[id]) return;
@@ -358,7 +354,7 @@ var relaisSearchEngine = function (I, stem) {
       slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
       var coverage = total > 0 ? Math.pow(matched / total, W.coverage_power) : 1;
       var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q) ? W.phrase * base : 0);
-      hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, score: (base + bonus) * coverage });
+      hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, bonus: bonus, score: (base + bonus) * coverage });
     });
     hits.sort(function (a, b) {
       return b.score - a.score || docs[a.doc].tl - docs[b.doc].tl || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -366,15 +362,17 @@ var relaisSearchEngine = function (I, stem) {
     return { hits: hits, sure: hits.length > 0 && !doubt(hits[0], imp, total) };
   }
   function doubt(best, imp, total) {
-    var asWritten = 0, inShort = false;
+    var asWritten = 0, inShort = false, perField = [0, 0, 0, 0];
     best.slots.forEach(function (z, i) {
       if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < W.prefix_sure_from)) {
         asWritten += imp[i];
         inShort = inShort || (z.literal & 15) !== 0;
+        for (var f = 0; f < 4; f++) if (z.literal & (1 << f)) perField[f]++;
       }
     });
-    var title = W.field[0] * (W.k1 + 1) / (W.k1 + W.field[0]);
-    return asWritten === 0 || !inShort || asWritten < W.sure_share * total || best.score < W.sure_score * title * total;
+    var title = W.field[0] * (W.k1 + 1) / (W.k1 + W.field[0]), shared = perField.some(function (n) { return n >= 2; });
+    return asWritten === 0 || !inShort || asWritten < W.sure_share * total || best.score < W.sure_score * title * total ||
+      (best.slots.length >= W.scattered_from && best.bonus === 0 && !shared); // words scattered over the entry
   }
   // For each query word that reaches nothing, the closest word of the data (fewest edits, then
   // the most common), in its original spelling.

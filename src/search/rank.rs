@@ -10,8 +10,8 @@ use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
 use super::score::{Scratch, Slot, idf_cap, idf_of, is_literal};
 use super::weights::{
-    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SURE_SCORE, SURE_SHARE,
-    UNANSWERED_FROM, prefix,
+    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM, SURE_SCORE,
+    SURE_SHARE, UNANSWERED_FROM, prefix,
 };
 use super::{Field, MatchKind, QueryOptions};
 
@@ -267,5 +267,63 @@ pub fn doubt(
     if best.score < SURE_SCORE * title * total {
         return Some("la meilleure réponse ne correspond que de loin");
     }
+    // Three words or more, no two of them next to each other nor in the same title, `ask`,
+    // keywords or summary: they are scattered over the entry, not the question it answers.
+    let shared = (0..4).any(|f| {
+        slots
+            .iter()
+            .filter(|s| s.score > 0.0 && literal(s) && s.literal & (1 << f) != 0)
+            .count()
+            >= 2
+    });
+    if slots.len() >= SCATTERED_FROM && best.bonus == 0.0 && !shared {
+        return Some("les mots de la question sont dispersés dans la réponse");
+    }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::{QueryOptions, SearchIndex};
+
+    const KB: &str = r#"
+categories: [{id: c, title: C}]
+entries:
+  - id: limites
+    title: "Quelles sont les limites ?"
+    keywords: [permis]
+    category: c
+    summary: "Ne pas conduire vers la frontière."
+    answer: "Ne rien recevoir en échange."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+  - id: voiture
+    title: "Conduire une voiture avec un permis étranger ?"
+    category: c
+    summary: "Selon le pays du permis."
+    answer: "Renseignez-vous."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+"#;
+
+    #[test]
+    fn words_scattered_over_an_entry_are_no_sure_answer() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: KB.into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let scattered = index.search("permis echange frontiere", QueryOptions::default());
+        assert_eq!(scattered.hits[0].id, "limites");
+        assert_eq!(
+            scattered.doubt,
+            Some("les mots de la question sont dispersés dans la réponse")
+        );
+        let together = index.search("permis conduire voiture", QueryOptions::default());
+        assert_eq!(together.hits[0].id, "voiture");
+        assert!(together.sure(), "{together:?}");
+    }
 }

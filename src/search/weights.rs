@@ -71,6 +71,10 @@ pub const SURE_SHARE: f32 = 0.7;
 /// ... or when its score is under this share of what a title holding every term scores.
 pub const SURE_SCORE: f32 = 0.25;
 
+/// ... or when the query has this many terms or more and no two of them are next to each other
+/// or in the same short field of the first hit.
+pub const SCATTERED_FROM: usize = 3;
+
 /// Longest query taken into account, in words (before stop words are dropped).
 pub const MAX_WORDS: usize = 48;
 /// Most query terms scored; the rest are ignored.
@@ -123,6 +127,7 @@ pub struct Table {
     contact_named: f32,
     sure_share: f32,
     sure_score: f32,
+    scattered_from: usize,
     max_words: usize,
     max_terms: usize,
     max_prefixed: usize,
@@ -167,6 +172,7 @@ impl Table {
             contact_named: CONTACT_NAMED,
             sure_share: SURE_SHARE,
             sure_score: SURE_SCORE,
+            scattered_from: SCATTERED_FROM,
             max_words: MAX_WORDS,
             max_terms: MAX_TERMS,
             max_prefixed: MAX_PREFIXED,
