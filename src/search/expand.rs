@@ -21,7 +21,7 @@ pub struct Alternative {
     pub covers: std::ops::Range<usize>,
     pub ids: Vec<u32>,
     pub weight: f32,
-    /// (group, member) in [`Index::synonyms`], for explanations.
+    /// (group, member) in `Index::synonyms`, for explanations.
     pub member: (u16, u16),
 }
 
@@ -53,7 +53,7 @@ pub struct Term {
     pub text: String,
     pub stem: String,
     pub typing: bool,
-    /// The colloquial rule it comes from, as an index into [`Index::colloquial`].
+    /// The colloquial rule it comes from, as an index into `Index::colloquial`.
     pub rule: Option<u16>,
     pub known: Known,
     pub expansions: Vec<Expansion>,
@@ -84,7 +84,7 @@ pub struct Expanded {
     pub alternatives: Vec<Alternative>,
     /// Stop words left out.
     pub dropped: Vec<String>,
-    /// Colloquial rules applied, as indexes into [`Index::colloquial`].
+    /// Colloquial rules applied, as indexes into `Index::colloquial`.
     pub rules: Vec<u16>,
     /// Every word of the query, stop words included, when there are two or more: the phrase a
     /// title or an `ask` may hold as it is (a term may be found with a typo there).

@@ -94,6 +94,11 @@ pub const TYPO_FROM: [usize; 2] = [5, 9];
 /// the third ("Vouliez-vous dire" looks further than matching does).
 pub const SUGGEST_FROM: [usize; 3] = [3, 5, 9];
 
+// The word as written before its forms, its forms before synonyms, synonyms before typos.
+const _: () = assert!(kind::EXACT > kind::STEM && kind::STEM > kind::SYNONYM);
+const _: () = assert!(kind::SYNONYM > kind::TYPO_1 && kind::TYPO_1 > kind::TYPO_2);
+const _: () = assert!(CONTACT_UNNAMED < 1.0 && CONTACT_NAMED >= 1.0);
+
 /// Every value above, as the phone page reads it.
 #[derive(Serialize)]
 pub struct Table {
@@ -198,14 +203,12 @@ mod tests {
     #[test]
     fn fields_and_kinds_keep_their_order() {
         assert!(FIELD_WEIGHT.windows(2).all(|w| w[0] > w[1]));
-        assert!(kind::EXACT > kind::STEM && kind::STEM > kind::SYNONYM);
-        assert!(kind::SYNONYM > kind::TYPO_1 && kind::TYPO_1 > kind::TYPO_2);
         assert!(TYPO_FROM[0] < TYPO_FROM[1] && SUGGEST_FROM.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
     fn the_page_table_holds_the_values() {
-        let json = serde_json::to_value(Table::new()).unwrap();
+        let json = serde_json::to_value(Table::new()).expect("serialisable");
         assert_eq!(json["k1"], serde_json::json!(K1));
         assert_eq!(json["typo_from"], serde_json::json!(TYPO_FROM));
         assert_eq!(json["max_words"], serde_json::json!(MAX_WORDS));
