@@ -13,6 +13,7 @@ mod install;
 mod installed;
 pub mod lang;
 mod lang_list;
+pub mod output;
 mod packaging;
 mod review;
 mod schema;

@@ -120,19 +120,7 @@ fn usage(message: &str) -> Status {
     Status::Invalid
 }
 
-/// Writes the export beside `path`, then renames it into place: an interrupted export never
-/// leaves half a handout where a previous one was.
+/// Writes the export where the user asked (see [`super::output`]).
 pub(super) fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let result = std::fs::write(&tmp, text)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .with_context(|| crate::strings::cannot_write(path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    super::output::write(path, text.as_bytes()).with_context(|| crate::strings::cannot_write(path))
 }

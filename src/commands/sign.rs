@@ -210,7 +210,7 @@ pub fn pack(
         source: trust::KeySource::Bundled,
     }];
     trust::check_signature(check.manifest_text.as_bytes(), &check.signature, &own)?;
-    write_atomic(output, &bytes)
+    super::output::write(output, &bytes)
         .with_context(|| format!("Impossible d'écrire {}", output.display()))?;
     writeln!(out, "{} {}", p.bold("Paquet écrit :"), output.display())?;
     writeln!(
@@ -226,23 +226,6 @@ pub fn pack(
         output.display()
     )?;
     Ok(Status::Success)
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    written
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
 }
 
 /// Who signed a pack whose structure holds, as `verify` and `install` say it.
