@@ -21,6 +21,8 @@ const FIELDS: usize = 3;
 const WEIGHT: [f32; FIELDS] = [3.0, 1.5, 1.0];
 /// A word typed so far (the last one, three letters or more) matching the start of a word.
 const PREFIX_FACTOR: f32 = 0.5;
+/// Points for two query words next to each other in a title.
+const ADJACENT: f32 = 2.0;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -29,6 +31,8 @@ struct Doc {
     kind: Kind,
     lang: &'static str,
     len: [u32; FIELDS],
+    /// The title's terms in order, for the bonus of neighbouring query words.
+    title: Vec<Box<str>>,
 }
 
 /// One translation that matched a query.
@@ -79,8 +83,12 @@ impl LangIndex {
             };
             let d = u32::try_from(docs.len()).unwrap_or(u32::MAX);
             let mut len = [0; FIELDS];
+            let mut title = Vec::new();
             for (f, text) in fields.iter().enumerate() {
                 let terms = fold::terms(text);
+                if f == 0 {
+                    title = terms.iter().map(|t| t.clone().into_boxed_str()).collect();
+                }
                 len[f] = u32::try_from(terms.len()).unwrap_or(u32::MAX);
                 for t in terms {
                     let list = map.entry(t).or_default();
@@ -97,6 +105,7 @@ impl LangIndex {
                 kind,
                 lang,
                 len,
+                title,
             });
         };
         for t in &kb.translations.entries {
@@ -183,6 +192,18 @@ impl LangIndex {
                 }
             }
         }
+        // Two query words side by side in a title, as in the query (« without papers »).
+        let stems: Vec<String> = words.iter().map(|w| fold::stem(w)).collect();
+        for (d, doc) in self.docs.iter().enumerate() {
+            if matched[d] < 2 {
+                continue;
+            }
+            let pairs = stems
+                .windows(2)
+                .filter(|p| doc.title.windows(2).any(|t| *t[0] == *p[0] && *t[1] == *p[1]))
+                .count();
+            score[d] += ADJACENT * pairs as f32;
+        }
         let words = unique.len();
         let mut best: HashMap<&str, LangHit> = HashMap::new();
         for (d, doc) in self.docs.iter().enumerate() {
@@ -215,8 +236,8 @@ impl LangIndex {
 /// Why a hit found through a translation is not a sure answer.
 /// How much a French hit counts beside the translations, when the query reads as another
 /// language: sure, or not.
-const FRENCH_SURE: f32 = 0.8;
-const FRENCH_UNSURE: f32 = 0.5;
+const FRENCH_SURE: f32 = 1.0;
+const FRENCH_UNSURE: f32 = 0.8;
 const PARTIAL: &str = "la traduction ne contient qu'une partie de la question";
 
 impl super::SearchIndex {

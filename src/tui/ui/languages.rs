@@ -19,19 +19,30 @@ use crate::tui::app::language::ShowView;
 use crate::tui::app::reader::rtl_warning;
 use crate::tui::app::{App, Row};
 
-/// The languages of a row's item other than French, upper case, the matched one bracketed.
-pub(super) fn row_marks(app: &App, row: &Row) -> Vec<Span<'static>> {
-    let codes = app.language_marks(&row.id);
-    let mut spans = Vec::new();
-    for code in codes {
+/// Columns a title keeps before the row gives up its language marks.
+const TITLE_ROOM: usize = 24;
+
+/// The languages of a row's item other than French, upper case, the matched one bracketed;
+/// in a narrow list, only the matched one (or none), so that the title keeps its room.
+pub(super) fn row_marks(app: &App, row: &Row, width: usize) -> Vec<Span<'static>> {
+    let mark = |code: &str| {
         let upper = code.to_ascii_uppercase();
         if row.lang == Some(code) {
-            spans.push(Span::styled(format!(" [{upper}]"), app.theme.highlight));
+            Span::styled(format!(" [{upper}]"), app.theme.highlight)
         } else {
-            spans.push(Span::styled(format!(" {upper}"), app.theme.dim));
+            Span::styled(format!(" {upper}"), app.theme.dim)
         }
+    };
+    let all: Vec<Span<'static>> = app.language_marks(&row.id).into_iter().map(mark).collect();
+    let used: usize = all.iter().map(Span::width).sum();
+    if width >= used + TITLE_ROOM {
+        return all;
     }
-    spans
+    row.lang
+        .map(mark)
+        .filter(|m| width >= m.width() + TITLE_ROOM)
+        .into_iter()
+        .collect()
 }
 
 /// « Montrer à la personne », over the whole screen.

@@ -130,9 +130,9 @@ pub(super) fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize
         base,
     ));
     // The languages the item has (« EN AR »), the one the query matched in first and marked.
-    let langs = super::languages::row_marks(app, row);
+    let langs = super::languages::row_marks(app, row, width);
     let room = width.saturating_sub(langs.iter().map(Span::width).sum());
-    let marked = !langs.is_empty() && room >= 12;
+    let marked = !langs.is_empty();
     let width = if marked { room } else { width };
     truncate(&mut spans, width, base.patch(app.theme.highlight));
     if marked {
