@@ -127,9 +127,9 @@ impl App {
             self.lang = langs[next].code;
             let l = langs[next];
             self.status = Some(if l.code == "fr" {
-                "Langue : français (F4 : langue suivante)".to_owned()
+                "Langue : français · F4 suivante".to_owned()
             } else {
-                format!("Langue : {} — {} (F4 : langue suivante)", l.french, l.native)
+                format!("Langue : {} — {} · F4 suivante", l.french, l.native)
             });
         }
         self.scroll = 0;

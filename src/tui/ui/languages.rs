@@ -50,10 +50,12 @@ pub(super) fn show(app: &App, view: &ShowView, frame: &mut Frame<'_>, area: Rect
     let card = app.show_card(view);
     let theme = &app.theme;
     frame.render_widget(Clear, area);
-    let title = format!(
-        " {} — {} · F4 langue · Échap fermer ",
-        card.lang.native, card.lang.french
-    );
+    let name = if card.lang.native == card.lang.french {
+        card.lang.french.to_owned()
+    } else {
+        format!("{} — {}", card.lang.native, card.lang.french)
+    };
+    let title = format!(" {name} · F4 langue · Échap fermer ");
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focus)
