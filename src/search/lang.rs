@@ -6,6 +6,9 @@
 //! language — it has a word the French data does not know, and a translation covers more of
 //! it than the best French hit does (or as much, when the French hit is not sure).
 
+// Counts of words and translations are small: they are exact as `f32`.
+#![allow(clippy::cast_precision_loss)]
+
 pub mod fold;
 
 use std::collections::HashMap;
@@ -25,6 +28,9 @@ const PREFIX_FACTOR: f32 = 0.5;
 const ADJACENT: f32 = 2.0;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
+
+/// Document, field, term frequency.
+type Postings = Vec<(u32, u8, u16)>;
 
 struct Doc {
     id: Box<str>,
@@ -67,7 +73,7 @@ impl LangHit {
 pub struct LangIndex {
     docs: Vec<Doc>,
     /// Sorted terms, each with its postings (document, field, term frequency).
-    terms: Vec<(Box<str>, Vec<(u32, u8, u16)>)>,
+    terms: Vec<(Box<str>, Postings)>,
     avg: [f32; FIELDS],
 }
 
@@ -75,7 +81,7 @@ impl LangIndex {
     /// Indexes the translations of `kb`.
     #[must_use]
     pub fn build(kb: &KnowledgeBase) -> Self {
-        let mut map: HashMap<String, Vec<(u32, u8, u16)>> = HashMap::new();
+        let mut map: HashMap<String, Postings> = HashMap::new();
         let mut docs = Vec::new();
         let mut add = |docs: &mut Vec<Doc>, id: &str, kind, code: &str, fields: [&str; FIELDS]| {
             let Some(lang) = language(code).map(|l| l.code).filter(|c| *c != "fr") else {
@@ -110,17 +116,32 @@ impl LangIndex {
         };
         for t in &kb.translations.entries {
             let card = t.card.as_deref().unwrap_or("");
-            add(&mut docs, &t.id, Kind::Faq, &t.lang, [&t.title, &t.summary, card]);
+            add(
+                &mut docs,
+                &t.id,
+                Kind::Faq,
+                &t.lang,
+                [&t.title, &t.summary, card],
+            );
         }
         for t in &kb.translations.contacts {
-            add(&mut docs, &t.id, Kind::Contact, &t.lang, ["", "", &t.description]);
+            add(
+                &mut docs,
+                &t.id,
+                Kind::Contact,
+                &t.lang,
+                ["", "", &t.description],
+            );
         }
         let mut avg = [0.0; FIELDS];
         for (f, a) in avg.iter_mut().enumerate() {
             let total: u32 = docs.iter().map(|d| d.len[f]).sum();
             *a = (total as f32 / docs.len().max(1) as f32).max(1.0);
         }
-        let mut terms: Vec<_> = map.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect();
+        let mut terms: Vec<_> = map
+            .into_iter()
+            .map(|(k, v)| (k.into_boxed_str(), v))
+            .collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         Self { docs, terms, avg }
     }
@@ -200,7 +221,11 @@ impl LangIndex {
             }
             let pairs = stems
                 .windows(2)
-                .filter(|p| doc.title.windows(2).any(|t| *t[0] == *p[0] && *t[1] == *p[1]))
+                .filter(|p| {
+                    doc.title
+                        .windows(2)
+                        .any(|t| *t[0] == *p[0] && *t[1] == *p[1])
+                })
                 .count();
             score[d] += ADJACENT * pairs as f32;
         }
@@ -274,7 +299,10 @@ impl super::SearchIndex {
         let doubt = (cov < 1.0).then_some(PARTIAL);
         let fr_weight = if fr_sure { FRENCH_SURE } else { FRENCH_UNSURE };
         let lang_max = top.score.max(f32::EPSILON);
-        let fr_max = french.hits.first().map_or(1.0, |h| h.score.max(f32::EPSILON));
+        let fr_max = french
+            .hits
+            .first()
+            .map_or(1.0, |h| h.score.max(f32::EPSILON));
         let mut fused: Vec<(f32, super::Hit)> = Vec::new();
         for h in hits.iter().filter(|h| h.foreign > 0) {
             fused.push((

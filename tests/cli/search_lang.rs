@@ -11,7 +11,11 @@ fn search_json(query: &str) -> Vec<Value> {
         .args(["search", query, "--json"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{query}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{query}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let Value::Array(rows) = serde_json::from_slice(&out.stdout).expect("JSON") else {
         panic!("an array");
     };
@@ -32,7 +36,9 @@ fn arabic_words_find_the_entry_whatever_their_vowels_and_article() {
         let rows = search_json(query);
         let top = &rows[0];
         assert!(
-            top["id"].as_str().is_some_and(|id| id.starts_with("aide-juridique")),
+            top["id"]
+                .as_str()
+                .is_some_and(|id| id.starts_with("aide-juridique")),
             "{query}: {top}"
         );
         assert_eq!(top["matched_lang"], "ar", "{query}");
@@ -50,6 +56,13 @@ fn doctor_finds_a_health_entry_in_english() {
 #[test]
 fn a_french_query_has_no_language_mark() {
     let rows = search_json("avocat gratuit");
-    assert!(rows[0]["id"].as_str().is_some_and(|id| id.starts_with("aide-juridique")));
-    assert!(rows.iter().all(|r| r.get("matched_lang").is_none()), "{rows:?}");
+    assert!(
+        rows[0]["id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("aide-juridique"))
+    );
+    assert!(
+        rows.iter().all(|r| r.get("matched_lang").is_none()),
+        "{rows:?}"
+    );
 }

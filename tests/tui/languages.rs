@@ -23,7 +23,10 @@ fn app(width: u16, height: u16) -> App {
     let files = origin.read().expect("fixture readable");
     let (kb, _) = validate(&files, today()).expect("fixture valid");
     assert_eq!(kb.translations.entries.len(), 2, "two translations loaded");
-    let info = DataInfo { origin, today: today() };
+    let info = DataInfo {
+        origin,
+        today: today(),
+    };
     let mut app = App::new(kb, info, ThemeName::Defaut);
     app.update(Action::Resize(width, height));
     app
@@ -35,7 +38,12 @@ fn reader_text(app: &App) -> String {
         .doc
         .lines
         .iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
         .collect();
     lines
         .join(" ")
@@ -52,8 +60,12 @@ fn an_english_card_in_the_reader_80x24() {
     app.update(Action::CycleLanguage);
     assert_eq!(app.lang, "en");
     let text = reader_text(&app);
-    let english = text.find("How can a person without a residence permit").expect("title");
-    let french = text.find("Version française (elle fait foi)").expect("French follows");
+    let english = text
+        .find("How can a person without a residence permit")
+        .expect("title");
+    let french = text
+        .find("Version française (elle fait foi)")
+        .expect("French follows");
     assert!(english < french, "the translation comes first");
     assert!(text.contains("Machine translation, not reviewed"));
     assert!(text.contains("Traduction automatique, non relue — la version française fait foi"));
@@ -96,7 +108,10 @@ fn an_entry_without_the_chosen_language_is_shown_in_french_with_a_note() {
     // F4 on an entry that is only in French stays in French and says so.
     app.update(Action::CycleLanguage);
     assert_eq!(app.lang, "fr");
-    assert_eq!(app.status.as_deref(), Some("Cette fiche n'existe qu'en français."));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Cette fiche n'existe qu'en français.")
+    );
     assert!(!reader_text(&app).contains("Pas de traduction"));
 }
 

@@ -56,7 +56,9 @@ fn card(kb: &KnowledgeBase, id: &str, lang: &'static Language) -> Card {
             if foreign {
                 notices.push(no_translation(lang));
             }
-            let text = kb.french_card(id).map_or(e.summary.as_str(), |c| c.card.as_str());
+            let text = kb
+                .french_card(id)
+                .map_or(e.summary.as_str(), |c| c.card.as_str());
             Card {
                 lang: &crate::kb::i18n::LANGUAGES[0],
                 notices,
@@ -92,7 +94,6 @@ fn card(kb: &KnowledgeBase, id: &str, lang: &'static Language) -> Card {
     }
 }
 
-
 impl App {
     /// The language of the reader, as relais knows it.
     #[must_use]
@@ -112,7 +113,12 @@ impl App {
     }
 
     pub(super) fn cycle_language(&mut self) {
-        let Some(id) = self.show.as_ref().map(|s| s.id.clone()).or(self.open.clone()) else {
+        let Some(id) = self
+            .show
+            .as_ref()
+            .map(|s| s.id.clone())
+            .or(self.open.clone())
+        else {
             self.status =
                 Some("Ouvrez une fiche pour la lire dans une autre langue (F4).".to_owned());
             return;
@@ -189,8 +195,7 @@ impl App {
                 .or_else(|| self.open.clone()),
         };
         let Some(id) = id.filter(|id| self.kb.item(id).is_some()) else {
-            self.status =
-                Some("Ouvrez ou sélectionnez une fiche pour la montrer (F7).".to_owned());
+            self.status = Some("Ouvrez ou sélectionnez une fiche pour la montrer (F7).".to_owned());
             return;
         };
         let contact = self.contact_to_show(&id);

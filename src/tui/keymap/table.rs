@@ -14,8 +14,8 @@ use super::edit::edit_key;
 use super::{ALL, Binding, Key, LIST_READER, alt, any, any_c, b, c, ctrl, k, shift, shift_k};
 use crate::tui::action::{Action, Blank};
 use crate::tui::keymap::Mode::{
-    self, Blanked, Find, Goto, Help, Notes, Picker, Present, PresentSearch, Reader, Results, Search,
-    Show,
+    self, Blanked, Find, Goto, Help, Notes, Picker, Present, PresentSearch, Reader, Results,
+    Search, Show,
 };
 
 /// The digits of a link number in the reader.

@@ -15,7 +15,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::kb::i18n::Direction;
 use crate::kb::text::neutralize;
-use crate::tui::app::language::ShowView;
+use crate::tui::app::QrView;
+use crate::tui::app::language::{Card, ShowView};
 use crate::tui::app::reader::rtl_warning;
 use crate::tui::app::{App, Row};
 
@@ -64,7 +65,9 @@ pub(super) fn show(app: &App, view: &ShowView, frame: &mut Frame<'_>, area: Rect
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let qr = view.qr.as_ref();
-    let qr_width = qr.and_then(|q| q.lines.first()).map_or(0, |l| l.chars().count()) as u16;
+    let qr_width = qr
+        .and_then(|q| q.lines.first())
+        .map_or(0, |l| l.chars().count()) as u16;
     let qr_height = qr.map_or(0, |q| q.lines.len()) as u16 + 1;
     let side = qr.is_some() && inner.width >= qr_width + 32 && inner.height >= qr_height;
     let text_area = if side {
@@ -87,34 +90,8 @@ pub(super) fn show(app: &App, view: &ShowView, frame: &mut Frame<'_>, area: Rect
         height: text_area.height - footer,
         ..text_area
     };
-    let mut lines: Vec<Line<'_>> = Vec::new();
-    for n in &card.notices {
-        lines.push(Line::from(Span::styled(
-            format!("⚠ {}", neutralize(n)),
-            theme.warning,
-        )));
-    }
-    if card.lang.direction == Direction::Rtl {
-        lines.push(Line::from(Span::styled(rtl_warning(card.lang), theme.dim)));
-    }
-    if !lines.is_empty() {
-        lines.push(Line::default());
-    }
     let big = theme.title.add_modifier(Modifier::BOLD);
-    lines.push(Line::from(Span::styled(
-        neutralize(&card.title).into_owned(),
-        big,
-    )));
-    if view.scroll > 0 {
-        lines.push(Line::from(Span::styled("↑ …", theme.dim)));
-    }
-    for s in card.sentences.iter().skip(view.scroll) {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            neutralize(s).into_owned(),
-            theme.base,
-        )));
-    }
+    let lines = card_lines(app, &card, view.scroll);
     let overflow = wrapped_height(&lines, body.width) > usize::from(body.height);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, body);
@@ -125,15 +102,15 @@ pub(super) fn show(app: &App, view: &ShowView, frame: &mut Frame<'_>, area: Rect
             ..body
         };
         frame.render_widget(Clear, more);
-        frame.render_widget(
-            Paragraph::new(Span::styled("… ↓ suite", theme.dim)),
-            more,
-        );
+        frame.render_widget(Paragraph::new(Span::styled("… ↓ suite", theme.dim)), more);
     }
     if let Some(c) = contact.filter(|_| footer > 0) {
         let mut lines = vec![
             Line::default(),
-            Line::from(Span::styled(neutralize(&c.name).into_owned(), theme.heading)),
+            Line::from(Span::styled(
+                neutralize(&c.name).into_owned(),
+                theme.heading,
+            )),
         ];
         if let Some(phone) = c.phone.first() {
             lines.push(Line::from(Span::styled(
@@ -155,18 +132,7 @@ pub(super) fn show(app: &App, view: &ShowView, frame: &mut Frame<'_>, area: Rect
             width: qr_width,
             height: qr_height.min(inner.height),
         };
-        // Dark modules on a light ground, whatever the theme: phones read it either way round
-        // only sometimes.
-        let style = Style::new()
-            .fg(ratatui::style::Color::Black)
-            .bg(ratatui::style::Color::White);
-        let mut rows: Vec<Line<'_>> = qr
-            .lines
-            .iter()
-            .map(|l| Line::from(Span::styled(l.clone(), style)))
-            .collect();
-        rows.push(Line::from(Span::styled(qr.caption.clone(), theme.dim)));
-        frame.render_widget(Paragraph::new(rows), at);
+        draw_qr(app, qr, frame, at);
     }
 }
 
@@ -181,4 +147,52 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
             textwrap::wrap(&text, width).len().max(1)
         })
         .sum()
+}
+
+/// The notices, the title and the sentences of the card, past the first `scroll` sentences.
+fn card_lines<'a>(app: &App, card: &'a Card, scroll: usize) -> Vec<Line<'a>> {
+    let theme = &app.theme;
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for n in &card.notices {
+        lines.push(Line::from(Span::styled(
+            format!("⚠ {}", neutralize(n)),
+            theme.warning,
+        )));
+    }
+    if card.lang.direction == Direction::Rtl {
+        lines.push(Line::from(Span::styled(rtl_warning(card.lang), theme.dim)));
+    }
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(Span::styled(
+        neutralize(&card.title).into_owned(),
+        theme.title.add_modifier(Modifier::BOLD),
+    )));
+    if scroll > 0 {
+        lines.push(Line::from(Span::styled("↑ …", theme.dim)));
+    }
+    for s in card.sentences.iter().skip(scroll) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            neutralize(s).into_owned(),
+            theme.base,
+        )));
+    }
+    lines
+}
+
+/// The QR code of the number, dark modules on a light ground whatever the theme (phones read
+/// the reverse only sometimes), its caption below.
+fn draw_qr(app: &App, qr: &QrView, frame: &mut Frame<'_>, at: Rect) {
+    let style = Style::new()
+        .fg(ratatui::style::Color::Black)
+        .bg(ratatui::style::Color::White);
+    let mut rows: Vec<Line<'_>> = qr
+        .lines
+        .iter()
+        .map(|l| Line::from(Span::styled(l.clone(), style)))
+        .collect();
+    rows.push(Line::from(Span::styled(qr.caption.clone(), app.theme.dim)));
+    frame.render_widget(Paragraph::new(rows), at);
 }

@@ -90,12 +90,24 @@ impl App {
         };
         let kb = &self.kb;
         self.doc = match self.open.as_deref().and_then(|id| kb.item(id)) {
-            Some(crate::kb::Item::Entry(e)) => {
-                entry_in(kb, e, self.lang, width, &self.theme, &marks, self.info.today)
-            }
-            Some(crate::kb::Item::Contact(c)) => {
-                contact_in(kb, c, self.lang, width, &self.theme, &marks, self.info.today)
-            }
+            Some(crate::kb::Item::Entry(e)) => entry_in(
+                kb,
+                e,
+                self.lang,
+                width,
+                &self.theme,
+                &marks,
+                self.info.today,
+            ),
+            Some(crate::kb::Item::Contact(c)) => contact_in(
+                kb,
+                c,
+                self.lang,
+                width,
+                &self.theme,
+                &marks,
+                self.info.today,
+            ),
             _ => ReaderDoc::default(),
         };
         self.scroll = self.scroll.min(self.max_scroll());

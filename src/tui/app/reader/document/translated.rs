@@ -83,24 +83,21 @@ pub fn entry_in(
         marks,
     };
     if let Some(l) = foreign(lang) {
-        match kb.translation(&e.id, l.code) {
-            Some(t) => {
-                header(&mut b, l, &t.provenance);
-                b.text(&t.title, theme.title);
+        if let Some(t) = kb.translation(&e.id, l.code) {
+            header(&mut b, l, &t.provenance);
+            b.text(&t.title, theme.title);
+            b.blank();
+            b.text(&t.summary, theme.base);
+            if let Some(card) = &t.card {
                 b.blank();
-                b.text(&t.summary, theme.base);
-                if let Some(card) = &t.card {
-                    b.blank();
-                    for line in card.lines().filter(|l| !l.trim().is_empty()) {
-                        b.runs(&[piece(line.trim(), theme.base)], "  • ", "    ");
-                    }
+                for line in card.lines().filter(|l| !l.trim().is_empty()) {
+                    b.runs(&[piece(line.trim(), theme.base)], "  • ", "    ");
                 }
-                french_follows(&mut b);
             }
-            None => {
-                b.text(&no_translation(l), theme.dim);
-                b.blank();
-            }
+            french_follows(&mut b);
+        } else {
+            b.text(&no_translation(l), theme.dim);
+            b.blank();
         }
     }
     entry_body(&mut b, kb, e, today);
@@ -125,20 +122,20 @@ pub fn contact_in(
         marks,
     };
     if let Some(l) = foreign(lang) {
-        match kb.contact_translation(&c.id, l.code) {
-            Some(t) => {
-                header(&mut b, l, &t.provenance);
-                b.text(&c.name, theme.title);
-                b.text(&t.description, theme.base);
-                if let Some(phone) = c.phone.first() {
-                    b.text(&format!("☎ {}", phone.replace(' ', "\u{A0}")), theme.heading);
-                }
-                french_follows(&mut b);
+        if let Some(t) = kb.contact_translation(&c.id, l.code) {
+            header(&mut b, l, &t.provenance);
+            b.text(&c.name, theme.title);
+            b.text(&t.description, theme.base);
+            if let Some(phone) = c.phone.first() {
+                b.text(
+                    &format!("☎ {}", phone.replace(' ', "\u{A0}")),
+                    theme.heading,
+                );
             }
-            None => {
-                b.text(&no_translation(l), theme.dim);
-                b.blank();
-            }
+            french_follows(&mut b);
+        } else {
+            b.text(&no_translation(l), theme.dim);
+            b.blank();
         }
     }
     contact_body(&mut b, kb, c, today);
