@@ -320,12 +320,11 @@ impl super::SearchIndex {
                 },
             ));
         }
+        // Both sides counted against the same words: the French index also counts the
+        // English words it treats as meaningful (« at », « is »), which would sink it here.
+        let words = top.words.max(1) as f32;
         for h in french.hits {
-            let cov = if h.words == 0 {
-                0.0
-            } else {
-                h.matched as f32 / h.words as f32
-            };
+            let cov = (h.matched as f32 / words).min(1.0);
             let points = fr_weight * cov * h.score / fr_max;
             match fused.iter_mut().find(|(_, o)| o.id == h.id) {
                 Some((p, o)) => {

@@ -195,7 +195,7 @@ fn show_to_the_person_full_screen_80x24() {
     // F4 changes the language in place; any other key closes the view.
     app.update(Action::CycleLanguage);
     assert_eq!(app.lang, "ar");
-    assert!(shows(&app, "Un terminal affiche mal"));
+    assert!(shows(&app, "Le terminal affiche mal"));
     app.update(Action::Escape);
     assert!(app.show.is_none());
     assert_eq!(app.lang, "ar", "the reader keeps the language");

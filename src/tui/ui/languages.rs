@@ -17,7 +17,6 @@ use crate::kb::i18n::Direction;
 use crate::kb::text::neutralize;
 use crate::tui::app::QrView;
 use crate::tui::app::language::{Card, ShowView};
-use crate::tui::app::reader::rtl_warning;
 use crate::tui::app::{App, Row};
 
 /// Columns a title keeps before the row gives up its language marks.
@@ -159,8 +158,16 @@ fn card_lines<'a>(app: &App, card: &'a Card, scroll: usize) -> Vec<Line<'a>> {
             theme.warning,
         )));
     }
-    if card.lang.direction == Direction::Rtl {
-        lines.push(Line::from(Span::styled(rtl_warning(card.lang), theme.dim)));
+    // Said once, short: scrolling the card leaves room for the sentences.
+    if card.lang.direction == Direction::Rtl && scroll == 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Le terminal affiche mal le texte en {} : montrez plutôt la page pour \
+                 téléphone ou la carte imprimée (relais export --cards).",
+                card.lang.french
+            ),
+            theme.dim,
+        )));
     }
     if !lines.is_empty() {
         lines.push(Line::default());
