@@ -37,6 +37,7 @@ pub mod explain;
 
 // Beside it.
 mod index;
+pub mod lang;
 pub mod page;
 mod suggest;
 pub mod typo;
@@ -177,6 +178,9 @@ pub struct Hit {
     pub words: usize,
     /// The factor the score was multiplied by for the share of the query matched (0 to 1).
     pub coverage: f32,
+    /// Found through a translation: the language that matched (`en`, `ar`…), see [`lang`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_lang: Option<&'static str>,
 }
 
 /// The hits of a query, and whether the first one is a sure answer.
@@ -220,6 +224,8 @@ impl Default for QueryOptions {
 /// The index, built once from a knowledge base.
 pub struct SearchIndex {
     index: index::Index,
+    /// The translations, searched apart ([`lang`]).
+    lang: lang::LangIndex,
     fallback: Vec<String>,
     /// Buffers reused from one query to the next (a fresh set is used if they are busy).
     scratch: Mutex<score::Scratch>,
@@ -231,6 +237,7 @@ impl SearchIndex {
     pub fn new(kb: &KnowledgeBase) -> Self {
         Self {
             index: index::Index::build(kb),
+            lang: lang::LangIndex::build(kb),
             fallback: kb.meta.fallback_contacts.clone(),
             scratch: Mutex::new(score::Scratch::default()),
         }
@@ -276,6 +283,11 @@ impl SearchIndex {
     }
 
     fn run(&self, scratch: &mut score::Scratch, query: &str, opts: QueryOptions) -> Results {
+        let french = self.run_french(scratch, query, opts);
+        self.with_translations(french, query, opts)
+    }
+
+    fn run_french(&self, scratch: &mut score::Scratch, query: &str, opts: QueryOptions) -> Results {
         let q = self.prepare(query);
         if q.terms.is_empty() {
             return Results {

@@ -25,6 +25,9 @@ struct JsonHit<'a> {
     kind: Kind,
     title: &'a str,
     score: f32,
+    /// Found through a translation: the language that matched (`en`, `ar`…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched_lang: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -184,6 +187,7 @@ fn json_hit<'a>(kb: &'a KnowledgeBase, h: &'a Hit, explain: bool) -> JsonHit<'a>
         kind: h.kind,
         title: title(kb, h),
         score: h.score,
+        matched_lang: h.matched_lang,
         summary: entry.map(|e| e.summary.as_str()),
         category: entry.map(|e| e.category.as_str()),
         explain: explain.then_some(h.reasons.as_slice()),

@@ -168,6 +168,7 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
         matched: slots.iter().filter(|s| s.score > 0.0).count(),
         words: q.terms.len(),
         coverage: round(c.coverage),
+        matched_lang: None,
     }
 }
 

@@ -77,6 +77,12 @@ pub enum Action {
     ToggleHelp,
     /// Switch between the default and the high-contrast theme.
     ToggleTheme,
+    /// Read the open item in its next language (French, then its translations).
+    CycleLanguage,
+    /// Only what is meant for the people helped (`audience: migrants`), or everything again.
+    ToggleForPerson,
+    /// « Montrer à la personne »: the card full screen in the chosen language, or back.
+    ShowPerson,
     /// Present the open entry (or the first deck containing it) full screen.
     Present,
     /// Presentation: next slide (or follow-up page).

@@ -21,5 +21,6 @@ mod limits;
 mod one_pass;
 mod present_cli;
 mod search_data;
+mod search_lang;
 mod special_files;
 mod version_guard;

@@ -5,6 +5,7 @@
 mod contact;
 pub mod help;
 mod history;
+pub mod language;
 pub mod layout;
 mod mode;
 mod pointer;
@@ -60,6 +61,8 @@ pub struct Row {
     pub kind: Kind,
     /// Byte ranges of matched words in the title, for highlighting.
     pub positions: Vec<std::ops::Range<usize>>,
+    /// Found through a translation: the language that matched (`en`, `ar`…).
+    pub lang: Option<&'static str>,
 }
 
 /// The find bar of the reading pane.
@@ -134,6 +137,12 @@ pub struct App {
     pub link_digits: String,
     /// The user chose the theme (`--theme`): presentation mode keeps it.
     pub theme_chosen: bool,
+    /// The language the reader shows the open item in (`fr`, or a code it is translated into).
+    pub lang: &'static str,
+    /// The filter « pour la personne aidée »: only what is meant for the people helped.
+    pub for_person: bool,
+    /// « Montrer à la personne »: the card full screen, for the person helped.
+    pub show: Option<language::ShowView>,
 }
 
 impl App {
@@ -173,6 +182,9 @@ impl App {
             presentation: None,
             link_digits: String::new(),
             theme_chosen: false,
+            lang: "fr",
+            for_person: false,
+            show: None,
         };
         app.refresh_rows();
         app
@@ -247,6 +259,8 @@ impl App {
             Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(usize::MAX),
+            Action::ScrollDown | Action::PageDown if self.show.is_some() => self.show_scroll(1),
+            Action::ScrollUp | Action::PageUp if self.show.is_some() => self.show_scroll(-1),
             Action::PageDown | Action::PageUp if self.help => {
                 self.scroll_by(if action == Action::PageDown { 10 } else { -10 });
             }
@@ -279,6 +293,9 @@ impl App {
             }
             Action::ToggleTheme => self.toggle_theme(),
             Action::Present => self.present_from_tui(),
+            Action::CycleLanguage => self.cycle_language(),
+            Action::ToggleForPerson => self.toggle_for_person(),
+            Action::ShowPerson => self.toggle_show(),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(col, row) => self.click(col, row),
             Action::Wheel(col, row, delta) => self.wheel(col, row, delta),
@@ -290,7 +307,7 @@ impl App {
     }
 
     fn escape(&mut self) {
-        if self.qr.take().is_some() {
+        if self.show.take().is_some() || self.qr.take().is_some() {
             return;
         }
         if self.find.is_some() {

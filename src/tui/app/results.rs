@@ -77,6 +77,7 @@ impl App {
                     id: h.id,
                     kind: h.kind,
                     positions: h.positions,
+                    lang: h.matched_lang,
                 })
                 .collect()
         };
@@ -88,6 +89,7 @@ impl App {
                         id: id.clone(),
                         kind: Kind::Contact,
                         positions: Vec::new(),
+                        lang: None,
                     });
                 }
             }
@@ -104,6 +106,7 @@ impl App {
                     id: id.clone(),
                     kind: Kind::Contact,
                     positions: Vec::new(),
+                    lang: None,
                 })
                 .collect();
         }
@@ -118,6 +121,7 @@ impl App {
             id: id.to_owned(),
             kind,
             positions: Vec::new(),
+            lang: None,
         };
         let mut rows = Vec::new();
         for c in &self.kb.categories {
@@ -143,6 +147,9 @@ impl App {
 
     /// Whether the tab and filters let this item through.
     pub(super) fn keeps(&self, kind: Kind, id: &str) -> bool {
+        if self.for_person && !self.meant_for_person(kind, id) {
+            return false;
+        }
         match (self.tab, kind) {
             (Tab::Faq, Kind::Contact) | (Tab::Contacts, Kind::Faq) => false,
             (_, Kind::Faq) => self.category.is_none_or(|c| {

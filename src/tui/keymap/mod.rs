@@ -38,6 +38,8 @@ pub enum Mode {
     PresentSearch,
     /// The speaker view, following another instance.
     Notes,
+    /// « Montrer à la personne »: the card full screen; any key but F4 closes it.
+    Show,
 }
 
 /// A key as the table writes it: a code and the modifiers it needs (`None`: any modifiers).

@@ -14,7 +14,8 @@ use super::edit::edit_key;
 use super::{ALL, Binding, Key, LIST_READER, alt, any, any_c, b, c, ctrl, k, shift, shift_k};
 use crate::tui::action::{Action, Blank};
 use crate::tui::keymap::Mode::{
-    self, Blanked, Find, Goto, Help, Notes, Picker, Present, PresentSearch, Reader, Results, Search,
+    self, Blanked, Find, Goto, Help, Notes, Picker, Present, PresentSearch, Reader, Results,
+    Search, Show,
 };
 
 /// The digits of a link number in the reader.
@@ -93,6 +94,14 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| vec![
     b(LIST_READER,                &[c('f')],                                   "f",               Action::CycleFilter,         "filtrer par catégorie ou par région"),
     b(LIST_READER,                &[c('p')],                                   "p",               Action::Present,             "présenter la fiche ou son parcours"),
     b(ALL,                        &[k(F(2))],                                  "F2",              Action::ToggleTheme,         "thème contrasté (projecteur)"),
+    b(ALL,                        &[k(F(4))],                                  "F4",              Action::CycleLanguage,       "langue de la fiche : ses traductions, puis le français"),
+    b(ALL,                        &[k(F(6))],                                  "F6",              Action::ToggleForPerson,     "filtre « pour la personne aidée »"),
+    b(ALL,                        &[k(F(7))],                                  "F7",              Action::ShowPerson,          "montrer à la personne (carte en grand, numéro, QR)"),
+    // « Montrer à la personne » (any other key closes it).
+    b(&[Show],                    &[ctrl('c')],                                "Ctrl-C",          Action::Quit,                "quitter"),
+    b(&[Show],                    &[k(F(4))],                                  "F4",              Action::CycleLanguage,       "langue suivante"),
+    b(&[Show],                    &[k(Down), c('j'), k(PageDown), c(' ')],     "↓ j Espace",      Action::ScrollDown,          "suite de la carte"),
+    b(&[Show],                    &[k(Up), c('k'), k(PageUp)],                 "↑ k",             Action::ScrollUp,            "début de la carte"),
     // Presentation mode (clickers send PgDn/PgUp, sometimes arrows, Space or b/.).
     b(&[Present],                 CLICK_NEXT,                                  "PgSuiv → Espace", Action::NextSlide,           "diapositive suivante"),
     b(&[Present],                 CLICK_PREV,                                  "PgPréc ← Retour", Action::PrevSlide,           "diapositive précédente"),
@@ -157,6 +166,7 @@ pub fn otherwise(mode: Mode, key: KeyEvent) -> Option<Action> {
         Help => Some(Action::ToggleHelp),
         Blanked => Some(Action::Unblank),
         Goto => Some(Action::Escape),
+        Show => Some(Action::ShowPerson),
         Results | Reader | Present | Picker | Notes => None,
     }
 }

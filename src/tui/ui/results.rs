@@ -129,7 +129,20 @@ pub(super) fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize
         crate::kb::text::neutralize(&title[last..]).into_owned(),
         base,
     ));
+    // The languages the item has (« EN AR »), the one the query matched in first and marked.
+    let langs = super::languages::row_marks(app, row, width);
+    let room = width.saturating_sub(langs.iter().map(Span::width).sum());
+    let marked = !langs.is_empty();
+    let width = if marked { room } else { width };
     truncate(&mut spans, width, base.patch(app.theme.highlight));
+    if marked {
+        let used: usize = spans.iter().map(Span::width).sum();
+        if used < width {
+            spans.push(Span::styled(" ".repeat(width - used), base));
+        }
+        spans.extend(langs);
+        return Line::from(spans);
+    }
     let used: usize = spans.iter().map(Span::width).sum();
     if selected && used < width {
         spans.push(Span::styled(" ".repeat(width - used), base));

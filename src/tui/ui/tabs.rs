@@ -18,6 +18,9 @@ pub(super) fn tabs(app: &App, frame: &mut Frame<'_>, area: Rect) {
         spans.push(Span::styled(format!(" {} ", tab.label()), style));
         spans.push(Span::raw(" "));
     }
+    if app.for_person {
+        spans.push(Span::styled(" Pour la personne aidée ", app.theme.heading));
+    }
     if let Some(filter) = app.filter_label() {
         spans.push(Span::styled(format!(" {filter} "), app.theme.heading));
         spans.push(Span::styled("(f : filtre suivant)", app.theme.dim));

@@ -16,6 +16,10 @@ use crate::strings as s;
 use crate::tui::app::wrap::{LinkSpot, Piece, wrap};
 use crate::tui::theme::Theme;
 
+mod translated;
+
+pub use translated::{FRENCH_FOLLOWS, contact_in, entry_in, no_translation, rtl_warning};
+
 /// A laid-out document.
 #[derive(Debug, Clone, Default)]
 pub struct ReaderDoc {
@@ -174,6 +178,13 @@ pub fn entry(
         theme,
         marks,
     };
+    entry_body(&mut b, kb, e, today);
+    b.doc
+}
+
+/// The French entry, after what [`translated`] may have put above it.
+fn entry_body(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry, today: Date) {
+    let theme = b.theme;
     if e.is_stale(today) {
         b.text(s::STALE, theme.warning);
         b.blank();
@@ -247,7 +258,7 @@ pub fn entry(
             b.link(id, &label);
         }
     }
-    sources(&mut b, &e.sources);
+    sources(b, &e.sources);
     b.blank();
     b.text(
         &freshness::entry_dates(e),
@@ -259,7 +270,6 @@ pub fn entry(
     );
 
     b.text(s::NOT_LEGAL_ADVICE, theme.dim);
-    b.doc
 }
 
 fn sources(b: &mut Builder<'_>, sources: &[crate::kb::Source]) {
@@ -295,6 +305,13 @@ pub fn contact(
         theme,
         marks,
     };
+    contact_body(&mut b, kb, c, today);
+    b.doc
+}
+
+/// The French contact card, after what [`translated`] may have put above it.
+fn contact_body(b: &mut Builder<'_>, kb: &KnowledgeBase, c: &Contact, today: Date) {
+    let theme = b.theme;
     b.text(&c.name, theme.title);
     let status = freshness::contact_status(c, today);
     b.text(
@@ -350,6 +367,5 @@ pub fn contact(
             b.link(&e.id, &e.title);
         }
     }
-    sources(&mut b, &c.sources);
-    b.doc
+    sources(b, &c.sources);
 }

@@ -3,7 +3,10 @@
 
 mod document;
 
-pub use document::{Marks, ReaderDoc, contact, entry};
+pub use document::{
+    FRENCH_FOLLOWS, Marks, ReaderDoc, contact, contact_in, entry, entry_in, no_translation,
+    rtl_warning,
+};
 
 use super::{App, Find, Focus};
 
@@ -87,12 +90,24 @@ impl App {
         };
         let kb = &self.kb;
         self.doc = match self.open.as_deref().and_then(|id| kb.item(id)) {
-            Some(crate::kb::Item::Entry(e)) => {
-                entry(kb, e, width, &self.theme, &marks, self.info.today)
-            }
-            Some(crate::kb::Item::Contact(c)) => {
-                contact(kb, c, width, &self.theme, &marks, self.info.today)
-            }
+            Some(crate::kb::Item::Entry(e)) => entry_in(
+                kb,
+                e,
+                self.lang,
+                width,
+                &self.theme,
+                &marks,
+                self.info.today,
+            ),
+            Some(crate::kb::Item::Contact(c)) => contact_in(
+                kb,
+                c,
+                self.lang,
+                width,
+                &self.theme,
+                &marks,
+                self.info.today,
+            ),
             _ => ReaderDoc::default(),
         };
         self.scroll = self.scroll.min(self.max_scroll());
