@@ -1,6 +1,7 @@
 //! Text shared by the command line, the interface and the exports: entries and contacts as
 //! plain text ([`plain`]), JSON that cannot drive a terminal ([`json`]), QR codes ([`qr`]),
-//! how old the information is ([`freshness`]) and the HTML escaping ([`escape`]). Everything
+//! how old the information is ([`freshness`]), the warning that travels with a number
+//! ([`warning`]), the short share ([`share`]) and the HTML escaping ([`escape`]). Everything
 //! here reads the knowledge base and returns text; nothing prints, loads or searches.
 
 pub mod escape;
@@ -9,3 +10,5 @@ pub mod json;
 pub mod outline;
 pub mod plain;
 pub mod qr;
+pub mod share;
+pub mod warning;

@@ -129,7 +129,27 @@ pub(super) fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize
         crate::kb::text::neutralize(&title[last..]).into_owned(),
         base,
     ));
-    truncate(&mut spans, width, base.patch(app.theme.highlight));
+    // A contact's warning goes with it on the row (« Qui contacter » too) and is never cut:
+    // the name is cut first.
+    let mark = (row.kind == Kind::Contact)
+        .then(|| app.kb.contact(&row.id))
+        .flatten()
+        .and_then(|c| crate::render::warning::mark(c, app.info.today))
+        .map(|m| format!(" ⚠ {m}"));
+    let mark_width = mark.as_deref().map_or(0, UnicodeWidthStr::width);
+    let title_room = if mark_width + 8 <= width {
+        width - mark_width
+    } else {
+        width
+    };
+    truncate(&mut spans, title_room, base.patch(app.theme.highlight));
+    if let Some(mark) = mark {
+        let used: usize = spans.iter().map(Span::width).sum();
+        if used + mark_width <= width {
+            let style = if selected { base } else { app.theme.warning };
+            spans.push(Span::styled(mark, style));
+        }
+    }
     let used: usize = spans.iter().map(Span::width).sum();
     if selected && used < width {
         spans.push(Span::styled(" ".repeat(width - used), base));
