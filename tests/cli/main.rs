@@ -23,3 +23,4 @@ mod present_cli;
 mod search_data;
 mod special_files;
 mod version_guard;
+mod warnings;
