@@ -206,9 +206,13 @@ fn reference(h: &Handout<'_>, id: &str) -> String {
 
 fn contact_line(h: &Handout<'_>, id: &str) -> String {
     let mut line = reference(h, id);
-    if let Some(c) = h.kb.contact(id).filter(|c| !c.phone.is_empty()) {
-        let phones = crate::render::warning::phones_with_mark(c, ", ", h.today);
-        let _ = write!(line, " — {}", inline(&phones));
+    if let Some(c) = h.kb.contact(id) {
+        if !c.phone.is_empty() {
+            let _ = write!(line, " — {}", inline(&c.phone.join(", ")));
+        }
+        if let Some(mark) = crate::render::warning::mark(c, h.today) {
+            let _ = write!(line, " ({})", inline(&mark));
+        }
     }
     line
 }

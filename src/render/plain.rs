@@ -115,11 +115,11 @@ fn entry_section(
 fn contact_line(kb: &KnowledgeBase, id: &str, today: Date) -> String {
     match kb.contact(id) {
         Some(c) if c.phone.is_empty() => warning::with_mark(&c.name, c, today),
-        // No-break spaces keep a number on one line when wrapped.
+        // No-break spaces keep a number, and its warning, on one line when wrapped.
         Some(c) => format!(
             "{} — {}",
             c.name,
-            warning::with_mark(&c.phone.join(", ").replace(' ', "\u{A0}"), c, today)
+            warning::phones_with_mark(c, ", ", today).replace(' ', "\u{A0}")
         ),
         None => id.to_owned(),
     }
