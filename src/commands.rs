@@ -260,7 +260,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
         Ok(Status::Success)
     } else {
         eprintln!("{}", crate::strings::NOT_A_TERMINAL);
-        let help = <Cli as clap::CommandFactory>::command().render_help();
+        let help = crate::cli::command().render_help();
         eprintln!("{help}");
         Ok(Status::Invalid)
     }

@@ -3,21 +3,18 @@
 
 use std::io::Write;
 
-use clap::CommandFactory as _;
-
 use super::Status;
-use crate::cli::Cli;
 
 pub fn run_completions(shell: clap_complete::Shell, out: &mut dyn Write) -> anyhow::Result<Status> {
     // Generated into memory first: clap_complete panics when its writer fails (a closed
     // pipe), and a write error must come back as an error instead.
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "relais", &mut script);
+    clap_complete::generate(shell, &mut crate::cli::command(), "relais", &mut script);
     out.write_all(&script)?;
     Ok(Status::Success)
 }
 
 pub fn run_man(out: &mut dyn Write) -> anyhow::Result<Status> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+    out.write_all(crate::cli::man::page()?.as_bytes())?;
     Ok(Status::Success)
 }
