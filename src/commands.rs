@@ -138,7 +138,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
             review::run_review(&given_or_located(cli, a.path.as_ref()), &a.within, out, p)
         }),
         Command::Schema => to_stdout(|out| schema::run_schema(cli, out)),
-        Command::Completions(a) => to_stdout(|out| packaging::run_completions(a.shell, out)),
+        Command::Completions(a) => with_data(cli, |l, out| {
+            packaging::run_completions(a.shell, &l.kb, out)
+        }),
         Command::Man => to_stdout(packaging::run_man),
         Command::Data(a) => to_stdout(|out| data::run_data(cli, &a.action, out, p)),
         Command::Search(a) => with_data(cli, |loaded, out| {

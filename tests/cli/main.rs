@@ -16,6 +16,7 @@ mod export_json;
 mod export_packaging;
 mod export_slides;
 mod fixtures;
+mod french_cli;
 mod i18n;
 mod limits;
 mod one_pass;
