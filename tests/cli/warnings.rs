@@ -283,3 +283,24 @@ fn search_and_show_json_carry_the_number_and_its_warning() {
             .all(|c| c.get("warning").is_some() && c.get("verified").is_some())
     );
 }
+
+#[test]
+fn the_bilingual_cards_mark_their_numbers() {
+    let kb = kb();
+    let entries: Vec<&relais::kb::Entry> = kb.entries.iter().collect();
+    let (page, _) = relais::export::cards::render(&kb, &entries, &[], today());
+    let mut checked = 0;
+    for block in page.split("<div class=\"contact\">").skip(1) {
+        let block = block.split("</div></div>").next().unwrap_or(block);
+        let c = kb
+            .contacts
+            .iter()
+            .find(|c| block.contains(&format!("<div>{}</div>", relais::render::escape::escape(&c.name))))
+            .expect("a contact of the data");
+        if let Some(mark) = warning::mark(c, today()) {
+            assert!(block.contains(&format!("⚠ {mark}")), "{block}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "some card shows a warned contact");
+}
