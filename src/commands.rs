@@ -26,8 +26,8 @@ use anyhow::Context as _;
 use crossterm::style::Stylize;
 
 use crate::cli::{Cli, ColorChoice, Command};
-use crate::kb::validate::{Loaded, load};
 use crate::kb::text::resolve;
+use crate::kb::validate::{Loaded, load};
 use crate::kb::{LoadError, Origin, source};
 use crate::strings as s;
 
@@ -99,28 +99,28 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
         return no_subcommand(cli, painter);
     };
     let p = painter;
-    if let Some(code) = &cli.lang {
-        if let Command::Search(_)
+    if let Some(code) = &cli.lang
+        && let Command::Search(_)
         | Command::Show(_)
         | Command::List(_)
         | Command::Contacts(_)
         | Command::Decks(_)
         | Command::Eval(_)
         | Command::Export(_) = command
-        {
-            return with_data(cli, |loaded, out| {
-                lang::run(cli, command, loaded, code, out, p)
-            });
-        }
+    {
+        return with_data(cli, |loaded, out| {
+            lang::run(cli, command, loaded, code, out, p)
+        });
     }
     match command {
         // The full-screen interface must not run under a stdout lock: the signal watcher of
         // `tui` restores the terminal through stdout from another thread.
         Command::Present(a) => match load_data(cli) {
             Ok(loaded) => {
-                let deck = a.deck.as_deref().map(|d| {
-                    resolve(d, loaded.kb.decks.iter().map(|d| d.id.as_str())).to_owned()
-                });
+                let deck = a
+                    .deck
+                    .as_deref()
+                    .map(|d| resolve(d, loaded.kb.decks.iter().map(|d| d.id.as_str())).to_owned());
                 run_present(cli, loaded, deck.as_deref(), a.notes, p)
             }
             Err(status) => Ok(status),
@@ -164,10 +164,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
             browse::run_list(&l.kb, category, a.json, out, p)
         }),
         Command::Contacts(a) => with_data(cli, |l, out| {
-            let region = a
-                .region
-                .as_deref()
-                .map(|r| resolve(r, crate::kb::REGIONS));
+            let region = a.region.as_deref().map(|r| resolve(r, crate::kb::REGIONS));
             browse::run_contacts(&l.kb, region, a.json, out, p)
         }),
         Command::Decks(a) => with_data(cli, |l, out| browse::run_decks(&l.kb, a.json, out, p)),

@@ -3,6 +3,8 @@
 //! [`error_message`] renders each error kind in French from its context (the argument, the
 //! value, the suggestions), never from clap's English sentence.
 
+use std::fmt::Write as _;
+
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory as _};
@@ -81,7 +83,7 @@ fn french_arg(arg: Arg) -> Arg {
         .map(|v| v.get_name().to_owned())
         .collect();
     if !values.is_empty() {
-        extra.push_str(&format!(" [valeurs : {}]", values.join(", ")));
+        let _ = write!(extra, " [valeurs : {}]", values.join(", "));
     }
     let defaults: Vec<String> = arg
         .get_default_values()
@@ -89,7 +91,7 @@ fn french_arg(arg: Arg) -> Arg {
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
     if !defaults.is_empty() {
-        extra.push_str(&format!(" [par défaut : {}]", defaults.join(", ")));
+        let _ = write!(extra, " [par défaut : {}]", defaults.join(", "));
     }
     let arg = arg.help_heading(heading);
     if !arg.get_action().takes_values() {
@@ -120,7 +122,6 @@ fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
             .join(", "),
         ContextValue::Number(n) => n.to_string(),
         ContextValue::Bool(b) => b.to_string(),
-        ContextValue::None => String::new(),
         _ => String::new(),
     })
 }
@@ -155,7 +156,10 @@ pub fn error_message(err: &clap::Error) -> String {
         ErrorKind::MissingSubcommand => "une sous-commande est attendue".to_owned(),
         ErrorKind::ArgumentConflict => match context(err, ContextKind::PriorArg) {
             Some(other) => format!("« {} » ne s'utilise pas avec « {other} »", arg()),
-            None => format!("« {} » ne s'utilise pas avec les autres options données", arg()),
+            None => format!(
+                "« {} » ne s'utilise pas avec les autres options données",
+                arg()
+            ),
         },
         ErrorKind::TooManyValues => format!("valeur en trop « {} » pour « {} »", value(), arg()),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
@@ -167,18 +171,18 @@ pub fn error_message(err: &clap::Error) -> String {
     };
     text = format!("relais : {}", crate::kb::text::neutralize(&text));
     if let Some(valid) = context(err, ContextKind::ValidValue) {
-        text.push_str(&format!("\n  valeurs possibles : {valid}"));
+        let _ = write!(text, "\n  valeurs possibles : {valid}");
     }
     if let Some(s) = context(err, ContextKind::SuggestedArg) {
-        text.push_str(&format!("\n  vouliez-vous dire « {s} » ?"));
+        let _ = write!(text, "\n  vouliez-vous dire « {s} » ?");
     }
     if let Some(ContextValue::Strings(list)) = err.get(ContextKind::SuggestedSubcommand) {
         let list: Vec<String> = list.iter().map(|s| format!("« {s} »")).collect();
-        text.push_str(&format!("\n  vouliez-vous dire {} ?", list.join(" ou ")));
+        let _ = write!(text, "\n  vouliez-vous dire {} ?", list.join(" ou "));
     }
     if let Some(usage) = context(err, ContextKind::Usage) {
         let usage = usage.trim_start_matches("Usage:").trim();
-        text.push_str(&format!("\n\nUtilisation : {usage}"));
+        let _ = write!(text, "\n\nUtilisation : {usage}");
     }
     text.push_str("\n\nPour en savoir plus : --help.");
     text
@@ -189,25 +193,35 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> clap::Error {
-        command()
-            .try_get_matches_from(args)
-            .expect_err("refused")
+        command().try_get_matches_from(args).expect_err("refused")
     }
 
     #[test]
     fn an_unknown_flag_is_refused_in_french_with_a_suggestion() {
         let text = error_message(&parse(&["relais", "search", "--jsn", "x"]));
-        assert!(text.starts_with("relais : argument inattendu « --jsn »"), "{text}");
+        assert!(
+            text.starts_with("relais : argument inattendu « --jsn »"),
+            "{text}"
+        );
         assert!(text.contains("vouliez-vous dire « --json » ?"), "{text}");
         assert!(text.contains("Utilisation : relais search"), "{text}");
-        assert!(!text.contains("error:") && !text.contains("Usage:"), "{text}");
+        assert!(
+            !text.contains("error:") && !text.contains("Usage:"),
+            "{text}"
+        );
     }
 
     #[test]
     fn a_bad_value_lists_the_possible_ones() {
         let text = error_message(&parse(&["relais", "search", "--kind", "x", "q"]));
-        assert!(text.contains("valeur invalide « x » pour « --kind <"), "{text}");
-        assert!(text.contains("valeurs possibles : faq, contact, all"), "{text}");
+        assert!(
+            text.contains("valeur invalide « x » pour « --kind <"),
+            "{text}"
+        );
+        assert!(
+            text.contains("valeurs possibles : faq, contact, all"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -215,15 +229,27 @@ mod tests {
         let mut cmd = command();
         let top = cmd.render_long_help().to_string();
         assert!(top.contains("Utilisation : relais"), "{top}");
-        assert!(top.contains("Commandes :") && top.contains("Options :"), "{top}");
+        assert!(
+            top.contains("Commandes :") && top.contains("Options :"),
+            "{top}"
+        );
         let search = cmd
             .find_subcommand_mut("search")
             .expect("search")
             .render_help()
             .to_string();
-        for english in ["Usage:", "Options:", "Arguments:", "Print help", "[default:"] {
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Print help",
+            "[default:",
+        ] {
             assert!(!search.contains(english), "{english} in:\n{search}");
         }
-        assert!(search.contains("Arguments :") && search.contains("[par défaut : 10]"), "{search}");
+        assert!(
+            search.contains("Arguments :") && search.contains("[par défaut : 10]"),
+            "{search}"
+        );
     }
 }

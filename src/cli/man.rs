@@ -1,4 +1,4 @@
-//! The man page in French: clap_mangen's sections with French titles, then two sections of
+//! The man page in French: `clap_mangen`'s sections with French titles, then two sections of
 //! our own: the exit codes and the keys of the interface, read from the key table
 //! ([`crate::tui::keymap::BINDINGS`]) so that the page cannot drift from the program.
 
@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::tui::keymap::{BINDINGS, Mode};
 
-/// clap_mangen's English section titles, and ours.
+/// `clap_mangen`'s English section titles, and ours.
 const TITLES: [(&str, &str); 6] = [
     (".SH NAME", ".SH NOM"),
     (".SH \"OPTIONS \"", ".SH OPTIONS"),
@@ -39,7 +39,7 @@ fn roff(text: &str) -> String {
 /// The whole page (roff).
 ///
 /// # Errors
-/// clap_mangen could not write (never with an in-memory buffer).
+/// `clap_mangen` could not write (never with an in-memory buffer).
 pub fn page() -> std::io::Result<String> {
     let mut out = Vec::new();
     clap_mangen::Man::new(super::command()).render(&mut out)?;
@@ -89,10 +89,21 @@ mod tests {
     #[test]
     fn the_page_has_french_titles_the_exit_codes_and_every_key() {
         let page = page().expect("page");
-        for english in [".SH NAME", ".SH \"OPTIONS \"", ".SH \"Commandes \"", "[default:"] {
+        for english in [
+            ".SH NAME",
+            ".SH \"OPTIONS \"",
+            ".SH \"Commandes \"",
+            "[default:",
+        ] {
             assert!(!page.contains(english), "{english}");
         }
-        for french in [".SH NOM", ".SH OPTIONS", ".SH COMMANDES", ".SH \"CODE DE RETOUR\"", ".SH TOUCHES"] {
+        for french in [
+            ".SH NOM",
+            ".SH OPTIONS",
+            ".SH COMMANDES",
+            ".SH \"CODE DE RETOUR\"",
+            ".SH TOUCHES",
+        ] {
             assert!(page.contains(french), "{french}");
         }
         let keys = &page[page.find(".SH TOUCHES").expect("keys")..];

@@ -3,7 +3,7 @@
 //!
 //! The completion script offers the real ids, regions, categories and decks. They are taken
 //! from the data when the script is written (the same data the command would use), not asked
-//! of relais at each Tab: clap_complete's dynamic mode is still behind an unstable feature
+//! of relais at each Tab: `clap_complete`'s dynamic mode is still behind an unstable feature
 //! and would start relais, and load its data, on every key press. After a data update,
 //! writing the script again brings the new ids.
 
@@ -23,7 +23,9 @@ fn with_values(kb: &KnowledgeBase) -> clap::Command {
     let values = |list: &[String]| PossibleValuesParser::new(list.to_vec());
     let regions: Vec<String> = REGIONS.iter().map(|r| (*r).to_owned()).collect();
     crate::cli::command()
-        .mut_subcommand("show", |c| c.mut_arg("id", |a| a.value_parser(values(&ids))))
+        .mut_subcommand("show", |c| {
+            c.mut_arg("id", |a| a.value_parser(values(&ids)))
+        })
         .mut_subcommand("list", |c| {
             c.mut_arg("category", |a| a.value_parser(values(&categories)))
         })

@@ -203,13 +203,14 @@ fn json_hit<'a>(kb: &'a KnowledgeBase, h: &'a Hit, explain: bool) -> JsonHit<'a>
         confidence: "sure",
         doubt: None,
         pipeline: None,
-        contact: kb.contact(&h.id).filter(|_| h.kind == Kind::Contact).map(|c| {
-            JsonContactFields {
+        contact: kb
+            .contact(&h.id)
+            .filter(|_| h.kind == Kind::Contact)
+            .map(|c| JsonContactFields {
                 phone: &c.phone,
                 verified: c.verified,
                 facts: crate::render::warning::JsonFacts::of(c, crate::kb::today()),
-            }
-        }),
+            }),
     }
 }
 

@@ -211,8 +211,10 @@ fn contacts(out: &mut String, kb: &KnowledgeBase, e: &Entry, today: Date) {
             escape(&c.name),
             escape(phone),
             // The warning goes with the number (in French: the volunteer's language).
-            crate::render::warning::mark(c, today)
-                .map_or(String::new(), |m| format!("<div lang=\"fr\">⚠ {}</div>", escape(&m)))
+            crate::render::warning::mark(c, today).map_or(String::new(), |m| format!(
+                "<div lang=\"fr\">⚠ {}</div>",
+                escape(&m)
+            ))
         );
     }
     out.push_str("</div>\n");

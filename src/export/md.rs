@@ -96,11 +96,7 @@ fn entry_section(
             list(out, s::RELATED, &related);
         }
         Section::Contacts => {
-            let contacts: Vec<String> = e
-                .contacts
-                .iter()
-                .map(|id| contact_line(h, id))
-                .collect();
+            let contacts: Vec<String> = e.contacts.iter().map(|id| contact_line(h, id)).collect();
             list(out, s::CONTACTS, &contacts);
         }
         Section::Sources => {
@@ -260,7 +256,10 @@ fn contact(out: &mut String, c: &Contact, today: Date) {
         .map(|w| format!("<{}>", destination(w)));
     let fields = [
         (s::REGION, Some(inline(s::region_label(&c.region)))),
-        (s::PHONE, (!phones.is_empty()).then(|| marked(phones.join(" ; "), c, today))),
+        (
+            s::PHONE,
+            (!phones.is_empty()).then(|| marked(phones.join(" ; "), c, today)),
+        ),
         (s::EMAIL, email),
         (s::WEBSITE, website),
         (

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use crate::kb::markup::{self, Marker};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase, Source};
-use crate::render::{freshness, warning};
 use crate::render::outline::{self, Layout, Section};
+use crate::render::{freshness, warning};
 use crate::strings as s;
 
 /// The display name of an id: an entry's title or a contact's name.
@@ -171,7 +171,9 @@ pub fn contact(c: &Contact, width: usize, today: Date) -> String {
         (s::WEBSITE, c.website.clone()),
         (
             s::ADDRESS,
-            c.address.as_deref().map(|a| warning::with_mark(a, c, today)),
+            c.address
+                .as_deref()
+                .map(|a| warning::with_mark(a, c, today)),
         ),
         (s::HOURS, c.hours.clone()),
         (s::NOTES, c.notes.clone()),

@@ -18,7 +18,9 @@ use crate::strings as s;
 pub fn mark(c: &Contact, today: Date) -> Option<String> {
     match c.verification(today) {
         Verification::Verified { stale: false, .. } => None,
-        Verification::Verified { on, .. } => Some(format!("{} {}", s::VERIFIED_AGO, ago(on, today))),
+        Verification::Verified { on, .. } => {
+            Some(format!("{} {}", s::VERIFIED_AGO, ago(on, today)))
+        }
         Verification::Unverified { .. } => Some(s::UNVERIFIED.to_owned()),
     }
 }

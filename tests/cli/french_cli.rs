@@ -16,7 +16,9 @@ fn an_unknown_flag_is_a_french_error_with_exit_2() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::starts_with("relais : argument inattendu « --nope »"))
+        .stderr(predicate::str::starts_with(
+            "relais : argument inattendu « --nope »",
+        ))
         .stderr(predicate::str::contains("Utilisation : relais"))
         .stderr(predicate::str::contains("error:").not())
         .stderr(predicate::str::contains("Usage:").not());
@@ -27,10 +29,22 @@ fn search_help_has_french_headings_only() {
     let (_home, mut cmd) = relais();
     let out = cmd.args(["search", "--help"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
-    for french in ["Utilisation : relais search", "Arguments :", "Options :", "Affiche l'aide"] {
+    for french in [
+        "Utilisation : relais search",
+        "Arguments :",
+        "Options :",
+        "Affiche l'aide",
+    ] {
         assert!(text.contains(french), "{french} missing:\n{text}");
     }
-    for english in ["Usage:", "Options:", "Arguments:", "Print help", "[default:", "possible values"] {
+    for english in [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Print help",
+        "[default:",
+        "possible values",
+    ] {
         assert!(!text.contains(english), "{english} in:\n{text}");
     }
 }
@@ -38,9 +52,15 @@ fn search_help_has_french_headings_only() {
 #[test]
 fn region_category_and_ids_ignore_accents_and_case() {
     let (_home, mut cmd) = relais();
-    let accented = cmd.args(["contacts", "--region", "Liège", "--json"]).assert().success();
+    let accented = cmd
+        .args(["contacts", "--region", "Liège", "--json"])
+        .assert()
+        .success();
     let (_home2, mut cmd) = relais();
-    let plain = cmd.args(["contacts", "--region", "liege", "--json"]).assert().success();
+    let plain = cmd
+        .args(["contacts", "--region", "liege", "--json"])
+        .assert()
+        .success();
     let rows: serde_json::Value =
         serde_json::from_slice(&accented.get_output().stdout).expect("JSON");
     assert!(!rows.as_array().expect("array").is_empty());
@@ -68,7 +88,13 @@ fn completion_offers_the_datas_regions_categories_decks_and_ids() {
     let (_home, mut cmd) = relais();
     let out = cmd.args(["completions", "bash"]).assert().success();
     let script = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
-    for value in ["brabant-wallon", "sante", "urgences", "cai-namur", "sante-sur-le-terrain"] {
+    for value in [
+        "brabant-wallon",
+        "sante",
+        "urgences",
+        "cai-namur",
+        "sante-sur-le-terrain",
+    ] {
         assert!(script.contains(value), "{value} not offered");
     }
 }

@@ -62,13 +62,20 @@ fn assert_lines_marked(format: &str, text: &str, number: &str, mark: &str) {
         .iter()
         .flat_map(|p| p.lines())
         .filter(|l| l.contains(number))
-        .filter(|l| ["- ", "<li>", "<dd>", "<figcaption>"].iter().any(|t| l.contains(t)))
+        .filter(|l| {
+            ["- ", "<li>", "<dd>", "<figcaption>"]
+                .iter()
+                .any(|t| l.contains(t))
+        })
         // The remarks are the editor's prose too.
         .filter(|l| !l.contains(relais::strings::NOTES))
         .collect();
     assert!(!lines.is_empty(), "{format}: {number} not shown");
     for line in lines {
-        assert!(line.contains(mark), "{format}: « {mark} » missing on: {line}");
+        assert!(
+            line.contains(mark),
+            "{format}: « {mark} » missing on: {line}"
+        );
     }
 }
 
@@ -137,7 +144,9 @@ fn the_contact_sheet_marks_the_numbers() {
             // The sheet is one cell per contact, each on one line.
             let cell = sheet
                 .lines()
-                .find(|l| l.contains(&relais::render::escape::escape(&c.name)) && l.contains(number))
+                .find(|l| {
+                    l.contains(&relais::render::escape::escape(&c.name)) && l.contains(number)
+                })
                 .unwrap_or_else(|| panic!("{}: {} not on the sheet", deck.id, c.id));
             assert!(cell.contains(&mark), "{cell}");
             checked += 1;
@@ -155,7 +164,12 @@ fn the_slides_mark_every_contact_of_their_closing_slide() {
             let block = html
                 .split("<div class=\"contact\">")
                 .skip(1)
-                .find(|b| b.contains(&format!("<h3>{}</h3>", relais::render::escape::escape(&c.name))))
+                .find(|b| {
+                    b.contains(&format!(
+                        "<h3>{}</h3>",
+                        relais::render::escape::escape(&c.name)
+                    ))
+                })
                 .unwrap_or_else(|| panic!("{}: {} missing", deck.id, c.id));
             assert!(block.contains(&warning::undated_mark(c)), "{block}");
         }
@@ -176,7 +190,11 @@ fn every_bundled_short_share_is_short_whole_and_without_notes() {
         assert!(text.lines().count() <= 4, "{text}");
         if let Some(c) = share::chosen_contact(&kb, e) {
             let number = &c.phone[0];
-            assert!(text.contains(number.as_str()), "{}: {number} in\n{text}", e.id);
+            assert!(
+                text.contains(number.as_str()),
+                "{}: {number} in\n{text}",
+                e.id
+            );
             if let Some(mark) = warning::mark(c, today()) {
                 assert!(text.contains(&format!("{number} ({mark})")), "{text}");
             }
@@ -188,7 +206,11 @@ fn every_bundled_short_share_is_short_whole_and_without_notes() {
             .chain(kb.contacts.iter().filter_map(|c| c.notes.as_ref()));
         for note in notes {
             let words: Vec<&str> = note.split_whitespace().take(8).collect();
-            assert!(!text.contains(&words.join(" ")), "{}: a note went out", e.id);
+            assert!(
+                !text.contains(&words.join(" ")),
+                "{}: a note went out",
+                e.id
+            );
         }
     }
     for c in &kb.contacts {
@@ -199,12 +221,19 @@ fn every_bundled_short_share_is_short_whole_and_without_notes() {
         }
         if let Some(note) = &c.notes {
             let words: Vec<&str> = note.split_whitespace().take(8).collect();
-            assert!(!text.contains(&words.join(" ")), "{}: its note went out", c.id);
+            assert!(
+                !text.contains(&words.join(" ")),
+                "{}: its note went out",
+                c.id
+            );
         }
     }
 }
 
-/// Decodes half-block lines as a camera would (each module 4×4 pixels).
+/// Each module as a 4×4 block of pixels, as a camera would see it.
+const SCALE: usize = 4;
+
+/// Decodes half-block lines as a camera would.
 fn scan(lines: &[String]) -> String {
     let mut modules: Vec<Vec<bool>> = Vec::new();
     for line in lines {
@@ -215,7 +244,6 @@ fn scan(lines: &[String]) -> String {
         modules.push(top);
         modules.push(bottom);
     }
-    const SCALE: usize = 4;
     let (w, h) = (modules[0].len() * SCALE, modules.len() * SCALE);
     let mut image =
         rqrr::PreparedImage::prepare_from_bitmap(w, h, |x, y| modules[y / SCALE][x / SCALE]);
@@ -295,7 +323,12 @@ fn the_bilingual_cards_mark_their_numbers() {
         let c = kb
             .contacts
             .iter()
-            .find(|c| block.contains(&format!("<div>{}</div>", relais::render::escape::escape(&c.name))))
+            .find(|c| {
+                block.contains(&format!(
+                    "<div>{}</div>",
+                    relais::render::escape::escape(&c.name)
+                ))
+            })
             .expect("a contact of the data");
         if let Some(mark) = warning::mark(c, today()) {
             assert!(block.contains(&format!("⚠ {mark}")), "{block}");

@@ -159,11 +159,17 @@ fn the_default_theme_highlights_matched_title_words() {
     // The selected row in reverse video (the terminal's own pair, whatever its palette),
     // the matched word underlined on it.
     let before = &buf[(x - 2, rows.y)];
-    assert!(before.modifier.contains(Modifier::REVERSED), "the rest of the selected row");
+    assert!(
+        before.modifier.contains(Modifier::REVERSED),
+        "the rest of the selected row"
+    );
     assert!(!before.modifier.contains(Modifier::UNDERLINED));
     assert_eq!((before.fg, before.bg), (Color::Reset, Color::Reset));
     assert!(cell.modifier.contains(Modifier::BOLD));
-    assert!(cell.modifier.contains(Modifier::UNDERLINED), "highlight on the selected row");
+    assert!(
+        cell.modifier.contains(Modifier::UNDERLINED),
+        "highlight on the selected row"
+    );
     assert!(cell.modifier.contains(Modifier::REVERSED));
 }
 

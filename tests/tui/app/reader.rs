@@ -219,7 +219,11 @@ fn query_words_are_highlighted_in_the_answer() {
     type_text(&mut app, "humanite");
     app.update(Action::Open);
     let highlight = app.theme.highlight;
-    assert!(highlight.add_modifier.contains(ratatui::style::Modifier::UNDERLINED));
+    assert!(
+        highlight
+            .add_modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
     // Warning lines are drawn in one style of their own: only mixed lines can hold a
     // highlighted word.
     let marked: Vec<String> = app

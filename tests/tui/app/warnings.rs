@@ -8,7 +8,10 @@ use tui_support::{app, draw, lines, open_id, shows, type_text};
 
 use crate::support::tui as tui_support;
 
-/// Decodes half-block lines as a camera would (each module 4×4 pixels).
+/// Each module as a 4×4 block of pixels, as a camera would see it.
+const SCALE: usize = 4;
+
+/// Decodes half-block lines as a camera would.
 fn scan(code: &[String]) -> String {
     let mut modules: Vec<Vec<bool>> = Vec::new();
     for line in code {
@@ -19,7 +22,6 @@ fn scan(code: &[String]) -> String {
         modules.push(top);
         modules.push(bottom);
     }
-    const SCALE: usize = 4;
     let (w, h) = (modules[0].len() * SCALE, modules.len() * SCALE);
     let mut image =
         rqrr::PreparedImage::prepare_from_bitmap(w, h, |x, y| modules[y / SCALE][x / SCALE]);
@@ -90,7 +92,10 @@ fn the_first_copy_of_a_session_says_how_to_check_it_and_only_the_first() {
     open_id(&mut app, "permanence-juridique");
     app.update(Action::CopyPhone);
     let first = app.status.clone().expect("a message");
-    assert!(first.contains("collez-le ailleurs pour vérifier"), "{first}");
+    assert!(
+        first.contains("collez-le ailleurs pour vérifier"),
+        "{first}"
+    );
     // Verified a month ago: no warning, and the number alone to dictate.
     assert!(!first.contains("vérifié)"), "{first}");
     assert_eq!(app.dictate.as_deref(), Some("0 8 1   0 0   0 0   0 0"));
@@ -158,5 +163,10 @@ fn the_short_share_never_holds_the_trainers_notes() {
     app.navigate("medecins-benevoles".to_owned());
     app.focus = Focus::Reader;
     app.update(Action::CopyAnswer);
-    assert!(app.clipboard.take().expect("copied").contains("NOTE-DU-FORMATEUR"));
+    assert!(
+        app.clipboard
+            .take()
+            .expect("copied")
+            .contains("NOTE-DU-FORMATEUR")
+    );
 }

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
-use crate::render::{freshness, warning};
 use crate::render::plain::{name_of, source_line};
+use crate::render::{freshness, warning};
 use crate::search::fold::tokenize;
 use crate::strings as s;
 use crate::tui::app::wrap::{LinkSpot, Piece, wrap};
@@ -317,7 +317,9 @@ pub fn contact(
         (s::WEBSITE, c.website.clone()),
         (
             s::ADDRESS,
-            c.address.as_deref().map(|a| warning::with_mark(a, c, today)),
+            c.address
+                .as_deref()
+                .map(|a| warning::with_mark(a, c, today)),
         ),
         (s::HOURS, c.hours.clone()),
         (s::REGION, Some(s::region_label(&c.region).to_owned())),
