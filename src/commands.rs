@@ -99,19 +99,22 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
         return no_subcommand(cli, painter);
     };
     let p = painter;
-    if let Some(code) = &cli.lang
-        && let Command::Search(_)
+    if let (
+        Some(code),
+        Command::Search(_)
         | Command::Show(_)
         | Command::List(_)
         | Command::Contacts(_)
         | Command::Decks(_)
         | Command::Eval(_)
-        | Command::Export(_) = command
+        | Command::Export(_),
+    ) = (&cli.lang, command)
     {
         return with_data(cli, |loaded, out| {
             lang::run(cli, command, loaded, code, out, p)
         });
     }
+
     match command {
         // The full-screen interface must not run under a stdout lock: the signal watcher of
         // `tui` restores the terminal through stdout from another thread.

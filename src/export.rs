@@ -230,26 +230,7 @@ fn hint(suggestion: Option<&str>) -> String {
     suggestion.map_or(String::new(), |s| format!(" (vouliez-vous dire « {s} » ?)"))
 }
 
-/// "Données : version 2026.11.27 du 27/11/2026 — publisher", from the data's `meta` section.
-#[must_use]
-pub fn data_line(kb: &KnowledgeBase) -> String {
-    let meta = &kb.meta;
-    let mut line = s::DATA_LABEL.to_owned();
-    match (&meta.version, meta.date) {
-        (Some(v), Some(d)) => _ = write!(line, " version {v} du {}", s::date(d)),
-        (Some(v), None) => _ = write!(line, " version {v}"),
-        (None, Some(d)) => _ = write!(line, " du {}", s::date(d)),
-        (None, None) => _ = write!(line, " {}", s::UNDATED),
-    }
-    if let Some(p) = &meta.publisher {
-        line.push_str(" — ");
-        line.push_str(p);
-    }
-    if meta.unsigned {
-        _ = write!(line, " (données {})", s::UNSIGNED);
-    }
-    line
-}
+pub use crate::render::deck::data_line;
 
 /// The display name of an id: an entry's title or a contact's name.
 #[must_use]
@@ -257,19 +238,7 @@ pub fn name_of(kb: &KnowledgeBase, id: &str) -> String {
     crate::render::plain::name_of(kb, id)
 }
 
-/// The address of a link if it is safe to follow: `http(s)://`, `mailto:` or `tel:`, without
-/// spaces or control characters. Anything else (`javascript:`, `data:`...) is not a link.
-#[must_use]
-pub fn safe_url(url: &str) -> Option<&str> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let scheme_ok = ["http://", "https://", "mailto:", "tel:"]
-        .iter()
-        .any(|p| lower.starts_with(p));
-    let clean = !url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || crate::kb::text::is_forbidden(c));
-    (scheme_ok && clean).then_some(url)
-}
+pub use crate::kb::text::safe_url;
 
 /// Where an `[[id]]` link or a reference goes: the href to use, if the target is reachable.
 pub type Linker<'a> = dyn Fn(&str) -> Option<String> + 'a;

@@ -1,9 +1,11 @@
 //! Text shared by the command line, the interface and the exports: entries and contacts as
 //! plain text ([`plain`]), JSON that cannot drive a terminal ([`json`]), QR codes ([`qr`]),
 //! how old the information is ([`freshness`]), the warning that travels with a number
-//! ([`warning`]), the short share ([`share`]) and the HTML escaping ([`escape`]). Everything
+//! ([`warning`]), the short share ([`share`]), the HTML escaping ([`escape`]), the slides of a
+//! deck and the data line of every handout ([`deck`]). Everything
 //! here reads the knowledge base and returns text; nothing prints, loads or searches.
 
+pub mod deck;
 pub mod escape;
 pub mod freshness;
 pub mod json;

@@ -3,22 +3,44 @@
 //! [`SearchIndex::fallback_contacts`] when nothing is found.
 //!
 //! A query runs through one pipeline, in one direction, a module per stage:
-//! [`fold`] (NFC, case, accents, ligatures, apostrophes) → [`tokens`] (words, the one being
-//! typed) → [`expand`] (colloquial forms, stop words, stems, word families, prefixes, synonyms,
-//! and typos only for words that neither the data nor French knows) → `score` (BM25F: field
-//! weights title > ask > keywords > summary > answer, length normalisation, rarity) → `rank`
-//! (neighbouring words, coverage, order, confidence) → [`explain`] (highlights, reasons, and
-//! what each stage made of the query). The index (`index`) is built once.
+//!
+//! 1. the query: [`fold`] (NFC, case, accents, ligatures, apostrophes), then [`tokens`] (its
+//!    words, the one being typed);
+//! 2. [`expand`]: colloquial forms read as words, stop words dropped, stems;
+//! 3. [`matching`]: what each term reaches in the vocabulary (exact word, stem, word family,
+//!    prefix, glued words, and typos only for words neither the data nor French knows, as
+//!    [`typo`] decides), and the synonym alternatives;
+//! 4. `score`: BM25F (field weights title > ask > keywords > summary > answer, length
+//!    normalisation, rarity);
+//! 5. `rank`: neighbouring words, the whole phrase, coverage, order, and the confidence of the
+//!    first hit;
+//! 6. [`explain`]: highlights, reasons, and what each stage made of the query.
+//!
+//! Beside the pipeline: `index` (built once at load), [`weights`] (every tunable, which the
+//! phone page reads too), [`typo`] (when a word may be corrected, for matching and
+//! suggestions), `suggest` ("Vouliez-vous dire") and [`page`] (the index as the phone page's
+//! script reads it).
+
+// The pipeline, in order (one stage per group, so that rustfmt keeps the order).
+pub mod fold;
+pub mod tokens;
 
 pub mod expand;
+
+pub mod matching;
+
+mod score;
+
+mod rank;
+
 pub mod explain;
-pub mod fold;
+
+// Beside it.
 mod index;
 pub mod page;
-mod rank;
-mod score;
 mod suggest;
-pub mod tokens;
+pub mod typo;
+pub mod weights;
 
 use std::ops::Range;
 use std::sync::{Mutex, TryLockError};
@@ -65,7 +87,7 @@ impl Field {
     /// The BM25F weight of the field.
     #[must_use]
     pub fn weight(self) -> f32 {
-        score::FIELD_WEIGHT[self as usize]
+        weights::FIELD_WEIGHT[self as usize]
     }
 
     /// The field's name in French, for explanations.
@@ -254,7 +276,7 @@ impl SearchIndex {
     }
 
     fn run(&self, scratch: &mut score::Scratch, query: &str, opts: QueryOptions) -> Results {
-        let q = expand::expand(&self.index, &tokens::words(query));
+        let q = self.prepare(query);
         if q.terms.is_empty() {
             return Results {
                 hits: Vec::new(),
@@ -263,6 +285,7 @@ impl SearchIndex {
         }
         score::score(&self.index, scratch, &q);
         let importance = rank::importance(&self.index, &q);
+        score::contacts(&self.index, scratch, &importance);
         let ranked = rank::rank(&self.index, scratch, &importance, &q, opts);
         let doubt = rank::doubt(ranked.first(), scratch, &importance);
         Results {
@@ -279,7 +302,8 @@ impl SearchIndex {
     pub fn explain(&self, query: &str) -> Pipeline {
         let words = tokens::words(query);
         let texts: Vec<String> = words.iter().map(|w| w.text.clone()).collect();
-        let q = expand::expand(&self.index, &words);
+        let mut q = expand::expand(&self.index, &words);
+        matching::matching(&self.index, &mut q);
         explain::pipeline(&self.index, query, &texts, &q)
     }
 
@@ -287,7 +311,14 @@ impl SearchIndex {
     /// ("Vouliez-vous dire : hébergeur ?"), most likely first.
     #[must_use]
     pub fn suggest(&self, query: &str) -> Vec<String> {
-        suggest::suggest(&self.index, query)
+        suggest::suggest(&self.index, &self.prepare(query))
+    }
+
+    /// Stages 1 to 3: the query's terms and what they reach.
+    fn prepare(&self, query: &str) -> expand::Expanded {
+        let mut q = expand::expand(&self.index, &tokens::words(query));
+        matching::matching(&self.index, &mut q);
+        q
     }
 
     /// What the phone page's script needs to search like this index.

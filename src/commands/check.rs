@@ -65,6 +65,9 @@ fn print_counts(
         out,
         "{unverified} contact(s) non vérifié(s) (affichés avec leur source et sa date), {reverify} contact(s) à revérifier"
     )?;
+    if let Some(line) = crate::kb::i18n::summary(kb) {
+        writeln!(out, "{line}")?;
+    }
     if !old.is_empty() {
         // A note, never a failure: the reader shows the warning; a newer source removes it.
         let list = crate::kb::text::neutralize(&old.join(", ")).into_owned();

@@ -3,13 +3,13 @@
 // forms, stop words, stems, families, prefixes, glued elisions and words, synonyms, and typos
 // only for words neither the data nor French knows) → BM25F score → rank (neighbours,
 // coverage, order) → confidence. Every weight comes from the page, and so does the French word
-// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); tests/browser checks that
-// the page's first result is the terminal's.
+// list (MPL-2.0: src/search/expand/lexicon.LICENSE.md); edit distances: stem.js. tests/browser
+// checks that the page's first result is the terminal's.
 var relaisSearchEngine = function (I, stem) {
   'use strict';
   var W = I.weights, words = I.words, N = words.length, docs = I.docs;
   var EXACT = 0, STEM = 1, FAMILY = 2, GLUED = 3, PREFIX = 4, TYPO = 5, SYNONYM = 6, PART = 7;
-  var STOP = new Set(I.stop_words), MAXLEN = 40;
+  var STOP = new Set(I.stop_words), MAXLEN = W.typo_max_len;
   var wordId = new Map(), stemId = new Map(), stemWords = I.stems.map(function () { return []; });
   words.forEach(function (w, i) { wordId.set(w, i); });
   I.stems.forEach(function (s, i) { stemId.set(s, i); });
@@ -60,39 +60,9 @@ var relaisSearchEngine = function (I, stem) {
     return out;
   }
   function find(t) { var i = wordId.get(t); return i === undefined ? -1 : i; }
-  function unglue(w) {
-    var m = /^(qu|[ldjnscmt])([aeiouyh][a-z0-9]{2,})$/.exec(w);
-    return m ? m[2] : null;
-  }
-  // Optimal string alignment: the last row, or null beyond MAXLEN.
-  function lastRow(a, b) {
-    if (a.length > MAXLEN || b.length > MAXLEN) return null;
-    var w = b.length + 1, d = new Array((a.length + 1) * w), i, j;
-    for (i = 0; i <= a.length; i++) d[i * w] = i;
-    for (j = 0; j <= b.length; j++) d[j] = j;
-    for (i = 1; i <= a.length; i++) {
-      for (j = 1; j <= b.length; j++) {
-        var best = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * w + j - 2] + 1);
-        d[i * w + j] = best;
-      }
-    }
-    return d.slice(a.length * w);
-  }
-  function distance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return -1;
-    var r = lastRow(a, b);
-    return r && r[b.length] <= max ? r[b.length] : -1;
-  }
-  function prefixDistance(a, b, max) {
-    if (b.length + max < a.length) return -1;
-    var r = lastRow(a, b);
-    if (!r) return -1;
-    var m = Infinity;
-    for (var j = Math.max(0, a.length - max); j <= b.length; j++) m = Math.min(m, r[j]);
-    return m <= max ? m : -1;
-  }
-  function allowed(n) { return n <= 4 ? 0 : n <= 8 ? 1 : 2; }
+  function unglue(w) { var m = /^(qu|[ldjnscmt])([aeiouyh][a-z0-9]{2,})$/.exec(w); return m ? m[2] : null; }
+  // How many edits a word of n letters may carry: one per threshold reached.
+  function edits(n, from) { return from.filter(function (f) { return n >= f; }).length; }
   function add(out, id, kind, weight, shortOnly) {
     for (var k = 0; k < out.length; k++) {
       if (out[k].id === id) { if (weight > out[k].weight) out[k] = { id: id, kind: kind, weight: weight, shortOnly: shortOnly }; return; }
@@ -107,7 +77,7 @@ var relaisSearchEngine = function (I, stem) {
     var s = stemId.get(st);
     // A stem of three letters or less cut from a longer word joins only words that begin with
     // the other, but for a final e, s or x (as in the terminal).
-    var short = st.length < 4 && t.length > st.length;
+    var short = st.length < W.short_stem && t.length > st.length;
     var bare = function (w) { return w.replace(/[sx]+$/, '').replace(/e$/, ''); };
     var bareT = bare(t);
     if (s !== undefined) {
@@ -134,29 +104,18 @@ var relaisSearchEngine = function (I, stem) {
     });
     var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
     if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);
-    if (term.typing || (!out.length && !french && t.length >= 3)) {
-      var base = term.typing ? (french ? [0.2, 0.2] : inData ? [0.45, 0.35] : [0.5, 0.4]) : [0.4, 0.3];
+    if (term.typing || (!out.length && !french && t.length >= W.prefix_unknown_from)) {
+      var base = term.typing ? (french ? W.prefix_typing_french : inData ? W.prefix_typing_in_data : W.prefix_typing_unknown) : W.prefix_not_typing;
       prefixed(t).slice(0, W.max_prefixed).forEach(function (id) {
-        add(out, id, PREFIX, base[0] + base[1] * t.length / words[id].length, t.length < 3);
+        add(out, id, PREFIX, base[0] + base[1] * t.length / words[id].length, t.length < W.prefix_short_below);
       });
     }
     var known = out.length ? 'data' : french ? 'french' : 'unknown';
     if (known === 'unknown') {
-      var max = allowed(t.length);
-      if (max && t.length <= MAXLEN) {
-        for (k = 0; k < N; k++) {
-          var d = Math.abs(words[k].length - t.length) <= max ? distance(t, words[k], max) : -1;
-          if (d > 0) add(out, k, TYPO, d === 1 ? W.typo1 : W.typo2, false);
-        }
-        if (term.typing) {
-          for (k = 0; k < N; k++) {
-            if (words[k].length >= t.length && words[k].length <= MAXLEN && prefixDistance(t, words[k], 1) >= 0) {
-              add(out, k, TYPO, W.typo_prefix, true);
-            }
-          }
-        }
-      }
-      if (!out.length && t.length >= 4) {
+      var max = edits(t.length, W.typo_from);
+      relaisDistance.scan(words, t, max, MAXLEN, 0, function (k, d) { if (d > 0) add(out, k, TYPO, d === 1 ? W.typo1 : W.typo2, false); });
+      if (term.typing && max && t.length <= MAXLEN) relaisDistance.scanPrefix(words, t, MAXLEN, function (k) { add(out, k, TYPO, W.typo_prefix, true); });
+      if (!out.length && t.length >= W.part_from) {
         for (k = 0; k < N; k++) {
           var w = words[k];
           if (w.length > t.length && !w.startsWith(t) && w.indexOf(t) >= 0 && short[k]) add(out, k, PART, W.part, true);
@@ -190,7 +149,7 @@ var relaisSearchEngine = function (I, stem) {
     return out;
   }
   function expand(q) {
-    var folded = fold(q), raw = folded.trim().split(' ').filter(Boolean).slice(0, 48);
+    var folded = fold(q), raw = folded.trim().split(' ').filter(Boolean).slice(0, W.max_words);
     var list = raw.map(function (w, i) { return { text: w, typing: i + 1 === raw.length && folded[folded.length - 1] !== ' ' }; });
     var rewritten = [], i = 0;
     while (i < list.length) {
@@ -243,7 +202,9 @@ var relaisSearchEngine = function (I, stem) {
   }
   function capped(kind) { return literal(kind) && kind !== GLUED; }
   function idfOf(e, cap) { return capped(e.kind) ? Math.min(I.idf[e.id], cap) : I.idf[e.id]; }
-  // Calls f(doc, points, strongest field, fields as bits) for each document holding word `id`.
+  function saturate(tf) { return tf * (W.k1 + 1) / (W.k1 + tf); }
+  // Calls f(doc, pseudo-frequency, strongest field, fields as bits) for each document holding
+  // word `id`.
   function scoreWord(id, shortOnly, f) {
     var acc = new Map(), fields = shortOnly ? 3 : 5;
     for (var fi = 0; fi < fields; fi++) {
@@ -257,7 +218,7 @@ var relaisSearchEngine = function (I, stem) {
     acc.forEach(function (a, doc) {
       var best = 0;
       while (!(a.bits & (1 << best))) best++;
-      f(doc, I.idf[id] * a.tf * (W.k1 + 1) / (W.k1 + a.tf), best, a.bits);
+      f(doc, a.tf, best, a.bits);
     });
   }
   function score(q) {
@@ -266,7 +227,7 @@ var relaisSearchEngine = function (I, stem) {
       var s = slots.get(doc);
       if (!s) {
         s = [];
-        for (var k = 0; k < n; k++) s.push({ score: 0, kind: EXACT, weight: 0, literal: 0 });
+        for (var k = 0; k < n; k++) s.push({ score: 0, kind: EXACT, weight: 0, literal: 0, ev: 0, top: 0 });
         slots.set(doc, s);
       }
       return s;
@@ -275,21 +236,24 @@ var relaisSearchEngine = function (I, stem) {
     q.terms.forEach(function (term, i) {
       var cap = idfCap(term.exp);
       term.exp.forEach(function (e) {
-        var lit = literal(e.kind), scale = e.weight * idfOf(e, cap) / Math.max(I.idf[e.id], 1e-6);
+        var lit = literal(e.kind), w = e.weight * idfOf(e, cap);
         mark(e.id, (lit ? 1 << i : 0) | (1 << (16 + i)));
-        scoreWord(e.id, e.shortOnly, function (doc, points, field, bits) {
-          var slot = at(doc)[i];
+        scoreWord(e.id, e.shortOnly, function (doc, tf, field, bits) {
+          var slot = at(doc)[i], points = w * saturate(tf);
           if (lit) slot.literal |= bits;
-          points *= scale;
+          slot.ev += w * tf;
+          slot.top = Math.max(slot.top, w);
           if (points > slot.score) { slot.score = points; slot.kind = e.kind; slot.weight = e.weight; }
         });
       });
+      // The term's evidence in each document, from all its expansions, saturated once.
+      slots.forEach(function (s) { var z = s[i]; if (z.top > 0) z.score = z.top * saturate(z.ev / z.top); });
     });
     q.alts.forEach(function (a) {
       var found = null;
       for (var k = 0; k < a.ids.length; k++) {
         var these = new Map();
-        scoreWord(a.ids[k], false, function (doc, points) { these.set(doc, points); });
+        scoreWord(a.ids[k], false, function (doc, tf) { these.set(doc, I.idf[a.ids[k]] * saturate(tf)); });
         if (!found) { found = []; these.forEach(function (p, doc) { found.push([doc, p]); }); }
         else found = found.filter(function (x) { return these.has(x[0]) && ((x[1] += these.get(x[0])), true); });
         if (!found.length) return;
@@ -320,7 +284,7 @@ var relaisSearchEngine = function (I, stem) {
     // A word of four letters or more that reaches nothing weighs like a French word the data lacks.
     return best.map(function (b, i) {
       var t = q.terms[i];
-      return b === 0 && (t.known === 'french' || t.text.length >= 4) ? W.french_unknown * mean : b;
+      return b === 0 && (t.known === 'french' || t.text.length >= W.unanswered_from) ? W.french_unknown * mean : b;
     });
   }
   function adjacency(doc, slots, vmask) {
@@ -365,16 +329,32 @@ var relaisSearchEngine = function (I, stem) {
       return false;
     });
   }
+  // A contact scores less unless the query names it (as src/search/score.rs's `contacts`).
+  function contacts(s, imp, total) {
+    s.slots.forEach(function (slots, doc) {
+      if (docs[doc].k !== 'c' || total <= 0) return;
+      var name = 0, held = 0, named = 0;
+      docs[doc].seq[0].forEach(function (id) {
+        if (id < 0 || stop[id]) return;
+        name += I.idf[id];
+        if ((s.vmask.get(id) || 0) & 0xffff) held += I.idf[id];
+      });
+      slots.forEach(function (z, i) { if (z.score > 0 && (z.literal & 1)) named += imp[i]; });
+      var share = W.contact_unnamed + (W.contact_named - W.contact_unnamed) * (name > 0 ? held / name : 0) * named / total;
+      slots.forEach(function (z) { z.score *= share; });
+    });
+  }
   function search(query) {
     var q = expand(query);
     if (!q.terms.length) return { hits: [], sure: false };
     var s = score(q), imp = importance(q), total = imp.reduce(function (a, b) { return a + b; }, 0), hits = [];
+    contacts(s, imp, total);
     s.slots.forEach(function (slots, doc) {
       var base = 0, matched = 0;
       slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
       var coverage = total > 0 ? Math.pow(matched / total, W.coverage_power) : 1;
       var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q) ? W.phrase * base : 0);
-      hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, score: (base + bonus) * coverage });
+      hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, bonus: bonus, score: (base + bonus) * coverage });
     });
     hits.sort(function (a, b) {
       return b.score - a.score || docs[a.doc].tl - docs[b.doc].tl || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -382,15 +362,17 @@ var relaisSearchEngine = function (I, stem) {
     return { hits: hits, sure: hits.length > 0 && !doubt(hits[0], imp, total) };
   }
   function doubt(best, imp, total) {
-    var asWritten = 0, inShort = false;
+    var asWritten = 0, inShort = false, perField = [0, 0, 0, 0];
     best.slots.forEach(function (z, i) {
-      if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < 0.4)) {
+      if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < W.prefix_sure_from)) {
         asWritten += imp[i];
         inShort = inShort || (z.literal & 15) !== 0;
+        for (var f = 0; f < 4; f++) if (z.literal & (1 << f)) perField[f]++;
       }
     });
-    var title = W.field[0] * (W.k1 + 1) / (W.k1 + W.field[0]);
-    return asWritten === 0 || !inShort || asWritten < W.sure_share * total || best.score < W.sure_score * title * total;
+    var title = W.field[0] * (W.k1 + 1) / (W.k1 + W.field[0]), shared = perField.some(function (n) { return n >= 2; });
+    return asWritten === 0 || !inShort || asWritten < W.sure_share * total || best.score < W.sure_score * title * total ||
+      (best.slots.length >= W.scattered_from && best.bonus === 0 && !shared); // words scattered over the entry
   }
   // For each query word that reaches nothing, the closest word of the data (fewest edits, then
   // the most common), in its original spelling.
@@ -398,25 +380,16 @@ var relaisSearchEngine = function (I, stem) {
     var out = [];
     expand(query).terms.forEach(function (t) {
       if (t.known === 'french' || t.exp.some(function (e) { return e.kind < TYPO; })) return;
-      var w = t.text, max = w.length <= 2 ? -1 : w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3, best = null;
-      if (max < 0 || w.length > MAXLEN) return;
-      for (var k = 0; k < N; k++) {
-        var v = words[k];
-        if (v.length < 3 || v.length > MAXLEN || Math.abs(v.length - w.length) > max) continue;
-        var d = distance(w, v, max), df = docFreq(k);
-        if (d >= 0 && (!best || d < best[0] || (d === best[0] && df > best[1]))) best = [d, df, k];
-      }
+      var best = null;
+      relaisDistance.scan(words, t.text, edits(t.text.length, W.suggest_from), MAXLEN, W.suggest_from[0], function (k, d) {
+        if (!best || d < best[0] || (d === best[0] && I.df[k] > best[1])) best = [d, I.df[k], k];
+      });
       if (best) {
         var shown = I.display[best[2]] || words[best[2]];
         if (out.indexOf(shown) < 0) out.push(shown);
       }
     });
     return out;
-  }
-  function docFreq(id) {
-    var seen = new Set();
-    for (var f = 0; f < 5; f++) (post[id * 5 + f] || []).forEach(function (p) { seen.add(p[0]); });
-    return seen.size;
   }
   return { search: search, suggest: suggest, stem: stemOf, checkStems: function () {
     return words.filter(function (w, id) { return stemOf(w) !== I.stems[I.stem[id]]; });

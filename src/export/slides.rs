@@ -9,9 +9,9 @@ use std::fmt::Write as _;
 
 use super::{escape, html, safe_url};
 use crate::kb::{Contact, Deck, Entry, KnowledgeBase};
+use crate::render::deck::{DeckRef, Slide};
 use crate::render::outline::{self, Layout, Section as Part};
 use crate::strings as s;
-use crate::tui::app::presentation::{DeckRef, Slide};
 
 const SLIDES_CSS: &str = include_str!("slides.css");
 const SLIDES_JS: &str = include_str!("slides.js");

@@ -1,4 +1,4 @@
-// relais phone page: the Snowball French stemmer, written for this page from the published
+// relais phone page: the word tools of the search. The Snowball French stemmer, written for this page from the published
 // algorithm (snowballstem.org), on folded words (a-z, no accents): the accented rules of the
 // algorithm never apply to them. tests/browser checks it against the terminal's stemmer
 // (rust-stemmers) on every word of the data.
@@ -187,5 +187,60 @@ var relaisStem = (function () {
   }
 
   return stem;
+}());
+
+// The edit distances of the typo policy (src/search/typo.rs), on folded words: `full` between
+// two words, `prefix` between a word being typed and the beginnings of a longer one; -1 when
+// over `max` edits.
+var relaisDistance = (function () {
+  'use strict';
+  // Optimal string alignment (Levenshtein where swapping two neighbouring letters is one
+  // edit), as src/search/typo/distance.rs: the last row, or null beyond maxLen letters.
+  function lastRow(a, b, maxLen) {
+    if (a.length > maxLen || b.length > maxLen) return null;
+    var w = b.length + 1, d = new Array((a.length + 1) * w), i, j;
+    for (i = 0; i <= a.length; i++) d[i * w] = i;
+    for (j = 0; j <= b.length; j++) d[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var best = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * w + j - 2] + 1);
+        d[i * w + j] = best;
+      }
+    }
+    return d.slice(a.length * w);
+  }
+  function full(a, b, max, maxLen) {
+    if (Math.abs(a.length - b.length) > max) return -1;
+    var r = lastRow(a, b, maxLen);
+    return r && r[b.length] <= max ? r[b.length] : -1;
+  }
+  function prefix(a, b, max, maxLen) {
+    if (b.length + max < a.length) return -1;
+    var r = lastRow(a, b, maxLen);
+    if (!r) return -1;
+    var m = Infinity;
+    for (var j = Math.max(0, a.length - max); j <= b.length; j++) m = Math.min(m, r[j]);
+    return m <= max ? m : -1;
+  }
+  // Calls f(k, d) for each word k of `words`, of `minLen` letters or more, within `max` edits of
+  // `t` (none when `max` is 0 or `t` is longer than maxLen).
+  function scan(words, t, max, maxLen, minLen, f) {
+    if (!max || t.length > maxLen) return;
+    for (var k = 0; k < words.length; k++) {
+      var v = words[k];
+      if (v.length < minLen || v.length > maxLen || Math.abs(v.length - t.length) > max) continue;
+      var d = full(t, v, max, maxLen);
+      if (d >= 0) f(k, d);
+    }
+  }
+  // Calls f(k) for each word k of `words` whose beginning is within one edit of `t`.
+  function scanPrefix(words, t, maxLen, f) {
+    for (var k = 0; k < words.length; k++) {
+      var v = words[k];
+      if (v.length >= t.length && v.length <= maxLen && prefix(t, v, 1, maxLen) >= 0) f(k);
+    }
+  }
+  return { full: full, prefix: prefix, scan: scan, scanPrefix: scanPrefix };
 }());
 if (typeof module !== 'undefined') module.exports = relaisStem;

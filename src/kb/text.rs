@@ -205,6 +205,20 @@ where
     found.unwrap_or(typed)
 }
 
+/// The address of a link if it is safe to follow: `http(s)://`, `mailto:` or `tel:`, without
+/// spaces or control characters. Anything else (`javascript:`, `data:`...) is not a link.
+#[must_use]
+pub fn safe_url(url: &str) -> Option<&str> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let scheme_ok = ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || is_forbidden(c));
+    (scheme_ok && clean).then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

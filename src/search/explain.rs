@@ -1,4 +1,4 @@
-//! Stage 6: what the user sees and why — each hit with its highlights and the reasons of its
+//! Stage 7: what the user sees and why — each hit with its highlights and the reasons of its
 //! score, and for `--explain` what every stage of the pipeline made of the query.
 
 use serde::Serialize;
@@ -156,7 +156,7 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
             matched: String::new(),
             field: Field::Title,
             kind: MatchKind::Phrase,
-            points: round(super::rank::PHRASE * base),
+            points: round(super::weights::PHRASE * base),
         });
     }
     Hit {

@@ -16,7 +16,7 @@ use super::{FIELDS, Field, Kind};
 pub const SEP: u32 = u32::MAX;
 
 /// One searchable document: an entry or a contact.
-pub struct Doc {
+pub struct IndexDoc {
     pub id: Box<str>,
     pub kind: Kind,
     /// Length of the title in characters, for the tie-break (shorter first).
@@ -94,7 +94,7 @@ pub struct Member {
 
 /// Everything the query path reads.
 pub struct Index {
-    pub docs: Vec<Doc>,
+    pub docs: Vec<IndexDoc>,
     pub vocab: Vocab,
     /// (document, term frequency), grouped by word then field, by document.
     pub postings: Vec<(u32, u16)>,

@@ -6,9 +6,10 @@
 
 use serde::Serialize;
 
-use super::expand::{self, MAX_PREFIXED, MAX_TERMS, lexicon, weight};
+use super::expand::{self, lexicon};
 use super::index::{Index, SEP, Vocab};
-use super::{FIELDS, Field, Kind, rank, score};
+use super::weights::Table;
+use super::{FIELDS, Field, Kind};
 
 /// Serialised into the page.
 #[derive(Serialize)]
@@ -16,6 +17,8 @@ pub struct PageIndex {
     words: Vec<String>,
     display: Vec<String>,
     idf: Vec<f32>,
+    /// Number of documents holding each word.
+    df: Vec<u32>,
     /// Index into `stems` of each word's stem.
     stem: Vec<u32>,
     stems: Vec<String>,
@@ -30,7 +33,7 @@ pub struct PageIndex {
     /// the previous one (0-9) then the rest, separated by spaces.
     lexicon: String,
     verb_endings: [&'static str; 2],
-    weights: Weights,
+    weights: Table,
 }
 
 #[derive(Serialize)]
@@ -52,32 +55,6 @@ struct PageMember {
     words: Vec<String>,
     stems: Vec<String>,
     ids: Option<Vec<u32>>,
-}
-
-#[derive(Serialize)]
-struct Weights {
-    k1: f32,
-    field: [f32; FIELDS],
-    b: [f32; FIELDS],
-    exact: f32,
-    plural: f32,
-    stem: f32,
-    elision: f32,
-    glued: f32,
-    family: f32,
-    synonym: f32,
-    typo1: f32,
-    typo2: f32,
-    typo_prefix: f32,
-    part: f32,
-    adjacent: f32,
-    phrase: f32,
-    coverage_power: f32,
-    french_unknown: f32,
-    sure_share: f32,
-    sure_score: f32,
-    max_terms: usize,
-    max_prefixed: usize,
 }
 
 impl PageIndex {
@@ -129,6 +106,7 @@ impl PageIndex {
                 })
                 .collect(),
             idf: v.idf.clone(),
+            df: v.df.clone(),
             stem,
             stems,
             docs,
@@ -155,7 +133,7 @@ impl PageIndex {
             stop_words: expand::stems::STOP_WORDS,
             lexicon: front_coded(lexicon::LEXICON),
             verb_endings: lexicon::VERB_ENDINGS,
-            weights: weights(),
+            weights: Table::new(),
         }
     }
 }
@@ -175,33 +153,6 @@ fn stems(v: &Vocab) -> (Vec<String>, Vec<u32>) {
         })
         .collect();
     (stems, of)
-}
-
-fn weights() -> Weights {
-    Weights {
-        k1: score::K1,
-        field: score::FIELD_WEIGHT,
-        b: score::B,
-        exact: weight::EXACT,
-        plural: weight::PLURAL,
-        stem: weight::STEM,
-        elision: weight::ELISION,
-        glued: weight::GLUED,
-        family: weight::FAMILY,
-        synonym: weight::SYNONYM,
-        typo1: weight::TYPO_1,
-        typo2: weight::TYPO_2,
-        typo_prefix: weight::TYPO_PREFIX,
-        part: weight::PART,
-        adjacent: rank::ADJACENT,
-        phrase: rank::PHRASE,
-        coverage_power: rank::COVERAGE_POWER,
-        french_unknown: rank::FRENCH_UNKNOWN,
-        sure_share: rank::SURE_SHARE,
-        sure_score: rank::SURE_SCORE,
-        max_terms: MAX_TERMS,
-        max_prefixed: MAX_PREFIXED,
-    }
 }
 
 /// `lines` (sorted) front-coded: shared-prefix length (at most 9) and the rest, space-separated.

@@ -1,4 +1,4 @@
-//! Stage 5: from scores to an order. A document's score is the sum of its terms' scores, plus a
+//! Stage 6: from scores to an order. A document's score is the sum of its terms' scores, plus a
 //! bonus for two consecutive terms found as written next to each other in a short field (stop
 //! words between them do not count; synonyms, typos and parts of words never earn it), times
 //! its coverage: the share of the query's weight it matches. Ties go to the shorter title, then
@@ -8,25 +8,12 @@ use std::cmp::Ordering;
 
 use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
-use super::score::{FIELD_WEIGHT, K1, Scratch, Slot, idf_cap, idf_of, is_literal};
+use super::score::{Scratch, Slot, idf_cap, idf_of, is_literal};
+use super::weights::{
+    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM, SURE_SCORE,
+    SURE_SHARE, UNANSWERED_FROM, prefix,
+};
 use super::{Field, MatchKind, QueryOptions};
-
-/// Share of the smaller of two neighbouring terms' scores added, times the field's weight over
-/// the title's.
-pub const ADJACENT: f32 = 1.0;
-/// Share of its score added to a document whose title or `ask` holds the whole query as typed,
-/// little words included (`qui sont les migrants`).
-pub const PHRASE: f32 = 0.5;
-/// Coverage is raised to this power.
-pub const COVERAGE_POWER: f32 = 0.5;
-/// The first hit is not sure when the query weight it matches as written is under this share.
-pub const SURE_SHARE: f32 = 0.7;
-/// ... or when its score is under this share of what a title holding every term scores.
-pub const SURE_SCORE: f32 = 0.25;
-
-/// Weight of a French word the data does not hold, as a share of the query's mean term weight:
-/// the query may ask something the data does not answer.
-pub const FRENCH_UNKNOWN: f32 = 0.5;
 
 /// A document that may be returned.
 #[derive(Clone, Copy, Debug)]
@@ -78,7 +65,7 @@ pub fn importance(index: &Index, q: &Expanded) -> Vec<f32> {
         .map(|(&b, t)| {
             // A word of four letters or more that reaches nothing, not even with a typo, is
             // most likely a word the data does not know (`poux`), not noise.
-            let unanswered = t.known == Known::French || t.text.len() >= 4;
+            let unanswered = t.known == Known::French || t.text.len() >= UNANSWERED_FROM;
             if b == 0.0 && unanswered {
                 FRENCH_UNKNOWN * mean
             } else {
@@ -251,7 +238,9 @@ pub fn doubt(
         return Some("rien ne correspond");
     };
     let slots = scratch.slots_of(best.at as usize);
-    let literal = |s: &Slot| is_literal(s.kind) && !(s.kind == MatchKind::Prefix && s.weight < 0.4);
+    let literal = |s: &Slot| {
+        is_literal(s.kind) && !(s.kind == MatchKind::Prefix && s.weight < prefix::SURE_FROM)
+    };
     let as_written: f32 = slots
         .iter()
         .zip(importance)
@@ -278,5 +267,63 @@ pub fn doubt(
     if best.score < SURE_SCORE * title * total {
         return Some("la meilleure réponse ne correspond que de loin");
     }
+    // Three words or more, no two of them next to each other nor in the same title, `ask`,
+    // keywords or summary: they are scattered over the entry, not the question it answers.
+    let shared = (0..4).any(|f| {
+        slots
+            .iter()
+            .filter(|s| s.score > 0.0 && literal(s) && s.literal & (1 << f) != 0)
+            .count()
+            >= 2
+    });
+    if slots.len() >= SCATTERED_FROM && best.bonus == 0.0 && !shared {
+        return Some("les mots de la question sont dispersés dans la réponse");
+    }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::{QueryOptions, SearchIndex};
+
+    const KB: &str = r#"
+categories: [{id: c, title: C}]
+entries:
+  - id: limites
+    title: "Quelles sont les limites ?"
+    keywords: [permis]
+    category: c
+    summary: "Ne pas conduire vers la frontière."
+    answer: "Ne rien recevoir en échange."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+  - id: voiture
+    title: "Conduire une voiture avec un permis étranger ?"
+    category: c
+    summary: "Selon le pays du permis."
+    answer: "Renseignez-vous."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+"#;
+
+    #[test]
+    fn words_scattered_over_an_entry_are_no_sure_answer() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: KB.into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let scattered = index.search("permis echange frontiere", QueryOptions::default());
+        assert_eq!(scattered.hits[0].id, "limites");
+        assert_eq!(
+            scattered.doubt,
+            Some("les mots de la question sont dispersés dans la réponse")
+        );
+        let together = index.search("permis conduire voiture", QueryOptions::default());
+        assert_eq!(together.hits[0].id, "voiture");
+        assert!(together.sure(), "{together:?}");
+    }
 }

@@ -1,4 +1,4 @@
-//! Stage 4: BM25F. For each expansion of a term, the document's pseudo-frequency of the word is
+//! Stage 5: BM25F. For each expansion of a term, the document's pseudo-frequency of the word is
 //! the sum over fields of `weight(field) × tf / (1 − b + b × len / mean len)`; the word scores
 //! `kind weight × idf × tf~ × (k1 + 1) / (k1 + tf~)`, and a term keeps, per document, its best
 //! expansion. A synonym alternative scores its member's words the same way, below the literal
@@ -7,16 +7,13 @@
 
 use super::expand::{Alternative, Expanded, Expansion};
 use super::index::Index;
+use super::weights::{B, FIELD_WEIGHT, K1};
 use super::{FIELDS, Field, MatchKind};
 
-/// Saturation of the term frequency.
-pub const K1: f32 = 4.0;
-/// Field weights: title > ask > keywords > summary > answer.
-pub const FIELD_WEIGHT: [f32; FIELDS] = [10.0, 8.0, 6.0, 3.0, 1.0];
-/// Length normalisation per field.
-pub const B: [f32; FIELDS] = [0.5, 0.5, 0.4, 0.5, 0.75];
-
 pub const NONE: u32 = u32::MAX;
+
+mod contacts;
+pub use contacts::contacts;
 
 /// The match of one term in one document.
 #[derive(Clone, Copy, Debug)]
@@ -32,6 +29,10 @@ pub struct Slot {
     pub literal: u8,
     /// (group, member) of a synonym in [`Index::synonyms`].
     pub member: (u16, u16),
+    /// While the term is scored: the sum over its expansions of weight × rarity × frequency,
+    /// and the highest weight × rarity among them.
+    evidence: f32,
+    top: f32,
 }
 
 pub const EMPTY: Slot = Slot {
@@ -42,7 +43,14 @@ pub const EMPTY: Slot = Slot {
     field: Field::Answer,
     literal: 0,
     member: (u16::MAX, u16::MAX),
+    evidence: 0.0,
+    top: 0.0,
 };
+
+/// BM25's saturation of a pseudo-frequency.
+pub fn saturate(tf: f32, k1: f32) -> f32 {
+    tf * (k1 + 1.0) / (k1 + tf)
+}
 
 /// True for kinds that stand for the word as written: they earn the neighbour bonus.
 pub fn is_literal(kind: MatchKind) -> bool {
@@ -123,8 +131,8 @@ impl Scratch {
         *m |= bits;
     }
 
-    /// Scores word `id` in every document holding it (only the short fields if `short_only`)
-    /// and calls `f(self, doc, score, strongest field holding it, fields holding it as bits)`.
+    /// Weighs word `id` in every document holding it (only the short fields if `short_only`)
+    /// and calls `f(self, doc, pseudo-frequency, strongest field holding it, fields as bits)`.
     fn word(
         &mut self,
         index: &Index,
@@ -152,7 +160,6 @@ impl Scratch {
                 self.fields[d] |= 1 << fi;
             }
         }
-        let idf = index.vocab.idf[id as usize];
         let docs = std::mem::take(&mut self.acc_docs);
         for &doc in &docs {
             let d = doc as usize;
@@ -160,7 +167,7 @@ impl Scratch {
             let bits = std::mem::take(&mut self.fields[d]);
             // The strongest field holding the word.
             let best = Field::ALL[bits.trailing_zeros() as usize % FIELDS];
-            f(self, doc, idf * tf * (K1 + 1.0) / (K1 + tf), best, bits);
+            f(self, doc, tf, best, bits);
         }
         self.acc_docs = docs;
         self.acc_docs.clear();
@@ -174,6 +181,13 @@ pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
         let cap = idf_cap(index, &term.expansions);
         for e in &term.expansions {
             expansion(index, scratch, i, e, cap);
+        }
+        // The term's evidence in each document, from all its expansions, saturated once.
+        let n = scratch.terms;
+        for slot in scratch.slots.iter_mut().skip(i).step_by(n) {
+            if slot.top > 0.0 {
+                slot.score = slot.top * saturate(slot.evidence / slot.top, K1);
+            }
         }
     }
     for a in &q.alternatives {
@@ -206,14 +220,16 @@ pub fn idf_of(index: &Index, e: &Expansion, cap: f32) -> f32 {
 fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap: f32) {
     let literal = is_literal(e.kind);
     scratch.mark(e.id, (u32::from(literal) << i) | (1 << (16 + i)));
-    let scale = e.weight * idf_of(index, e, cap) / index.vocab.idf[e.id as usize].max(1e-6);
-    scratch.word(index, e.id, e.short_only, |s, doc, points, field, bits| {
+    let w = e.weight * idf_of(index, e, cap);
+    scratch.word(index, e.id, e.short_only, |s, doc, tf, field, bits| {
         let at = s.at(doc);
         let slot = &mut s.slots[at * s.terms + i];
         if literal {
             slot.literal |= bits;
         }
-        let points = points * scale;
+        slot.evidence += w * tf;
+        slot.top = slot.top.max(w);
+        let points = w * saturate(tf, K1);
         if points > slot.score {
             *slot = Slot {
                 score: points,
@@ -223,6 +239,8 @@ fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap:
                 field,
                 literal: slot.literal,
                 member: EMPTY.member,
+                evidence: slot.evidence,
+                top: slot.top,
             };
         }
     });
@@ -234,8 +252,9 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
     let mut found: Vec<(u32, f32, Field)> = Vec::new();
     for (k, &id) in a.ids.iter().enumerate() {
         let mut this: Vec<(u32, f32, Field)> = Vec::new();
-        scratch.word(index, id, false, |_, doc, points, field, _| {
-            this.push((doc, points, field));
+        let idf = index.vocab.idf[id as usize];
+        scratch.word(index, id, false, |_, doc, tf, field, _| {
+            this.push((doc, idf * saturate(tf, K1), field));
         });
         if k == 0 {
             found = this;
@@ -283,8 +302,40 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
                     field,
                     literal: s.literal,
                     member: a.member,
+                    ..EMPTY
                 };
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::SearchIndex;
+
+    #[test]
+    fn a_term_found_in_several_fields_and_forms_adds_its_evidence() {
+        // Two entries alike but for the summary of the second, which holds the word in another
+        // form: its evidence adds to that of the `ask` (the best form alone would tie them, and
+        // the tie would go to the shorter title, the first).
+        let kb = |summary: &str| {
+            format!(
+                "categories: [{{id: c, title: C}}]\nentries:\n\
+                 - {{id: a, title: Un cas, ask: [violences sexuelles], category: c, \
+                 summary: Rien, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n\
+                 - {{id: b, title: Second cas, ask: [violences sexuelles], category: c, \
+                 summary: {summary}, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n"
+            )
+        };
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: kb("Un geste sexuel"),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let hits = SearchIndex::new(&kb).query("sexuelles");
+        assert_eq!(hits[0].id, "b", "{hits:?}");
+        assert!(hits[0].score > hits[1].score, "{hits:?}");
     }
 }

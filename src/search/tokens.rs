@@ -2,8 +2,7 @@
 
 use super::fold::for_each_token;
 
-/// Longest query taken into account, in words (before stop words are dropped).
-pub const MAX_WORDS: usize = 48;
+use super::weights::MAX_WORDS;
 
 /// One folded word of the query.
 #[derive(Debug, Clone, PartialEq, Eq)]

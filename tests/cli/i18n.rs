@@ -258,3 +258,16 @@ fn the_schema_checks_translation_files_too() {
     assert!(validator.is_valid(&yaml("categories: [{id: c, title: C}]\n")));
     assert!(!validator.is_valid(&yaml("categories: [{id: c, titel: C}]\n")));
 }
+
+#[test]
+fn check_counts_the_translations_of_each_language() {
+    let text = stdout(&["check"]);
+    assert!(
+        text.contains(
+            "Traductions (1 carte(s) française(s)) : anglais 2 entrée(s) et 1 contact(s), 2 \
+             automatique(s), 0 peut-être dépassée(s) ; arabe 1 entrée(s) et 0 contact(s), 1 \
+             automatique(s), 0 peut-être dépassée(s)"
+        ),
+        "{text}"
+    );
+}

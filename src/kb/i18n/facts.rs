@@ -58,9 +58,15 @@ pub fn facts(text: &str) -> Vec<Fact> {
             offset: start,
         });
     }
+    // Links are found in order and do not overlap: a word inside one is found by bisection.
+    let links = taken.clone();
     for (start, word) in words(text) {
         let end = start + word.len();
-        if taken.iter().any(|&(s, e)| start < e && s < end) {
+        let before = links.partition_point(|&(s, _)| s < end);
+        if before > 0 && links[before - 1].1 > start {
+            continue;
+        }
+        if !word.contains(['@', '.']) {
             continue;
         }
         let kind = if word.contains('@') && is_valid_email(word) {
@@ -77,6 +83,7 @@ pub fn facts(text: &str) -> Vec<Fact> {
             offset: start,
         });
     }
+    taken.sort_unstable();
     numbers(text, &taken, &mut out);
     out.sort_by_key(|f| f.offset);
     out
@@ -137,7 +144,7 @@ fn numbers(text: &str, taken: &[(usize, usize)], out: &mut Vec<Fact>) {
     while i < chars.len() {
         let (at, c) = chars[i];
         let plus = c == '+' && chars.get(i + 1).is_some_and(|&(_, n)| is_digit(n));
-        if !(is_digit(c) || plus) || taken.iter().any(|&(s, e)| at >= s && at < e) {
+        if !(is_digit(c) || plus) || covered(taken, at) {
             i += 1;
             continue;
         }
@@ -163,6 +170,12 @@ fn numbers(text: &str, taken: &[(usize, usize)], out: &mut Vec<Fact>) {
         });
         i = j;
     }
+}
+
+/// True when byte `at` lies in one of `spans` (sorted by start, not overlapping).
+fn covered(spans: &[(usize, usize)], at: usize) -> bool {
+    let before = spans.partition_point(|&(s, _)| s <= at);
+    before > 0 && spans[before - 1].1 > at
 }
 
 #[cfg(test)]

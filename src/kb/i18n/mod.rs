@@ -277,6 +277,52 @@ impl KnowledgeBase {
     }
 }
 
+/// The line `relais check` prints about translations: per language, the entries and contacts
+/// translated, how many are machine translations and how many may be out of date. `None` when
+/// the data has no translation.
+#[must_use]
+pub fn summary(kb: &KnowledgeBase) -> Option<String> {
+    let t = &kb.translations;
+    if t.entries.is_empty() && t.contacts.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = LANGUAGES
+        .iter()
+        .filter(|l| l.code != "fr")
+        .filter_map(|l| {
+            let entries: Vec<&Provenance> = t
+                .entries
+                .iter()
+                .filter(|e| e.lang == l.code)
+                .map(|e| &e.provenance)
+                .collect();
+            let contacts: Vec<&Provenance> = t
+                .contacts
+                .iter()
+                .filter(|c| c.lang == l.code)
+                .map(|c| &c.provenance)
+                .collect();
+            let all = || entries.iter().chain(&contacts);
+            (!entries.is_empty() || !contacts.is_empty()).then(|| {
+                let machine = all().filter(|p| p.status == Status::Machine).count();
+                let stale = all().filter(|p| p.stale).count();
+                format!(
+                    "{} {} entrée(s) et {} contact(s), {machine} automatique(s), {stale} \
+                     peut-être dépassée(s)",
+                    l.french,
+                    entries.len(),
+                    contacts.len()
+                )
+            })
+        })
+        .collect();
+    Some(format!(
+        "Traductions ({} carte(s) française(s)) : {}",
+        t.cards.len(),
+        parts.join(" ; ")
+    ))
+}
+
 /// The language folder of a translation file, whose name is `name` and text `text`:
 /// `Some("ar")` for `…/i18n/ar/entries.yaml`, `Some("")` for a translation (a file with a
 /// top-level `lang:`) outside a language's folder, which is an error. `None` for any other data

@@ -13,6 +13,7 @@ use crate::kb::raw::Text;
 use crate::kb::text::did_you_mean;
 use crate::kb::{KnowledgeBase, Severity, SourceFile};
 
+use super::i18n_facts::Memo;
 use super::parse::{located, yaml_options};
 use super::{Checker, hint};
 
@@ -72,9 +73,11 @@ impl Checker<'_> {
         let (french, others): (Vec<&Parsed>, Vec<&Parsed>) =
             parsed.iter().partition(|p| p.folder == "fr");
         let mut seen = HashSet::new();
+        // What each entry's translations may contain, computed once for all its languages.
+        let mut memo = Memo::default();
         for p in french {
             if self.language_of(p) {
-                self.french_cards(p, kb, &mut seen, &mut out.cards);
+                self.french_cards(p, (kb, &mut memo), &mut seen, &mut out.cards);
             }
         }
         for p in others {
@@ -82,14 +85,15 @@ impl Checker<'_> {
                 continue;
             }
             for raw in &p.raw.entries {
-                if let Some(t) = self.entry_translation(p.file, &p.folder, raw, kb, &out.cards)
+                let context = (kb, out.cards.as_slice(), &mut memo);
+                if let Some(t) = self.entry_translation(p.file, &p.folder, raw, context)
                     && self.first(p.file, &raw.id, &t.lang, &mut seen)
                 {
                     out.entries.push(t);
                 }
             }
             for raw in &p.raw.contacts {
-                if let Some(t) = self.contact_translation(p.file, &p.folder, raw, kb)
+                if let Some(t) = self.contact_translation(p.file, &p.folder, raw, (kb, &mut memo))
                     && self.first(p.file, &raw.id, &t.lang, &mut seen)
                 {
                     out.contacts.push(t);
@@ -160,7 +164,7 @@ impl Checker<'_> {
     fn french_cards(
         &mut self,
         p: &Parsed,
-        kb: &KnowledgeBase,
+        (kb, memo): (&KnowledgeBase, &mut Memo),
         seen: &mut HashSet<String>,
         out: &mut Vec<FrenchCard>,
     ) {
@@ -197,7 +201,10 @@ impl Checker<'_> {
                 continue;
             };
             if let Some(t) = &raw.card {
-                self.check_facts(p.file, t, &card, &Self::entry_facts(entry, kb, None), id);
+                let mut allowed = memo.entry_facts(entry, kb, None);
+                self.check_facts(p.file, t, &card, &allowed, id);
+                allowed.add_text(&card);
+                memo.entries.insert(id.to_owned(), allowed);
             }
             let stale = date.is_some_and(|d| d < entry.reviewed);
             if stale && let Some(at) = &raw.date {
@@ -226,8 +233,7 @@ impl Checker<'_> {
         file: usize,
         lang: &str,
         raw: &crate::kb::i18n::raw::RawEntryTranslation,
-        kb: &KnowledgeBase,
-        cards: &[FrenchCard],
+        (kb, cards, memo): (&KnowledgeBase, &[FrenchCard], &mut Memo),
     ) -> Option<Translation> {
         let entry = self.translated_entry(file, &raw.id, kb)?;
         let id = entry.id.clone();
@@ -239,23 +245,32 @@ impl Checker<'_> {
         }
         let french_card = cards.iter().find(|c| c.id == id);
         let since = french_card.map_or(entry.reviewed, |c| c.date.max(entry.reviewed));
-        let provenance = self.provenance(file, raw.provenance(), since, &id)?;
+        let provenance = self.provenance(file, raw.provenance(), since, &id);
         let title = self.required_text(file, &raw.id, "title", raw.title.as_ref());
         let summary = self.required_text(file, &raw.id, "summary", raw.summary.as_ref());
         let card = raw.card.as_ref().map(|t| self.text(file, "card", t, true));
-        let allowed = Self::entry_facts(entry, kb, french_card.map(|c| c.card.as_str()));
+        if !memo.entries.contains_key(&id) {
+            let allowed = memo.entry_facts(entry, kb, french_card.map(|c| c.card.as_str()));
+            memo.entries.insert(id.clone(), allowed);
+        }
+        let allowed = &memo.entries[&id];
         let texts = [
             (raw.title.as_ref(), title.as_deref()),
             (raw.summary.as_ref(), summary.as_deref()),
             (raw.card.as_ref(), card.as_deref()),
         ];
+        let mut card_facts = Vec::new();
         for (t, value) in texts {
             if let (Some(t), Some(value)) = (t, value) {
-                self.check_facts(file, t, value, &allowed, &id);
+                card_facts = self.check_facts(file, t, value, allowed, &id);
             }
         }
-        if let (Some(t), Some(card), Some(french)) = (&raw.card, &card, french_card) {
-            self.missing_numbers(file, t, card, &french.card, &id);
+        if let (Some(t), Some(_), Some(french)) = (&raw.card, &card, french_card) {
+            let needed = memo
+                .needed
+                .entry(id.clone())
+                .or_insert_with(|| super::i18n_facts::needed(&french.card));
+            self.missing_numbers(file, t, &card_facts, needed, &id);
         }
         Some(Translation {
             id,
@@ -263,7 +278,7 @@ impl Checker<'_> {
             title: title?,
             summary: summary?,
             card,
-            provenance,
+            provenance: provenance?,
         })
     }
 
@@ -272,7 +287,7 @@ impl Checker<'_> {
         file: usize,
         lang: &str,
         raw: &crate::kb::i18n::raw::RawContactTranslation,
-        kb: &KnowledgeBase,
+        (kb, memo): (&KnowledgeBase, &mut Memo),
     ) -> Option<ContactTranslation> {
         let id = raw.id.value.trim();
         let Some(contact) = kb.contact(id) else {
@@ -286,11 +301,12 @@ impl Checker<'_> {
             return None;
         };
         let since = contact.verified.unwrap_or(Date::MIN);
-        let provenance = self.provenance(file, raw.provenance(), since, id)?;
+        let provenance = self.provenance(file, raw.provenance(), since, id);
         let description =
-            self.required_text(file, &raw.id, "description", raw.description.as_ref())?;
+            self.required_text(file, &raw.id, "description", raw.description.as_ref());
+        let (provenance, description) = (provenance?, description?);
         if let Some(t) = &raw.description {
-            let allowed = Self::contact_facts(contact);
+            let allowed = memo.contact_facts(contact);
             self.check_facts(file, t, &description, &allowed, id);
         }
         Some(ContactTranslation {

@@ -2,7 +2,7 @@
 //! translated text must be one of the French entry's or contact's, written the same way. A
 //! number never changes in translation.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::kb::i18n::facts::{Fact, Kind, facts, is_digit};
 use crate::kb::raw::Text;
@@ -15,6 +15,13 @@ pub(super) struct Allowed {
     set: HashSet<(Kind, String)>,
     /// Where they come from, for the message: « l'entrée française « id » ».
     what: &'static str,
+}
+
+impl Allowed {
+    /// Adds the facts of `text` (the French card, once checked).
+    pub(super) fn add_text(&mut self, text: &str) {
+        add(&mut self.set, text);
+    }
 }
 
 fn key(f: &Fact) -> (Kind, String) {
@@ -63,10 +70,33 @@ fn add_contact(set: &mut HashSet<(Kind, String)>, c: &Contact) {
     }
 }
 
-impl Checker<'_> {
+/// The facts already found, shared by all the translations of one load: each contact's, and
+/// what each entry's translations may contain.
+#[derive(Default)]
+pub(super) struct Memo {
+    contacts: HashMap<String, HashSet<(Kind, String)>>,
+    pub(super) entries: HashMap<String, Allowed>,
+    /// What the translated cards of each entry must keep of its French card.
+    pub(super) needed: HashMap<String, Vec<Fact>>,
+}
+
+impl Memo {
+    fn contact(&mut self, c: &Contact) -> &HashSet<(Kind, String)> {
+        self.contacts.entry(c.id.clone()).or_insert_with(|| {
+            let mut set = HashSet::new();
+            add_contact(&mut set, c);
+            set
+        })
+    }
+
     /// The facts of entry `e` in French: its texts, the contacts it names or links to, the
     /// entries it links to, and its French card when there is one.
-    pub(super) fn entry_facts(e: &Entry, kb: &KnowledgeBase, french_card: Option<&str>) -> Allowed {
+    pub(super) fn entry_facts(
+        &mut self,
+        e: &Entry,
+        kb: &KnowledgeBase,
+        french_card: Option<&str>,
+    ) -> Allowed {
         let mut set = HashSet::new();
         let texts = [&e.title, &e.summary, &e.answer]
             .into_iter()
@@ -87,7 +117,7 @@ impl Checker<'_> {
             .collect();
         for id in e.contacts.iter().chain(&linked) {
             if let Some(c) = kb.contact(id) {
-                add_contact(&mut set, c);
+                set.extend(self.contact(c).iter().cloned());
             }
         }
         Allowed {
@@ -97,16 +127,17 @@ impl Checker<'_> {
     }
 
     /// The facts of contact `c` in French: all its fields.
-    pub(super) fn contact_facts(c: &Contact) -> Allowed {
-        let mut set = HashSet::new();
-        add_contact(&mut set, c);
+    pub(super) fn contact_facts(&mut self, c: &Contact) -> Allowed {
         Allowed {
-            set,
+            set: self.contact(c).clone(),
             what: "la fiche française du contact",
         }
     }
+}
 
-    /// Reports every fact of `value` (the text of `t`) that `allowed` does not have.
+impl Checker<'_> {
+    /// Reports every fact of `value` (the text of `t`) that `allowed` does not have (the first
+    /// [`MAX_REPORTED`], then how many more), and returns the facts of `value`.
     pub(super) fn check_facts(
         &mut self,
         file: usize,
@@ -114,11 +145,21 @@ impl Checker<'_> {
         value: &str,
         allowed: &Allowed,
         id: &str,
-    ) {
-        for fact in facts(value) {
-            if allowed.set.contains(&key(&fact)) {
-                continue;
-            }
+    ) -> Vec<Fact> {
+        let found = facts(value);
+        let unknown: Vec<&Fact> = found
+            .iter()
+            .filter(|f| !allowed.set.contains(&key(f)))
+            .collect();
+        if unknown.len() > MAX_REPORTED {
+            let message = format!(
+                "… et {} autres numéros, adresses ou liens de ce texte absents de {} « {id} »",
+                unknown.len() - MAX_REPORTED,
+                allowed.what
+            );
+            self.error_at(file, &t.referenced, message);
+        }
+        for fact in unknown.into_iter().take(MAX_REPORTED) {
             let (line, col) = self.position_in(file, t, fact.offset, &fact.text);
             let written = &fact.text;
             let message = if fact
@@ -143,25 +184,22 @@ impl Checker<'_> {
             };
             self.push(Severity::Error, file, line, col, message);
         }
+        found
     }
 
-    /// Warns about each phone number of the French card `french` that the translated card
-    /// `card` (the text of `t`) leaves out.
+    /// Warns about each phone number, e-mail or web address of the French card (`needed`) that
+    /// the translated card (the text of `t`, whose facts are `here`) leaves out.
     pub(super) fn missing_numbers(
         &mut self,
         file: usize,
         t: &Text,
-        card: &str,
-        french: &str,
+        here: &[Fact],
+        needed: &[Fact],
         id: &str,
     ) {
-        let here: HashSet<(Kind, String)> = facts(card).iter().map(key).collect();
-        for fact in facts(french) {
-            let phone =
-                fact.kind == Kind::Number && crate::kb::validate::is_valid_phone(&fact.text);
-            if (phone || matches!(fact.kind, Kind::Email | Kind::Url))
-                && !here.contains(&key(&fact))
-            {
+        let here: HashSet<(Kind, String)> = here.iter().map(key).collect();
+        for fact in needed {
+            if !here.contains(&key(fact)) {
                 let message = format!(
                     "la carte traduite de « {id} » ne donne pas {} « {} » de la carte française : \
                      ajoutez-le, la personne en a besoin",
@@ -172,6 +210,20 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Unknown facts reported one by one in a text; beyond, they are counted.
+const MAX_REPORTED: usize = 20;
+
+/// What a translated card must keep of the French card: its phone numbers and addresses.
+pub(super) fn needed(french_card: &str) -> Vec<Fact> {
+    facts(french_card)
+        .into_iter()
+        .filter(|f| {
+            matches!(f.kind, Kind::Email | Kind::Url)
+                || (f.kind == Kind::Number && crate::kb::validate::is_valid_phone(&f.text))
+        })
+        .collect()
 }
 
 fn latin_digit(c: char) -> char {

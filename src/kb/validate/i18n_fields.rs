@@ -21,15 +21,18 @@ impl Checker<'_> {
         let status = match raw.status.map(|s| s.value.trim()) {
             Some("machine") => Some(Status::Machine),
             Some("reviewed") => Some(Status::Reviewed),
-            other => {
-                let message = match other {
-                    Some(s) => format!("status inconnu « {s} » : machine ou reviewed"),
-                    None => format!(
-                        "il manque « status: machine » (ou reviewed) à la traduction de « {id} »"
-                    ),
-                };
+            Some(other) => {
+                let message = format!("status inconnu « {other} » : machine ou reviewed");
                 let at = raw.status.unwrap_or(raw.id);
                 self.error_at(file, &at.referenced, message);
+                None
+            }
+            None => {
+                let message = format!(
+                    "clé obligatoire « status » manquante dans la traduction de « {id} » : \
+                     status: machine (ou reviewed, si une personne l'a relue)"
+                );
+                self.missing_at_item(file, raw.id, message);
                 None
             }
         };
@@ -85,12 +88,26 @@ impl Checker<'_> {
             return self.date(file, "date", t);
         }
         let message = format!(
-            "il manque « date: AAAA-MM-JJ » à « {} » (le jour où le texte a été fait d'après le \
-             français)",
+            "clé obligatoire « date » manquante dans la traduction de « {} » : ajoutez \
+             « date: AAAA-MM-JJ », le jour où le texte a été fait d'après le français",
             id.value.trim()
         );
-        self.error_at(file, &id.referenced, message);
+        self.missing_at_item(file, id, message);
         None
+    }
+
+    /// Reports `message` at the first key of the record whose id is `id` (`- id:`), where the
+    /// loader reports every missing key.
+    pub(super) fn missing_at_item(&mut self, file: usize, id: &Text, message: String) {
+        let line = super::positions::clamp(id.referenced.line());
+        let col = self
+            .source_line(file, line)
+            .and_then(|l| l.find("id:").map(|at| l[..at].chars().count() + 1))
+            .map_or_else(
+                || super::positions::clamp(id.referenced.column()),
+                |c| super::positions::clamp(c as u64),
+            );
+        self.push(crate::kb::Severity::Error, file, line, col, message);
     }
 
     pub(super) fn required_text(
@@ -103,8 +120,11 @@ impl Checker<'_> {
         if let Some(t) = t {
             return Some(self.text(file, field, t, true));
         }
-        let message = format!("il manque « {field} » à « {} »", id.value.trim());
-        self.error_at(file, &id.referenced, message);
+        let message = format!(
+            "clé obligatoire « {field} » manquante dans la traduction de « {} »",
+            id.value.trim()
+        );
+        self.missing_at_item(file, id, message);
         None
     }
 }

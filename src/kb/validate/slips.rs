@@ -71,7 +71,7 @@ impl Checker<'_> {
                      https://{}), sinon il n'est pas un lien",
                     url.trim_start_matches('/')
                 ));
-            } else if crate::export::safe_url(&url).is_none() {
+            } else if crate::kb::text::safe_url(&url).is_none() {
                 self.push(
                     Severity::Warning,
                     file,

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::super::expand::colloquial;
-use super::super::expand::distance::MAX_LEN;
 use super::super::expand::stems::{is_stop_word, stem};
 use super::super::fold::{for_each_token, letter_mask, tokenize};
+use super::super::weights::TYPO_MAX_LEN as MAX_LEN;
 use super::super::{FIELDS, Field, Kind};
-use super::{Doc, Index, Member, SEP, Vocab};
+use super::{Index, IndexDoc, Member, SEP, Vocab};
 use crate::kb::KnowledgeBase;
 
 impl Index {
@@ -26,13 +26,18 @@ impl Index {
         }
         for c in &kb.contacts {
             b.start_doc(&c.id, Kind::Contact, &c.name);
-            b.short_field(Field::Title, std::iter::once(c.name.as_str()));
+            // « CPVS de Liège — Centre de prise en charge des violences sexuelles »: the name is
+            // before the dash; what follows says what the contact does, like its topics.
+            let (name, what) = split_name(&c.name);
+            b.short_field(Field::Title, std::iter::once(name));
             b.short_field(Field::Ask, c.ask.iter().map(String::as_str));
             let id_words = c.id.replace('-', " ");
             let topics = c.topics.iter().map(String::as_str);
             b.short_field(
                 Field::Keywords,
-                std::iter::once(id_words.as_str()).chain(topics),
+                what.into_iter()
+                    .chain(std::iter::once(id_words.as_str()))
+                    .chain(topics),
             );
             b.short_field(Field::Summary, std::iter::once(c.description.as_str()));
             for extra in [
@@ -81,7 +86,7 @@ struct WordBuild {
 struct Builder {
     ids: FxMap<Box<str>, u32>,
     words: Vec<WordBuild>,
-    docs: Vec<Doc>,
+    docs: Vec<IndexDoc>,
     seq: Vec<u32>,
     title_ranges: Vec<(u32, u32)>,
 }
@@ -89,7 +94,7 @@ struct Builder {
 impl Builder {
     fn start_doc(&mut self, id: &str, kind: Kind, title: &str) {
         let at = self.seq.len() as u32;
-        self.docs.push(Doc {
+        self.docs.push(IndexDoc {
             id: id.into(),
             kind,
             title_len: title.chars().count() as u32,
@@ -300,6 +305,14 @@ fn document_frequency(lists: &[Vec<(u32, u16)>; FIELDS]) -> u32 {
     all.sort_unstable();
     all.dedup();
     all.len() as u32
+}
+
+/// A contact's name and, after a dash, what it does (`None` without a dash).
+fn split_name(name: &str) -> (&str, Option<&str>) {
+    match name.split_once(" — ") {
+        Some((name, what)) if !name.trim().is_empty() => (name, Some(what)),
+        _ => (name, None),
+    }
 }
 
 /// The parts of `text` outside `[[id]]` links and `](url)` targets.

@@ -3,18 +3,7 @@
 //! on folded ASCII words, with fixed-size rows on the stack.
 
 /// Words longer than this are never matched with typos (and cost nothing to reject).
-pub const MAX_LEN: usize = 40;
-
-/// How many typos a query word of `len` letters may carry: none under 5 letters, one from 5,
-/// two from 9.
-#[must_use]
-pub fn allowed(len: usize) -> usize {
-    match len {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
-    }
-}
+pub const MAX_LEN: usize = super::super::weights::TYPO_MAX_LEN;
 
 /// The distance between `a` and `b` if it is at most `max`.
 #[must_use]
@@ -118,13 +107,5 @@ mod tests {
         assert_eq!(p("herberg", "hebergeur"), Some(1));
         assert_eq!(p("heberg", "hebergeur"), Some(0));
         assert_eq!(p("xyzab", "hebergeur"), None);
-    }
-
-    #[test]
-    fn allowed_typos_grow_with_length() {
-        assert_eq!(
-            (allowed(4), allowed(5), allowed(8), allowed(9)),
-            (0, 1, 1, 2)
-        );
     }
 }

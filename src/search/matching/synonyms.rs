@@ -3,20 +3,9 @@
 //! scored below the literal words and never earning the neighbour bonus.
 
 use super::super::MatchKind;
+use super::super::expand::{Alternative, Term};
 use super::super::index::{Index, Member};
-use super::{Term, weight};
-
-/// Another member of a synonym group standing for some consecutive query terms: every word in
-/// `ids` must be in the document.
-#[derive(Debug, Clone)]
-pub struct Alternative {
-    /// The query terms it stands for.
-    pub covers: std::ops::Range<usize>,
-    pub ids: Vec<u32>,
-    pub weight: f32,
-    /// (group, member) in `Index::synonyms`, for explanations.
-    pub member: (u16, u16),
-}
+use super::super::weights::kind as weight;
 
 /// The synonym alternatives of `terms`.
 pub fn alternatives(index: &Index, terms: &[Term]) -> Vec<Alternative> {

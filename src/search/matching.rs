@@ -1,0 +1,123 @@
+//! Stage 4: what each term reaches in the vocabulary — exactly, by stem, through a word family
+//! of the data, as a prefix, with a glued elision undone (`lhebergeur`), glued to its neighbour
+//! (`police watch`), and only when the data does not know it in any form and it is not a
+//! French word ([`super::typo`]), through typos or as part of a longer word. Synonym groups
+//! then give alternatives for whole terms ([`synonyms`]).
+
+pub mod synonyms;
+
+use super::MatchKind;
+use super::expand::{Expanded, Expansion, Known, Term, add, stems};
+use super::fold::unglue_elision;
+use super::index::Index;
+use super::typo;
+use super::weights::{MAX_PREFIXED, SHORT_STEM, kind as weight, prefix};
+
+/// Runs the stage: fills each term's expansions and the query's synonym alternatives.
+pub fn matching(index: &Index, q: &mut Expanded) {
+    for i in 0..q.terms.len() {
+        let (known, expansions) = reach(index, &q.terms, i);
+        q.terms[i].known = known;
+        q.terms[i].expansions = expansions;
+    }
+    q.alternatives = synonyms::alternatives(index, &q.terms);
+    // A word that is a member of a synonym group is known, even if the data never uses it.
+    for a in &q.alternatives {
+        for t in &mut q.terms[a.covers.clone()] {
+            if t.known == Known::Unknown && t.expansions.iter().all(|e| e.kind >= MatchKind::Typo) {
+                t.expansions.clear();
+                t.known = Known::French;
+            }
+        }
+    }
+}
+
+/// What term `i` reaches.
+fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
+    let term = &terms[i];
+    let t = term.text.as_str();
+    let mut out = Vec::new();
+    words_of(index, t, &term.stem, 1.0, &mut out);
+    for (a, b) in [(i.wrapping_sub(1), i), (i, i + 1)] {
+        if let (Some(x), Some(y)) = (terms.get(a), terms.get(b))
+            && let Some(id) = index.vocab.find(&format!("{}{}", x.text, y.text))
+        {
+            add(&mut out, id, MatchKind::Glued, weight::GLUED, true);
+        }
+    }
+    let in_data = !out.is_empty();
+    let french = typo::known(in_data, t, &term.stem) == Known::French;
+    if !in_data
+        && !french
+        && let Some(rest) = unglue_elision(t)
+    {
+        words_of(index, rest, &stems::stem(rest), weight::ELISION, &mut out);
+    }
+    // Prefixes: of the word being typed, or of a word that is no word.
+    if term.typing || (out.is_empty() && !french && t.len() >= prefix::UNKNOWN_FROM) {
+        let base: (f32, f32) = match (term.typing, in_data, french) {
+            (true, _, true) => prefix::TYPING_FRENCH,
+            (true, true, false) => prefix::TYPING_IN_DATA,
+            (true, false, false) => prefix::TYPING_UNKNOWN,
+            (false, ..) => prefix::NOT_TYPING,
+        };
+        let range = index.vocab.prefixed(t);
+        for id in range.take(MAX_PREFIXED) {
+            #[allow(clippy::cast_precision_loss)] // word lengths
+            let typed = t.len() as f32 / index.vocab.words[id as usize].len() as f32;
+            add(
+                &mut out,
+                id,
+                MatchKind::Prefix,
+                base.0 + base.1 * typed,
+                t.len() < prefix::SHORT_BELOW,
+            );
+        }
+    }
+    let known = typo::known(!out.is_empty(), t, &term.stem);
+    if typo::corrects(known) {
+        typo::typos(index, t, term.typing, &mut out);
+        if out.is_empty() {
+            typo::parts(index, t, &mut out);
+        }
+    }
+    (known, out)
+}
+
+/// The exact word, the words of the same stem, and those of the same family, scaled.
+fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
+    let vocab = &index.vocab;
+    if let Some(id) = vocab.find(t) {
+        add(out, id, MatchKind::Exact, weight::EXACT * scale, false);
+    }
+    // A stem of three letters or less cut from a longer word (`delit` → `del`) joins unrelated
+    // words (`délai`, `delà`): it joins only words that begin with the other, but for a final
+    // `e`, `s` or `x` (`loge`: `loger`, `logement`).
+    let short = stem.len() < SHORT_STEM && t.len() > stem.len();
+    let bare = |w: &'_ str| -> String {
+        let w = w.trim_end_matches(['s', 'x']);
+        w.strip_suffix('e').unwrap_or(w).to_owned()
+    };
+    let bare_t = bare(t);
+    for id in vocab.with_stem(stem) {
+        let w = &*vocab.words[id as usize];
+        let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
+        if short && !plural && !w.starts_with(&bare_t) && !t.starts_with(&bare(w)) {
+            continue;
+        }
+        let wt = if plural { weight::PLURAL } else { weight::STEM };
+        add(out, id, MatchKind::Stem, wt * scale, false);
+    }
+    family(index, stem, scale, out);
+}
+
+/// Words of the data in the families of `stem`.
+fn family(index: &Index, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
+    for fam in index.families_of(stem) {
+        for s in &index.families[fam as usize] {
+            for id in index.vocab.with_stem(s) {
+                add(out, id, MatchKind::Family, weight::FAMILY * scale, false);
+            }
+        }
+    }
+}
