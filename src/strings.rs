@@ -62,8 +62,9 @@ pub const SENT_NUMBER: &str = "Numéro envoyé au presse-papiers du terminal";
 pub const SENT_CARD: &str = "Fiche envoyée au presse-papiers du terminal";
 pub const SENT_SHARE: &str = "Partage court envoyé au presse-papiers du terminal";
 /// Said the first time in a session, after one of the above.
-pub const COPY_CHECK: &str =
-    "collez-le ailleurs pour vérifier : certains terminaux ne le transmettent pas";
+pub const COPY_CHECK: &str = "collez-le ailleurs pour vérifier : certains terminaux l'ignorent";
+/// The same, under a copied number shown to be dictated.
+pub const COPY_CHECK_SHORT: &str = "Collez-le ailleurs pour vérifier la copie.";
 pub const NOTHING_TO_SHARE: &str = "Rien à partager : sélectionnez une fiche ou un contact.";
 pub const SHARE_QR: &str = "Partage court";
 pub const SHARE_QR_TOO_LONG: &str = "Partage court trop long pour un code QR.";

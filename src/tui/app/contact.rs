@@ -139,11 +139,19 @@ impl App {
             (c.name.clone(), phone, marked, dictate)
         });
         let message = match found {
-            Some((name, Some(phone), marked, dictate)) => {
+            Some((_, Some(phone), marked, dictate)) => {
                 self.clipboard = Some(phone);
-                self.dictate = dictate;
+                // The first time, the check goes in the box too: a narrow status bar cuts it.
+                let first = !self.copy_hint_given;
+                self.dictate = dictate.map(|d| {
+                    if first {
+                        format!("{d}\n{}", s::COPY_CHECK_SHORT)
+                    } else {
+                        d
+                    }
+                });
                 self.sent(format!(
-                    "{} : {} ({name})",
+                    "{} : {}",
                     s::SENT_NUMBER,
                     marked.unwrap_or_default()
                 ));

@@ -88,10 +88,10 @@ pub(super) fn dictation(app: &App, text: &str, frame: &mut Frame<'_>, status: Re
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let style = if i == 0 {
-                app.theme.heading
-            } else {
-                app.theme.warning
+            let style = match i {
+                0 => app.theme.heading,
+                _ if l.starts_with('⚠') => app.theme.warning,
+                _ => app.theme.dim,
             };
             Line::from(Span::styled((*l).to_owned(), style))
         })

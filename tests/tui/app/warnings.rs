@@ -78,7 +78,7 @@ fn the_qr_popup_and_the_copy_message_carry_the_warning() {
     // Large enough to dictate: the digits spaced, alone on a line, the warning under them.
     assert_eq!(
         app.dictate.as_deref(),
-        Some("0 4   0 0 0   0 0   0 0\n⚠ non vérifié")
+        Some("0 4   0 0 0   0 0   0 0\n⚠ non vérifié\nCollez-le ailleurs pour vérifier la copie.")
     );
     assert!(shows(&app, "0 4   0 0 0   0 0   0 0"));
     // The next key puts the screen back.
@@ -98,6 +98,12 @@ fn the_first_copy_of_a_session_says_how_to_check_it_and_only_the_first() {
     );
     // Verified a month ago: no warning, and the number alone to dictate.
     assert!(!first.contains("vérifié)"), "{first}");
+    assert_eq!(
+        app.dictate.as_deref(),
+        Some("0 8 1   0 0   0 0   0 0\nCollez-le ailleurs pour vérifier la copie.")
+    );
+    // The second time, the number alone.
+    app.update(Action::CopyPhone);
     assert_eq!(app.dictate.as_deref(), Some("0 8 1   0 0   0 0   0 0"));
     app.update(Action::CopyAnswer);
     let second = app.status.clone().expect("a message");
