@@ -2,7 +2,20 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches as _, Parser, Subcommand, ValueEnum};
+
+mod fr;
+pub mod man;
+pub use fr::{command, error_message};
+
+/// Parses the process's arguments with the French command line.
+///
+/// # Errors
+/// A usage error, or a request for the help or the version (see [`error_message`]).
+pub fn parse() -> Result<Cli, clap::Error> {
+    let matches = command().try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
 
 /// Base de connaissances hors ligne pour les citoyens qui aident les migrants en transit en
 /// Wallonie. Sans sous-commande : ouvre l'interface plein écran.
@@ -183,7 +196,7 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
     /// Type de résultats.
-    #[arg(long, value_enum, default_value_t = KindFilter::All)]
+    #[arg(long, value_enum, default_value_t = KindFilter::All, value_name = "TYPE")]
     pub kind: KindFilter,
     /// Sortie JSON : un tableau, meilleur résultat en premier.
     #[arg(long)]

@@ -27,6 +27,7 @@ use anyhow::Context as _;
 use crossterm::style::Stylize;
 
 use crate::cli::{Cli, ColorChoice, Command};
+use crate::kb::text::resolve;
 use crate::kb::validate::{Loaded, load};
 use crate::kb::{LoadError, Origin, source};
 use crate::strings as s;
@@ -119,7 +120,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
         // The full-screen interface must not run under a stdout lock: the signal watcher of
         // `tui` restores the terminal through stdout from another thread.
         Command::Present(a) => match load_data(cli) {
-            Ok(loaded) => run_present(cli, loaded, a.deck.as_deref(), a.notes, p),
+            Ok(loaded) => {
+                let deck = a
+                    .deck
+                    .as_deref()
+                    .map(|d| resolve(d, loaded.kb.decks.iter().map(|d| d.id.as_str())).to_owned());
+                run_present(cli, loaded, deck.as_deref(), a.notes, p)
+            }
             Err(status) => Ok(status),
         },
         Command::Check(a) => to_stdout(|out| {
@@ -135,7 +142,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
             review::run_review(&given_or_located(cli, a.path.as_ref()), &a.within, out, p)
         }),
         Command::Schema => to_stdout(|out| schema::run_schema(cli, out)),
-        Command::Completions(a) => to_stdout(|out| packaging::run_completions(a.shell, out)),
+        Command::Completions(a) => with_data(cli, |l, out| {
+            packaging::run_completions(a.shell, &l.kb, out)
+        }),
         Command::Man => to_stdout(packaging::run_man),
         Command::Data(a) => to_stdout(|out| data::run_data(cli, &a.action, out, p)),
         Command::Search(a) => with_data(cli, |loaded, out| {
@@ -148,12 +157,19 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
             };
             search::run_search(loaded, &args, out, p)
         }),
-        Command::Show(a) => with_data(cli, |l, out| browse::run_show(&l.kb, &a.id, a.json, out, p)),
+        // Ids, categories and regions as typed: accents and case ignored (« Liège », « santé »).
+        Command::Show(a) => with_data(cli, |l, out| {
+            let id = resolve(&a.id, l.kb.ids());
+            browse::run_show(&l.kb, id, a.json, out, p)
+        }),
         Command::List(a) => with_data(cli, |l, out| {
-            browse::run_list(&l.kb, a.category.as_deref(), a.json, out, p)
+            let ids = l.kb.categories.iter().map(|c| c.id.as_str());
+            let category = a.category.as_deref().map(|c| resolve(c, ids));
+            browse::run_list(&l.kb, category, a.json, out, p)
         }),
         Command::Contacts(a) => with_data(cli, |l, out| {
-            browse::run_contacts(&l.kb, a.region.as_deref(), a.json, out, p)
+            let region = a.region.as_deref().map(|r| resolve(r, crate::kb::REGIONS));
+            browse::run_contacts(&l.kb, region, a.json, out, p)
         }),
         Command::Decks(a) => with_data(cli, |l, out| browse::run_decks(&l.kb, a.json, out, p)),
         Command::Eval(a) => with_data(cli, |l, out| {
@@ -247,7 +263,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
         Ok(Status::Success)
     } else {
         eprintln!("{}", crate::strings::NOT_A_TERMINAL);
-        let help = <Cli as clap::CommandFactory>::command().render_help();
+        let help = crate::cli::command().render_help();
         eprintln!("{help}");
         Ok(Status::Invalid)
     }

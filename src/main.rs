@@ -4,17 +4,20 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use relais::cli::Cli;
 use relais::commands::{self, Status};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match relais::cli::parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            // Help and version go to stdout with 0; usage errors to stderr with 2.
+        Err(err) if !err.use_stderr() => {
+            // Help and version go to stdout with 0.
             let _ = err.print();
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            // Usage errors, in French, to stderr with 2.
+            eprintln!("{}", relais::cli::error_message(&err));
+            return ExitCode::from(2);
         }
     };
     match commands::run(&cli) {

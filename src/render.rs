@@ -1,6 +1,7 @@
 //! Text shared by the command line, the interface and the exports: entries and contacts as
 //! plain text ([`plain`]), JSON that cannot drive a terminal ([`json`]), QR codes ([`qr`]),
-//! how old the information is ([`freshness`]), the HTML escaping ([`escape`]), the slides of a
+//! how old the information is ([`freshness`]), the warning that travels with a number
+//! ([`warning`]), the short share ([`share`]), the HTML escaping ([`escape`]), the slides of a
 //! deck and the data line of every handout ([`deck`]). Everything
 //! here reads the knowledge base and returns text; nothing prints, loads or searches.
 
@@ -11,3 +12,5 @@ pub mod json;
 pub mod outline;
 pub mod plain;
 pub mod qr;
+pub mod share;
+pub mod warning;

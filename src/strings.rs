@@ -16,6 +16,8 @@ pub const STALE: &str =
     "⚠ Relu il y a plus de 12 mois : vérifiez auprès des contacts avant de transmettre.";
 pub const UNVERIFIED: &str = "non vérifié";
 pub const REVERIFY: &str = "à revérifier";
+/// Before « il y a 5 ans »: the mark of a contact verified more than 12 months ago.
+pub const VERIFIED_AGO: &str = "vérifié";
 pub const SOURCE: &str = "Source";
 pub const SOURCES_UNTIL_DAY: &str = "sources jusqu'au";
 pub const SOURCES_UNTIL_PERIOD: &str = "sources jusqu'en";
@@ -54,6 +56,20 @@ pub const DID_YOU_MEAN: &str = "Vouliez-vous dire";
 /// Shown above the rows when the first hit is not a sure answer.
 pub const NOT_SURE: &str = "Pas de réponse sûre";
 pub const WHO_TO_CONTACT: &str = "Qui contacter";
+/// What the status bar says once something went to the clipboard: relais sent it to the
+/// terminal (OSC 52); whether the terminal took it, relais cannot know.
+pub const SENT_NUMBER: &str = "Numéro envoyé au presse-papiers du terminal";
+pub const SENT_CARD: &str = "Fiche envoyée au presse-papiers du terminal";
+pub const SENT_SHARE: &str = "Partage court envoyé au presse-papiers du terminal";
+/// Said the first time in a session, after one of the above.
+pub const COPY_CHECK: &str = "collez-le ailleurs pour vérifier : certains terminaux l'ignorent";
+/// The same, under a copied number shown to be dictated.
+pub const COPY_CHECK_SHORT: &str = "Collez-le ailleurs pour vérifier la copie.";
+pub const NOTHING_TO_SHARE: &str = "Rien à partager : sélectionnez une fiche ou un contact.";
+pub const SHARE_QR: &str = "Partage court";
+pub const SHARE_QR_TOO_LONG: &str = "Partage court trop long pour un code QR.";
+/// The short share's disclaimer, after « relais, ».
+pub const SHARE_NOT_ADVICE: &str = "pas un avis juridique";
 
 // Exports (handouts and the phone page) and `relais data`.
 pub const CONTACTS_SHEET: &str = "Fiche des contacts";

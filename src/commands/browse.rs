@@ -36,6 +36,9 @@ enum Shown<'a> {
         reverify: bool,
         /// What the reader shows: the verification, or the source and its date.
         status: String,
+        /// Days since `verified` and the short warning that goes with the number.
+        #[serde(flatten)]
+        facts: crate::render::warning::JsonFacts,
     },
     Deck {
         #[serde(flatten)]
@@ -74,6 +77,7 @@ pub fn run_show(
                     Verification::Verified { stale: true, .. }
                 ),
                 status: crate::render::freshness::contact_status(contact, today).text,
+                facts: crate::render::warning::JsonFacts::of(contact, today),
             },
             Item::Deck(deck) => Shown::Deck { deck },
         };
@@ -194,21 +198,18 @@ pub fn run_contacts(
         .iter()
         .filter(|c| region.is_none_or(|r| r == c.region))
         .collect();
+    let today = crate::kb::today();
     if json {
-        crate::render::json::write(out, &contacts)?;
+        let rows: Vec<_> = contacts
+            .iter()
+            .map(|c| crate::render::warning::JsonContact::of(c, today))
+            .collect();
+        crate::render::json::write(out, &rows)?;
         return Ok(Status::Success);
     }
-    let today = crate::kb::today();
     for c in &contacts {
-        let verified = match c.verification(today) {
-            Verification::Verified { stale: false, .. } => String::new(),
-            Verification::Verified { stale: true, .. } => {
-                p.warn(&format!(" ({})", crate::strings::REVERIFY))
-            }
-            Verification::Unverified { .. } => {
-                p.warn(&format!(" ({})", crate::strings::UNVERIFIED))
-            }
-        };
+        let verified = crate::render::warning::mark(c, today)
+            .map_or(String::new(), |m| p.warn(&format!(" ({m})")));
         writeln!(
             out,
             "{}{verified}  {}",

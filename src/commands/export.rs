@@ -44,6 +44,7 @@ pub fn run_export(
                 "--contacts et --app ne s'utilisent pas avec --format slides",
             ));
         }
+        let id = crate::kb::text::resolve(id, kb.decks.iter().map(|d| d.id.as_str()));
         let Some(deck) = kb.deck(id) else {
             let hint = crate::strings::did_you_mean(crate::kb::text::did_you_mean(
                 id,
@@ -69,7 +70,7 @@ pub fn run_export(
     } else if args.app {
         app::render(kb, crate::kb::today())
     } else {
-        let scope = scope(args);
+        let scope = scope(kb, args);
         let handout = match Handout::select(kb, &scope, args.contacts, crate::kb::today()) {
             Ok(h) => h,
             Err(err) => {
@@ -103,13 +104,20 @@ pub fn run_export(
     Ok(Status::Success)
 }
 
-fn scope(args: &ExportArgs) -> Scope {
+/// What to export; ids, decks and categories as typed, accents and case ignored.
+fn scope(kb: &KnowledgeBase, args: &ExportArgs) -> Scope {
+    use crate::kb::text::resolve;
     if let Some(d) = &args.deck {
-        Scope::Deck(d.clone())
+        Scope::Deck(resolve(d, kb.decks.iter().map(|d| d.id.as_str())).to_owned())
     } else if let Some(c) = &args.category {
-        Scope::Category(c.clone())
+        Scope::Category(resolve(c, kb.categories.iter().map(|c| c.id.as_str())).to_owned())
     } else if !args.ids.is_empty() {
-        Scope::Ids(args.ids.iter().map(|i| i.trim().to_owned()).collect())
+        Scope::Ids(
+            args.ids
+                .iter()
+                .map(|i| resolve(i.trim(), kb.ids()).to_owned())
+                .collect(),
+        )
     } else {
         Scope::All
     }

@@ -42,6 +42,19 @@ struct JsonHit<'a> {
     /// With `--explain`, on the first row: what each stage made of the query.
     #[serde(skip_serializing_if = "Option::is_none")]
     pipeline: Option<crate::search::Pipeline>,
+    /// On contact rows: `phone`, `verified` (`null`: never) and the warning that goes with them.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    contact: Option<JsonContactFields<'a>>,
+}
+
+/// What a contact row adds: the numbers, the verification date and the warning
+/// ([`crate::render::warning`]).
+#[derive(Serialize)]
+struct JsonContactFields<'a> {
+    phone: &'a [String],
+    verified: Option<jiff::civil::Date>,
+    #[serde(flatten)]
+    facts: crate::render::warning::JsonFacts,
 }
 
 /// The displayed title of a hit.
@@ -194,6 +207,14 @@ fn json_hit<'a>(kb: &'a KnowledgeBase, h: &'a Hit, explain: bool) -> JsonHit<'a>
         confidence: "sure",
         doubt: None,
         pipeline: None,
+        contact: kb
+            .contact(&h.id)
+            .filter(|_| h.kind == Kind::Contact)
+            .map(|c| JsonContactFields {
+                phone: &c.phone,
+                verified: c.verified,
+                facts: crate::render::warning::JsonFacts::of(c, crate::kb::today()),
+            }),
     }
 }
 
@@ -275,7 +296,12 @@ fn next_steps(kb: &KnowledgeBase, index: &SearchIndex, query: &str) {
     if !fallback.is_empty() {
         eprintln!("{} :", s::WHO_TO_CONTACT);
         for c in fallback {
-            let phone = c.phone.first().map_or(String::new(), |p| format!(" — {p}"));
+            let phone = c.phone.first().map_or(String::new(), |p| {
+                format!(
+                    " — {}",
+                    crate::render::warning::with_mark(p, c, crate::kb::today())
+                )
+            });
             let line = format!("  - {}{phone}  [{}]", c.name, c.id);
             eprintln!("{}", crate::kb::text::neutralize(&line));
         }

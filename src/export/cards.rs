@@ -144,7 +144,7 @@ fn page(out: &mut String, kb: &KnowledgeBase, card: &Card<'_>, today: Date) {
         );
     }
     out.push_str("</div>\n");
-    contacts(out, kb, e);
+    contacts(out, kb, e, today);
     let mark = card.translation.map_or_else(String::new, |(t, lang)| {
         let (_, notice_fr) = t.provenance.notices(lang);
         format!(
@@ -188,7 +188,7 @@ fn side(out: &mut String, lang: &Language, title: &str, card: &str, notices: &[S
 }
 
 /// The first two contacts of the entry that have a phone number: name, number, QR code.
-fn contacts(out: &mut String, kb: &KnowledgeBase, e: &Entry) {
+fn contacts(out: &mut String, kb: &KnowledgeBase, e: &Entry, today: Date) {
     let with_phone: Vec<&Contact> = e
         .contacts
         .iter()
@@ -207,9 +207,14 @@ fn contacts(out: &mut String, kb: &KnowledgeBase, e: &Entry) {
             crate::render::qr::svg(&uri, &format!("{} {phone}", s::QR_LABEL)).unwrap_or_default();
         let _ = writeln!(
             out,
-            "<div class=\"contact\">{svg}<div><div>{}</div><div class=\"num\">{}</div></div></div>",
+            "<div class=\"contact\">{svg}<div><div>{}</div><div class=\"num\">{}</div>{}</div></div>",
             escape(&c.name),
-            escape(phone)
+            escape(phone),
+            // The warning goes with the number (in French: the volunteer's language).
+            crate::render::warning::mark(c, today).map_or(String::new(), |m| format!(
+                "<div lang=\"fr\">⚠ {}</div>",
+                escape(&m)
+            ))
         );
     }
     out.push_str("</div>\n");

@@ -162,7 +162,7 @@ fn entry_section(
             let contacts: Vec<String> = e
                 .contacts
                 .iter()
-                .map(|id| contact_line(kb, id, link))
+                .map(|id| contact_line(kb, id, link, today))
                 .collect();
             section(out, "contacts", s::CONTACTS, &contacts);
         }
@@ -274,14 +274,23 @@ fn reference(kb: &KnowledgeBase, id: &str, link: &Linker<'_>) -> String {
     }
 }
 
-fn contact_line(kb: &KnowledgeBase, id: &str, link: &Linker<'_>) -> String {
+fn contact_line(kb: &KnowledgeBase, id: &str, link: &Linker<'_>, today: Date) -> String {
     let mut line = reference(kb, id, link);
     if let Some(c) = kb.contact(id) {
         for p in &c.phone {
             let _ = write!(line, " — {}", phone_link(p));
         }
+        line.push_str(&warn_span(c, today));
     }
     line
+}
+
+/// « (non vérifié) » as a warning span after a number or an address, or nothing when the
+/// contact was confirmed within 12 months ([`crate::render::warning::mark`]).
+pub(super) fn warn_span(c: &crate::kb::Contact, today: Date) -> String {
+    crate::render::warning::mark(c, today).map_or(String::new(), |m| {
+        format!(" <span class=\"warn\">({})</span>", escape(&m))
+    })
 }
 
 pub(super) fn phone_link(phone: &str) -> String {

@@ -202,8 +202,13 @@ fn reference(h: &Handout<'_>, id: &str) -> String {
 
 fn contact_line(h: &Handout<'_>, id: &str) -> String {
     let mut line = reference(h, id);
-    if let Some(c) = h.kb.contact(id).filter(|c| !c.phone.is_empty()) {
-        let _ = write!(line, " — {}", inline(&c.phone.join(", ")));
+    if let Some(c) = h.kb.contact(id) {
+        if !c.phone.is_empty() {
+            let _ = write!(line, " — {}", inline(&c.phone.join(", ")));
+        }
+        if let Some(mark) = crate::render::warning::mark(c, h.today) {
+            let _ = write!(line, " ({})", inline(&mark));
+        }
     }
     line
 }
@@ -217,6 +222,14 @@ fn source(src: &Source) -> String {
         let _ = write!(line, " — <{}>", destination(url));
     }
     line
+}
+
+/// Markdown already escaped, then the contact's warning in bold ([`crate::render::warning`]).
+fn marked(md: String, c: &Contact, today: Date) -> String {
+    match crate::render::warning::mark(c, today) {
+        Some(m) => format!("{md} **({})**", inline(&m)),
+        None => md,
+    }
 }
 
 fn contact(out: &mut String, c: &Contact, today: Date) {
@@ -243,10 +256,16 @@ fn contact(out: &mut String, c: &Contact, today: Date) {
         .map(|w| format!("<{}>", destination(w)));
     let fields = [
         (s::REGION, Some(inline(s::region_label(&c.region)))),
-        (s::PHONE, (!phones.is_empty()).then(|| phones.join(" ; "))),
+        (
+            s::PHONE,
+            (!phones.is_empty()).then(|| marked(phones.join(" ; "), c, today)),
+        ),
         (s::EMAIL, email),
         (s::WEBSITE, website),
-        (s::ADDRESS, c.address.as_deref().map(inline)),
+        (
+            s::ADDRESS,
+            c.address.as_deref().map(|a| marked(inline(a), c, today)),
+        ),
         (s::HOURS, c.hours.as_deref().map(inline)),
         (s::NOTES, c.notes.as_deref().map(inline)),
     ];

@@ -63,13 +63,13 @@ pub fn render(h: &Handout<'_>) -> Option<String> {
     );
     out.push_str("<div class=\"grid\">\n");
     for c in &h.contacts {
-        out.push_str(&cell(c));
+        out.push_str(&cell(c, h.today));
     }
     out.push_str("</div>\n</body>\n</html>\n");
     Some(out)
 }
 
-fn cell(c: &Contact) -> String {
+fn cell(c: &Contact, today: jiff::civil::Date) -> String {
     let mut out = String::from("<div class=\"cell\">");
     let target = c
         .phone
@@ -98,8 +98,8 @@ fn cell(c: &Contact) -> String {
     if let Some(w) = c.website.as_deref().or(c.email.as_deref()) {
         let _ = write!(out, "<p>{}</p>", escape(w));
     }
-    if c.verified.is_none() {
-        let _ = write!(out, "<p class=\"unverified\">{}</p>", escape(s::UNVERIFIED));
+    if let Some(m) = crate::render::warning::mark(c, today) {
+        let _ = write!(out, "<p class=\"unverified\">{}</p>", escape(&m));
     }
     out.push_str("</div></div>\n");
     out

@@ -201,13 +201,17 @@ fn closing(heading: &str, contacts: &[&Contact]) -> Section {
         if let Some(w) = c.website.as_deref().or(c.email.as_deref()) {
             let _ = writeln!(body, "<p class=\"site\">{}</p>", escape(w));
         }
-        if c.verified.is_none() {
-            let _ = writeln!(
-                body,
-                "<p class=\"unverified\">{}</p>",
-                escape(s::UNVERIFIED)
-            );
-        }
+        // No day of its own: the mark says the verification date rather than its age.
+        let class = if c.verified.is_none() {
+            "unverified"
+        } else {
+            "verified"
+        };
+        let _ = writeln!(
+            body,
+            "<p class=\"{class}\">{}</p>",
+            escape(&crate::render::warning::undated_mark(c))
+        );
         body.push_str("</div>\n</div>\n");
     }
     body.push_str("</div>\n");

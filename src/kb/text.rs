@@ -169,6 +169,42 @@ where
     })
 }
 
+/// An id, region or category as typed, made comparable: accents and case dropped, every run
+/// of other characters one hyphen (« Liège » → `liege`, « Brabant wallon » → `brabant-wallon`).
+#[must_use]
+pub fn id_key(s: &str) -> String {
+    let plain = deunicode::deunicode(s).to_lowercase();
+    let mut out = String::with_capacity(plain.len());
+    for c in plain.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// The candidate that `typed` names, accents and case ignored (`santé` → `sante`); `typed`
+/// itself when none does, so that the caller's « inconnu » message names what was typed.
+#[must_use]
+pub fn resolve<'a, I>(typed: &'a str, candidates: I) -> &'a str
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let key = id_key(typed);
+    let mut found = None;
+    for c in candidates {
+        if c == typed {
+            return c;
+        }
+        if found.is_none() && id_key(c) == key {
+            found = Some(c);
+        }
+    }
+    found.unwrap_or(typed)
+}
+
 /// The address of a link if it is safe to follow: `http(s)://`, `mailto:` or `tel:`, without
 /// spaces or control characters. Anything else (`javascript:`, `data:`...) is not a link.
 #[must_use]
@@ -185,6 +221,16 @@ pub fn safe_url(url: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ids_resolve_without_accents_or_case() {
+        let regions = ["liege", "brabant-wallon", "namur"];
+        assert_eq!(super::resolve("Liège", regions), "liege");
+        assert_eq!(super::resolve("BRABANT wallon", regions), "brabant-wallon");
+        assert_eq!(super::resolve("namur", regions), "namur");
+        assert_eq!(super::resolve("gand", regions), "gand");
+        assert_eq!(super::id_key("Santé "), "sante");
+    }
+
     use super::*;
 
     #[test]

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use crate::kb::markup::{self, Marker};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase, Source};
-use crate::render::freshness;
 use crate::render::outline::{self, Layout, Section};
+use crate::render::{freshness, warning};
 use crate::strings as s;
 
 /// The display name of an id: an entry's title or a contact's name.
@@ -92,7 +92,7 @@ fn entry_section(
         Section::Contacts => list_section(
             out,
             s::CONTACTS,
-            e.contacts.iter().map(|id| contact_line(kb, id)),
+            e.contacts.iter().map(|id| contact_line(kb, id, today)),
             width,
         ),
         Section::Sources => list_section(out, s::SOURCES, e.sources.iter().map(source_line), width),
@@ -111,11 +111,16 @@ fn entry_section(
     }
 }
 
-fn contact_line(kb: &KnowledgeBase, id: &str) -> String {
+/// « Nom — 081 73 71 76 (non vérifié) »: the warning of [`warning::mark`] goes with the number.
+fn contact_line(kb: &KnowledgeBase, id: &str, today: Date) -> String {
     match kb.contact(id) {
-        Some(c) if c.phone.is_empty() => c.name.clone(),
-        // No-break spaces keep a number on one line when wrapped.
-        Some(c) => format!("{} — {}", c.name, c.phone.join(", ").replace(' ', "\u{A0}")),
+        Some(c) if c.phone.is_empty() => warning::with_mark(&c.name, c, today),
+        // No-break spaces keep a number, and its warning, on one line when wrapped.
+        Some(c) => format!(
+            "{} — {}",
+            c.name,
+            warning::phones_with_mark(c, ", ", today).replace(' ', "\u{A0}")
+        ),
         None => id.to_owned(),
     }
 }
@@ -158,10 +163,18 @@ pub fn contact(c: &Contact, width: usize, today: Date) -> String {
             s::TOPICS,
             (!c.topics.is_empty()).then(|| c.topics.join(", ")),
         ),
-        (s::PHONE, (!c.phone.is_empty()).then(|| c.phone.join(" ; "))),
+        (
+            s::PHONE,
+            (!c.phone.is_empty()).then(|| warning::phones_with_mark(c, " ; ", today)),
+        ),
         (s::EMAIL, c.email.clone()),
         (s::WEBSITE, c.website.clone()),
-        (s::ADDRESS, c.address.clone()),
+        (
+            s::ADDRESS,
+            c.address
+                .as_deref()
+                .map(|a| warning::with_mark(a, c, today)),
+        ),
         (s::HOURS, c.hours.clone()),
         (s::NOTES, c.notes.clone()),
     ];

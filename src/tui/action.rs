@@ -71,8 +71,10 @@ pub enum Action {
     CopyAnswer,
     /// Copy the phone number of the open contact to the clipboard.
     CopyPhone,
-    /// Show or hide the QR code of the open contact.
+    /// Show or hide the QR code of the open contact (of the short share just made).
     ToggleQr,
+    /// Copy the short share of the open answer or contact (title, summary, one number).
+    ShareShort,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Switch between the default and the high-contrast theme.

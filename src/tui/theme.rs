@@ -1,7 +1,7 @@
 //! Named styles for each theme. The view takes every colour from here.
 //!
-//! - `defaut`: the terminal's own colours plus a few accents that read on dark and light
-//!   backgrounds alike (colours set in pairs where contrast matters);
+//! - `defaut`: the terminal's own colours, bold, underline and reverse video, and warnings in
+//!   ANSI black on ANSI white: at least 4.5:1 on dark and light terminals alike;
 //! - `contraste`: white on black, yellow accents, for projectors and low vision;
 //! - `clair`: black on white, dark blue accents, for projectors in bright rooms;
 //! - `mono`: no colour at all, only bold, underline and reverse (`NO_COLOR`, `--color never`).
@@ -58,28 +58,29 @@ impl Theme {
         }
     }
 
+    /// The terminal's own colours; emphasis by bold, underline and reverse video, and one
+    /// colour pair (ANSI black on ANSI white) for warnings. No colour on the terminal's own
+    /// background: none of the 16 ANSI colours keeps 4.5:1 on both a dark and a light one
+    /// (figures in `tests/tui/contrast.rs` and the README), while reverse video and the pair
+    /// keep it on every common palette.
     fn defaut() -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = bold.add_modifier(Modifier::REVERSED);
         Self {
             name: ThemeName::Defaut,
             base: Style::new(),
-            title: bold.fg(Color::Blue),
+            title: bold,
             heading: bold,
             dim: Style::new().add_modifier(Modifier::DIM),
-            highlight: bold.fg(Color::Black).bg(Color::Yellow),
-            selected: Style::new()
-                .fg(Color::White)
-                .bg(Color::Blue)
-                .add_modifier(Modifier::BOLD),
-            link: Style::new()
-                .fg(Color::Blue)
-                .add_modifier(Modifier::UNDERLINED),
-            warning: bold.fg(Color::Black).bg(Color::Yellow),
-            ok: Style::new().fg(Color::Green),
+            highlight: bold.add_modifier(Modifier::UNDERLINED),
+            selected: reversed,
+            link: Style::new().add_modifier(Modifier::UNDERLINED),
+            warning: bold.fg(Color::Black).bg(Color::Gray),
+            ok: Style::new(),
             border: Style::new().add_modifier(Modifier::DIM),
-            border_focus: Style::new().fg(Color::Blue),
+            border_focus: bold,
             tab: Style::new(),
-            tab_active: bold.fg(Color::White).bg(Color::Blue),
+            tab_active: reversed,
             bar: Style::new().add_modifier(Modifier::REVERSED),
             bar_key: bold.add_modifier(Modifier::REVERSED),
         }

@@ -123,7 +123,9 @@ fn a_volunteer_session_from_search_to_quit() {
 
     // `y` copies the entry through OSC 52.
     pty.send("y");
-    pty.wait_for("the copy confirmation", |s| s.contains("Fiche copiée"));
+    pty.wait_for("the copy confirmation", |s| {
+        s.contains("Fiche envoyée au presse-papiers")
+    });
     let copied = last_clipboard(&pty.raw).expect("an OSC 52 sequence");
     assert!(
         copied.starts_with("Combien de temps peut-on être détenu en centre fermé ?"),
@@ -156,7 +158,9 @@ fn q_in_the_search_bar_types_and_escape_tab_reach_the_commands() {
     });
     pty.send("G");
     pty.send("c");
-    pty.wait_for("the copied number", |s| s.contains("Numéro copié"));
+    pty.wait_for("the copied number", |s| {
+        s.contains("0 8 0 0   0 0   0 0 0")
+    });
     assert_eq!(last_clipboard(&pty.raw).as_deref(), Some("0800 00 000"));
     pty.send("q");
     let status = pty.wait_exit();

@@ -8,6 +8,7 @@ mod reader;
 mod results;
 mod screen;
 mod sessions;
+mod warnings;
 
 use relais::tui::app::App;
 

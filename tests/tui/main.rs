@@ -6,6 +6,7 @@
 mod support;
 
 mod app;
+mod contrast;
 mod languages;
 mod notices;
 mod present_closing;

@@ -21,7 +21,7 @@ pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize, today: Date) -
     let _ = writeln!(out, "<h3>{}</h3>", escape(&c.name));
     let _ = writeln!(out, "<p>{}</p>", escape(&c.description));
     out.push_str("<dl>\n");
-    for (label, html) in card_fields(c) {
+    for (label, html) in card_fields(c, today) {
         let _ = writeln!(out, "<dt>{}</dt><dd>{html}</dd>", escape(label));
     }
     out.push_str("</dl>\n");
@@ -32,14 +32,15 @@ pub fn contact_card(c: &Contact, id: Option<&str>, max_qr: usize, today: Date) -
         "verified"
     };
     let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(&status.text));
-    out.push_str(&qr_codes(c, max_qr));
+    out.push_str(&qr_codes(c, max_qr, today));
     let sources: Vec<String> = c.sources.iter().map(source).collect();
     section(&mut out, "sources", s::SOURCES, &sources);
     out.push_str("</article>\n");
     out
 }
 
-fn card_fields(c: &Contact) -> Vec<(&'static str, String)> {
+fn card_fields(c: &Contact, today: Date) -> Vec<(&'static str, String)> {
+    let warn = super::warn_span(c, today);
     let phones: Vec<String> = c.phone.iter().map(|p| phone_link(p)).collect();
     let email = c
         .email
@@ -54,10 +55,16 @@ fn card_fields(c: &Contact) -> Vec<(&'static str, String)> {
         .map(|w| crate::export::safe_url(w).map_or_else(|| escape(w), |u| anchor(u, &escape(u))));
     [
         (s::REGION, Some(escape(s::region_label(&c.region)))),
-        (s::PHONE, (!phones.is_empty()).then(|| phones.join("<br>"))),
+        (
+            s::PHONE,
+            (!phones.is_empty()).then(|| format!("{}{warn}", phones.join("<br>"))),
+        ),
         (s::EMAIL, email),
         (s::WEBSITE, website),
-        (s::ADDRESS, c.address.as_deref().map(escape)),
+        (
+            s::ADDRESS,
+            c.address.as_deref().map(|a| format!("{}{warn}", escape(a))),
+        ),
         (s::HOURS, c.hours.as_deref().map(escape)),
         (s::NOTES, c.notes.as_deref().map(escape)),
     ]
@@ -68,7 +75,7 @@ fn card_fields(c: &Contact) -> Vec<(&'static str, String)> {
 
 /// QR codes of the phone numbers (as `tel:` addresses) and of the website, each with its
 /// caption, so that a phone camera can take a number off the page or the screen.
-fn qr_codes(c: &Contact, max_qr: usize) -> String {
+fn qr_codes(c: &Contact, max_qr: usize, today: Date) -> String {
     let phones = c
         .phone
         .iter()
@@ -86,7 +93,7 @@ fn qr_codes(c: &Contact, max_qr: usize) -> String {
             let svg = crate::render::qr::svg(&target, &label).ok()?;
             Some(format!(
                 "<figure>{svg}<figcaption>{}</figcaption></figure>",
-                escape(caption)
+                escape(&crate::render::warning::with_mark(caption, c, today))
             ))
         })
         .collect();

@@ -129,6 +129,13 @@ pub struct App {
     pub status: Option<String>,
     /// Text to put on the clipboard, taken by the runtime after `update`.
     pub clipboard: Option<String>,
+    /// A copied number spaced to be read aloud, and its warning, shown above the status bar
+    /// until the next action.
+    pub dictate: Option<String>,
+    /// The last short share, until the next action: `m` then shows it as a QR code.
+    pub share: Option<String>,
+    /// Whether the status bar already said how to check that a copy reached the clipboard.
+    pub copy_hint_given: bool,
     pub size: Rect,
     pub quit: bool,
     /// Presentation mode, when active.
@@ -177,6 +184,9 @@ impl App {
             qr: None,
             status: None,
             clipboard: None,
+            dictate: None,
+            share: None,
+            copy_hint_given: false,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             presentation: None,
@@ -208,6 +218,10 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        self.dictate = None;
+        if !matches!(action, Action::ToggleQr | Action::Resize(..)) {
+            self.share = None;
+        }
         // A link number being typed continues only with another digit or Enter.
         if !matches!(
             action,
@@ -286,6 +300,7 @@ impl App {
             Action::FindPrev => self.find_step(false),
             Action::CopyAnswer => self.copy_answer(),
             Action::CopyPhone => self.copy_phone(),
+            Action::ShareShort => self.share_short(),
             Action::ToggleQr => self.toggle_qr(),
             Action::ToggleHelp => {
                 self.help = !self.help;

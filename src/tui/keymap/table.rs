@@ -87,6 +87,7 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| vec![
     b(&[Reader],                  &[c('N'), shift('N')],                       "N",               Action::FindPrev,            "occurrence précédente"),
     b(LIST_READER,                &[c('y')],                                   "y",               Action::CopyAnswer,          "copier la fiche (presse-papiers)"),
     b(LIST_READER,                &[c('c')],                                   "c",               Action::CopyPhone,           "copier le numéro du contact"),
+    b(&[Search, Results, Reader], &[k(F(8)), ctrl('y')],                       "F8 Ctrl-Y",       Action::ShareShort,          "partage court : titre, résumé, un numéro (m : en QR)"),
     b(LIST_READER,                &[c('m')],                                   "m",               Action::ToggleQr,            "code QR du contact (pour un téléphone)"),
     b(LIST_READER,                &[c('t')],                                   "t",               Action::NextTab,             "onglet suivant (Tout, FAQ, Contacts)"),
     b(LIST_READER,                &[c('T'), shift('T')],                       "T",               Action::PrevTab,             "onglet précédent"),

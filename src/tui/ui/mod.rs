@@ -16,7 +16,7 @@ mod speaker;
 mod status;
 mod tabs;
 
-use overlays::{help, popup, qr_overlay};
+use overlays::{dictation, help, popup, qr_overlay};
 use reader::{doc_window, reader};
 use results::list;
 use search::search_bar;
@@ -66,6 +66,9 @@ fn draw_all(app: &App, frame: &mut Frame<'_>) {
         reader(app, frame, a.reader);
     }
     status_bar(app, frame, a.status);
+    if let Some(number) = &app.dictate {
+        dictation(app, number, frame, a.status);
+    }
     if let Some(qr) = &app.qr {
         qr_overlay(app, qr, frame, area);
     }

@@ -64,6 +64,50 @@ pub(super) fn qr_overlay(
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
+/// A copied number, spaced to be read aloud, alone on its line in a box just above the status
+/// bar (`status`), with its warning under it; gone at the next key.
+pub(super) fn dictation(app: &App, text: &str, frame: &mut Frame<'_>, status: Rect) {
+    let lines: Vec<&str> = text.lines().collect();
+    let wide = lines
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(*l))
+        .max()
+        .unwrap_or(0) as u16;
+    let height = lines.len() as u16 + 2;
+    if status.y < height || wide + 4 > status.width {
+        return;
+    }
+    let rect = Rect {
+        x: status.x + (status.width - wide - 4) / 2,
+        y: status.y - height,
+        width: wide + 4,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let styled: Vec<Line<'_>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let style = match i {
+                0 => app.theme.heading,
+                _ if l.starts_with('⚠') => app.theme.warning,
+                _ => app.theme.dim,
+            };
+            Line::from(Span::styled((*l).to_owned(), style))
+        })
+        .collect();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border_focus)
+        .style(app.theme.base);
+    frame.render_widget(
+        Paragraph::new(styled)
+            .alignment(Alignment::Center)
+            .block(block),
+        rect,
+    );
+}
+
 /// A cleared rectangle of `width` x `height` for an overlay, centred across `area` and `top`
 /// rows below its top. `width` must not exceed the area's.
 pub(super) fn popup(

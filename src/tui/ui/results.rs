@@ -129,16 +129,35 @@ pub(super) fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize
         crate::kb::text::neutralize(&title[last..]).into_owned(),
         base,
     ));
-    // The languages the item has (« EN AR »), the one the query matched in first and marked.
+    // The languages the item has (« EN AR »), the one the query matched in first and marked;
+    // a contact's warning goes with it on the row (« Qui contacter » too) and is never cut:
+    // the name is cut first.
     let langs = super::languages::row_marks(app, row, width);
-    let room = width.saturating_sub(langs.iter().map(Span::width).sum());
-    let marked = !langs.is_empty();
-    let width = if marked { room } else { width };
-    truncate(&mut spans, width, base.patch(app.theme.highlight));
-    if marked {
+    let langs_width: usize = langs.iter().map(Span::width).sum();
+    let mark = (row.kind == Kind::Contact)
+        .then(|| app.kb.contact(&row.id))
+        .flatten()
+        .and_then(|c| crate::render::warning::mark(c, app.info.today))
+        .map(|m| format!(" ⚠ {m}"));
+    let mark_width = mark.as_deref().map_or(0, UnicodeWidthStr::width);
+    let title_room = if mark_width + langs_width + 8 <= width {
+        width - mark_width - langs_width
+    } else {
+        width.saturating_sub(langs_width)
+    };
+    truncate(&mut spans, title_room, base.patch(app.theme.highlight));
+    if let Some(mark) = mark {
         let used: usize = spans.iter().map(Span::width).sum();
-        if used < width {
-            spans.push(Span::styled(" ".repeat(width - used), base));
+        if used + mark_width + langs_width <= width {
+            let style = if selected { base } else { app.theme.warning };
+            spans.push(Span::styled(mark, style));
+        }
+    }
+    if !langs.is_empty() {
+        let used: usize = spans.iter().map(Span::width).sum();
+        let before = width.saturating_sub(langs_width);
+        if used < before {
+            spans.push(Span::styled(" ".repeat(before - used), base));
         }
         spans.extend(langs);
         return Line::from(spans);

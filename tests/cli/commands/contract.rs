@@ -56,7 +56,7 @@ fn no_subcommand_with_piped_stdout_prints_help_to_stderr_and_exits_2() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains("n'est pas un terminal"))
-        .stderr(predicate::str::contains("Usage"));
+        .stderr(predicate::str::contains("Utilisation :"));
 }
 
 // --- where the data comes from --------------------------------------------------------------

@@ -28,7 +28,11 @@ fn copy_answer_puts_the_whole_entry_as_plain_text() {
     }
     assert!(!text.contains("**"), "no markup in the copy");
     assert!(!text.contains('\x1b'), "no escape sequences in the copy");
-    assert!(app.status.as_deref().is_some_and(|s| s.contains("copiée")));
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("envoyée au presse-papiers du terminal"))
+    );
 }
 
 #[test]

@@ -219,7 +219,12 @@ fn query_words_are_highlighted_in_the_answer() {
     type_text(&mut app, "humanite");
     app.update(Action::Open);
     let highlight = app.theme.highlight;
-    // Warning lines share the highlight's colours in this theme: only mixed lines can hold a
+    assert!(
+        highlight
+            .add_modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    // Warning lines are drawn in one style of their own: only mixed lines can hold a
     // highlighted word.
     let marked: Vec<String> = app
         .doc
@@ -232,7 +237,7 @@ fn query_words_are_highlighted_in_the_answer() {
                 .all(|s| s.style.bg == app.theme.warning.bg)
         })
         .flat_map(|l| l.spans.iter())
-        .filter(|s| s.style.bg == highlight.bg && s.style.bg.is_some())
+        .filter(|s| s.style.add_modifier.contains(highlight.add_modifier))
         .map(|s| s.content.to_string())
         .collect();
     assert!(!marked.is_empty());

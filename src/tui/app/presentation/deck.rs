@@ -70,9 +70,8 @@ pub fn special_blocks(
                         line.push_str(" · ");
                         line.push_str(w);
                     }
-                    if c.verified.is_none() {
-                        let _ = write!(line, " ({})", s::UNVERIFIED);
-                    }
+                    // As the exported slides: the verification date, not its age.
+                    let _ = write!(line, " ({})", crate::render::warning::undated_mark(c));
                     item("• ", &line, st.text)
                 })
                 .collect();

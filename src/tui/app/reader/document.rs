@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
-use crate::render::freshness;
 use crate::render::plain::{name_of, source_line};
+use crate::render::{freshness, warning};
 use crate::search::fold::tokenize;
 use crate::strings as s;
 use crate::tui::app::wrap::{LinkSpot, Piece, wrap};
@@ -251,8 +251,12 @@ fn entry_body(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry, today: Date) {
             let label = kb.contact(id).map_or_else(
                 || id.clone(),
                 |c| match c.phone.first() {
-                    Some(p) => format!("{} — {}", c.name, p.replace(' ', "\u{A0}")),
-                    None => c.name.clone(),
+                    Some(p) => format!(
+                        "{} — {}",
+                        c.name,
+                        warning::with_mark(&p.replace(' ', "\u{A0}"), c, today)
+                    ),
+                    None => warning::with_mark(&c.name, c, today),
                 },
             );
             b.link(id, &label);
@@ -322,10 +326,18 @@ fn contact_body(b: &mut Builder<'_>, kb: &KnowledgeBase, c: &Contact, today: Dat
     b.text(&c.description, theme.base);
     b.blank();
     let fields = [
-        (s::PHONE, (!c.phone.is_empty()).then(|| phones(&c.phone))),
+        (
+            s::PHONE,
+            (!c.phone.is_empty()).then(|| warning::with_mark(&phones(&c.phone), c, today)),
+        ),
         (s::EMAIL, c.email.clone()),
         (s::WEBSITE, c.website.clone()),
-        (s::ADDRESS, c.address.clone()),
+        (
+            s::ADDRESS,
+            c.address
+                .as_deref()
+                .map(|a| warning::with_mark(a, c, today)),
+        ),
         (s::HOURS, c.hours.clone()),
         (s::REGION, Some(s::region_label(&c.region).to_owned())),
         (
