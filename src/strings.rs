@@ -212,3 +212,8 @@ pub const JSON_WRITE_FAILED: &str = "Impossible d'écrire le JSON";
 pub fn cannot_write(path: &std::path::Path) -> String {
     format!("Impossible d'écrire {}", path.display())
 }
+
+// --- the interface: state, emergencies, regions --------------------------------------------
+
+/// Échap on the start screen: nothing more to undo.
+pub const AT_START: &str = "Écran d'accueil : tapez une question (Ctrl + C pour quitter).";

@@ -140,7 +140,7 @@ fn the_high_contrast_theme_paints_the_cells() {
     let bar_y = 23;
     assert_eq!(buf[(0, bar_y)].bg, Color::White);
     let bar = &text[usize::from(bar_y)];
-    let at = bar.find(" ? aide").expect("the key hint of help") + 1;
+    let at = bar.find(" F1 aide").expect("the key hint of help") + 1;
     let key_x = bar[..at].chars().count();
     assert_eq!(buf[(key_x as u16, bar_y)].bg, Color::Yellow);
 }
@@ -168,18 +168,26 @@ fn the_default_theme_highlights_matched_title_words() {
 }
 
 #[test]
-fn long_titles_are_cut_with_an_ellipsis() {
+fn long_titles_take_a_second_line() {
     let mut app = app(40, 12);
     type_text(&mut app, "soigner");
     let buf = draw(&app);
     let rows = app.areas().list_rows();
     assert_eq!(rows.width, 38);
-    let line = &lines(&buf)[usize::from(rows.y)];
-    assert_eq!(line, "│? Comment faire soigner une personne …│");
-    // The selected row is filled to the border, the ellipsis keeps the row's style.
-    let ellipsis = &buf[(rows.x + 37, rows.y)];
-    assert_eq!(ellipsis.symbol(), "…");
-    assert_eq!(ellipsis.bg, Color::Blue);
+    let text = lines(&buf);
+    let first = &text[usize::from(rows.y)];
+    assert!(
+        first.starts_with("│? Comment faire soigner une personne "),
+        "{first}"
+    );
+    let second = &text[usize::from(rows.y) + 1];
+    assert!(second.starts_with("│  sans titre de séjour ?"), "{second}");
+    assert!(
+        !first.contains('…') && !second.contains('…'),
+        "{first}\n{second}"
+    );
+    // The selected row is filled to the border on both lines.
+    assert_eq!(buf[(rows.x + 37, rows.y + 1)].bg, Color::Blue);
 }
 
 #[test]
@@ -220,7 +228,7 @@ fn the_status_bar_names_the_data_and_its_date() {
         status.starts_with(" tests/fixtures/tui/kb.yaml · 01/11/2026 "),
         "{status}"
     );
-    assert!(status.contains("Ctrl-C"), "{status}");
+    assert!(status.contains("Ctrl+C quitter"), "{status}");
 }
 
 #[test]

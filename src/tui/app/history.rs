@@ -39,6 +39,7 @@ impl App {
             push_step(&mut self.back, current);
         }
         self.forward.clear();
+        self.remember(&id);
         self.show_step(id);
     }
 

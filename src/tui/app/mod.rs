@@ -3,13 +3,17 @@
 //! the state.
 
 mod contact;
+mod escape;
 pub mod help;
 mod history;
 pub mod layout;
+pub mod list;
 mod mode;
+pub mod overlay;
 mod pointer;
 pub mod presentation;
 pub mod reader;
+pub mod region;
 mod results;
 pub mod wrap;
 
@@ -58,6 +62,8 @@ impl Tab {
 pub struct Row {
     pub id: String,
     pub kind: Kind,
+    /// A separator line drawn above the row (« Toute la Wallonie », « Toute la Belgique »).
+    pub sep: Option<String>,
     /// Byte ranges of matched words in the title, for highlighting.
     pub positions: Vec<std::ops::Range<usize>>,
 }
@@ -132,6 +138,18 @@ pub struct App {
     pub presentation: Option<presentation::Presentation>,
     /// Digits of a link number being typed (fiches with ten links or more).
     pub link_digits: String,
+    /// What covers the screen (emergencies, pinned and recent pages), if anything.
+    pub overlay: Option<overlay::Overlay>,
+    /// Pages pinned during this run (memory only).
+    pub pins: Vec<String>,
+    /// Pages opened since relais started, most recent first (memory only).
+    pub recents: Vec<String>,
+    /// « Ma région », read from the config file at start.
+    pub my_region: Option<String>,
+    /// The new « ma région » to save (`Some(None)`: forget it), taken by the runtime.
+    pub save_region: Option<Option<String>>,
+    /// Hits of the query the tab and filters hide.
+    pub hidden: usize,
     /// The user chose the theme (`--theme`): presentation mode keeps it.
     pub theme_chosen: bool,
 }
@@ -173,6 +191,12 @@ impl App {
             presentation: None,
             link_digits: String::new(),
             theme_chosen: false,
+            overlay: None,
+            pins: Vec::new(),
+            recents: Vec::new(),
+            my_region: None,
+            save_region: None,
+            hidden: 0,
         };
         app.refresh_rows();
         app
@@ -242,6 +266,13 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Edit(req) => self.edit(req),
+            Action::TypeNew(ch) => self.type_new(ch),
+            Action::ClearAll => self.clear_all(),
+            Action::Emergencies => self.toggle_overlay(overlay::Overlay::Emergencies),
+            Action::Recents => self.toggle_overlay(overlay::Overlay::Recents(0)),
+            Action::Pin => self.pin(),
+            Action::SetMyRegion => self.set_my_region(),
+            _ if self.overlay_takes(&action) => self.overlay_action(&action),
             Action::Paste(text) => self.paste(&text),
             Action::SelectNext => self.select(self.selected.saturating_add(1)),
             Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
@@ -256,6 +287,9 @@ impl App {
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::Escape => self.escape(),
+            Action::FocusNext if self.focus == Focus::Search && !self.suggestions.is_empty() => {
+                self.accept_suggestion();
+            }
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::FocusSearch => self.focus = Focus::Search,
@@ -287,27 +321,6 @@ impl App {
         }
         // Whatever changed the layout (focus, find bar, size), the reader stays within its text.
         self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    fn escape(&mut self) {
-        if self.qr.take().is_some() {
-            return;
-        }
-        if self.find.is_some() {
-            self.find = None;
-            self.rebuild_doc();
-            return;
-        }
-        match self.focus {
-            Focus::Search if !self.input.value().is_empty() => {
-                self.input.reset();
-                self.refresh_rows();
-            }
-            Focus::Search => {}
-            Focus::Results => self.focus = Focus::Search,
-            Focus::Reader if !self.back.is_empty() => self.go_back(),
-            Focus::Reader => self.focus = Focus::Results,
-        }
     }
 
     fn cycle_focus(&mut self, forward: bool) {

@@ -26,6 +26,9 @@ impl App {
                 Mode::Present
             };
         }
+        if self.overlay.is_some() {
+            return Mode::List;
+        }
         if self.find.as_ref().is_some_and(|f| f.editing) {
             Mode::Find
         } else {

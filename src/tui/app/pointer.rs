@@ -22,10 +22,11 @@ impl App {
         } else if contains(a.list_rows(), col, row) {
             self.focus = Focus::Results;
             let line = (row - a.list_rows().y) as usize;
-            let index = (self.list_offset + line).checked_sub(self.header_lines());
-            if let Some(index) =
-                index.filter(|&i| i < self.rows.len() && line >= self.header_lines())
-            {
+            let index = match self.list_slots().get(line) {
+                Some(super::list::Slot::Row { index, .. }) => Some(*index),
+                _ => None,
+            };
+            if let Some(index) = index {
                 self.select(index);
                 if !self.wide() {
                     self.open_selected();

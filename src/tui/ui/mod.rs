@@ -6,6 +6,7 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::tui::app::App;
 
+mod lists;
 mod overlays;
 mod present;
 mod reader;
@@ -67,6 +68,9 @@ fn draw_all(app: &App, frame: &mut Frame<'_>) {
     status_bar(app, frame, a.status);
     if let Some(qr) = &app.qr {
         qr_overlay(app, qr, frame, area);
+    }
+    if let Some(which) = app.overlay {
+        lists::overlay(app, which, frame, area);
     }
     if app.help {
         help(app, frame, area);

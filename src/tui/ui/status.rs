@@ -48,20 +48,26 @@ pub(super) fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     if let Some(message) = &app.status {
         spans.push(Span::styled(format!(" {message} "), app.theme.bar_key));
     } else {
-        // Whole hints only, as many as fit, and the help key always when it fits at all.
+        // Whole hints only, as many as fit; the help and quit keys always when they fit at all.
         let hints = keymap::hints(app.mode());
         let cost = |h: &keymap::Hint| h.keys.width() + h.what.width() + 3;
-        let help = hints.iter().find(|h| h.help);
-        let mut room = width.saturating_sub(used + help.map_or(0, cost));
+        let kept: Vec<&keymap::Hint> = hints.iter().filter(|h| h.help || h.quit).collect();
+        let mut room = width.saturating_sub(used + kept.iter().map(|h| cost(h)).sum::<usize>());
         let mut shown: Vec<&keymap::Hint> = Vec::new();
-        for hint in hints.iter().filter(|h| !h.help) {
+        for hint in hints.iter().filter(|h| !h.help && !h.quit) {
             if cost(hint) > room {
                 break;
             }
             room -= cost(hint);
             shown.push(hint);
         }
-        shown.extend(help.filter(|h| used + cost(h) <= width));
+        let mut left = width.saturating_sub(used);
+        for hint in kept {
+            if cost(hint) <= left {
+                left -= cost(hint);
+                shown.push(hint);
+            }
+        }
         for hint in shown {
             spans.push(Span::styled(format!(" {} ", hint.keys), app.theme.bar_key));
             spans.push(Span::styled(format!("{} ", hint.what), app.theme.bar));

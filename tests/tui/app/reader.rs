@@ -187,12 +187,12 @@ fn a_narrow_screen_has_no_hidden_preview() {
 }
 
 #[test]
-fn escape_in_the_reader_goes_back_then_leaves() {
+fn back_goes_back_and_escape_leaves_the_reader() {
     let mut app = app(120, 40);
     app.update(Action::Open);
     app.update(Action::FollowLink(1));
     assert_eq!(app.open.as_deref(), Some("permanence-juridique"));
-    app.update(Action::Escape);
+    app.update(Action::Back);
     assert_eq!(app.open.as_deref(), Some("droits-hebergeur"));
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::Escape);

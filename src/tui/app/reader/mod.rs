@@ -18,6 +18,7 @@ impl App {
             if self.previewing {
                 self.keep_preview(&id);
             }
+            self.remember(&id);
             self.previewing = false;
             self.rebuild_doc();
         } else {
