@@ -64,6 +64,51 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_at_its_end() {
+    snapshot_at_sizes("help_end", ThemeName::Defaut, |app| {
+        app.update(Action::ToggleHelp);
+        app.update(Action::ScrollBottom);
+    });
+}
+
+/// Page keys scroll the help (they do not close it), never past its last line, which stays at
+/// the bottom of the box; the « suite ↓ » hint is there until then.
+#[test]
+fn the_help_scrolls_to_its_end_and_no_further() {
+    for (w, h) in [(80, 24), (40, 12), (200, 50)] {
+        let mut app = app(w, h);
+        app.update(Action::ToggleHelp);
+        let max = app.help_max_scroll();
+        if max > 0 {
+            assert!(
+                lines(&draw(&app)).iter().any(|l| l.contains("suite ↓")),
+                "{w}x{h}"
+            );
+        }
+        for _ in 0..200 {
+            app.update(Action::PageDown);
+        }
+        assert!(app.help, "PgSuiv keeps the help open");
+        assert_eq!(app.help_scroll, max, "{w}x{h}");
+        let screen = lines(&draw(&app)).join("\n");
+        let last = app
+            .help_rows()
+            .last()
+            .map(|l| l[0].1.clone())
+            .expect("rows");
+        assert!(
+            screen.contains(last.trim()),
+            "{w}x{h}: the last line shows\n{screen}"
+        );
+        assert!(!screen.contains("suite ↓"), "{w}x{h}");
+        assert!(
+            !screen.contains("OSC 52") && !screen.contains("Maj-Tab"),
+            "{w}x{h}"
+        );
+    }
+}
+
+#[test]
 fn no_results_with_suggestions() {
     snapshot_at_sizes("no_results", ThemeName::Defaut, |app| {
         type_text(app, "plolise");

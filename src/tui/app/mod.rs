@@ -279,8 +279,15 @@ impl App {
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(usize::MAX),
             Action::PageDown | Action::PageUp if self.help => {
-                self.scroll_by(if action == Action::PageDown { 10 } else { -10 });
+                let page = isize::try_from(self.help_page().saturating_sub(1).max(1)).unwrap_or(10);
+                self.scroll_by(if action == Action::PageDown {
+                    page
+                } else {
+                    -page
+                });
             }
+            Action::ScrollTop if self.help => self.help_scroll = 0,
+            Action::ScrollBottom if self.help => self.help_scroll = self.help_max_scroll(),
             Action::PageDown | Action::PageUp => self.page(action == Action::PageDown),
             Action::Open if !self.link_digits.is_empty() => self.follow_typed_link(),
             Action::Open => self.open_selected(),

@@ -27,7 +27,7 @@ const FOOTER: &[(Mode, &[(&str, &str)])] = &[
     (Results, &[("Entrée", "ouvrir"), ("Ctrl + O", "numéro"), ("Ctrl + U  F3", "urgences"), ("Ctrl + R", "filtre"), ("Ctrl + Y", "copier"), ("F1", "aide"), ("Ctrl + C", "quitter")]),
     (Reader,  &[("← Retour", "revenir"), ("Ctrl + O", "numéro"), ("Ctrl + U  F3", "urgences"), ("0…9", "lien"), ("/  Ctrl + F", "chercher"), ("Ctrl + Y", "copier"), ("F1", "aide"), ("Ctrl + C", "quitter")]),
     (Find,    &[("Entrée", "suivant"), ("Échap", "fermer")]),
-    (Help,    &[("PgSuiv Espace", "suite"), ("Échap", "fermer l'aide")]),
+    (Help,    &[("PgSuiv Espace", "suite"), ("Échap", "fermer l'aide"), ("Ctrl + C", "quitter")]),
     (List,    &[("Entrée", "ouvrir"), ("Échap", "fermer"), ("Ctrl + C", "quitter")]),
     (Picker,  &[("Entrée", "présenter"), ("↓ j", "parcours"), ("q Échap", "quitter")]),
     (Present, &[]),

@@ -179,3 +179,42 @@ fn browsing_names_the_category_of_the_selection() {
         border(&app)
     );
 }
+
+/// On a wide screen the reading lines stop at about ninety columns.
+#[test]
+fn reading_lines_are_capped_on_a_wide_screen() {
+    let mut app = app(200, 50);
+    type_text(&mut app, "heberger");
+    app.update(Action::Open);
+    assert!(app.areas().reader_text().width > 120);
+    assert!(
+        app.doc.lines.iter().all(|l| l.width() <= 90),
+        "{:?}",
+        app.doc.lines.iter().map(ratatui::text::Line::width).max()
+    );
+}
+
+/// A status message longer than the bar is shortened after a whole word, never inside one.
+#[test]
+fn status_messages_never_cut_a_word() {
+    let message = "Numéro copié dans le presse-papiers du terminal : 0800 00 000 (Croix-Rouge — accueil de nuit)";
+    let words: Vec<&str> = message.split(' ').collect();
+    for width in 30..=140 {
+        let mut app = app(width, 20);
+        app.status = Some(message.to_owned());
+        let bar = lines(&draw(&app)).last().cloned().unwrap_or_default();
+        let shown = bar.trim();
+        let shown = shown
+            .strip_suffix("Ctrl+C quitter")
+            .unwrap_or(shown)
+            .trim_end();
+        let text = shown.rsplit("  ").next().unwrap_or(shown).trim_start();
+        let text = text.strip_suffix('…').unwrap_or(text);
+        for (i, word) in text.split(' ').enumerate() {
+            assert!(
+                words.iter().any(|w| *w == word) || (i == 0 && message.contains(word)),
+                "{width} columns: « {word} » is not a whole word: {bar:?}"
+            );
+        }
+    }
+}
