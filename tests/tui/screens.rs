@@ -174,7 +174,12 @@ fn the_high_contrast_theme_paints_the_cells() {
     assert_eq!(buf[(list.x, list.y)].fg, Color::White);
     // The stale warning: black on yellow, bold.
     let text_area = app.areas().reader_text();
-    let warning = &buf[(text_area.x, text_area.y)];
+    // Under the title and the review dates.
+    let row = (text_area.y..text_area.y + text_area.height)
+        .find(|&y| buf[(text_area.x, y)].symbol() == "⚠")
+        .expect("the stale warning in the reader");
+    assert!(row <= text_area.y + 3, "under the title");
+    let warning = &buf[(text_area.x, row)];
     assert_eq!(warning.symbol(), "⚠");
     assert_eq!((warning.fg, warning.bg), (Color::Black, Color::Yellow));
     // The selected row: black on white.

@@ -150,6 +150,9 @@ pub struct App {
     pub save_region: Option<Option<String>>,
     /// Hits of the query the tab and filters hide.
     pub hidden: usize,
+    /// Where each page of the history was left (its scroll), so that going back returns
+    /// there.
+    pub read_at: std::collections::HashMap<String, usize>,
     /// The user chose the theme (`--theme`): presentation mode keeps it.
     pub theme_chosen: bool,
 }
@@ -197,6 +200,7 @@ impl App {
             my_region: None,
             save_region: None,
             hidden: 0,
+            read_at: std::collections::HashMap::new(),
         };
         app.refresh_rows();
         app

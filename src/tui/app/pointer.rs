@@ -69,9 +69,12 @@ impl App {
             self.focus = Focus::Results;
         }
         self.rebuild_doc();
+        // Laid out from the top again: a shrink then a grow never leaves the first rows
+        // hidden above the list when they fit.
+        self.list_offset = 0;
         self.keep_selection_visible();
-        if self.open.is_none() {
-            self.preview();
-        }
+        // Beside the list, the reader shows the selection: what Ctrl + O, Ctrl + G and
+        // Ctrl + Y act on is what is on screen.
+        self.preview();
     }
 }

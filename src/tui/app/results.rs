@@ -184,6 +184,13 @@ impl App {
             return;
         };
         if self.open.as_deref() != Some(&id) {
+            // A page opened for reading stays in the history when a preview replaces it.
+            if let Some(read) = self.open.take().filter(|_| !self.previewing) {
+                if self.back.last() != Some(&read) {
+                    self.note_scroll(&read);
+                    self.back.push(read);
+                }
+            }
             self.show(id);
             self.previewing = true;
         }

@@ -236,3 +236,98 @@ fn tab_accepts_the_suggestion() {
     assert_eq!(app.input.value(), suggestion);
     assert!(!app.nothing_found);
 }
+
+#[test]
+fn back_returns_where_the_page_was_left() {
+    let mut app = app(80, 24);
+    keys(&mut app, "soigner");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let first = app.open.clone().expect("open");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let at = app.scroll;
+    assert!(at > 0, "the entry is longer than the pane");
+    press(&mut app, KeyCode::Char('1'), KeyModifiers::NONE);
+    assert_ne!(app.open.as_deref(), Some(first.as_str()), "followed a link");
+    assert_eq!(app.scroll, 0, "a new page starts at its top");
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(app.open.as_deref(), Some(first.as_str()));
+    assert_eq!(app.scroll, at, "back where the volunteer was reading");
+}
+
+#[test]
+fn the_review_date_sits_under_the_title() {
+    let mut app = app(80, 24);
+    keys(&mut app, "froid");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let text: Vec<String> = app
+        .doc
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    assert!(text[0].starts_with("Que faire face au froid"), "{text:?}");
+    let dated = text
+        .iter()
+        .position(|l| l.contains("relu") || l.contains("Relu") || l.contains("vérifi"))
+        .expect("a review line");
+    let answer = text
+        .iter()
+        .position(|l| l.starts_with("En bref"))
+        .expect("summary");
+    assert!(dated < answer, "review date before the summary: {text:?}");
+}
+
+#[test]
+fn after_a_resize_the_keys_act_on_what_is_shown() {
+    for (from, to) in [
+        ((60, 20), (120, 40)),
+        ((120, 40), (60, 20)),
+        ((80, 24), (200, 50)),
+    ] {
+        let mut app = app(from.0, from.1);
+        // Open a contact, then select another row in the list.
+        ctrl(&mut app, 't');
+        ctrl(&mut app, 't');
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        let opened = app.open.clone().expect("a contact open");
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        app.update(relais::tui::action::Action::Resize(to.0, to.1));
+        ctrl(&mut app, 'o');
+        let copied = app.clipboard.take().expect("a number copied");
+        let selected = &app.rows[app.selected].id;
+        let kb = tui_support::kb();
+        let number = |id: &str| kb.contact(id).and_then(|c| c.phone.first().cloned());
+        assert_eq!(
+            Some(copied),
+            number(selected),
+            "{from:?} → {to:?}: the selected contact"
+        );
+        if app.areas().reader.width > 0 {
+            assert_eq!(
+                app.open.as_ref(),
+                Some(selected),
+                "{from:?} → {to:?}: the reader shows it"
+            );
+            assert!(
+                app.back.contains(&opened) || opened == *selected,
+                "the opened page stays in the history"
+            );
+        }
+        assert_invariants(&app);
+    }
+}
+
+#[test]
+fn a_shrink_then_a_grow_shows_the_first_result_again() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    app.update(relais::tui::action::Action::Resize(80, 8));
+    app.update(relais::tui::action::Action::Resize(80, 24));
+    assert_eq!(app.list_offset, 0, "row 1 is back in view");
+    assert_eq!(app.selected, 2);
+}

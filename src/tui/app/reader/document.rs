@@ -10,6 +10,7 @@ use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::render::freshness;
+use crate::render::outline::{self, Layout, Section};
 use crate::render::plain::{name_of, source_line};
 use crate::search::fold::tokenize;
 use crate::strings as s;
@@ -158,7 +159,8 @@ fn piece(text: &str, style: Style) -> Piece {
     }
 }
 
-/// Lays out an entry: a warning if not reviewed for a year, title, summary, old-sources warning, summary, answer, links, sources, review date.
+/// Lays out an entry in the reader's outline: title, review date, stale warning, category,
+/// summary, old-sources warning, answer, links, contacts, sources, not legal advice.
 #[must_use]
 pub fn entry(
     kb: &KnowledgeBase,
@@ -174,28 +176,74 @@ pub fn entry(
         theme,
         marks,
     };
-    if e.is_stale(today) {
-        b.text(s::STALE, theme.warning);
-        b.blank();
+    // The order is the outline's (render/outline.rs): the review date and the stale warning
+    // sit under the title, before anything is read.
+    for section in outline::sections(e, Layout::Reader, Some(today)) {
+        match section {
+            Section::Title => b.text(&e.title, theme.title),
+            Section::Reviewed => b.text(
+                &freshness::entry_dates(e),
+                if e.is_stale(today) || e.has_old_sources(today) {
+                    theme.warning
+                } else {
+                    theme.ok
+                },
+            ),
+            Section::Stale => b.text(s::STALE, theme.warning),
+            Section::Category => {
+                let category = kb
+                    .category(&e.category)
+                    .map_or(e.category.as_str(), |c| c.title.as_str());
+                b.text(category, theme.dim);
+                b.blank();
+            }
+            Section::Summary => b.runs(
+                &[
+                    piece(&format!("{} : ", s::SUMMARY), theme.heading),
+                    piece(&e.summary, theme.base),
+                ],
+                "",
+                "",
+            ),
+            Section::OldSources => {
+                if let Some(warning) = freshness::old_sources_warning(e, today) {
+                    b.text(&warning, theme.warning);
+                }
+            }
+            Section::Answer => answer(&mut b, kb, e),
+            Section::Related => {
+                b.heading(s::RELATED);
+                for id in &e.related {
+                    b.link(id, &name_of(kb, id));
+                }
+            }
+            Section::Contacts => {
+                b.heading(s::CONTACTS);
+                for id in &e.contacts {
+                    let label = kb.contact(id).map_or_else(
+                        || id.clone(),
+                        |c| match c.phone.first() {
+                            Some(p) => format!("{} — {}", c.name, p.replace(' ', "\u{A0}")),
+                            None => c.name.clone(),
+                        },
+                    );
+                    b.link(id, &label);
+                }
+            }
+            Section::Sources => sources(&mut b, &e.sources),
+            Section::NotLegalAdvice => {
+                b.blank();
+                b.text(s::NOT_LEGAL_ADVICE, theme.dim);
+            }
+            Section::Points | Section::Notes => {}
+        }
     }
-    b.text(&e.title, theme.title);
-    let category = kb
-        .category(&e.category)
-        .map_or(e.category.as_str(), |c| c.title.as_str());
-    b.text(category, theme.dim);
-    b.blank();
-    b.runs(
-        &[
-            piece(&format!("{} : ", s::SUMMARY), theme.heading),
-            piece(&e.summary, theme.base),
-        ],
-        "",
-        "",
-    );
-    // Old sources are said right after the summary, before the answer is read.
-    if let Some(warning) = freshness::old_sources_warning(e, today) {
-        b.text(&warning, theme.warning);
-    }
+    b.doc
+}
+
+/// The answer's blocks: paragraphs, bullets and numbered steps, links numbered in order.
+fn answer(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry) {
+    let theme = b.theme;
     for block in markup::parse(&e.answer) {
         let runs: Vec<Piece> = block
             .inlines
@@ -228,38 +276,6 @@ pub fn entry(
             }
         }
     }
-    if !e.related.is_empty() {
-        b.heading(s::RELATED);
-        for id in &e.related {
-            b.link(id, &name_of(kb, id));
-        }
-    }
-    if !e.contacts.is_empty() {
-        b.heading(s::CONTACTS);
-        for id in &e.contacts {
-            let label = kb.contact(id).map_or_else(
-                || id.clone(),
-                |c| match c.phone.first() {
-                    Some(p) => format!("{} — {}", c.name, p.replace(' ', "\u{A0}")),
-                    None => c.name.clone(),
-                },
-            );
-            b.link(id, &label);
-        }
-    }
-    sources(&mut b, &e.sources);
-    b.blank();
-    b.text(
-        &freshness::entry_dates(e),
-        if e.is_stale(today) || e.has_old_sources(today) {
-            theme.warning
-        } else {
-            theme.ok
-        },
-    );
-
-    b.text(s::NOT_LEGAL_ADVICE, theme.dim);
-    b.doc
 }
 
 fn sources(b: &mut Builder<'_>, sources: &[crate::kb::Source]) {
