@@ -63,8 +63,15 @@ pub(super) fn status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
         }
     } else {
         // Whole hints only, as many as fit; the help and quit keys always when they fit at all.
-        let hints = keymap::hints(app.mode());
+        let mut hints = keymap::hints(app.mode());
         let cost = |h: &keymap::Hint| h.keys.width() + h.what.width() + 3;
+        // Narrow: the quit key goes without its word rather than not at all.
+        let kept_cost: usize = hints.iter().filter(|h| h.help || h.quit).map(cost).sum();
+        if used + kept_cost > width {
+            for h in hints.iter_mut().filter(|h| h.quit) {
+                h.what = "";
+            }
+        }
         let kept: Vec<&keymap::Hint> = hints.iter().filter(|h| h.help || h.quit).collect();
         let mut room = width.saturating_sub(used + kept.iter().map(|h| cost(h)).sum::<usize>());
         let mut shown: Vec<&keymap::Hint> = Vec::new();
