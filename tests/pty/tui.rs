@@ -342,7 +342,7 @@ fn ma_region_is_the_one_file_relais_writes() {
         .into_iter()
         .filter(|p| p.is_file())
         .collect();
-    assert_eq!(files, [file.clone()], "that file alone");
+    assert_eq!(files, std::slice::from_ref(&file), "that file alone");
     assert_eq!(std::fs::read_to_string(&file).expect("saved"), "liege\n");
 }
 

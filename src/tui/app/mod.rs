@@ -232,39 +232,7 @@ impl App {
             self.link_digits.clear();
         }
         if self.presentation.is_some() {
-            match action {
-                Action::Quit => self.quit = true,
-                Action::Resize(w, h) => {
-                    self.size = Rect::new(0, 0, w, h);
-                    self.plan_slide();
-                }
-                Action::ToggleHelp => {
-                    self.help = !self.help;
-                    self.help_scroll = 0;
-                }
-                // The help stays until a key closes it: the timer and the presenter's moves
-                // (speaker view) go on underneath.
-                Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
-                    if self.help =>
-                {
-                    let step = match action {
-                        Action::ScrollDown => 1,
-                        Action::ScrollUp => -1,
-                        Action::PageDown => 10,
-                        _ => -10,
-                    };
-                    self.help_scroll = self
-                        .help_scroll
-                        .saturating_add_signed(step)
-                        .min(self.help_max_scroll());
-                }
-                Action::Tick(_)
-                | Action::Follow(_)
-                | Action::Presenter(_)
-                | Action::AlreadyPresenting => self.update_presentation(&action),
-                _ if self.help => self.help = false,
-                other => self.update_presentation(&other),
-            }
+            self.update_while_presenting(action);
             return;
         }
         match action {
@@ -332,6 +300,43 @@ impl App {
         }
         // Whatever changed the layout (focus, find bar, size), the reader stays within its text.
         self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Applies one action during a presentation.
+    fn update_while_presenting(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                self.plan_slide();
+            }
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            // The help stays until a key closes it: the timer and the presenter's moves
+            // (speaker view) go on underneath.
+            Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
+                if self.help =>
+            {
+                let step = match action {
+                    Action::ScrollDown => 1,
+                    Action::ScrollUp => -1,
+                    Action::PageDown => 10,
+                    _ => -10,
+                };
+                self.help_scroll = self
+                    .help_scroll
+                    .saturating_add_signed(step)
+                    .min(self.help_max_scroll());
+            }
+            Action::Tick(_)
+            | Action::Follow(_)
+            | Action::Presenter(_)
+            | Action::AlreadyPresenting => self.update_presentation(&action),
+            _ if self.help => self.help = false,
+            other => self.update_presentation(&other),
+        }
     }
 
     fn cycle_focus(&mut self, forward: bool) {

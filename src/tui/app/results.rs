@@ -185,11 +185,11 @@ impl App {
         };
         if self.open.as_deref() != Some(&id) {
             // A page opened for reading stays in the history when a preview replaces it.
-            if let Some(read) = self.open.take().filter(|_| !self.previewing) {
-                if self.back.last() != Some(&read) {
-                    self.note_scroll(&read);
-                    self.back.push(read);
-                }
+            if let Some(read) = self.open.take().filter(|_| !self.previewing)
+                && self.back.last() != Some(&read)
+            {
+                self.note_scroll(&read);
+                self.back.push(read);
             }
             self.show(id);
             self.previewing = true;

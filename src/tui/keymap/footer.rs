@@ -57,16 +57,15 @@ pub fn hints(mode: Mode) -> Vec<Hint> {
         .collect()
 }
 
-/// The first key of a label, compact: « Ctrl + U  F3 » is « Ctrl+U », « PgSuiv Espace »
-/// « PgSuiv ».
+/// The first key of a label, compact: `Ctrl + U  F3` is `Ctrl+U`, `PgSuiv Espace` is
+/// `PgSuiv`.
 fn short(label: &str) -> String {
     let first = label.split("  ").next().unwrap_or(label);
-    let first = if first.contains(" + ") {
+    if first.contains(" + ") {
         first.replace(" + ", "+")
     } else {
         first.split(' ').next().unwrap_or(first).to_owned()
-    };
-    first
+    }
 }
 
 fn binding(mode: Mode, label: &str) -> Option<&'static Binding> {

@@ -212,7 +212,7 @@ fn status_messages_never_cut_a_word() {
         let text = text.strip_suffix('…').unwrap_or(text);
         for (i, word) in text.split(' ').enumerate() {
             assert!(
-                words.iter().any(|w| *w == word) || (i == 0 && message.contains(word)),
+                words.contains(&word) || (i == 0 && message.contains(word)),
                 "{width} columns: « {word} » is not a whole word: {bar:?}"
             );
         }

@@ -214,7 +214,7 @@ fn pins_and_recents_are_kept_for_the_session() {
         app.recents.first().map(String::as_str),
         Some("urgence-froid")
     );
-    assert_eq!(app.pins, [first.clone()]);
+    assert_eq!(app.pins, std::slice::from_ref(&first));
     ctrl(&mut app, 'e');
     assert_eq!(app.overlay, Some(Overlay::Recents(0)));
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
