@@ -111,7 +111,8 @@ pub const FONT_SIZE_HINT: &str = "La taille des lettres dépend de la police du 
     Ctrl + (ou le menu du terminal) ; + et - règlent seulement la largeur du texte.";
 pub const HELP_INTRO: &str =
     "Tapez pour chercher : accents, majuscules et fautes de frappe sont tolérés.";
-pub const HELP_LETTERS: &str = "Dans la liste et la fiche, les lettres sont des commandes.";
+pub const HELP_LETTERS: &str = "Une lettre tapée n'importe où commence une nouvelle question : \
+    les commandes sont sur Ctrl, Alt, les touches F et les flèches. Échap revient d'un pas.";
 pub const PRESENT_INTRO: &str =
     "Une question par diapositive ; une télécommande de présentation envoie PgSuiv et PgPréc.";
 pub const Q_TO_QUIT: &str = "q pour quitter";
@@ -228,3 +229,8 @@ pub const JSON_WRITE_FAILED: &str = "Impossible d'écrire le JSON";
 pub fn cannot_write(path: &std::path::Path) -> String {
     format!("Impossible d'écrire {}", path.display())
 }
+
+// --- the interface: state, emergencies, regions --------------------------------------------
+
+/// Échap on the start screen: nothing more to undo.
+pub const AT_START: &str = "Écran d'accueil : tapez une question (Ctrl + C pour quitter).";

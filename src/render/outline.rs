@@ -11,12 +11,12 @@
 //! | [`Layout::HtmlHandout`] | title, summary, answer, related, contacts, sources, review dates, old sources, **stale** |
 //! | [`Layout::PhonePage`] | summary, answer, related, contacts, sources, review dates, old sources (no stale warning: the title and the list are the page's) |
 //! | [`Layout::Slide`] | title, summary, points, speaker notes, review date |
-//! | [`Layout::Reader`] | **stale**, title, category, summary, old sources, answer, related, contacts, sources, review dates, not legal advice |
+//! | [`Layout::Reader`] | title, review dates, **stale**, category, summary, old sources, answer, related, contacts, sources, not legal advice |
 //!
-//! Where they disagree: the stale warning comes first in the reader, after the review dates in
-//! plain text and Markdown, and last in the HTML handout; the old-sources warning comes right
-//! after the summary in the reader and after the review dates elsewhere. Issue 14 unifies
-//! them; until then every output stays as it was, byte for byte.
+//! Where they disagree: the reader (issue 14) puts the review dates and the stale warning under
+//! the title; plain text and Markdown put them after the sources, the HTML handout puts the
+//! stale warning last; the old-sources warning comes right after the summary in the reader
+//! and after the review dates elsewhere. The printed formats are still to follow the reader.
 //!
 //! A section is in the outline only when the entry has something to show in it: no
 //! « Voir aussi » without related entries, no stale warning on a fresh entry.
@@ -111,8 +111,9 @@ impl Layout {
             ],
             Self::Slide => &[S::Title, S::Summary, S::Points, S::Notes, S::Reviewed],
             Self::Reader => &[
-                S::Stale,
                 S::Title,
+                S::Reviewed,
+                S::Stale,
                 S::Category,
                 S::Summary,
                 S::OldSources,
@@ -120,7 +121,6 @@ impl Layout {
                 S::Related,
                 S::Contacts,
                 S::Sources,
-                S::Reviewed,
                 S::NotLegalAdvice,
             ],
         }
@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn the_stale_warning_is_where_each_format_puts_it_today() {
         let at = |l: Layout| l.order().iter().position(|&s| s == S::Stale);
-        assert_eq!(at(Layout::Reader), Some(0));
+        assert_eq!(at(Layout::Reader), Some(2));
         assert_eq!(at(Layout::Plain), Some(7));
         assert_eq!(at(Layout::HtmlHandout), Some(8));
         assert_eq!(at(Layout::PhonePage), None);

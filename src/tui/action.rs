@@ -17,6 +17,18 @@ pub enum Action {
     Quit,
     /// Edit the search text (insert, delete, move the cursor).
     Edit(InputRequest),
+    /// A letter typed outside the search bar: it starts a new question there.
+    TypeNew(char),
+    /// Clear everything (query, tab, filters, overlays) back to the start screen.
+    ClearAll,
+    /// Show the emergency numbers over the screen.
+    Emergencies,
+    /// Make the region of the filter « ma région » (or forget it without a region filter).
+    SetMyRegion,
+    /// Pin the open page (or unpin it), for this run only.
+    Pin,
+    /// Show the pinned and recent pages over the screen.
+    Recents,
     /// Insert pasted text into the search bar (or the find bar).
     Paste(String),
     /// Move the selection down one result.

@@ -86,6 +86,7 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         Terminal::new(CrosstermBackend::new(io::stdout())).context("Terminal indisponible")?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
+    load_region(app);
     let mut clock = Clock::default();
     let mut speaker = Speaker::default();
     while !app.quit {
@@ -117,6 +118,9 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         }
         if let Some(text) = app.clipboard.take() {
             copy(&text);
+        }
+        if let Some(region) = app.save_region.take() {
+            save_region(app, region.as_deref());
         }
         if signals.stopped().is_some() {
             break;
@@ -167,6 +171,31 @@ fn actions(app: &App, event: Event) -> Vec<Action> {
             _ => Vec::new(),
         },
         _ => Vec::new(),
+    }
+}
+
+/// « Ma région » from the config file; a broken file is said in the status bar and ignored.
+fn load_region(app: &mut App) {
+    let Some(dir) = crate::tui::config::dir() else {
+        return;
+    };
+    match crate::tui::config::load(&dir) {
+        Ok(region) => app.my_region = region,
+        Err(warning) => app.status = Some(warning),
+    }
+    if app.my_region.is_some() {
+        app.refresh_rows();
+    }
+}
+
+fn save_region(app: &mut App, region: Option<&str>) {
+    let saved = crate::tui::config::dir()
+        .ok_or_else(|| {
+            "Pas de dossier de configuration : « ma région » vaut pour cette séance.".to_owned()
+        })
+        .and_then(|dir| crate::tui::config::save(&dir, region));
+    if let Err(message) = saved {
+        app.status = Some(message);
     }
 }
 

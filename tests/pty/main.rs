@@ -10,3 +10,4 @@ mod resize;
 mod signals;
 mod tui;
 mod version_guard;
+mod walk;

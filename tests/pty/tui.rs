@@ -107,7 +107,7 @@ fn a_volunteer_session_from_search_to_quit() {
 
     // Enter opens it in the reader; its first link is the police-check entry.
     pty.send("\r");
-    pty.wait_for("the reader's key hints", |s| s.contains("0…9 suivre"));
+    pty.wait_for("the reader's key hints", |s| s.contains("← revenir"));
     pty.send("1");
     pty.wait_for("the followed link", |s| {
         s.contains("Que faire lors d'un contrôle de police ?") && s.contains("historique ← 1 · 0 →")
@@ -121,8 +121,8 @@ fn a_volunteer_session_from_search_to_quit() {
             .contains("Combien de temps peut-on être détenu en")
     );
 
-    // `y` copies the entry through OSC 52.
-    pty.send("y");
+    // Ctrl + Y copies the entry through OSC 52.
+    pty.send("\x19");
     pty.wait_for("the copy confirmation", |s| {
         s.contains("Fiche envoyée au presse-papiers")
     });
@@ -136,35 +136,47 @@ fn a_volunteer_session_from_search_to_quit() {
         "{copied}"
     );
 
-    // `q` quits from the reader (in the search bar it would type a letter).
-    pty.send("q");
+    // A letter in the reader starts a new question: « froid » finds the entry about the cold,
+    // even though f, r, o, i and d were commands once.
+    pty.send("froid");
+    pty.wait_for("the new question", |s| {
+        s.contains("Rechercher › froid") && s.contains("Que faire face au froid")
+    });
+    // Ctrl + Q quits from anywhere.
+    pty.send("\x11");
     let status = pty.wait_exit();
-    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 0 | 130)),
+        "{status:?}"
+    );
     assert_restored(&pty);
 }
 
 #[test]
-fn q_in_the_search_bar_types_and_escape_tab_reach_the_commands() {
+fn letters_type_everywhere_and_commands_are_on_ctrl() {
     let mut pty = start();
     pty.send("q");
     pty.wait_for("q in the query", |s| s.contains("Rechercher › q"));
     assert!(pty.running());
-    // Esc clears the query; Tab moves to the list, where `c` copies the contact's number.
+    // Esc clears the query; Tab moves to the list, where Ctrl + O copies the contact's number.
     pty.send("\x1b");
     pty.wait_for("the cleared query", |s| s.contains("tapez quelques mots"));
     pty.send("\t");
-    pty.wait_for("the list's key hints", |s| {
-        s.contains("s retour") || s.contains(" s ")
-    });
-    pty.send("G");
-    pty.send("c");
-    pty.wait_for("the copied number", |s| {
-        s.contains("0 8 0 0   0 0   0 0 0")
-    });
+    pty.wait_for("the focused list", |s| s.contains("┏ Hébergement"));
+    pty.send("\x1b[F");
+    pty.send("\x0f");
+    pty.wait_for("the copied number", |s| s.contains("0 8 0 0   0 0   0 0 0"));
     assert_eq!(last_clipboard(&pty.raw).as_deref(), Some("0800 00 000"));
+    // q in the list types a new question; it does not quit.
     pty.send("q");
+    pty.wait_for("q in the query", |s| s.contains("Rechercher › q"));
+    assert!(pty.running());
+    pty.send("\x11");
     let status = pty.wait_exit();
-    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 0 | 130)),
+        "{status:?}"
+    );
     assert_restored(&pty);
 }
 
@@ -305,4 +317,54 @@ fn first_frame_time() {
 fn cpu_time(pid: &str) -> Option<u64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/schedstat")).ok()?;
     stat.split_whitespace().next()?.parse().ok()
+}
+
+#[test]
+fn ma_region_is_the_one_file_relais_writes() {
+    let mut pty = start();
+    // Contacts tab, the region filter walked to Liège, then F9.
+    pty.send("\x14\x14\x12\x12\x12");
+    pty.wait_for("the Liège filter", |s| {
+        s.contains("Région : Province de Liège")
+    });
+    pty.send("\x1b[20~");
+    pty.wait_for("ma région", |s| {
+        s.contains("Ma région : Province de Liège")
+    });
+    pty.send("\x11");
+    let status = pty.wait_exit();
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 0 | 130)),
+        "{status:?}"
+    );
+    let file = pty.sandbox.home.path().join("config/relais/ma-region");
+    let files: Vec<PathBuf> = pty
+        .sandbox
+        .written()
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    assert_eq!(files, std::slice::from_ref(&file), "that file alone");
+    assert_eq!(std::fs::read_to_string(&file).expect("saved"), "liege\n");
+}
+
+#[test]
+fn a_broken_ma_region_file_is_a_warning_and_ignored() {
+    let config = tempfile::tempdir().expect("config");
+    std::fs::create_dir_all(config.path().join("relais")).expect("dir");
+    std::fs::write(config.path().join("relais/ma-region"), "\u{0}nulle part\n").expect("write");
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/kb.yaml");
+    let mut pty = Launch::new(&["--data", data.to_str().expect("a UTF-8 path")])
+        .home_var("XDG_DATA_HOME", "share")
+        .env("XDG_CONFIG_HOME", config.path().to_str().expect("UTF-8"))
+        .size(COLS, ROWS)
+        .start();
+    pty.wait_for("the warning", |s| s.contains("illisible"));
+    assert!(!pty.contents().contains("Ma région"));
+    pty.send("\x11");
+    let status = pty.wait_exit();
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 0 | 130)),
+        "{status:?}"
+    );
 }

@@ -8,9 +8,11 @@ mod reader;
 mod results;
 mod screen;
 mod sessions;
+mod traps;
 mod warnings;
 
 use relais::tui::app::App;
+use relais::tui::app::list::Slot;
 
 /// Every entry, by category in the order the data declares them, then every contact by region.
 const BROWSE_ORDER: [&str; 10] = [
@@ -41,6 +43,18 @@ fn assert_invariants(app: &App) {
             app.selected < app.list_offset + height,
             "selection below the list"
         );
+        // The whole selected row is drawn when the list has room for it.
+        let room = height.saturating_sub(app.list_head().len());
+        if app.areas().list.width > 0 && room >= app.row_height(app.selected) {
+            let slots = app.list_slots();
+            assert!(
+                slots.contains(&Slot::Row {
+                    index: app.selected,
+                    part: 0
+                }),
+                "the selected row is visible: {slots:?}"
+            );
+        }
     }
     assert!(app.scroll <= app.max_scroll(), "scrolled past the end");
     if let Some(find) = &app.find {

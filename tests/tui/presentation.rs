@@ -402,7 +402,7 @@ fn help_stays_open_while_the_clock_ticks_and_scrolls_at_80x24() {
     }
     assert!(a.help, "the timer tick closed the help");
     let top = screen(&a);
-    assert!(top.contains("PgSuiv : suite"), "{top}");
+    assert!(top.contains("suite ↓"), "{top}");
     press(&mut a, K::PageDown);
     press(&mut a, K::PageDown);
     press(&mut a, K::PageDown);

@@ -64,6 +64,51 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_at_its_end() {
+    snapshot_at_sizes("help_end", ThemeName::Defaut, |app| {
+        app.update(Action::ToggleHelp);
+        app.update(Action::ScrollBottom);
+    });
+}
+
+/// Page keys scroll the help (they do not close it), never past its last line, which stays at
+/// the bottom of the box; the « suite ↓ » hint is there until then.
+#[test]
+fn the_help_scrolls_to_its_end_and_no_further() {
+    for (w, h) in [(80, 24), (40, 12), (200, 50)] {
+        let mut app = app(w, h);
+        app.update(Action::ToggleHelp);
+        let max = app.help_max_scroll();
+        if max > 0 {
+            assert!(
+                lines(&draw(&app)).iter().any(|l| l.contains("suite ↓")),
+                "{w}x{h}"
+            );
+        }
+        for _ in 0..200 {
+            app.update(Action::PageDown);
+        }
+        assert!(app.help, "PgSuiv keeps the help open");
+        assert_eq!(app.help_scroll, max, "{w}x{h}");
+        let screen = lines(&draw(&app)).join("\n");
+        let last = app
+            .help_rows()
+            .last()
+            .map(|l| l[0].1.clone())
+            .expect("rows");
+        assert!(
+            screen.contains(last.trim()),
+            "{w}x{h}: the last line shows\n{screen}"
+        );
+        assert!(!screen.contains("suite ↓"), "{w}x{h}");
+        assert!(
+            !screen.contains("OSC 52") && !screen.contains("Maj-Tab"),
+            "{w}x{h}"
+        );
+    }
+}
+
+#[test]
 fn no_results_with_suggestions() {
     snapshot_at_sizes("no_results", ThemeName::Defaut, |app| {
         type_text(app, "plolise");
@@ -129,7 +174,12 @@ fn the_high_contrast_theme_paints_the_cells() {
     assert_eq!(buf[(list.x, list.y)].fg, Color::White);
     // The stale warning: black on yellow, bold.
     let text_area = app.areas().reader_text();
-    let warning = &buf[(text_area.x, text_area.y)];
+    // Under the title and the review dates.
+    let row = (text_area.y..text_area.y + text_area.height)
+        .find(|&y| buf[(text_area.x, y)].symbol() == "⚠")
+        .expect("the stale warning in the reader");
+    assert!(row <= text_area.y + 3, "under the title");
+    let warning = &buf[(text_area.x, row)];
     assert_eq!(warning.symbol(), "⚠");
     assert_eq!((warning.fg, warning.bg), (Color::Black, Color::Yellow));
     // The selected row: black on white.
@@ -140,7 +190,7 @@ fn the_high_contrast_theme_paints_the_cells() {
     let bar_y = 23;
     assert_eq!(buf[(0, bar_y)].bg, Color::White);
     let bar = &text[usize::from(bar_y)];
-    let at = bar.find(" ? aide").expect("the key hint of help") + 1;
+    let at = bar.find(" F1 aide").expect("the key hint of help") + 1;
     let key_x = bar[..at].chars().count();
     assert_eq!(buf[(key_x as u16, bar_y)].bg, Color::Yellow);
 }
@@ -174,18 +224,30 @@ fn the_default_theme_highlights_matched_title_words() {
 }
 
 #[test]
-fn long_titles_are_cut_with_an_ellipsis() {
+fn long_titles_take_a_second_line() {
     let mut app = app(40, 12);
     type_text(&mut app, "soigner");
     let buf = draw(&app);
     let rows = app.areas().list_rows();
     assert_eq!(rows.width, 38);
-    let line = &lines(&buf)[usize::from(rows.y)];
-    assert_eq!(line, "│? Comment faire soigner une personne …│");
-    // The selected row is filled to the border, the ellipsis keeps the row's style.
-    let ellipsis = &buf[(rows.x + 37, rows.y)];
-    assert_eq!(ellipsis.symbol(), "…");
-    assert!(ellipsis.modifier.contains(Modifier::REVERSED));
+    let text = lines(&buf);
+    let first = &text[usize::from(rows.y)];
+    assert!(
+        first.starts_with("│? Comment faire soigner une personne "),
+        "{first}"
+    );
+    let second = &text[usize::from(rows.y) + 1];
+    assert!(second.starts_with("│  sans titre de séjour ?"), "{second}");
+    assert!(
+        !first.contains('…') && !second.contains('…'),
+        "{first}\n{second}"
+    );
+    // The selected row is filled to the border on both lines.
+    assert!(
+        buf[(rows.x + 37, rows.y + 1)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
 }
 
 #[test]
@@ -226,7 +288,7 @@ fn the_status_bar_names_the_data_and_its_date() {
         status.starts_with(" tests/fixtures/tui/kb.yaml · 01/11/2026 "),
         "{status}"
     );
-    assert!(status.contains("Ctrl-C"), "{status}");
+    assert!(status.contains("Ctrl+C quitter"), "{status}");
 }
 
 #[test]

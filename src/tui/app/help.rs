@@ -38,11 +38,42 @@ fn one(role: HelpRole, text: &str) -> HelpLine {
     vec![(role, text.to_owned())]
 }
 
+/// Columns of the keys column of the help.
+const KEYS: usize = 18;
+
+/// The sections of the help while browsing: the keys that work everywhere, then each mode's
+/// own keys.
+const BROWSING: [(Mode, &str); 6] = [
+    (Mode::Search, "Barre de recherche"),
+    (Mode::Results, "Liste des résultats"),
+    (Mode::Reader, "Fiche (volet de lecture)"),
+    (Mode::Find, "Recherche dans la fiche"),
+    (Mode::List, "Fenêtres Urgences et Épinglées et récentes"),
+    (Mode::Help, "Dans cette aide"),
+];
+
+/// True for a binding of the search bar, the list and the reader alike.
+fn everywhere(modes: &[Mode]) -> bool {
+    [Mode::Search, Mode::Results, Mode::Reader]
+        .iter()
+        .all(|m| modes.contains(m))
+}
+
+fn binding_line(label: &str, help: &str) -> HelpLine {
+    vec![
+        (
+            HelpRole::Heading,
+            format!("  {label:<width$}", width = KEYS - 2),
+        ),
+        (HelpRole::Plain, help.to_owned()),
+    ]
+}
+
 impl App {
     /// The lines of the help: the bindings of the modes the user is in.
     #[must_use]
     pub fn help_lines(&self) -> Vec<HelpLine> {
-        use HelpRole::{Dim, Heading, Plain, Title};
+        use HelpRole::{Dim, Heading, Title};
         let mut lines = if self.presentation.is_some() {
             vec![one(Heading, s::PRESENT_INTRO)]
         } else {
@@ -56,27 +87,36 @@ impl App {
                 (Mode::Picker, "Choix de la présentation"),
             ]
         };
-        let browsing = [
-            (Mode::Search, "Barre de recherche"),
-            (Mode::Results, "Liste des résultats"),
-            (Mode::Reader, "Fiche (volet de lecture)"),
-        ];
-        let sections: &[(Mode, &str)] = if self.presentation.is_some() {
-            presenting
-        } else {
-            &browsing
-        };
         if self.presentation.is_some() {
             lines.push(one(Dim, s::FONT_SIZE_HINT));
-        }
-        for &(mode, title) in sections {
+            for &(mode, title) in presenting {
+                lines.push(Vec::new());
+                lines.push(one(Title, title));
+                for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+                    lines.push(binding_line(binding.label, binding.help));
+                }
+            }
+        } else {
             lines.push(Vec::new());
-            lines.push(one(Title, title));
-            for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
-                lines.push(vec![
-                    (Heading, format!("  {:<16}", binding.label)),
-                    (Plain, binding.help.to_owned()),
-                ]);
+            lines.push(one(Title, "Partout"));
+            for binding in BINDINGS.iter().filter(|b| everywhere(b.modes)) {
+                lines.push(binding_line(binding.label, binding.help));
+            }
+            for &(mode, title) in &BROWSING {
+                lines.push(Vec::new());
+                lines.push(one(Title, title));
+                let own = BINDINGS
+                    .iter()
+                    .filter(|b| b.modes.contains(&mode) && !everywhere(b.modes));
+                for binding in own {
+                    lines.push(binding_line(binding.label, binding.help));
+                }
+                if mode == Mode::Search {
+                    lines.push(binding_line(
+                        "autres touches",
+                        "écrivent la question (Ctrl + W : effacer un mot)",
+                    ));
+                }
             }
         }
         lines.push(Vec::new());
@@ -86,25 +126,70 @@ impl App {
         ));
         lines.push(one(
             Dim,
-            "Copie : y et c passent par le terminal (OSC 52), même en SSH.",
+            "Copier : relais envoie le texte au presse-papiers par le terminal ; certains \
+             terminaux l'ignorent. Collez une fois pour vérifier.",
         ));
         lines.push(one(Dim, s::NOT_LEGAL_ADVICE));
         lines
     }
 
-    /// How far the help can scroll: its wrapped lines less the rows it shows.
+    /// The help's lines wrapped at word boundaries to the overlay's inner width; a binding's
+    /// words continue under its description, not under its keys.
+    #[must_use]
+    pub fn help_rows(&self) -> Vec<HelpLine> {
+        let (width, _) = help_size(self.size);
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let mut rows = Vec::new();
+        for line in self.help_lines() {
+            match line.as_slice() {
+                [] => rows.push(Vec::new()),
+                [(HelpRole::Heading, keys), (HelpRole::Plain, text)] if inner > KEYS + 8 => {
+                    for (i, part) in super::list::wrap_words(text, inner - KEYS)
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let lead = if i == 0 {
+                            keys.clone()
+                        } else {
+                            " ".repeat(KEYS)
+                        };
+                        let lead = if lead.width() > KEYS {
+                            // A long key label takes its own line.
+                            rows.push(vec![(HelpRole::Heading, lead)]);
+                            " ".repeat(KEYS)
+                        } else {
+                            lead
+                        };
+                        rows.push(vec![(HelpRole::Heading, lead), (HelpRole::Plain, part)]);
+                    }
+                }
+                pieces => {
+                    let role = pieces[0].0;
+                    let text: String = pieces
+                        .iter()
+                        .map(|(_, t)| t.trim_end())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    for part in super::list::wrap_words(text.trim_start(), inner) {
+                        rows.push(vec![(role, part)]);
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    /// The rows of help text the overlay shows at once (inside its border).
+    #[must_use]
+    pub fn help_page(&self) -> u16 {
+        help_size(self.size).1.saturating_sub(2).max(1)
+    }
+
+    /// How far the help can scroll: its wrapped rows less the rows it shows, so its last line
+    /// ends at the bottom of the box, never above it.
     #[must_use]
     pub fn help_max_scroll(&self) -> u16 {
-        let (width, height) = help_size(self.size);
-        let inner = width.saturating_sub(2).max(1) as usize;
-        let rows: usize = self
-            .help_lines()
-            .iter()
-            .map(|l| {
-                let w: usize = l.iter().map(|(_, t)| t.width()).sum();
-                w.div_ceil(inner).max(1)
-            })
-            .sum();
-        u16::try_from(rows.saturating_sub(height.saturating_sub(2) as usize)).unwrap_or(u16::MAX)
+        let rows = self.help_rows().len();
+        u16::try_from(rows.saturating_sub(usize::from(self.help_page()))).unwrap_or(u16::MAX)
     }
 }

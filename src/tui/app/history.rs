@@ -35,10 +35,14 @@ fn drop_twins(back: &mut Vec<String>, forward: &mut Vec<String>, id: &str) {
 impl App {
     /// Opens `id` as a new step of the history.
     pub fn navigate(&mut self, id: String) {
+        self.note_position();
         if let Some(current) = self.open.take().filter(|_| !self.previewing) {
             push_step(&mut self.back, current);
         }
         self.forward.clear();
+        self.remember(&id);
+        // A page opened anew starts at its top; only the way back returns where it was left.
+        self.read_at.remove(&id);
         self.show_step(id);
     }
 
@@ -47,7 +51,21 @@ impl App {
     /// next to itself.
     pub(super) fn show_step(&mut self, id: String) {
         drop_twins(&mut self.back, &mut self.forward, &id);
+        let at = self.read_at.get(&id).copied().unwrap_or(0);
         self.show(id);
+        self.scroll = at.min(self.max_scroll());
+    }
+
+    /// Remembers that `id` was left at the current scroll.
+    pub(super) fn note_scroll(&mut self, id: &str) {
+        self.read_at.insert(id.to_owned(), self.scroll);
+    }
+
+    /// Remembers where the open page is scrolled to, for the way back to it.
+    fn note_position(&mut self) {
+        if let Some(open) = self.open.clone().filter(|_| !self.previewing) {
+            self.read_at.insert(open, self.scroll);
+        }
     }
 
     /// The preview of `id` becomes a step: the page before it cannot be the same page, and
@@ -60,6 +78,7 @@ impl App {
     }
 
     pub(super) fn go_back(&mut self) {
+        self.note_position();
         match step(&mut self.back, &mut self.forward, self.open.as_deref()) {
             Some(previous) => self.show_step(previous),
             None if !self.wide() && self.focus == Focus::Reader => self.focus = Focus::Results,
@@ -68,6 +87,7 @@ impl App {
     }
 
     pub(super) fn go_forward(&mut self) {
+        self.note_position();
         if let Some(next) = step(&mut self.forward, &mut self.back, self.open.as_deref()) {
             self.show_step(next);
         }

@@ -3,14 +3,18 @@
 //! the state.
 
 mod contact;
+mod escape;
 pub mod help;
 mod history;
 pub mod language;
 pub mod layout;
+pub mod list;
 mod mode;
+pub mod overlay;
 mod pointer;
 pub mod presentation;
 pub mod reader;
+pub mod region;
 mod results;
 pub mod wrap;
 
@@ -59,6 +63,8 @@ impl Tab {
 pub struct Row {
     pub id: String,
     pub kind: Kind,
+    /// A separator line drawn above the row (« Toute la Wallonie », « Toute la Belgique »).
+    pub sep: Option<String>,
     /// Byte ranges of matched words in the title, for highlighting.
     pub positions: Vec<std::ops::Range<usize>>,
     /// Found through a translation: the language that matched (`en`, `ar`…).
@@ -142,6 +148,21 @@ pub struct App {
     pub presentation: Option<presentation::Presentation>,
     /// Digits of a link number being typed (fiches with ten links or more).
     pub link_digits: String,
+    /// What covers the screen (emergencies, pinned and recent pages), if anything.
+    pub overlay: Option<overlay::Overlay>,
+    /// Pages pinned during this run (memory only).
+    pub pins: Vec<String>,
+    /// Pages opened since relais started, most recent first (memory only).
+    pub recents: Vec<String>,
+    /// « Ma région », read from the config file at start.
+    pub my_region: Option<String>,
+    /// The new « ma région » to save (`Some(None)`: forget it), taken by the runtime.
+    pub save_region: Option<Option<String>>,
+    /// Hits of the query the tab and filters hide.
+    pub hidden: usize,
+    /// Where each page of the history was left (its scroll), so that going back returns
+    /// there.
+    pub read_at: std::collections::HashMap<String, usize>,
     /// The user chose the theme (`--theme`): presentation mode keeps it.
     pub theme_chosen: bool,
     /// The language the reader shows the open item in (`fr`, or a code it is translated into).
@@ -195,6 +216,13 @@ impl App {
             lang: "fr",
             for_person: false,
             show: None,
+            overlay: None,
+            pins: Vec::new(),
+            recents: Vec::new(),
+            my_region: None,
+            save_region: None,
+            hidden: 0,
+            read_at: std::collections::HashMap::new(),
         };
         app.refresh_rows();
         app
@@ -230,44 +258,19 @@ impl App {
             self.link_digits.clear();
         }
         if self.presentation.is_some() {
-            match action {
-                Action::Quit => self.quit = true,
-                Action::Resize(w, h) => {
-                    self.size = Rect::new(0, 0, w, h);
-                    self.plan_slide();
-                }
-                Action::ToggleHelp => {
-                    self.help = !self.help;
-                    self.help_scroll = 0;
-                }
-                // The help stays until a key closes it: the timer and the presenter's moves
-                // (speaker view) go on underneath.
-                Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
-                    if self.help =>
-                {
-                    let step = match action {
-                        Action::ScrollDown => 1,
-                        Action::ScrollUp => -1,
-                        Action::PageDown => 10,
-                        _ => -10,
-                    };
-                    self.help_scroll = self
-                        .help_scroll
-                        .saturating_add_signed(step)
-                        .min(self.help_max_scroll());
-                }
-                Action::Tick(_)
-                | Action::Follow(_)
-                | Action::Presenter(_)
-                | Action::AlreadyPresenting => self.update_presentation(&action),
-                _ if self.help => self.help = false,
-                other => self.update_presentation(&other),
-            }
+            self.update_while_presenting(action);
             return;
         }
         match action {
             Action::Quit => self.quit = true,
             Action::Edit(req) => self.edit(req),
+            Action::TypeNew(ch) => self.type_new(ch),
+            Action::ClearAll => self.clear_all(),
+            Action::Emergencies => self.toggle_overlay(overlay::Overlay::Emergencies),
+            Action::Recents => self.toggle_overlay(overlay::Overlay::Recents(0)),
+            Action::Pin => self.pin(),
+            Action::SetMyRegion => self.set_my_region(),
+            _ if self.overlay_takes(&action) => self.overlay_action(&action),
             Action::Paste(text) => self.paste(&text),
             Action::SelectNext => self.select(self.selected.saturating_add(1)),
             Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
@@ -276,14 +279,24 @@ impl App {
             Action::ScrollDown | Action::PageDown if self.show.is_some() => self.show_scroll(1),
             Action::ScrollUp | Action::PageUp if self.show.is_some() => self.show_scroll(-1),
             Action::PageDown | Action::PageUp if self.help => {
-                self.scroll_by(if action == Action::PageDown { 10 } else { -10 });
+                let page = isize::try_from(self.help_page().saturating_sub(1).max(1)).unwrap_or(10);
+                self.scroll_by(if action == Action::PageDown {
+                    page
+                } else {
+                    -page
+                });
             }
+            Action::ScrollTop if self.help => self.help_scroll = 0,
+            Action::ScrollBottom if self.help => self.help_scroll = self.help_max_scroll(),
             Action::PageDown | Action::PageUp => self.page(action == Action::PageDown),
             Action::Open if !self.link_digits.is_empty() => self.follow_typed_link(),
             Action::Open => self.open_selected(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::Escape => self.escape(),
+            Action::FocusNext if self.focus == Focus::Search && !self.suggestions.is_empty() => {
+                self.accept_suggestion();
+            }
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::FocusSearch => self.focus = Focus::Search,
@@ -321,24 +334,40 @@ impl App {
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
-    fn escape(&mut self) {
-        if self.show.take().is_some() || self.qr.take().is_some() {
-            return;
-        }
-        if self.find.is_some() {
-            self.find = None;
-            self.rebuild_doc();
-            return;
-        }
-        match self.focus {
-            Focus::Search if !self.input.value().is_empty() => {
-                self.input.reset();
-                self.refresh_rows();
+    /// Applies one action during a presentation.
+    fn update_while_presenting(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                self.plan_slide();
             }
-            Focus::Search => {}
-            Focus::Results => self.focus = Focus::Search,
-            Focus::Reader if !self.back.is_empty() => self.go_back(),
-            Focus::Reader => self.focus = Focus::Results,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            // The help stays until a key closes it: the timer and the presenter's moves
+            // (speaker view) go on underneath.
+            Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
+                if self.help =>
+            {
+                let step = match action {
+                    Action::ScrollDown => 1,
+                    Action::ScrollUp => -1,
+                    Action::PageDown => 10,
+                    _ => -10,
+                };
+                self.help_scroll = self
+                    .help_scroll
+                    .saturating_add_signed(step)
+                    .min(self.help_max_scroll());
+            }
+            Action::Tick(_)
+            | Action::Follow(_)
+            | Action::Presenter(_)
+            | Action::AlreadyPresenting => self.update_presentation(&action),
+            _ if self.help => self.help = false,
+            other => self.update_presentation(&other),
         }
     }
 

@@ -29,6 +29,9 @@ impl App {
         if self.show.is_some() {
             return Mode::Show;
         }
+        if self.overlay.is_some() {
+            return Mode::List;
+        }
         if self.find.as_ref().is_some_and(|f| f.editing) {
             Mode::Find
         } else {

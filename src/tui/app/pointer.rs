@@ -22,10 +22,11 @@ impl App {
         } else if contains(a.list_rows(), col, row) {
             self.focus = Focus::Results;
             let line = (row - a.list_rows().y) as usize;
-            let index = (self.list_offset + line).checked_sub(self.header_lines());
-            if let Some(index) =
-                index.filter(|&i| i < self.rows.len() && line >= self.header_lines())
-            {
+            let index = match self.list_slots().get(line) {
+                Some(super::list::Slot::Row { index, .. }) => Some(*index),
+                _ => None,
+            };
+            if let Some(index) = index {
                 self.select(index);
                 if !self.wide() {
                     self.open_selected();
@@ -68,9 +69,12 @@ impl App {
             self.focus = Focus::Results;
         }
         self.rebuild_doc();
+        // Laid out from the top again: a shrink then a grow never leaves the first rows
+        // hidden above the list when they fit.
+        self.list_offset = 0;
         self.keep_selection_visible();
-        if self.open.is_none() {
-            self.preview();
-        }
+        // Beside the list, the reader shows the selection: what Ctrl + O, Ctrl + G and
+        // Ctrl + Y act on is what is on screen.
+        self.preview();
     }
 }

@@ -61,6 +61,7 @@ impl App {
         let query = self.input.value().trim().to_owned();
         self.nothing_found = false;
         self.not_sure = false;
+        self.hidden = 0;
         self.suggestions.clear();
         self.rows = if query.is_empty() {
             self.browse_rows()
@@ -69,28 +70,27 @@ impl App {
                 .index
                 .search(&query, crate::search::QueryOptions::default());
             self.not_sure = !results.hits.is_empty() && !results.sure();
-            results
+            let total = results.hits.len();
+            let rows: Vec<Row> = results
                 .hits
                 .into_iter()
                 .filter(|h| self.keeps(h.kind, &h.id))
                 .map(|h| Row {
                     id: h.id,
                     kind: h.kind,
+                    sep: None,
                     positions: h.positions,
                     lang: h.matched_lang,
                 })
-                .collect()
+                .collect();
+            self.hidden = total - rows.len();
+            rows
         };
         if self.not_sure && !self.rows.is_empty() {
             self.suggestions = self.index.suggest(&query);
-            for id in self.index.fallback_contacts() {
-                if !self.rows.iter().any(|r| r.id == *id) {
-                    self.rows.push(Row {
-                        id: id.clone(),
-                        kind: Kind::Contact,
-                        positions: Vec::new(),
-                        lang: None,
-                    });
+            for row in self.fallback_rows() {
+                if !self.rows.iter().any(|r| r.id == row.id) {
+                    self.rows.push(row);
                 }
             }
         }
@@ -98,18 +98,9 @@ impl App {
             self.not_sure = false;
             self.nothing_found = true;
             self.suggestions = self.index.suggest(&query);
-            self.rows = self
-                .index
-                .fallback_contacts()
-                .iter()
-                .map(|id| Row {
-                    id: id.clone(),
-                    kind: Kind::Contact,
-                    positions: Vec::new(),
-                    lang: None,
-                })
-                .collect();
+            self.rows = self.fallback_rows();
         }
+        self.order_by_region();
         self.selected = 0;
         self.list_offset = 0;
         self.preview();
@@ -120,6 +111,7 @@ impl App {
         let row = |id: &str, kind| Row {
             id: id.to_owned(),
             kind,
+            sep: None,
             positions: Vec::new(),
             lang: None,
         };
@@ -157,11 +149,10 @@ impl App {
                     .entry(id)
                     .is_some_and(|e| Some(&e.category) == self.kb.categories.get(c).map(|c| &c.id))
             }),
-            (_, Kind::Contact) => self.region.is_none_or(|r| {
-                self.kb
-                    .contact(id)
-                    .is_some_and(|c| Some(c.region.as_str()) == REGIONS.get(r).copied())
-            }),
+            (_, Kind::Contact) => self
+                .kb
+                .contact(id)
+                .is_some_and(|c| self.region_keeps(&c.region)),
         }
     }
 
@@ -189,22 +180,6 @@ impl App {
         self.preview();
     }
 
-    /// Lines above the rows: « Pas de réponse sûre » or the suggestions.
-    pub fn header_lines(&self) -> usize {
-        usize::from(self.not_sure || (self.nothing_found && !self.suggestions.is_empty()))
-    }
-
-    pub(super) fn keep_selection_visible(&mut self) {
-        let height = (self.areas().list_rows().height as usize)
-            .saturating_sub(self.header_lines())
-            .max(1);
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + height {
-            self.list_offset = self.selected + 1 - height;
-        }
-    }
-
     /// On a wide screen the reader follows the selection (without touching the history).
     pub(super) fn preview(&mut self) {
         if !self.wide() || self.focus == Focus::Reader {
@@ -214,6 +189,13 @@ impl App {
             return;
         };
         if self.open.as_deref() != Some(&id) {
+            // A page opened for reading stays in the history when a preview replaces it.
+            if let Some(read) = self.open.take().filter(|_| !self.previewing)
+                && self.back.last() != Some(&read)
+            {
+                self.note_scroll(&read);
+                self.back.push(read);
+            }
             self.show(id);
             self.previewing = true;
         }
@@ -267,14 +249,16 @@ impl App {
     /// The filter currently applied, as the tab bar shows it.
     #[must_use]
     pub fn filter_label(&self) -> Option<String> {
-        match self.tab {
-            Tab::Contacts => self
-                .region
-                .map(|r| format!("Région : {}", crate::strings::region_label(REGIONS[r]))),
-            _ => self
-                .category
-                .and_then(|c| self.kb.categories.get(c))
-                .map(|c| format!("Catégorie : {}", c.title)),
+        let category = self
+            .category
+            .and_then(|c| self.kb.categories.get(c))
+            .map(|c| format!("Catégorie : {}", c.title));
+        let region = self
+            .region
+            .map(|r| format!("Région : {}", crate::strings::region_label(REGIONS[r])));
+        match (category, region) {
+            (Some(c), Some(r)) => Some(format!("{c} · {r}")),
+            (c, r) => c.or(r),
         }
     }
 

@@ -4,27 +4,31 @@
 use super::{BINDINGS, Binding};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode::{
-    self, Blanked, Find, Goto, Help, Notes, Picker, Present, PresentSearch, Reader, Results, Search,
+    self, Blanked, Find, Goto, Help, List, Notes, Picker, Present, PresentSearch, Reader, Results,
+    Search,
 };
 
-/// One hint of the footer: keys, a word, and whether it opens the help (the footer keeps that
-/// one whatever its width).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One hint of the footer: keys, a word, and whether it opens the help or quits (the footer
+/// keeps those two whatever its width).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
-    pub keys: &'static str,
+    pub keys: String,
     pub what: &'static str,
     pub help: bool,
+    pub quit: bool,
 }
 
 /// Per mode: the label of a binding of that mode (as the table writes it) and the footer's
-/// word for it. The footer shows the first word of the label.
+/// word for it. The footer shows the label's first key (before a double space), « Ctrl + C »
+/// written « Ctrl+C » to save room.
 #[rustfmt::skip]
 const FOOTER: &[(Mode, &[(&str, &str)])] = &[
-    (Search,  &[("↓ Ctrl-N", "résultat"), ("Entrée", "ouvrir"), ("Tab", "passer"), ("F1", "aide"), ("Ctrl-C", "quitter")]),
-    (Results, &[("Entrée", "ouvrir"), ("s", "retour"), ("y", "copier"), ("c", "numéro"), ("t", "onglet"), ("?", "aide"), ("q", "quitter")]),
-    (Reader,  &[("0…9", "suivre"), ("Retour Alt-← h", "revenir"), ("/", "chercher"), ("y", "copier"), ("c", "numéro"), ("?", "aide"), ("q", "quitter")]),
+    (Search,  &[("Entrée", "ouvrir"), ("↓  Ctrl + N", "résultat"), ("Ctrl + U  F3", "urgences"), ("Ctrl + L", "effacer"), ("Ctrl + R", "filtre"), ("F1", "aide"), ("Ctrl + C", "quitter")]),
+    (Results, &[("Entrée", "ouvrir"), ("Ctrl + O", "numéro"), ("Ctrl + U  F3", "urgences"), ("Ctrl + R", "filtre"), ("Ctrl + Y", "copier"), ("F1", "aide"), ("Ctrl + C", "quitter")]),
+    (Reader,  &[("← Retour", "revenir"), ("Ctrl + O", "numéro"), ("Ctrl + U  F3", "urgences"), ("0…9", "lien"), ("/  Ctrl + F", "chercher"), ("Ctrl + Y", "copier"), ("F1", "aide"), ("Ctrl + C", "quitter")]),
     (Find,    &[("Entrée", "suivant"), ("Échap", "fermer")]),
-    (Help,    &[("Échap", "fermer l'aide")]),
+    (Help,    &[("PgSuiv Espace", "suite"), ("Échap", "fermer l'aide"), ("Ctrl + C", "quitter")]),
+    (List,    &[("Entrée", "ouvrir"), ("Échap", "fermer"), ("Ctrl + C", "quitter")]),
     (Picker,  &[("Entrée", "présenter"), ("↓ j", "parcours"), ("q Échap", "quitter")]),
     (Present, &[]),
     (Blanked, &[]),
@@ -44,12 +48,24 @@ pub fn hints(mode: Mode) -> Vec<Hint> {
         .iter()
         .filter_map(|&(label, what)| {
             binding(mode, label).map(|b| Hint {
-                keys: label.split(' ').next().unwrap_or(label),
+                keys: short(label),
                 what,
                 help: b.action == Action::ToggleHelp,
+                quit: b.action == Action::Quit,
             })
         })
         .collect()
+}
+
+/// The first key of a label, compact: `Ctrl + U  F3` is `Ctrl+U`, `PgSuiv Espace` is
+/// `PgSuiv`.
+fn short(label: &str) -> String {
+    let first = label.split("  ").next().unwrap_or(label);
+    if first.contains(" + ") {
+        first.replace(" + ", "+")
+    } else {
+        first.split(' ').next().unwrap_or(first).to_owned()
+    }
 }
 
 fn binding(mode: Mode, label: &str) -> Option<&'static Binding> {

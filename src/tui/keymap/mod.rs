@@ -18,10 +18,12 @@ pub use table::BINDINGS;
 pub enum Mode {
     /// Typing in the search bar: letters edit the query.
     Search,
-    /// Moving in the results list: letters are commands.
+    /// Moving in the results list: letters start a new question, commands are on other keys.
     Results,
-    /// Reading an entry or a contact: letters are commands.
+    /// Reading an entry or a contact: letters start a new question.
     Reader,
+    /// The emergencies or the pinned and recent pages are shown over the screen.
+    List,
     /// Typing in the find bar of the reading pane.
     Find,
     /// The help overlay is open.
@@ -100,11 +102,6 @@ const fn ctrl(ch: char) -> Key {
     with(KeyCode::Char(ch), CTRL)
 }
 
-/// A character with Shift, as some terminals send capitals.
-const fn shift(ch: char) -> Key {
-    with(KeyCode::Char(ch), SHIFT)
-}
-
 /// A character whatever the modifiers.
 const fn any_c(ch: char) -> Key {
     any(KeyCode::Char(ch))
@@ -175,23 +172,42 @@ mod tests {
     }
 
     #[test]
-    fn letters_type_in_search_but_command_elsewhere() {
+    fn letters_type_in_search_and_start_a_question_elsewhere() {
         assert_eq!(
             action(Mode::Search, key(KeyCode::Char('q'), NONE)),
             Some(Action::Edit(InputRequest::InsertChar('q')))
         );
-        assert_eq!(
-            action(Mode::Results, key(KeyCode::Char('q'), NONE)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            action(Mode::Reader, key(KeyCode::Char('y'), NONE)),
-            Some(Action::CopyAnswer)
-        );
+        for mode in [Mode::Results, Mode::Reader, Mode::List, Mode::Help] {
+            for ch in ['f', 't', 'p', 'q', 'y', 'c', 'm', 'G', 'é', 'N'] {
+                let mods = if ch.is_uppercase() { SHIFT } else { NONE };
+                assert_eq!(
+                    action(mode, key(KeyCode::Char(ch), mods)),
+                    Some(Action::TypeNew(ch)),
+                    "{mode:?} {ch}"
+                );
+            }
+        }
         assert_eq!(
             action(Mode::Search, key(KeyCode::Char('?'), SHIFT)),
             Some(Action::Edit(InputRequest::InsertChar('?')))
         );
+    }
+
+    #[test]
+    fn no_letter_alone_is_bound_in_the_browsing_modes() {
+        for b in BINDINGS.iter() {
+            if b.modes
+                .iter()
+                .any(|m| matches!(m, Mode::Search | Mode::Results | Mode::Reader | Mode::List))
+            {
+                for k in &b.keys {
+                    if let KeyCode::Char(ch) = k.code {
+                        let plain = k.mods.is_none_or(|m| !m.intersects(CTRL | ALT));
+                        assert!(!(plain && ch.is_alphabetic()), "{}: {ch}", b.label);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -202,6 +218,7 @@ mod tests {
             Mode::Reader,
             Mode::Find,
             Mode::Help,
+            Mode::List,
         ] {
             assert_eq!(
                 action(mode, key(KeyCode::Char('c'), CTRL)),
@@ -220,32 +237,33 @@ mod tests {
     }
 
     #[test]
-    fn uppercase_letters_match_with_or_without_shift() {
-        assert_eq!(
-            action(Mode::Results, key(KeyCode::Char('G'), SHIFT)),
-            Some(Action::SelectLast)
-        );
-        assert_eq!(
-            action(Mode::Results, key(KeyCode::Char('G'), NONE)),
-            Some(Action::SelectLast)
-        );
-    }
-
-    #[test]
     fn every_hint_names_a_real_binding() {
         for mode in [Mode::Search, Mode::Results, Mode::Reader] {
             let hints = hints(mode);
             assert!(hints.len() >= 4, "{mode:?}: {hints:?}");
             assert_eq!(hints.iter().filter(|h| h.help).count(), 1, "{mode:?}");
+            assert!(hints.iter().any(|h| h.quit), "{mode:?}: quit shown");
         }
+    }
+
+    #[test]
+    fn the_help_scrolls_with_the_page_keys() {
+        assert_eq!(
+            action(Mode::Help, key(KeyCode::PageDown, NONE)),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            action(Mode::Help, key(KeyCode::Char(' '), NONE)),
+            Some(Action::PageDown)
+        );
     }
 
     #[test]
     fn the_modes_of_one_field_or_overlay_keep_their_keys() {
         let ch = |c| key(KeyCode::Char(c), NONE);
-        assert_eq!(action(Mode::Help, ch('x')), Some(Action::ToggleHelp));
+        assert_eq!(action(Mode::Help, ch('!')), Some(Action::ToggleHelp));
         assert_eq!(
-            action(Mode::Help, key(KeyCode::Char('j'), CTRL)),
+            action(Mode::Help, key(KeyCode::Down, NONE)),
             Some(Action::ScrollDown)
         );
         assert_eq!(action(Mode::Goto, ch('7')), Some(Action::GotoDigit(7)));

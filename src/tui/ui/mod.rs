@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, BorderType, Borders};
 use crate::tui::app::App;
 
 mod languages;
+mod lists;
 mod overlays;
 mod present;
 mod reader;
@@ -74,6 +75,9 @@ fn draw_all(app: &App, frame: &mut Frame<'_>) {
     }
     if let Some(show) = &app.show {
         languages::show(app, show, frame, area);
+    }
+    if let Some(which) = app.overlay {
+        lists::overlay(app, which, frame, area);
     }
     if app.help {
         help(app, frame, area);

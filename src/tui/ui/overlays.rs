@@ -132,21 +132,20 @@ pub(super) fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let popup = popup(frame, area, help_size(area), 1);
     let max = app.help_max_scroll();
     let scroll = app.help_scroll.min(max);
-    let title = match (scroll > 0, scroll < max) {
-        (false, false) => " Aide — Échap pour fermer ",
-        (false, true) => " Aide — ↓ PgSuiv : suite · Échap pour fermer ",
-        (true, true) => " Aide — ↑ ↓ pour défiler · Échap pour fermer ",
-        (true, false) => " Aide — ↑ PgPréc : début · Échap pour fermer ",
-    };
-    let block = Block::new()
+    let title = " Aide — Échap pour fermer ";
+    let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.border_focus)
         .title(title)
         .title_alignment(Alignment::Center)
         .style(app.theme.base);
+    if scroll < max {
+        block = block.title_bottom(Line::from(" suite ↓ (PgSuiv, Espace) ").right_aligned());
+    } else if scroll > 0 {
+        block = block.title_bottom(Line::from(" fin · ↑ PgPréc : remonter ").right_aligned());
+    }
     let paragraph = Paragraph::new(help_lines(app))
         .block(block)
-        .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .style(Style::new());
     frame.render_widget(paragraph, popup);
@@ -154,7 +153,7 @@ pub(super) fn help(app: &App, frame: &mut Frame<'_>, area: Rect) {
 
 /// The help's lines, each role in the theme's style.
 fn help_lines(app: &App) -> Vec<Line<'static>> {
-    app.help_lines()
+    app.help_rows()
         .into_iter()
         .map(|line| {
             let spans: Vec<Span<'static>> = line

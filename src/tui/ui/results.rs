@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::search::Kind;
 use crate::strings as s;
 use crate::tui::app::layout::inner;
+use crate::tui::app::list::{HeadRole, MARKER, Slot, title_break};
 use crate::tui::app::{App, Focus, Row};
 
 use super::pane;
@@ -41,37 +42,33 @@ pub(super) fn list(app: &App, frame: &mut Frame<'_>, area: Rect) {
     };
     frame.render_widget(pane(app, &title, app.focus == Focus::Results), area);
     let rows = inner(area);
+    let width = rows.width as usize;
     let mut lines: Vec<Line<'_>> = Vec::new();
-    if app.not_sure {
-        // The fallback contacts close the list.
-        let mut text = s::NOT_SURE.to_owned();
-        if !app.suggestions.is_empty() {
-            text = format!(
-                "{text} · {} : {} ?",
-                s::DID_YOU_MEAN,
-                app.suggestions.join(", ")
-            );
-        }
-        lines.push(Line::from(Span::styled(text, app.theme.warning)));
-    } else if app.nothing_found && !app.suggestions.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("{} : {} ?", s::DID_YOU_MEAN, app.suggestions.join(", ")),
-            app.theme.warning,
-        )));
-    }
-    let skip = lines.len();
-    let visible = app
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take((rows.height as usize).saturating_sub(skip));
-    for (i, row) in visible {
-        lines.push(row_line(app, row, i == app.selected, rows.width as usize));
+    for slot in app.list_slots() {
+        lines.push(match slot {
+            Slot::Head(text, role) => {
+                let style = match role {
+                    HeadRole::Warning => app.theme.warning,
+                    HeadRole::Emergency => app.theme.heading,
+                    HeadRole::Dim => app.theme.dim,
+                };
+                Line::from(Span::styled(text, style))
+            }
+            Slot::Sep(text) => {
+                let rule = width.saturating_sub(text.width() + 4);
+                Line::from(Span::styled(
+                    format!("── {text} {}", "─".repeat(rule)),
+                    app.theme.dim,
+                ))
+            }
+            Slot::Row { index, part } => {
+                row_line(app, &app.rows[index], index == app.selected, width, part)
+            }
+        });
     }
     if app.rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            "Rien à afficher avec ce filtre.",
+            "Rien à afficher avec ce filtre (Échap pour le retirer).",
             app.theme.dim,
         )));
     }
@@ -89,44 +86,59 @@ pub(super) fn group_of<'a>(app: &'a App, row: &Row) -> Option<&'a str> {
     }
 }
 
-pub(super) fn row_line<'a>(app: &'a App, row: &Row, selected: bool, width: usize) -> Line<'a> {
-    let (marker, title) = match row.kind {
-        Kind::Faq => ("? ", app.kb.entry(&row.id).map_or("", |e| e.title.as_str())),
-        Kind::Contact => (
-            "☎ ",
-            app.kb.contact(&row.id).map_or("", |c| c.name.as_str()),
-        ),
+/// Line `part` of a row: the marker and the title's first line, or the indented rest of a
+/// long title (cut with « … » if it needs more than a second line).
+pub(super) fn row_line<'a>(
+    app: &'a App,
+    row: &Row,
+    selected: bool,
+    width: usize,
+    part: usize,
+) -> Line<'a> {
+    let marker = match row.kind {
+        Kind::Faq => "? ",
+        Kind::Contact => "☎ ",
+    };
+    let title = app.row_title(row);
+    let cut = title_break(title, width.saturating_sub(MARKER).max(1));
+    let range = match (part, cut) {
+        (0, Some(at)) => 0..at,
+        (0, None) => 0..title.len(),
+        (_, Some(at)) => at..title.len(),
+        (_, None) => title.len()..title.len(),
     };
     let base = if selected {
         app.theme.selected
     } else {
         app.theme.base
     };
+    let lead = if part == 0 { marker } else { "  " };
     let mut spans = vec![Span::styled(
-        marker,
+        lead,
         if selected { base } else { app.theme.dim },
     )];
-    let mut last = 0;
+    let mut last = range.start;
     for r in &row.positions {
-        if r.start < last
-            || r.end > title.len()
-            || !title.is_char_boundary(r.start)
-            || !title.is_char_boundary(r.end)
+        let (start, end) = (r.start.max(range.start), r.end.min(range.end));
+        if start >= end
+            || start < last
+            || !title.is_char_boundary(start)
+            || !title.is_char_boundary(end)
         {
             continue;
         }
         spans.push(Span::styled(
-            crate::kb::text::neutralize(&title[last..r.start]).into_owned(),
+            crate::kb::text::neutralize(&title[last..start]).into_owned(),
             base,
         ));
         spans.push(Span::styled(
-            crate::kb::text::neutralize(&title[r.clone()]).into_owned(),
+            crate::kb::text::neutralize(&title[start..end]).into_owned(),
             base.patch(app.theme.highlight),
         ));
-        last = r.end;
+        last = end;
     }
     spans.push(Span::styled(
-        crate::kb::text::neutralize(&title[last..]).into_owned(),
+        crate::kb::text::neutralize(title[last..range.end].trim_end()).into_owned(),
         base,
     ));
     // The languages the item has (« EN AR »), the one the query matched in first and marked;

@@ -83,9 +83,11 @@ fn copy_phone_on_an_entry_or_a_contact_without_phone_copies_nothing() {
 fn copy_with_nothing_open_copies_nothing() {
     let mut app = app(60, 20);
     app.update(Action::PrevTab);
-    app.update(Action::CycleFilter);
-    app.update(Action::CycleFilter);
-    assert!(app.rows.is_empty(), "nobody in Luxembourg");
+    // Flanders reaches its own and the Belgium-wide contacts: the fixture has neither.
+    while app.region != Some(8) {
+        app.update(Action::CycleFilter);
+    }
+    assert!(app.rows.is_empty(), "nobody in Flanders");
     assert!(app.open.is_none());
     app.update(Action::CopyAnswer);
     assert!(app.clipboard.is_none());

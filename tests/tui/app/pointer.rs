@@ -1,6 +1,7 @@
 //! The mouse: tabs, rows, links and the search bar clicked, the wheel.
 
 use relais::tui::action::Action;
+use relais::tui::app::list::Slot;
 use relais::tui::app::{Focus, Tab};
 use tui_support::app;
 
@@ -31,7 +32,13 @@ fn clicking_a_tab_switches_to_it() {
 fn clicking_a_row_selects_it_or_opens_it_on_a_narrow_screen() {
     let mut app = app(120, 40);
     let rows = app.areas().list_rows();
-    app.update(Action::Click(rows.x + 3, rows.y + 2));
+    // The line of the third row, below the lines above the rows (the emergency numbers).
+    let line = app
+        .list_slots()
+        .iter()
+        .position(|s| *s == Slot::Row { index: 2, part: 0 })
+        .expect("third row shown") as u16;
+    app.update(Action::Click(rows.x + 3, rows.y + line));
     assert_eq!(app.focus, Focus::Results);
     assert_eq!(app.selected, 2);
     assert_eq!(app.open.as_deref(), Some("aide-medicale"), "previewed");
@@ -43,7 +50,12 @@ fn clicking_a_row_selects_it_or_opens_it_on_a_narrow_screen() {
 
     let mut app = tui_support::app(60, 20);
     let rows = app.areas().list_rows();
-    app.update(Action::Click(rows.x + 1, rows.y + 3));
+    let line = app
+        .list_slots()
+        .iter()
+        .position(|s| *s == Slot::Row { index: 3, part: 0 })
+        .expect("fourth row shown") as u16;
+    app.update(Action::Click(rows.x + 1, rows.y + line));
     assert_eq!(app.focus, Focus::Reader);
     assert_eq!(app.open.as_deref(), Some("urgence-froid"));
 }

@@ -42,11 +42,21 @@ fn open_focuses_the_reader_and_lays_out_the_entry() {
 }
 
 #[test]
-fn a_stale_entry_shows_the_warning_first() {
+fn a_stale_entry_shows_the_warning_under_its_title() {
     let mut app = app(120, 40);
     open_id(&mut app, "urgence-froid");
-    let first = doc_text(&app).remove(0);
-    assert!(first.contains("Relu il y a plus de 12 mois"), "{first}");
+    let text = doc_text(&app);
+    assert!(text[0].starts_with("Que faire face au froid"), "{text:?}");
+    // The title, the review dates, then the warning: all before the summary.
+    let warning = text
+        .iter()
+        .position(|l| l.contains("Relu il y a plus de 12 mois"))
+        .expect("the warning");
+    let summary = text
+        .iter()
+        .position(|l| l.starts_with("En bref"))
+        .expect("summary");
+    assert!(warning <= 3 && warning < summary, "{text:?}");
 }
 
 #[test]
@@ -187,12 +197,12 @@ fn a_narrow_screen_has_no_hidden_preview() {
 }
 
 #[test]
-fn escape_in_the_reader_goes_back_then_leaves() {
+fn back_goes_back_and_escape_leaves_the_reader() {
     let mut app = app(120, 40);
     app.update(Action::Open);
     app.update(Action::FollowLink(1));
     assert_eq!(app.open.as_deref(), Some("permanence-juridique"));
-    app.update(Action::Escape);
+    app.update(Action::Back);
     assert_eq!(app.open.as_deref(), Some("droits-hebergeur"));
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::Escape);

@@ -118,18 +118,22 @@ fn widening_relays_out_the_open_entry() {
 // --- status bar ------------------------------------------------------------------------------
 
 /// At every width from 40 to 160 columns and in the search bar, the list and the reader, the
-/// status bar shows whole hints only (never a word cut at the edge) and always the help key.
+/// status bar shows whole hints only (never a word cut at the edge) and always the help and
+/// quit keys.
 #[test]
 fn the_status_bar_shows_whole_hints_and_always_the_help_key() {
     for width in 40..=160 {
         let mut app = app(width, 20);
-        for (step, help) in [(None, "F1 aide"), (Some(Action::FocusNext), "? aide")] {
+        for step in [None, Some(Action::FocusNext)] {
             if let Some(action) = step {
                 app.update(action);
             }
             let bar = lines(&draw(&app)).last().cloned().unwrap_or_default();
             let bar = bar.trim_end();
-            assert!(bar.ends_with(help), "{width} columns: {bar:?}");
+            assert!(
+                bar.ends_with("F1 aide  Ctrl+C quitter"),
+                "{width} columns: {bar:?}"
+            );
             // The data's path, cut from the left when long: its file name stays.
             assert!(
                 bar.starts_with(" tests/fixtures/tui/kb.yaml") || bar.starts_with(" …"),
@@ -141,7 +145,7 @@ fn the_status_bar_shows_whole_hints_and_always_the_help_key() {
         app.update(Action::Open);
         let bar = lines(&draw(&app)).last().cloned().unwrap_or_default();
         assert!(
-            bar.trim_end().ends_with("? aide"),
+            bar.trim_end().ends_with("F1 aide  Ctrl+C quitter"),
             "{width} columns, reader: {bar:?}"
         );
     }
@@ -174,4 +178,43 @@ fn browsing_names_the_category_of_the_selection() {
         "{}",
         border(&app)
     );
+}
+
+/// On a wide screen the reading lines stop at about ninety columns.
+#[test]
+fn reading_lines_are_capped_on_a_wide_screen() {
+    let mut app = app(200, 50);
+    type_text(&mut app, "heberger");
+    app.update(Action::Open);
+    assert!(app.areas().reader_text().width > 120);
+    assert!(
+        app.doc.lines.iter().all(|l| l.width() <= 90),
+        "{:?}",
+        app.doc.lines.iter().map(ratatui::text::Line::width).max()
+    );
+}
+
+/// A status message longer than the bar is shortened after a whole word, never inside one.
+#[test]
+fn status_messages_never_cut_a_word() {
+    let message = "Numéro copié dans le presse-papiers du terminal : 0800 00 000 (Croix-Rouge — accueil de nuit)";
+    let words: Vec<&str> = message.split(' ').collect();
+    for width in 30..=140 {
+        let mut app = app(width, 20);
+        app.status = Some(message.to_owned());
+        let bar = lines(&draw(&app)).last().cloned().unwrap_or_default();
+        let shown = bar.trim();
+        let shown = shown
+            .strip_suffix("Ctrl+C quitter")
+            .unwrap_or(shown)
+            .trim_end();
+        let text = shown.rsplit("  ").next().unwrap_or(shown).trim_start();
+        let text = text.strip_suffix('…').unwrap_or(text);
+        for (i, word) in text.split(' ').enumerate() {
+            assert!(
+                words.contains(&word) || (i == 0 && message.contains(word)),
+                "{width} columns: « {word} » is not a whole word: {bar:?}"
+            );
+        }
+    }
 }

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
 use crate::kb::{Contact, Entry, KnowledgeBase};
+use crate::render::outline::{self, Layout, Section};
 use crate::render::plain::{name_of, source_line};
 use crate::render::{freshness, warning};
 use crate::search::fold::tokenize;
@@ -162,7 +163,8 @@ fn piece(text: &str, style: Style) -> Piece {
     }
 }
 
-/// Lays out an entry: a warning if not reviewed for a year, title, summary, old-sources warning, summary, answer, links, sources, review date.
+/// Lays out an entry in the reader's outline: title, review date, stale warning, category,
+/// summary, old-sources warning, answer, links, contacts, sources, not legal advice.
 #[must_use]
 pub fn entry(
     kb: &KnowledgeBase,
@@ -185,28 +187,77 @@ pub fn entry(
 /// The French entry, after what [`translated`] may have put above it.
 fn entry_body(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry, today: Date) {
     let theme = b.theme;
-    if e.is_stale(today) {
-        b.text(s::STALE, theme.warning);
-        b.blank();
+    // The order is the outline's (render/outline.rs): the review date and the stale warning
+    // sit under the title, before anything is read.
+    for section in outline::sections(e, Layout::Reader, Some(today)) {
+        match section {
+            Section::Title => b.text(&e.title, theme.title),
+            Section::Reviewed => b.text(
+                &freshness::entry_dates(e),
+                if e.is_stale(today) || e.has_old_sources(today) {
+                    theme.warning
+                } else {
+                    theme.ok
+                },
+            ),
+            Section::Stale => b.text(s::STALE, theme.warning),
+            Section::Category => {
+                let category = kb
+                    .category(&e.category)
+                    .map_or(e.category.as_str(), |c| c.title.as_str());
+                b.text(category, theme.dim);
+                b.blank();
+            }
+            Section::Summary => b.runs(
+                &[
+                    piece(&format!("{} : ", s::SUMMARY), theme.heading),
+                    piece(&e.summary, theme.base),
+                ],
+                "",
+                "",
+            ),
+            Section::OldSources => {
+                if let Some(warning) = freshness::old_sources_warning(e, today) {
+                    b.text(&warning, theme.warning);
+                }
+            }
+            Section::Answer => answer(b, kb, e),
+            Section::Related => {
+                b.heading(s::RELATED);
+                for id in &e.related {
+                    b.link(id, &name_of(kb, id));
+                }
+            }
+            Section::Contacts => {
+                b.heading(s::CONTACTS);
+                for id in &e.contacts {
+                    let label = kb.contact(id).map_or_else(
+                        || id.clone(),
+                        |c| match c.phone.first() {
+                            Some(p) => format!(
+                                "{} — {}",
+                                c.name,
+                                warning::with_mark(&p.replace(' ', "\u{A0}"), c, today)
+                            ),
+                            None => warning::with_mark(&c.name, c, today),
+                        },
+                    );
+                    b.link(id, &label);
+                }
+            }
+            Section::Sources => sources(b, &e.sources),
+            Section::NotLegalAdvice => {
+                b.blank();
+                b.text(s::NOT_LEGAL_ADVICE, theme.dim);
+            }
+            Section::Points | Section::Notes => {}
+        }
     }
-    b.text(&e.title, theme.title);
-    let category = kb
-        .category(&e.category)
-        .map_or(e.category.as_str(), |c| c.title.as_str());
-    b.text(category, theme.dim);
-    b.blank();
-    b.runs(
-        &[
-            piece(&format!("{} : ", s::SUMMARY), theme.heading),
-            piece(&e.summary, theme.base),
-        ],
-        "",
-        "",
-    );
-    // Old sources are said right after the summary, before the answer is read.
-    if let Some(warning) = freshness::old_sources_warning(e, today) {
-        b.text(&warning, theme.warning);
-    }
+}
+
+/// The answer's blocks: paragraphs, bullets and numbered steps, links numbered in order.
+fn answer(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry) {
+    let theme = b.theme;
     for block in markup::parse(&e.answer) {
         let runs: Vec<Piece> = block
             .inlines
@@ -239,41 +290,6 @@ fn entry_body(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry, today: Date) {
             }
         }
     }
-    if !e.related.is_empty() {
-        b.heading(s::RELATED);
-        for id in &e.related {
-            b.link(id, &name_of(kb, id));
-        }
-    }
-    if !e.contacts.is_empty() {
-        b.heading(s::CONTACTS);
-        for id in &e.contacts {
-            let label = kb.contact(id).map_or_else(
-                || id.clone(),
-                |c| match c.phone.first() {
-                    Some(p) => format!(
-                        "{} — {}",
-                        c.name,
-                        warning::with_mark(&p.replace(' ', "\u{A0}"), c, today)
-                    ),
-                    None => warning::with_mark(&c.name, c, today),
-                },
-            );
-            b.link(id, &label);
-        }
-    }
-    sources(b, &e.sources);
-    b.blank();
-    b.text(
-        &freshness::entry_dates(e),
-        if e.is_stale(today) || e.has_old_sources(today) {
-            theme.warning
-        } else {
-            theme.ok
-        },
-    );
-
-    b.text(s::NOT_LEGAL_ADVICE, theme.dim);
 }
 
 fn sources(b: &mut Builder<'_>, sources: &[crate::kb::Source]) {

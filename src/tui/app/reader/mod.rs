@@ -10,6 +10,9 @@ pub use document::{
 
 use super::{App, Find, Focus};
 
+/// The longest reading line, in columns.
+pub const READING_WIDTH: usize = 90;
+
 impl App {
     pub(super) fn open_selected(&mut self) {
         let Some(id) = self.rows.get(self.selected).map(|r| r.id.clone()) else {
@@ -21,6 +24,7 @@ impl App {
             if self.previewing {
                 self.keep_preview(&id);
             }
+            self.remember(&id);
             self.previewing = false;
             self.rebuild_doc();
         } else {
@@ -78,7 +82,8 @@ impl App {
 
     /// Lays out the open item for the reader's current width.
     pub fn rebuild_doc(&mut self) {
-        let width = self.areas().reader_text().width.max(1) as usize;
+        // Lines longer than about ninety characters are hard to follow on a wide screen.
+        let width = (self.areas().reader_text().width.max(1) as usize).min(READING_WIDTH);
         let query = self.query_words();
         let find_term = self
             .find
