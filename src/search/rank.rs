@@ -339,4 +339,21 @@ entries:
         assert_eq!(together.hits[0].id, "voiture");
         assert!(together.sure(), "{together:?}");
     }
+
+    #[test]
+    fn a_long_story_around_the_question_stays_sure() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: KB.into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let story = "hier soir mon voisin hesitait beaucoup, il voulait conduire une voiture \
+                     avec son permis etranger, franchement tout le monde discutait";
+        let long = index.search(story, QueryOptions::default());
+        assert_eq!(long.hits[0].id, "voiture");
+        assert!(long.sure(), "{long:?}");
+        let unknown = index.search("adopter chat voisin permis", QueryOptions::default());
+        assert!(!unknown.sure(), "{unknown:?}");
+    }
 }
