@@ -362,16 +362,20 @@ var relaisSearchEngine = function (I, stem) {
     return { hits: hits, sure: hits.length > 0 && !doubt(hits[0], imp, total) };
   }
   function doubt(best, imp, total) {
-    var asWritten = 0, inShort = false, perField = [0, 0, 0, 0];
+    var asWritten = 0, inShort = false, shortWeight = 0, perField = [0, 0, 0, 0];
     best.slots.forEach(function (z, i) {
       if (z.score > 0 && literal(z.kind) && !(z.kind === PREFIX && z.weight < W.prefix_sure_from)) {
         asWritten += imp[i];
         inShort = inShort || (z.literal & 15) !== 0;
+        if ((z.literal & 15) !== 0) shortWeight += imp[i];
         for (var f = 0; f < 4; f++) if (z.literal & (1 << f)) perField[f]++;
       }
     });
     var title = W.field[0] * (W.k1 + 1) / (W.k1 + W.field[0]), shared = perField.some(function (n) { return n >= 2; });
-    return asWritten === 0 || !inShort || asWritten < W.sure_share * total || best.score < W.sure_score * title * total ||
+    var mean = total / Math.max(imp.length, 1); // a long question tells a story: see weights.rs
+    var told = shortWeight >= W.sure_words * mean && asWritten >= W.sure_long_share * total;
+    return asWritten === 0 || !inShort || (asWritten < W.sure_share * total && !told) ||
+      best.score < W.sure_score * title * Math.min(total, W.sure_words_scored * mean) ||
       (best.slots.length >= W.scattered_from && best.bonus === 0 && !shared); // words scattered over the entry
   }
   // For each query word that reaches nothing, the closest word of the data (fewest edits, then

@@ -10,8 +10,9 @@ use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
 use super::score::{Scratch, Slot, idf_cap, idf_of, is_literal};
 use super::weights::{
-    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM, SURE_SCORE,
-    SURE_SHARE, UNANSWERED_FROM, prefix,
+    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM,
+    SURE_LONG_SHARE, SURE_SCORE, SURE_SHARE, SURE_WORDS, SURE_WORDS_SCORED, UNANSWERED_FROM,
+    prefix,
 };
 use super::{Field, MatchKind, QueryOptions};
 
@@ -260,11 +261,23 @@ pub fn doubt(
         return Some("les mots ne se trouvent que dans le texte des réponses");
     }
     let total: f32 = importance.iter().sum();
-    if as_written < SURE_SHARE * total {
+    #[allow(clippy::cast_precision_loss)]
+    let mean = total / importance.len().max(1) as f32;
+    // A long question tells a story: many of its words are in no entry. It is answered when
+    // several words' worth of it are found as written in the short fields of the first hit.
+    let in_short: f32 = slots
+        .iter()
+        .zip(importance)
+        .filter(|(s, _)| s.score > 0.0 && literal(s) && s.literal & 0b1111 != 0)
+        .map(|(_, w)| w)
+        .sum();
+    let told = in_short >= SURE_WORDS * mean && as_written >= SURE_LONG_SHARE * total;
+    if as_written < SURE_SHARE * total && !told {
         return Some("une grande partie de la question ne se trouve pas dans les données");
     }
+    // What a real hit scores: a title holding every term, up to a real question's length.
     let title = FIELD_WEIGHT[0] * (K1 + 1.0) / (K1 + FIELD_WEIGHT[0]);
-    if best.score < SURE_SCORE * title * total {
+    if best.score < SURE_SCORE * title * total.min(SURE_WORDS_SCORED * mean) {
         return Some("la meilleure réponse ne correspond que de loin");
     }
     // Three words or more, no two of them next to each other nor in the same title, `ask`,
@@ -325,5 +338,22 @@ entries:
         let together = index.search("permis conduire voiture", QueryOptions::default());
         assert_eq!(together.hits[0].id, "voiture");
         assert!(together.sure(), "{together:?}");
+    }
+
+    #[test]
+    fn a_long_story_around_the_question_stays_sure() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: KB.into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let story = "hier soir mon voisin hesitait beaucoup, il voulait conduire une voiture \
+                     avec son permis etranger, franchement tout le monde discutait";
+        let long = index.search(story, QueryOptions::default());
+        assert_eq!(long.hits[0].id, "voiture");
+        assert!(long.sure(), "{long:?}");
+        let unknown = index.search("adopter chat voisin permis", QueryOptions::default());
+        assert!(!unknown.sure(), "{unknown:?}");
     }
 }

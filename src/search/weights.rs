@@ -68,8 +68,15 @@ pub const CONTACT_NAMED: f32 = 1.2;
 
 /// The first hit is not sure when the query weight it matches as written is under this share.
 pub const SURE_SHARE: f32 = 0.7;
-/// ... or when its score is under this share of what a title holding every term scores.
+/// ... unless the query weight found as written in its title, `ask`, keywords or summary is at
+/// least this many times the query's mean term weight, and at least [`SURE_LONG_SHARE`] of the
+/// query is found as written: a long question tells a story, most of whose words no entry holds.
+pub const SURE_WORDS: f32 = 3.0;
+pub const SURE_LONG_SHARE: f32 = 0.4;
+/// ... or when its score is under this share of what a title holding every term scores, the
+/// query counted at most [`SURE_WORDS_SCORED`] mean terms long.
 pub const SURE_SCORE: f32 = 0.25;
+pub const SURE_WORDS_SCORED: f32 = 6.0;
 
 /// ... or when the query has this many terms or more and no two of them are next to each other
 /// or in the same short field of the first hit.
@@ -132,6 +139,9 @@ pub struct Table {
     contact_named: f32,
     sure_share: f32,
     sure_score: f32,
+    sure_words: f32,
+    sure_long_share: f32,
+    sure_words_scored: f32,
     scattered_from: usize,
     max_words: usize,
     max_terms: usize,
@@ -177,6 +187,9 @@ impl Table {
             contact_named: CONTACT_NAMED,
             sure_share: SURE_SHARE,
             sure_score: SURE_SCORE,
+            sure_words: SURE_WORDS,
+            sure_long_share: SURE_LONG_SHARE,
+            sure_words_scored: SURE_WORDS_SCORED,
             scattered_from: SCATTERED_FROM,
             max_words: MAX_WORDS,
             max_terms: MAX_TERMS,
