@@ -5,6 +5,8 @@
 
 pub mod dates;
 pub mod diag;
+pub mod fold;
+pub mod format;
 pub mod i18n;
 pub mod installed;
 pub mod lock;

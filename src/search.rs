@@ -22,7 +22,9 @@
 //! script reads it).
 
 // The pipeline, in order (one stage per group, so that rustfmt keeps the order).
-pub mod fold;
+/// Folding and word splitting live with the data's text rules (`kb::fold`): the validator
+/// uses them too, and `kb` never imports `search`.
+pub use crate::kb::fold;
 pub mod tokens;
 
 pub mod expand;

@@ -29,7 +29,7 @@ use serde_saphyr::Location;
 use super::{Diagnostic, KnowledgeBase, LoadError, Origin, Severity, SourceFile};
 use positions::{clamp, line_starts};
 
-pub use fields::{is_valid_email, is_valid_phone, is_valid_url};
+pub use crate::kb::format::{is_valid_email, is_valid_phone, is_valid_url};
 pub use parse::limits;
 
 /// A knowledge base that passed validation, with the warnings found on the way.

@@ -2,8 +2,8 @@
 //! numbers, years), e-mail addresses, web addresses and `[[id]]` links of a text, found the same
 //! way in the French and in the translation so that the two can be compared as written.
 
+use crate::kb::format::is_valid_email;
 use crate::kb::markup::wiki_links;
-use crate::kb::validate::is_valid_email;
 
 /// What kind of fixed thing a [`Fact`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19,7 +19,7 @@ impl Kind {
     #[must_use]
     pub fn french(self, text: &str) -> &'static str {
         match self {
-            Self::Number if crate::kb::validate::is_valid_phone(text) => "le numéro",
+            Self::Number if crate::kb::format::is_valid_phone(text) => "le numéro",
             Self::Number => "le nombre",
             Self::Email => "l'adresse e-mail",
             Self::Url => "l'adresse web",

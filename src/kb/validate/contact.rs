@@ -8,9 +8,9 @@ use crate::kb::raw::{RawContact, Text};
 use crate::kb::text::did_you_mean;
 use crate::kb::{Contact, REGIONS, STALE_AFTER_MONTHS, Severity, VerifiedBy, is_older_than_limit};
 
-use super::fields::is_valid_email;
 use super::positions::clamp;
 use super::{Checker, hint};
+use crate::kb::format::is_valid_email;
 
 impl Checker<'_> {
     pub(super) fn contact(&mut self, file: usize, c: &RawContact) -> Contact {

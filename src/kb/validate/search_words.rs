@@ -6,8 +6,8 @@ use crate::kb::raw::Spanned;
 use super::Checker;
 use super::positions::clamp;
 use crate::kb::Severity;
+use crate::kb::fold::tokenize;
 use crate::kb::raw::Text;
-use crate::search::fold::tokenize;
 
 /// Fewest `ask` phrasings advised (a remark below), and most accepted per entry or contact.
 pub const MIN_ASK: usize = 3;

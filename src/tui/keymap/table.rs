@@ -55,7 +55,7 @@ const NOTES_PREV: &[Key] = &[k(PageUp), k(Left), k(Backspace), c('h')];
 /// Every binding, in the order the help lists them; the first line that matches wins.
 ///
 /// In the search bar, the list and the reader, a letter typed alone always goes to the search
-/// bar (see [`otherwise`]): a volunteer who reads an answer and types the next question gets
+/// bar (see `otherwise`): a volunteer who reads an answer and types the next question gets
 /// results for it, never a command. Commands are on Ctrl, Alt, the F-keys and the named keys
 /// (Entrée, Échap, arrows, Tab); in the list and the reader a few signs and digits keep theirs.
 #[rustfmt::skip]
