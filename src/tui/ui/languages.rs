@@ -15,6 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::kb::i18n::Direction;
 use crate::kb::text::neutralize;
+use crate::search::Kind;
 use crate::tui::app::QrView;
 use crate::tui::app::language::{Card, ShowView};
 use crate::tui::app::{App, Row};
@@ -33,9 +34,16 @@ pub(super) fn row_marks(app: &App, row: &Row, width: usize) -> Vec<Span<'static>
             Span::styled(format!(" {upper}"), app.theme.dim)
         }
     };
-    let all: Vec<Span<'static>> = app.language_marks(&row.id).into_iter().map(mark).collect();
+    // Only what can be shown to the person carries its languages (an entry with a card, a
+    // contact): the volunteers' entries have English titles for search, not a card to show.
+    let shown = row.kind == Kind::Contact || app.kb.french_card(&row.id).is_some();
+    let all: Vec<Span<'static>> = if shown {
+        app.language_marks(&row.id).into_iter().map(mark).collect()
+    } else {
+        Vec::new()
+    };
     let used: usize = all.iter().map(Span::width).sum();
-    if width >= used + TITLE_ROOM {
+    if shown && width >= used + TITLE_ROOM {
         return all;
     }
     row.lang
