@@ -107,7 +107,7 @@ impl App {
         };
         self.clipboard = Some(text.clone());
         self.sent(format!(
-            "{} ({} caractères) · m : en code QR",
+            "{} ({} caractères) · Ctrl + G : en code QR",
             s::SENT_SHARE,
             text.chars().count()
         ));

@@ -144,9 +144,15 @@ pub(super) fn row_line<'a>(
     // The languages the item has (« EN AR »), the one the query matched in first and marked;
     // a contact's warning goes with it on the row (« Qui contacter » too) and is never cut:
     // the name is cut first.
-    let langs = super::languages::row_marks(app, row, width);
+    // The marks go on the row's last line only (the second one of a two-line title).
+    let last_part = part == usize::from(cut.is_some());
+    let langs = if last_part {
+        super::languages::row_marks(app, row, width)
+    } else {
+        Vec::new()
+    };
     let langs_width: usize = langs.iter().map(Span::width).sum();
-    let mark = (row.kind == Kind::Contact)
+    let mark = (last_part && row.kind == Kind::Contact)
         .then(|| app.kb.contact(&row.id))
         .flatten()
         .and_then(|c| crate::render::warning::mark(c, app.info.today))
