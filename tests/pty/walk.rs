@@ -47,7 +47,7 @@ fn the_volunteers_evening() {
         });
         std::thread::sleep(std::time::Duration::from_millis(300));
         pty.send("\x0f");
-        pty.wait_for("the copied number", |s| s.contains("copié"));
+        pty.wait_for("the copied number", |s| s.contains("Numéro envoyé"));
         screen(
             &pty,
             &format!("{cols}x{rows} lawyer in Liège, number copied"),
