@@ -47,7 +47,17 @@ struct Builder<'a> {
     marks: &'a Marks<'a>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    /// An empty document `width` columns wide.
+    fn new(width: usize, theme: &'a Theme, marks: &'a Marks<'a>) -> Self {
+        Self {
+            doc: ReaderDoc::default(),
+            width,
+            theme,
+            marks,
+        }
+    }
+
     fn blank(&mut self) {
         if self.doc.lines.last().is_some_and(|l| l.width() > 0) {
             self.doc.lines.push(Line::default());
@@ -174,12 +184,7 @@ pub fn entry(
     marks: &Marks<'_>,
     today: Date,
 ) -> ReaderDoc {
-    let mut b = Builder {
-        doc: ReaderDoc::default(),
-        width,
-        theme,
-        marks,
-    };
+    let mut b = Builder::new(width, theme, marks);
     entry_body(&mut b, kb, e, today);
     b.doc
 }
@@ -319,12 +324,7 @@ pub fn contact(
     marks: &Marks<'_>,
     today: Date,
 ) -> ReaderDoc {
-    let mut b = Builder {
-        doc: ReaderDoc::default(),
-        width,
-        theme,
-        marks,
-    };
+    let mut b = Builder::new(width, theme, marks);
     contact_body(&mut b, kb, c, today);
     b.doc
 }

@@ -76,12 +76,7 @@ pub fn entry_in(
     marks: &Marks<'_>,
     today: Date,
 ) -> ReaderDoc {
-    let mut b = Builder {
-        doc: ReaderDoc::default(),
-        width,
-        theme,
-        marks,
-    };
+    let mut b = Builder::new(width, theme, marks);
     if let Some(l) = foreign(lang) {
         if let Some(t) = kb.translation(&e.id, l.code) {
             header(&mut b, l, &t.provenance);
@@ -115,12 +110,7 @@ pub fn contact_in(
     marks: &Marks<'_>,
     today: Date,
 ) -> ReaderDoc {
-    let mut b = Builder {
-        doc: ReaderDoc::default(),
-        width,
-        theme,
-        marks,
-    };
+    let mut b = Builder::new(width, theme, marks);
     if let Some(l) = foreign(lang) {
         if let Some(t) = kb.contact_translation(&c.id, l.code) {
             header(&mut b, l, &t.provenance);
