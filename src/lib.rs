@@ -38,8 +38,8 @@
 pub mod cli;
 pub mod commands;
 pub mod export;
-pub mod kb;
 pub mod render;
-pub mod search;
 pub mod strings;
 pub mod tui;
+
+pub use relais_core::{kb, search};

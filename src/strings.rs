@@ -102,11 +102,7 @@ pub fn region_label(region: &str) -> &str {
     }
 }
 
-/// A date as people read it: 27/11/2026.
-#[must_use]
-pub fn date(d: jiff::civil::Date) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-}
+pub use crate::kb::dates::date;
 pub const FONT_SIZE_HINT: &str = "La taille des lettres dépend de la police du terminal : agrandissez-la avec \
     Ctrl + (ou le menu du terminal) ; + et - règlent seulement la largeur du texte.";
 pub const HELP_INTRO: &str =

@@ -214,6 +214,12 @@ impl Contact {
     }
 }
 
+/// A date as people read it: 27/11/2026.
+#[must_use]
+pub fn date(d: jiff::civil::Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,9 +53,9 @@ impl Stamp {
     #[must_use]
     pub fn describe(&self) -> String {
         match (&self.version, self.date) {
-            (Some(v), Some(d)) => format!("version {v} du {}", crate::strings::date(d)),
+            (Some(v), Some(d)) => format!("version {v} du {}", crate::kb::dates::date(d)),
             (Some(v), None) => format!("version {v}"),
-            (None, Some(d)) => format!("données du {}", crate::strings::date(d)),
+            (None, Some(d)) => format!("données du {}", crate::kb::dates::date(d)),
             (None, None) => "version non indiquée".to_owned(),
         }
     }

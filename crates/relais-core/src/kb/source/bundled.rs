@@ -8,7 +8,7 @@ use include_dir::{Dir, include_dir};
 use super::{QUERIES, SourceFile, is_yaml};
 
 /// The knowledge base compiled into the binary.
-static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
+static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../data");
 
 /// The public keys named by the bundled data's `meta.trusted_keys`. Cheap: only the files that
 /// mention them are parsed, and only for that section.

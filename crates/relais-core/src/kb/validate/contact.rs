@@ -103,7 +103,7 @@ impl Checker<'_> {
             }
             return;
         };
-        let shown = crate::strings::date(on);
+        let shown = crate::kb::dates::date(on);
         if raw.verified_by.is_none() {
             self.error_at(file, &t.referenced, format!(
                 "contact « {id} » : « verified » sans « verified_by » : dites comment le détail a été confirmé ce jour-là (telephone, email ou site_officiel), sinon retirez « verified »"
