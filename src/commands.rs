@@ -28,7 +28,7 @@ use crossterm::style::Stylize;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::kb::text::resolve;
-use crate::kb::validate::{Loaded, load};
+use crate::kb::validate::Loaded;
 use crate::kb::{LoadError, Origin, source};
 use crate::strings as s;
 
@@ -233,11 +233,12 @@ fn run_present(
         eprintln!("{}", s::PRESENT_NEEDS_TERMINAL);
         return Ok(Status::Invalid);
     }
+    let (kb, index, origin) = loaded.into_parts();
     let info = crate::tui::app::DataInfo {
-        origin: loaded.origin,
+        origin,
         today: crate::kb::today(),
     };
-    let mut app = crate::tui::app::App::new(loaded.kb, info, theme(cli, painter));
+    let mut app = crate::tui::app::App::with_index(kb, index, info, theme(cli, painter));
     app.theme_chosen = cli.theme.is_some();
     app.start_presentation(deck, 0, false, notes);
     crate::tui::run(app)?;
@@ -250,10 +251,12 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             Ok(loaded) => loaded,
             Err(status) => return Ok(status),
         };
-        let mut app = crate::tui::app::App::new(
-            loaded.kb,
+        let (kb, index, origin) = loaded.into_parts();
+        let mut app = crate::tui::app::App::with_index(
+            kb,
+            index,
             crate::tui::app::DataInfo {
-                origin: loaded.origin,
+                origin,
                 today: crate::kb::today(),
             },
             theme(cli, painter),
@@ -296,6 +299,9 @@ pub fn load_data(cli: &Cli) -> Result<Loaded, Status> {
     load_or_fall_back(&locate(cli))
 }
 
+/// The bundled data in its compiled form, made at build time by `build.rs`.
+pub static BUNDLED_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.kb"));
+
 /// Loads `origin`; when it is the installed data and does not load, says so in a few lines and
 /// loads the bundled data instead, so that relais stays usable while the data is repaired.
 ///
@@ -303,6 +309,13 @@ pub fn load_data(cli: &Cli) -> Result<Loaded, Status> {
 /// The status to exit with when no data can be used (problems already printed).
 pub fn load_or_fall_back(origin: &Origin) -> Result<Loaded, Status> {
     let today = crate::kb::today();
+    let load = |origin: &Origin, today| {
+        let (loaded, notice) = crate::compiled::load(origin, today, BUNDLED_COMPILED)?;
+        if let Some(notice) = notice {
+            eprintln!("{}", crate::kb::text::neutralize(&notice));
+        }
+        Ok::<_, LoadError>(loaded)
+    };
     match load(origin, today) {
         Ok(loaded) => Ok(loaded),
         Err(err) => {

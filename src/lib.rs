@@ -42,4 +42,4 @@ pub mod render;
 pub mod strings;
 pub mod tui;
 
-pub use relais_core::{kb, search};
+pub use relais_core::{compiled, kb, search};

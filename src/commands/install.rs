@@ -200,6 +200,7 @@ pub fn run_install(
         writeln!(out, "{}", s::NOT_INSTALLED)?;
         return Ok(Status::NotFound);
     }
+    let data_files = input.data.len();
     let mut files = input.data;
     files.extend(input.queries);
     let unsigned_manifest;
@@ -230,6 +231,10 @@ pub fn run_install(
             return Err(err).context(s::INSTALL_INTERRUPTED);
         }
     };
+    // The compiled form, beside the files: relais starts from it. Without it (it could not be
+    // written), relais parses the files at start, says so, and writes it then.
+    let index = crate::search::SearchIndex::new(&kb);
+    let _ = crate::compiled::compile_installed(&dir, &kb, &index, data_files);
     writeln!(
         out,
         "{} {}",

@@ -72,7 +72,7 @@ pub fn run_search(
     p: Painter,
 ) -> anyhow::Result<Status> {
     let kb = &loaded.kb;
-    let index = SearchIndex::new(kb);
+    let index = loaded.search_index();
     let kind = match args.kind {
         KindFilter::All => None,
         KindFilter::Faq => Some(Kind::Faq),

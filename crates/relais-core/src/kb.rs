@@ -44,13 +44,17 @@ pub struct KnowledgeBase {
     pub decks: Vec<Deck>,
     pub synonyms: Vec<Vec<String>>,
     /// Word families searched as one word (`scolarité`, `scolarisation`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::compiled::skip_empty")]
     pub families: Vec<Vec<String>>,
     /// Colloquial or SMS form -> the words it stands for (`jpeu` -> `je peux`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::compiled::skip_empty")]
     pub colloquial: Vec<(String, String)>,
     /// Translations of the entries and contacts for the people helped (`data/i18n/`).
-    #[serde(default, skip_serializing_if = "i18n::Translations::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::compiled::skip_no_translations",
+        with = "crate::compiled::translations"
+    )]
     pub translations: i18n::Translations,
 }
 
@@ -64,11 +68,11 @@ pub struct Meta {
     /// Contacts shown when a search finds nothing.
     pub fallback_contacts: Vec<String>,
     /// Public keys (minisign base64 lines) whose signed packs this data trusts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::compiled::skip_empty")]
     pub trusted_keys: Vec<String>,
     /// Set by the loader, never read from YAML: installed data that no trusted key signed,
     /// shown « non signées » in the status bar, `data status` and the exports.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "crate::compiled::skip_false")]
     pub unsigned: bool,
 }
 
@@ -102,7 +106,7 @@ pub struct Entry {
     pub id: String,
     pub title: String,
     /// Other phrasings of the question, searched like a second title.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::compiled::skip_empty")]
     pub ask: Vec<String>,
     pub category: String,
     pub audience: Vec<Audience>,
@@ -152,7 +156,7 @@ pub struct Source {
 pub struct Contact {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::compiled::skip_empty")]
     pub ask: Vec<String>,
     pub description: String,
     pub region: String,

@@ -5,5 +5,6 @@
 
 #![forbid(unsafe_code)]
 
+pub mod compiled;
 pub mod kb;
 pub mod search;

@@ -48,7 +48,7 @@ pub mod weights;
 use std::ops::Range;
 use std::sync::{Mutex, TryLockError};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::kb::KnowledgeBase;
 pub use expand::stems::{is_stop_word, stem};
@@ -58,7 +58,7 @@ pub use explain::Pipeline;
 pub const FIELDS: usize = 5;
 
 /// What a hit points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Faq,
@@ -223,13 +223,16 @@ impl Default for QueryOptions {
     }
 }
 
-/// The index, built once from a knowledge base.
+/// The index, built once from a knowledge base, or loaded from its compiled form
+/// ([`crate::compiled`]).
+#[derive(Serialize, Deserialize)]
 pub struct SearchIndex {
     index: index::Index,
     /// The translations, searched apart ([`lang`]).
     lang: lang::LangIndex,
     fallback: Vec<String>,
     /// Buffers reused from one query to the next (a fresh set is used if they are busy).
+    #[serde(skip)]
     scratch: Mutex<score::Scratch>,
 }
 
@@ -242,6 +245,14 @@ impl SearchIndex {
             lang: lang::LangIndex::build(kb),
             fallback: kb.meta.fallback_contacts.clone(),
             scratch: Mutex::new(score::Scratch::default()),
+        }
+    }
+
+    /// Computes every stem now (otherwise each is computed on first use), so that the
+    /// compiled form holds them all and a loaded index never stems a vocabulary word.
+    pub fn stem_all(&self) {
+        for id in 0..self.index.vocab.words.len() {
+            self.index.vocab.stem_of(id as u32);
         }
     }
 

@@ -177,6 +177,17 @@ impl App {
     #[must_use]
     pub fn new(kb: KnowledgeBase, info: DataInfo, theme: ThemeName) -> Self {
         let index = SearchIndex::new(&kb);
+        Self::with_index(kb, index, info, theme)
+    }
+
+    /// [`App::new`] with the index already made (the compiled one, see `relais_core::compiled`).
+    #[must_use]
+    pub fn with_index(
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        info: DataInfo,
+        theme: ThemeName,
+    ) -> Self {
         let mut app = Self {
             kb,
             index,

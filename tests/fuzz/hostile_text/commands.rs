@@ -78,6 +78,7 @@ fn search_prints_clean_text_and_json() {
         warnings: Vec::new(),
         origin: Origin::Flag(PathBuf::from(format!("donnees{NASTY}.yaml"))),
         files: 1,
+        index: None,
     };
     for json in [false, true] {
         for explain in [false, true] {

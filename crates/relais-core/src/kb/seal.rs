@@ -79,6 +79,19 @@ pub fn check_installed(
     if !problems.is_empty() {
         return Err(tampered(problems));
     }
+    check_manifest_signature(dir, &text, keys)
+}
+
+/// Who signed the manifest `text` of the installed version `dir` (its signature file beside
+/// it), without looking at the data files.
+///
+/// # Errors
+/// [`LoadError::Tampered`] when the signature does not match the manifest.
+pub fn check_manifest_signature(
+    dir: &Path,
+    text: &str,
+    keys: &[TrustedKey],
+) -> Result<Seal, LoadError> {
     let Ok(signature) = std::fs::read_to_string(dir.join(SIGNATURE)) else {
         return Ok(Seal::Unsigned);
     };
@@ -88,7 +101,10 @@ pub fn check_installed(
             source: key.source,
         }),
         Ok(Signer::Unknown { .. }) => Ok(Seal::Unsigned),
-        Err(e) => Err(tampered(vec![e.to_string()])),
+        Err(e) => Err(LoadError::Tampered {
+            path: dir.to_path_buf(),
+            problems: vec![e.to_string()],
+        }),
     }
 }
 

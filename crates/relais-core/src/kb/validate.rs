@@ -40,6 +40,30 @@ pub struct Loaded {
     pub origin: Origin,
     /// Number of files read.
     pub files: usize,
+    /// The search index, when it came ready-made with the data (its compiled form, see
+    /// [`crate::compiled`]); otherwise it is built from `kb` ([`Loaded::search_index`]).
+    pub index: Option<std::sync::Arc<crate::search::SearchIndex>>,
+}
+
+impl Loaded {
+    /// The search index of the data: the compiled one, or one built now.
+    #[must_use]
+    pub fn search_index(&self) -> std::sync::Arc<crate::search::SearchIndex> {
+        self.index
+            .clone()
+            .unwrap_or_else(|| std::sync::Arc::new(crate::search::SearchIndex::new(&self.kb)))
+    }
+
+    /// The knowledge base, its search index (the compiled one, or one built now) and where
+    /// it comes from.
+    #[must_use]
+    pub fn into_parts(self) -> (KnowledgeBase, crate::search::SearchIndex, Origin) {
+        let index = self
+            .index
+            .and_then(|i| std::sync::Arc::try_unwrap(i).ok())
+            .unwrap_or_else(|| crate::search::SearchIndex::new(&self.kb));
+        (self.kb, index, self.origin)
+    }
 }
 
 /// Reads and validates the data of `origin`.
@@ -52,8 +76,21 @@ pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
         Origin::UserDir(dir) => Some(super::seal::check_installed_trusted(dir, &files)?),
         _ => None,
     };
+    load_read(origin, &files, seal.as_ref(), today)
+}
+
+/// [`load`] once `files` are read from `origin` and, for installed data, `seal` checked.
+///
+/// # Errors
+/// The data has at least one error (all of them are returned).
+pub fn load_read(
+    origin: &Origin,
+    files: &[SourceFile],
+    seal: Option<&super::seal::Seal>,
+    today: Date,
+) -> Result<Loaded, LoadError> {
     let skipped = origin.lookalikes();
-    let (mut kb, mut warnings) = match validate(&files, today) {
+    let (mut kb, mut warnings) = match validate(files, today) {
         Ok(v) => v,
         Err(LoadError::Invalid(mut diags)) => {
             diags.extend(skipped);
@@ -68,6 +105,7 @@ pub fn load(origin: &Origin, today: Date) -> Result<Loaded, LoadError> {
         warnings,
         origin: origin.clone(),
         files: files.len(),
+        index: None,
     })
 }
 

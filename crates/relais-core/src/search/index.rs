@@ -8,6 +8,8 @@ mod build;
 
 use std::sync::OnceLock;
 
+use serde::{Deserialize, Serialize};
+
 use super::expand::colloquial::Rule;
 use super::expand::stems::stem;
 use super::{FIELDS, Field, Kind};
@@ -16,13 +18,14 @@ use super::{FIELDS, Field, Kind};
 pub const SEP: u32 = u32::MAX;
 
 /// One searchable document: an entry or a contact.
+#[derive(Serialize, Deserialize)]
 pub struct IndexDoc {
     pub id: Box<str>,
     pub kind: Kind,
     /// Length of the title in characters, for the tie-break (shorter first).
     pub title_len: u32,
     /// Length of each field in meaningful words (stop words left out).
-    pub len: [u32; FIELDS],
+    pub len: [u32; crate::search::FIELDS],
     /// Offsets in [`Index::seq`] of the title, `ask`, keywords and summary, and their end.
     pub seq: [u32; 5],
     /// Offset in [`Index::title_ranges`] of the first title word.
@@ -30,7 +33,7 @@ pub struct IndexDoc {
 }
 
 /// The folded vocabulary, sorted, with what each word needs at query time.
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 pub struct Vocab {
     pub words: Vec<Box<str>>,
     /// An original spelling, lower case, accents kept (for suggestions and explanations).
@@ -47,6 +50,7 @@ pub struct Vocab {
     pub by_len: Vec<Vec<u32>>,
     /// The stem of each word, computed the first time it is needed: at start, stemming the
     /// whole vocabulary would cost more than building the rest of the index.
+    #[serde(with = "stems_serde")]
     pub stems: Vec<OnceLock<Box<str>>>,
 }
 
@@ -85,6 +89,7 @@ impl Vocab {
 
 /// A member of a synonym group: its meaningful folded words, their stems, and their ids in the
 /// vocabulary (`None` when some word is not in the data in any form).
+#[derive(Serialize, Deserialize)]
 pub struct Member {
     pub words: Vec<Box<str>>,
     pub stems: Vec<Box<str>>,
@@ -92,7 +97,8 @@ pub struct Member {
     pub text: Box<str>,
 }
 
-/// Everything the query path reads.
+/// Everything the query path reads. Saved whole in the compiled form ([`crate::compiled`]).
+#[derive(Serialize, Deserialize)]
 pub struct Index {
     pub docs: Vec<IndexDoc>,
     pub vocab: Vocab,
@@ -101,7 +107,7 @@ pub struct Index {
     /// Start of the postings of (word, field) at `word * FIELDS + field`; one extra at the end.
     pub offsets: Vec<u32>,
     /// Mean length of each field over the documents.
-    pub avg_len: [f32; FIELDS],
+    pub avg_len: [f32; crate::search::FIELDS],
     /// Word ids of each document's title, `ask`, keywords and summary, in order.
     pub seq: Vec<u32>,
     /// Byte ranges in the original title of each title word.
@@ -134,5 +140,34 @@ impl Index {
             .iter()
             .take_while(move |(st, _)| &**st == s)
             .map(|&(_, f)| f)
+    }
+}
+
+/// The stems in the compiled form: every one computed (at compile time, not at start), so
+/// that a loaded index never stems a word.
+mod stems_serde {
+    use std::sync::OnceLock;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(stems: &[OnceLock<Box<str>>], s: S) -> Result<S::Ok, S::Error> {
+        let all: Vec<Option<&str>> = stems.iter().map(|c| c.get().map(|b| &**b)).collect();
+        all.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<OnceLock<Box<str>>>, D::Error> {
+        let all = Vec::<Option<Box<str>>>::deserialize(d)?;
+        Ok(all
+            .into_iter()
+            .map(|s| {
+                let cell = OnceLock::new();
+                if let Some(s) = s {
+                    let _ = cell.set(s);
+                }
+                cell
+            })
+            .collect())
     }
 }

@@ -32,11 +32,13 @@ const B: f32 = 0.75;
 /// Document, field, term frequency.
 type Postings = Vec<(u32, u8, u16)>;
 
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Doc {
     id: Box<str>,
     kind: Kind,
-    lang: &'static str,
-    len: [u32; FIELDS],
+    #[serde(with = "crate::compiled::lang_code")]
+    lang: crate::compiled::LangCode,
+    len: [u32; crate::search::lang::FIELDS],
     /// The title's terms in order, for the bonus of neighbouring query words.
     title: Vec<Box<str>>,
 }
@@ -69,12 +71,12 @@ impl LangHit {
 }
 
 /// The index of every translation of a knowledge base.
-#[derive(Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub struct LangIndex {
     docs: Vec<Doc>,
     /// Sorted terms, each with its postings (document, field, term frequency).
     terms: Vec<(Box<str>, Postings)>,
-    avg: [f32; FIELDS],
+    avg: [f32; crate::search::lang::FIELDS],
 }
 
 impl LangIndex {

@@ -6,6 +6,7 @@ use super::super::fold::tokenize;
 use super::super::tokens::Word;
 
 /// One line of the table, folded.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     pub form: Vec<Box<str>>,
     pub words: Vec<Box<str>>,
