@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use relais_core::compiled::{BUNDLED_KEY, encode};
+use relais_core::compiled::{BUNDLED_KEY, encode_packed};
 use relais_core::kb::Origin;
 use relais_core::kb::validate::load;
 use relais_core::search::SearchIndex;
@@ -24,7 +24,7 @@ fn main() {
         }
     };
     let index = SearchIndex::new(&loaded.kb);
-    let bytes = encode(&loaded.kb, &index, loaded.files, &BUNDLED_KEY, &[])
+    let bytes = encode_packed(&loaded.kb, &index, loaded.files, &BUNDLED_KEY)
         .unwrap_or_else(|e| panic!("forme compilée : {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bundled.kb");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));

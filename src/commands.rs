@@ -198,7 +198,14 @@ fn with_data(
     f: impl FnOnce(&Loaded, &mut dyn Write) -> anyhow::Result<Status>,
 ) -> anyhow::Result<Status> {
     to_stdout(|out| match load_data(cli) {
-        Ok(loaded) => f(&loaded, out),
+        Ok(loaded) => {
+            let status = f(&loaded, out);
+            // The process ends right after: the system takes the memory back at once, where
+            // freeing the knowledge base and its index piece by piece costs a fifth of a start
+            // (callgrind, BENCHMARKS.md).
+            std::mem::forget(loaded);
+            status
+        }
         Err(status) => Ok(status),
     })
 }

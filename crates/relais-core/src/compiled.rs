@@ -14,7 +14,7 @@
 //!                 zeros for the bundled data)
 //! checksum        u32, little endian: CRC-32 of all that follows
 //! stamps          u32 length + postcard: the installed files as the form saw them (stamps.rs)
-//! packing         u8: 0 stored as is
+//! packing         u8: 0 stored as is, 1 compressed (lz4, its length first)
 //! length          u64, little endian: the body's length, which ends the file
 //! body            postcard: the knowledge base, the index, the number of files read
 //! ```
@@ -114,6 +114,31 @@ pub fn encode(
     key: &Key,
     stamps: &[Stamp],
 ) -> Result<Vec<u8>, Refused> {
+    encode_with(kb, index, files, key, stamps, false)
+}
+
+/// [`encode`], the body compressed: the bundled form, embedded in the binary, where size
+/// counts more than the millisecond it takes to unpack at start.
+///
+/// # Errors
+/// As [`encode`].
+pub fn encode_packed(
+    kb: &KnowledgeBase,
+    index: &SearchIndex,
+    files: usize,
+    key: &Key,
+) -> Result<Vec<u8>, Refused> {
+    encode_with(kb, index, files, key, &[], true)
+}
+
+fn encode_with(
+    kb: &KnowledgeBase,
+    index: &SearchIndex,
+    files: usize,
+    key: &Key,
+    stamps: &[Stamp],
+    packed: bool,
+) -> Result<Vec<u8>, Refused> {
     index.stem_all();
     let unreadable = |e: postcard::Error| Refused::Unreadable(e.to_string());
     let body = compat::keeping_all(|| {
@@ -124,6 +149,11 @@ pub fn encode(
         })
     })
     .map_err(unreadable)?;
+    let body = if packed {
+        lz4_flex::block::compress_prepend_size(&body)
+    } else {
+        body
+    };
     let stamps = postcard::to_stdvec(stamps).map_err(unreadable)?;
     let mut rest = Vec::with_capacity(stamps.len() + body.len() + 16);
     rest.extend_from_slice(
@@ -132,7 +162,7 @@ pub fn encode(
             .to_le_bytes(),
     );
     rest.extend_from_slice(&stamps);
-    rest.push(0);
+    rest.push(u8::from(packed));
     rest.extend_from_slice(&(body.len() as u64).to_le_bytes());
     rest.extend_from_slice(&body);
     let mut out = Vec::with_capacity(rest.len() + 96);
@@ -185,12 +215,17 @@ pub fn decode(bytes: &[u8], key: &Key, stamps: &[Stamp]) -> Result<Compiled, Ref
     if theirs != stamps {
         return Err(Refused::Changed);
     }
-    if packing != 0 {
-        return Err(Refused::Unreadable(format!(
-            "rangement inconnu ({packing})"
-        )));
-    }
-    let body: Body = postcard::from_bytes(rest).map_err(|e| Refused::Unreadable(e.to_string()))?;
+    let unpacked;
+    let body = match packing {
+        0 => rest,
+        1 => {
+            unpacked = lz4_flex::block::decompress_size_prepended(rest)
+                .map_err(|e| Refused::Unreadable(e.to_string()))?;
+            &unpacked[..]
+        }
+        other => return Err(Refused::Unreadable(format!("rangement inconnu ({other})"))),
+    };
+    let body: Body = postcard::from_bytes(body).map_err(|e| Refused::Unreadable(e.to_string()))?;
     Ok(Compiled {
         kb: body.kb,
         index: body.index,

@@ -135,3 +135,42 @@ fn a_form_made_from_other_files_than_those_there_now_is_refused() {
         assert_eq!(decode(&bytes, &key, &now).err(), Some(Refused::Changed));
     }
 }
+
+#[test]
+fn the_packed_form_loads_back_the_same_and_refuses_damage() {
+    let (kb, index, files) = bundled();
+    let stored = encode(&kb, &index, files, &BUNDLED_KEY, &[]).expect("encodes");
+    let packed = super::encode_packed(&kb, &index, files, &BUNDLED_KEY).expect("encodes");
+    assert!(
+        packed.len() < stored.len() * 3 / 4,
+        "{} / {}",
+        packed.len(),
+        stored.len()
+    );
+    let back = decode(&packed, &BUNDLED_KEY, &[]).expect("decodes");
+    assert_eq!(back.kb, kb);
+    let opts = QueryOptions::default();
+    for q in QUERIES {
+        assert_eq!(back.index.search(q, opts), index.search(q, opts), "{q}");
+    }
+    let header = 8 + 2 + 1 + BUILD.len() + 32 + 4 + 4 + 1 + 1 + 8;
+    for at in (header..packed.len()).step_by(packed.len() / 200) {
+        let mut bad = packed.clone();
+        bad[at] ^= 0x10;
+        assert_eq!(
+            decode(&bad, &BUNDLED_KEY, &[]).err(),
+            Some(Refused::Damaged)
+        );
+    }
+    // Compressed noise with a right checksum: refused by the decompressor or postcard.
+    let fixed = 8 + 2 + 1 + BUILD.len() + 32;
+    for noise in [vec![0xffu8; 64], vec![5, 0, 0, 0, 1, 2, 3], Vec::new()] {
+        let mut rest = vec![1, 0, 0, 0, 0, 1];
+        rest.extend_from_slice(&(noise.len() as u64).to_le_bytes());
+        rest.extend_from_slice(&noise);
+        let mut forged = packed[..fixed].to_vec();
+        forged.extend_from_slice(&crc32fast::hash(&rest).to_le_bytes());
+        forged.extend_from_slice(&rest);
+        assert!(decode(&forged, &BUNDLED_KEY, &[]).is_err(), "{noise:?}");
+    }
+}

@@ -131,7 +131,7 @@ impl PageIndex {
                 .map(|r| (strings(&r.form), strings(&r.words)))
                 .collect(),
             stop_words: expand::stems::STOP_WORDS,
-            lexicon: front_coded(lexicon::LEXICON),
+            lexicon: front_coded(lexicon::lexicon()),
             verb_endings: lexicon::VERB_ENDINGS,
             weights: Table::new(),
         }

@@ -1,30 +1,64 @@
 //! The knowledge base compiled into the binary: its files, their texts, and the trusted keys
 //! they name.
 
-use std::path::Path;
+use std::sync::OnceLock;
 
-use include_dir::{Dir, include_dir};
+use super::{QUERIES, SourceFile};
 
-use super::{QUERIES, SourceFile, is_yaml};
+/// The knowledge base built into the binary, each YAML file compressed (`build.rs` of the
+/// core: `data.pack`).
+static PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.pack"));
 
-/// The knowledge base compiled into the binary.
-static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../data");
+/// One file of [`PACK`], still compressed.
+struct Packed {
+    /// Path below `data/`, with `/`.
+    name: &'static str,
+    /// It names `trusted_keys`.
+    keys: bool,
+    bytes: &'static [u8],
+}
+
+impl Packed {
+    /// The text. The pack is made by the build and embedded with the code: a file that does
+    /// not unpack (a damaged binary) reads as empty, and validation says what is missing.
+    fn text(&self) -> String {
+        lz4_flex::block::decompress_size_prepended(self.bytes)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// The files of [`PACK`], in path order.
+fn packed() -> impl Iterator<Item = Packed> {
+    let mut rest = PACK;
+    std::iter::from_fn(move || {
+        let mut take = |n: usize| {
+            let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
+            rest = tail;
+            Some(head)
+        };
+        let len = u16::from_le_bytes(take(2)?.try_into().ok()?) as usize;
+        let name = std::str::from_utf8(take(len)?).ok()?;
+        let keys = take(1)? == [1];
+        let len = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+        let bytes = take(len)?;
+        Some(Packed { name, keys, bytes })
+    })
+}
+
+/// Every bundled YAML file, unpacked once: (path below `data/`, text).
+fn unpacked() -> &'static [(&'static str, String)] {
+    static FILES: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    FILES.get_or_init(|| packed().map(|p| (p.name, p.text())).collect())
+}
 
 /// The public keys named by the bundled data's `meta.trusted_keys`. Cheap: only the files that
-/// mention them are parsed, and only for that section.
+/// mention them are unpacked and parsed, and only for that section.
 #[must_use]
 pub fn bundled_trusted_keys() -> Vec<String> {
-    let mut texts = Vec::new();
-    let mut dirs = vec![&BUNDLED];
-    while let Some(dir) = dirs.pop() {
-        dirs.extend(dir.dirs());
-        texts.extend(
-            dir.files()
-                .filter(|f| is_yaml(f.path()))
-                .filter_map(|f| std::str::from_utf8(f.contents()).ok()),
-        );
-    }
-    trusted_keys_in(texts)
+    let texts: Vec<String> = packed().filter(|p| p.keys).map(|p| p.text()).collect();
+    trusted_keys_in(texts.iter().map(String::as_str))
 }
 
 /// The keys of `meta.trusted_keys` in `texts` (YAML files); a file that names none, or only an
@@ -54,45 +88,24 @@ fn trusted_keys_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> 
 }
 
 pub(super) fn bundled_files() -> Vec<SourceFile> {
-    let mut files = Vec::new();
-    collect_bundled(&BUNDLED, &mut files);
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    files
+    unpacked()
+        .iter()
+        .filter(|(name, _)| *name != QUERIES)
+        .map(|(name, text)| SourceFile {
+            name: format!("data/{name}"),
+            text: text.clone(),
+        })
+        .collect()
 }
 
 /// The text of every bundled YAML file, unvalidated.
 pub(crate) fn bundled_texts() -> impl Iterator<Item = &'static str> {
-    fn walk(dir: &'static Dir<'static>, out: &mut Vec<&'static str>) {
-        out.extend(
-            dir.files()
-                .filter(|f| is_yaml(f.path()))
-                .filter_map(include_dir::File::contents_utf8),
-        );
-        for sub in dir.dirs() {
-            walk(sub, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&BUNDLED, &mut out);
-    out.into_iter()
-}
-
-fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
-    let own_queries = |f: &&include_dir::File<'_>| f.path() == Path::new(QUERIES);
-    for file in dir.files().filter(|f| is_yaml(f.path()) && !own_queries(f)) {
-        out.push(SourceFile {
-            name: format!("data/{}", file.path().display()),
-            text: String::from_utf8_lossy(file.contents()).into_owned(),
-        });
-    }
-    for sub in dir.dirs() {
-        collect_bundled(sub, out);
-    }
+    unpacked().iter().map(|(_, text)| text.as_str())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::trusted_keys_in;
+    use super::{packed, trusted_keys_in, unpacked};
 
     #[test]
     fn trusted_keys_are_read_from_the_meta_section_only() {
@@ -105,5 +118,36 @@ mod tests {
             ["RWQabc", "RWQdef"]
         );
         assert!(trusted_keys_in([empty, elsewhere, "meta: [broken"]).is_empty());
+    }
+
+    #[test]
+    fn the_pack_holds_every_yaml_file_of_data() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        let mut on_disk = Vec::new();
+        let mut dirs = vec![root.clone()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("data").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if super::super::is_yaml(&path) {
+                    let name = path.strip_prefix(&root).expect("below data");
+                    let name = name.to_string_lossy().replace('\\', "/");
+                    on_disk.push((name, std::fs::read_to_string(&path).expect("utf-8")));
+                }
+            }
+        }
+        on_disk.sort();
+        let packed: Vec<(String, String)> = unpacked()
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), t.clone()))
+            .collect();
+        assert_eq!(packed, on_disk);
+        let flagged: Vec<&str> = packed_names_with_keys();
+        assert!(flagged.contains(&"meta.yaml"), "{flagged:?}");
+    }
+
+    fn packed_names_with_keys() -> Vec<&'static str> {
+        packed().filter(|p| p.keys).map(|p| p.name).collect()
     }
 }

@@ -3,11 +3,27 @@
 //! ([`super::stems::stem`]) of the lemmas of the Dicollecte/Grammalecte French dictionary for
 //! Hunspell (MPL-2.0, Debian package `hunspell-fr-classical`), folded, three letters and more,
 //! sorted, one per line; `examples/lexicon.rs` makes it (origin and licence:
-//! `lexicon.LICENSE.md`). Looked up by binary search on the
-//! embedded text: nothing is built at start.
+//! `lexicon.LICENSE.md`). Kept compressed in the binary (the core's `build.rs`), unpacked the
+//! first time a word is looked up (well under a millisecond), then looked up by binary search
+//! on the text: nothing is built at start.
 
-/// The word list: stems, sorted, one per line.
-pub const LEXICON: &str = include_str!("lexicon.txt");
+use std::sync::OnceLock;
+
+/// The word list compressed (lz4, its length first) by `build.rs`.
+static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.lz4"));
+
+/// The word list: stems, sorted, one per line. Made by the build with the code: if it does not
+/// unpack (a damaged binary), it is empty and typos are corrected as before the list.
+#[must_use]
+pub fn lexicon() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        lz4_flex::block::decompress_size_prepended(PACKED)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    })
+}
 
 /// Verb endings the stemmer keeps (`mangeons`, `dorment`): a word not found as it is is looked
 /// up again without them.
@@ -26,7 +42,8 @@ pub fn is_french(word: &str, stem: &str) -> bool {
 /// True when `stem` is the stem of a French word.
 #[must_use]
 pub fn is_french_stem(stem: &str) -> bool {
-    let text = LEXICON.as_bytes();
+    let lexicon = lexicon();
+    let text = lexicon.as_bytes();
     let (mut lo, mut hi) = (0usize, text.len());
     // Invariant: every line starting before `lo` is < stem; every line starting at or after
     // `hi` is > stem. Lines are found from any byte by going back to the previous newline.
@@ -40,7 +57,7 @@ pub fn is_french_stem(stem: &str) -> bool {
             .iter()
             .position(|&b| b == b'\n')
             .map_or(text.len(), |p| start + p);
-        match LEXICON[start..end].cmp(stem) {
+        match lexicon[start..end].cmp(stem) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => lo = end + 1,
             std::cmp::Ordering::Greater => hi = start,
@@ -75,7 +92,9 @@ mod tests {
 
     #[test]
     fn the_list_is_sorted_and_clean() {
-        let lines: Vec<&str> = LEXICON.lines().collect();
+        let lines: Vec<&str> = lexicon().lines().collect();
+        let source = include_str!("lexicon.txt");
+        assert_eq!(lexicon(), source, "the packed list is the list");
         assert!(lines.len() > 10_000);
         assert!(lines.windows(2).all(|w| w[0] < w[1]));
         assert!(
