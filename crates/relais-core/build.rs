@@ -3,9 +3,9 @@
 //! - the bundled knowledge base (`data/`), packed compressed into `OUT_DIR/data.pack`, which
 //!   `src/kb/source/bundled.rs` embeds: it is read only by `check`, packs, `eval` and the
 //!   trusted-key lookup, since a start reads the compiled form. Each YAML file is compressed
-//!   alone (lz4), with a flag when it names `trusted_keys`, so that the lookup unpacks those
+//!   alone (deflate), with a flag when it names `trusted_keys`, so that the lookup unpacks those
 //!   only;
-//! - the French word list of the search, compressed (`lexicon.lz4`, see
+//! - the French word list of the search, compressed (`lexicon.deflate`, see
 //!   `src/search/expand/lexicon.rs`);
 //! - the name of this build of the core: a hash of its sources, its version and the locked
 //!   dependencies, written into every compiled knowledge base so that a binary never loads a
@@ -34,8 +34,7 @@ fn main() {
 }
 
 /// `data.pack`: for each YAML file of `data/`, by path: u16 length + path (below `data/`, with
-/// `/`), u8 1 when it names `trusted_keys`, u32 length + the text compressed (lz4, its length
-/// first). All little endian.
+/// `/`), u8 1 when it names `trusted_keys`, u32 length + the text compressed (deflate). All little endian.
 fn pack_data() {
     let root = Path::new("../../data");
     let mut files = Vec::new();
@@ -58,7 +57,7 @@ fn pack_data() {
     let mut out = Vec::new();
     for (name, file) in named {
         let text = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let packed = lz4_flex::block::compress_prepend_size(&text);
+        let packed = miniz_oxide::deflate::compress_to_vec(&text, 10);
         let keys = text.windows(12).any(|w| w == b"trusted_keys");
         out.extend_from_slice(&u16::try_from(name.len()).unwrap_or(u16::MAX).to_le_bytes());
         out.extend_from_slice(name.as_bytes());
@@ -74,12 +73,13 @@ fn pack_data() {
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
 
-/// `lexicon.lz4`: the French word list of the search (`src/search/expand/lexicon.txt`),
-/// compressed (lz4, its length first).
+/// `lexicon.deflate`: the French word list of the search (`src/search/expand/lexicon.txt`),
+/// compressed (deflate).
 fn pack_lexicon() {
     let text = std::fs::read("src/search/expand/lexicon.txt").unwrap_or_else(|e| panic!("{e}"));
-    let dest = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("lexicon.lz4");
-    std::fs::write(&dest, lz4_flex::block::compress_prepend_size(&text))
+    let dest =
+        PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("lexicon.deflate");
+    std::fs::write(&dest, miniz_oxide::deflate::compress_to_vec(&text, 10))
         .unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
 

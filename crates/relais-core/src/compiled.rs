@@ -35,7 +35,10 @@ use serde::{Deserialize, Serialize};
 use crate::kb::KnowledgeBase;
 use crate::search::SearchIndex;
 
-pub use compat::{lang_code, skip_empty, skip_false, skip_no_translations, translations};
+pub use compat::{
+    lang_code, lang_terms, numbers, skip_empty, skip_false, skip_no_translations, text,
+    translations,
+};
 pub use load::{COMPILED_NOTICE, compile_installed, key_of_manifest, load};
 pub use stamps::Stamp;
 

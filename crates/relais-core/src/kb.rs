@@ -110,8 +110,10 @@ pub struct Entry {
     pub ask: Vec<String>,
     pub category: String,
     pub audience: Vec<Audience>,
+    #[serde(with = "crate::compiled::text")]
     pub summary: String,
     /// The full answer in the small markup described in [`markup`].
+    #[serde(with = "crate::compiled::text")]
     pub answer: String,
     pub keywords: Vec<String>,
     pub related: Vec<String>,

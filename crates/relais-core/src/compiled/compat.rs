@@ -128,3 +128,163 @@ pub mod lang_code {
             .ok_or_else(|| serde::de::Error::custom(format!("langue inconnue : {code}")))
     }
 }
+
+/// `serde(with)` for the long texts (answers, summaries): in the compiled form, bytes checked
+/// as UTF-8 by `simdutf8` (the standard check was a quarter of a start at 10,000 entries); in
+/// JSON, a string as before.
+pub mod text {
+    use serde::de::{Error, Visitor};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(text)
+        } else {
+            s.serialize_bytes(text.as_bytes())
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        if d.is_human_readable() {
+            return String::deserialize(d);
+        }
+        d.deserialize_bytes(Utf8)
+    }
+
+    struct Utf8;
+
+    impl Visitor<'_> for Utf8 {
+        type Value = String;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("un texte UTF-8")
+        }
+
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<String, E> {
+            simdutf8::basic::from_utf8(bytes)
+                .map(str::to_owned)
+                .map_err(|_| E::custom("texte qui n'est pas de l'UTF-8"))
+        }
+    }
+}
+
+/// `serde(with)` for the index's long lists of numbers: in the compiled form, one run of
+/// little-endian bytes, read back in one pass (element by element, they were the largest part
+/// of a start at 10,000 entries); otherwise a plain list.
+pub mod numbers {
+    use serde::de::{Error, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// A value of fixed width in the compiled form.
+    pub trait Fixed: Sized + Copy {
+        const WIDTH: usize;
+        fn put(self, out: &mut Vec<u8>);
+        fn get(bytes: &[u8]) -> Self;
+    }
+
+    impl Fixed for u32 {
+        const WIDTH: usize = 4;
+        fn put(self, out: &mut Vec<u8>) {
+            out.extend_from_slice(&self.to_le_bytes());
+        }
+        fn get(b: &[u8]) -> Self {
+            Self::from_le_bytes([b[0], b[1], b[2], b[3]])
+        }
+    }
+
+    impl Fixed for (u32, u16) {
+        const WIDTH: usize = 6;
+        fn put(self, out: &mut Vec<u8>) {
+            out.extend_from_slice(&self.0.to_le_bytes());
+            out.extend_from_slice(&self.1.to_le_bytes());
+        }
+        fn get(b: &[u8]) -> Self {
+            (
+                u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                u16::from_le_bytes([b[4], b[5]]),
+            )
+        }
+    }
+
+    impl Fixed for (u32, u8, u16) {
+        const WIDTH: usize = 7;
+        fn put(self, out: &mut Vec<u8>) {
+            out.extend_from_slice(&self.0.to_le_bytes());
+            out.push(self.1);
+            out.extend_from_slice(&self.2.to_le_bytes());
+        }
+        fn get(b: &[u8]) -> Self {
+            (
+                u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                b[4],
+                u16::from_le_bytes([b[5], b[6]]),
+            )
+        }
+    }
+
+    pub fn serialize<T, S>(values: &[T], s: S) -> Result<S::Ok, S::Error>
+    where
+        T: Fixed + Serialize,
+        S: Serializer,
+    {
+        if s.is_human_readable() {
+            return values.serialize(s);
+        }
+        let mut out = Vec::with_capacity(values.len() * T::WIDTH);
+        for &v in values {
+            v.put(&mut out);
+        }
+        s.serialize_bytes(&out)
+    }
+
+    pub fn deserialize<'de, T, D>(d: D) -> Result<Vec<T>, D::Error>
+    where
+        T: Fixed + Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        if d.is_human_readable() {
+            return Vec::deserialize(d);
+        }
+        d.deserialize_bytes(Run(std::marker::PhantomData))
+    }
+
+    struct Run<T>(std::marker::PhantomData<T>);
+
+    impl<T: Fixed> Visitor<'_> for Run<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("une suite de nombres")
+        }
+
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<T>, E> {
+            if bytes.len() % T::WIDTH != 0 {
+                return Err(E::custom("suite de nombres tronquée"));
+            }
+            Ok(bytes.chunks_exact(T::WIDTH).map(T::get).collect())
+        }
+    }
+}
+
+/// `serde(with)` for the terms of the translations' index: each term with its postings as one
+/// run of bytes ([`numbers`]).
+pub mod lang_terms {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Term = (Box<str>, Vec<(u32, u8, u16)>);
+
+    #[derive(Serialize, Deserialize)]
+    struct Packed(
+        Box<str>,
+        #[serde(with = "super::numbers")] Vec<(u32, u8, u16)>,
+    );
+
+    pub fn serialize<S: Serializer>(terms: &[Term], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(terms.iter().map(|(t, p)| Packed(t.clone(), p.clone())))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Term>, D::Error> {
+        let packed = Vec::<Packed>::deserialize(d)?;
+        Ok(packed.into_iter().map(|Packed(t, p)| (t, p)).collect())
+    }
+}

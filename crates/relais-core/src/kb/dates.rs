@@ -118,14 +118,32 @@ impl fmt::Display for SourceDate {
     }
 }
 
+/// Text (`2023-04`) in JSON; in the compiled form, its three numbers, read back without
+/// parsing text.
 impl Serialize for SourceDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            (self.year, self.month, self.day).serialize(s)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for SourceDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let (year, month, day) = <(i16, Option<i8>, Option<i8>)>::deserialize(d)?;
+            let fits = (1900..=2999).contains(&year)
+                && month.is_none_or(|m| (1..=12).contains(&m))
+                && day.is_none_or(|d| (1..=31).contains(&d))
+                && (day.is_none() || month.is_some());
+            return if fits {
+                Ok(Self { year, month, day })
+            } else {
+                Err(serde::de::Error::custom("date invalide"))
+            };
+        }
         let s = String::deserialize(d)?;
         Self::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("date invalide : {s}")))
     }

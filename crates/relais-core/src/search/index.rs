@@ -103,12 +103,15 @@ pub struct Index {
     pub docs: Vec<IndexDoc>,
     pub vocab: Vocab,
     /// (document, term frequency), grouped by word then field, by document.
+    #[serde(with = "crate::compiled::numbers")]
     pub postings: Vec<(u32, u16)>,
     /// Start of the postings of (word, field) at `word * FIELDS + field`; one extra at the end.
+    #[serde(with = "crate::compiled::numbers")]
     pub offsets: Vec<u32>,
     /// Mean length of each field over the documents.
     pub avg_len: [f32; crate::search::FIELDS],
     /// Word ids of each document's title, `ask`, keywords and summary, in order.
+    #[serde(with = "crate::compiled::numbers")]
     pub seq: Vec<u32>,
     /// Byte ranges in the original title of each title word.
     pub title_ranges: Vec<(u32, u32)>,

@@ -75,6 +75,7 @@ impl LangHit {
 pub struct LangIndex {
     docs: Vec<Doc>,
     /// Sorted terms, each with its postings (document, field, term frequency).
+    #[serde(with = "crate::compiled::lang_terms")]
     terms: Vec<(Box<str>, Postings)>,
     avg: [f32; crate::search::lang::FIELDS],
 }

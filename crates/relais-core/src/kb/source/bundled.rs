@@ -22,7 +22,7 @@ impl Packed {
     /// The text. The pack is made by the build and embedded with the code: a file that does
     /// not unpack (a damaged binary) reads as empty, and validation says what is missing.
     fn text(&self) -> String {
-        lz4_flex::block::decompress_size_prepended(self.bytes)
+        miniz_oxide::inflate::decompress_to_vec(self.bytes)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
             .unwrap_or_default()

@@ -4,13 +4,13 @@
 //! Hunspell (MPL-2.0, Debian package `hunspell-fr-classical`), folded, three letters and more,
 //! sorted, one per line; `examples/lexicon.rs` makes it (origin and licence:
 //! `lexicon.LICENSE.md`). Kept compressed in the binary (the core's `build.rs`), unpacked the
-//! first time a word is looked up (well under a millisecond), then looked up by binary search
+//! first time a word is looked up (a few milliseconds, once), then looked up by binary search
 //! on the text: nothing is built at start.
 
 use std::sync::OnceLock;
 
-/// The word list compressed (lz4, its length first) by `build.rs`.
-static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.lz4"));
+/// The word list compressed (deflate) by `build.rs`.
+static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.deflate"));
 
 /// The word list: stems, sorted, one per line. Made by the build with the code: if it does not
 /// unpack (a damaged binary), it is empty and typos are corrected as before the list.
@@ -18,7 +18,7 @@ static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.lz4"));
 pub fn lexicon() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
-        lz4_flex::block::decompress_size_prepended(PACKED)
+        miniz_oxide::inflate::decompress_to_vec(PACKED)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
             .unwrap_or_default()
