@@ -158,7 +158,8 @@ fn bonus_bound(slots: &[Slot], base: f32, phrase: bool) -> f32 {
     adjacent + if phrase { PHRASE * base } else { 0.0 }
 }
 
-/// True when the title or one `ask` phrasing of `doc` holds the query's phrase word for word.
+/// True when the title, one `ask` phrasing or one keyword of `doc` holds the query's phrase word
+/// for word (`ce qu'on peut faire`: little words are what such a phrase is made of).
 pub fn holds_phrase(index: &Index, doc: u32, q: &Expanded) -> bool {
     let Some(phrase) = q.phrase.as_deref() else {
         return false;
@@ -167,12 +168,14 @@ pub fn holds_phrase(index: &Index, doc: u32, q: &Expanded) -> bool {
         PhraseWord::Word(w) => w == id,
         PhraseWord::Term(i) => q.terms[i].accepts(id),
     };
-    [Field::Title, Field::Ask].iter().any(|&f| {
-        index.seq_of(doc, f).split(|&id| id == SEP).any(|part| {
-            part.windows(phrase.len())
-                .any(|w| phrase.iter().zip(w).all(|(want, &id)| fits(want, id)))
+    [Field::Title, Field::Ask, Field::Keywords]
+        .iter()
+        .any(|&f| {
+            index.seq_of(doc, f).split(|&id| id == SEP).any(|part| {
+                part.windows(phrase.len())
+                    .any(|w| phrase.iter().zip(w).all(|(want, &id)| fits(want, id)))
+            })
         })
-    })
 }
 
 /// Best score first; ties to the shorter title, then the id.
