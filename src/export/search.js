@@ -83,6 +83,7 @@ var relaisSearchEngine = function (I, stem) {
     if (s !== undefined) {
       stemWords[s].forEach(function (id) {
         var w = words[id];
+        if (stop[id] && !STOP.has(t)) return; // `mons` is not a form of `mon`
         var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
         if (short && !plural && w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) return;
         add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
@@ -169,11 +170,17 @@ var relaisSearchEngine = function (I, stem) {
       }
     }
     // The phrase: each word a stop word (its id) or a term (its index).
-    var keepAll = rewritten.every(function (w) { return STOP.has(w.text); });
+    // A stop word, or one glued to its elided pronoun or article (`lont`) that nobody knows.
+    function isStop(w) {
+      if (STOP.has(w)) return true;
+      var rest = find(w) < 0 && !isFrench(w, stemOf(w)) && unglue(w);
+      return !!rest && STOP.has(rest);
+    }
+    var keepAll = rewritten.every(function (w) { return isStop(w.text); });
     var phrase = rewritten.length >= 2 ? [] : null, nTerms = 0;
     rewritten.forEach(function (w) {
       if (!phrase) return;
-      if (!keepAll && STOP.has(w.text)) {
+      if (!keepAll && isStop(w.text)) {
         var id = find(w.text);
         if (id < 0) phrase = null; else phrase.push({ id: id });
       } else if (nTerms < W.max_terms) {
@@ -182,7 +189,7 @@ var relaisSearchEngine = function (I, stem) {
         phrase = null;
       }
     });
-    var terms = rewritten.filter(function (w) { return keepAll || !STOP.has(w.text); }).slice(0, W.max_terms)
+    var terms = rewritten.filter(function (w) { return keepAll || !isStop(w.text); }).slice(0, W.max_terms)
       .map(function (w) { return { text: w.text, typing: w.typing, stem: stemOf(w.text) }; });
     terms.forEach(function (t, i) { reach(terms, i); });
     var alts = alternatives(terms);

@@ -30,12 +30,34 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 /// Words of everyday talk that mean something but say little about which answer is wanted
-/// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`). A small knowledge base makes them
+/// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`), and the words that ask for a way
+/// to reach someone (`numéro`, `contact`, `adresse`) rather than say about what. A small knowledge base makes them
 /// look rare, and so weighty: they keep a share ([`super::super::weights::WEAK`]) of their
 /// rarity, in every form (by stem). Folded, sorted.
 pub const WEAK_WORDS: &[&str] = &[
-    "besoin", "cas", "chose", "choses", "dire", "dit", "dits", "fois", "gens", "moment", "monde",
-    "possible", "truc", "trucs", "vrai", "vraie", "vrais",
+    "adresse",
+    "besoin",
+    "cas",
+    "chose",
+    "choses",
+    "contact",
+    "coordonnees",
+    "dire",
+    "dit",
+    "dits",
+    "fois",
+    "gens",
+    "moment",
+    "monde",
+    "numero",
+    "possible",
+    "tel",
+    "telephone",
+    "truc",
+    "trucs",
+    "vrai",
+    "vraie",
+    "vrais",
 ];
 
 /// True for a form of a weak word (see [`WEAK_WORDS`]), on folded words.
