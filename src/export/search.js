@@ -83,6 +83,7 @@ var relaisSearchEngine = function (I, stem) {
     if (s !== undefined) {
       stemWords[s].forEach(function (id) {
         var w = words[id];
+        if (stop[id] && !STOP.has(t)) return; // `mons` is not a form of `mon`
         var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
         if (short && !plural && w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) return;
         add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
@@ -113,7 +114,7 @@ var relaisSearchEngine = function (I, stem) {
     var known = out.length ? 'data' : french ? 'french' : 'unknown';
     if (known === 'unknown') {
       var max = edits(t.length, W.typo_from);
-      relaisDistance.scan(words, t, max, MAXLEN, 0, function (k, d) { if (d > 0) add(out, k, TYPO, d === 1 ? W.typo1 : W.typo2, false); });
+      relaisDistance.scan(words, t, max, MAXLEN, 0, function (k, d) { if (d > 0) add(out, k, TYPO, d === 1 ? (slip(t, words[k]) ? W.typo_slip : W.typo1) : W.typo2, false); });
       if (term.typing && max && t.length <= MAXLEN) relaisDistance.scanPrefix(words, t, MAXLEN, function (k) { add(out, k, TYPO, W.typo_prefix, true); });
       if (!out.length && t.length >= W.part_from) {
         for (k = 0; k < N; k++) {
@@ -169,11 +170,17 @@ var relaisSearchEngine = function (I, stem) {
       }
     }
     // The phrase: each word a stop word (its id) or a term (its index).
-    var keepAll = rewritten.every(function (w) { return STOP.has(w.text); });
+    // A stop word, or one glued to its elided pronoun or article (`lont`) that nobody knows.
+    function isStop(w) {
+      if (STOP.has(w)) return true;
+      var rest = find(w) < 0 && !isFrench(w, stemOf(w)) && unglue(w);
+      return !!rest && STOP.has(rest);
+    }
+    var keepAll = rewritten.every(function (w) { return isStop(w.text); });
     var phrase = rewritten.length >= 2 ? [] : null, nTerms = 0;
     rewritten.forEach(function (w) {
       if (!phrase) return;
-      if (!keepAll && STOP.has(w.text)) {
+      if (!keepAll && isStop(w.text)) {
         var id = find(w.text);
         if (id < 0) phrase = null; else phrase.push({ id: id });
       } else if (nTerms < W.max_terms) {
@@ -182,7 +189,7 @@ var relaisSearchEngine = function (I, stem) {
         phrase = null;
       }
     });
-    var terms = rewritten.filter(function (w) { return keepAll || !STOP.has(w.text); }).slice(0, W.max_terms)
+    var terms = rewritten.filter(function (w) { return keepAll || !isStop(w.text); }).slice(0, W.max_terms)
       .map(function (w) { return { text: w.text, typing: w.typing, stem: stemOf(w.text) }; });
     terms.forEach(function (t, i) { reach(terms, i); });
     var alts = alternatives(terms);
@@ -201,6 +208,15 @@ var relaisSearchEngine = function (I, stem) {
     return exp.reduce(function (m, e) { return capped(e.kind) ? Math.min(m, I.idf[e.id]) : m; }, Infinity);
   }
   function capped(kind) { return literal(kind) && kind !== GLUED; }
+  // Two neighbouring letters swapped, or a letter doubled or not (see typo/distance.rs).
+  function slip(a, b) {
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    var long = a.length > b.length ? a : b, short = a.length > b.length ? b : a;
+    return long.length === short.length + 1 && long.slice(i + 1) === short.slice(i) &&
+      ((i > 0 && long[i] === long[i - 1]) || long[i + 1] === long[i]);
+  }
   function idfOf(e, cap) { return capped(e.kind) ? Math.min(I.idf[e.id], cap) : I.idf[e.id]; }
   function saturate(tf) { return tf * (W.k1 + 1) / (W.k1 + tf); }
   // Calls f(doc, pseudo-frequency, strongest field, fields as bits) for each document holding
@@ -316,7 +332,7 @@ var relaisSearchEngine = function (I, stem) {
   }
   function holdsPhrase(doc, q) {
     var phrase = q.phrase;
-    return [0, 1].some(function (f) {
+    return [0, 1, 2].some(function (f) {
       var seq = docs[doc].seq[f], n = phrase.length;
       for (var k = 0; k + n <= seq.length; k++) {
         var all = true;

@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod stems;
 
 use super::MatchKind;
+use super::fold::unglue_elision;
 use super::index::Index;
 use super::tokens::Word;
 use super::weights::MAX_TERMS;
@@ -105,9 +106,17 @@ pub fn expand(index: &Index, words: &[Word]) -> Expanded {
         }
     }
     let mut phrase: Option<Vec<PhraseWord>> = (rewritten.len() >= 2).then(Vec::new);
-    let keep_all = rewritten.iter().all(|r| stems::is_stop_word(&r.word.text));
+    // A stop word, or one glued to its elided pronoun or article (`lont`, `jai`) that the data
+    // and the word list do not know.
+    let stop = |w: &str| {
+        stems::is_stop_word(w)
+            || (index.vocab.find(w).is_none()
+                && !lexicon::is_french(w, &stems::stem(w))
+                && unglue_elision(w).is_some_and(stems::is_stop_word))
+    };
+    let keep_all = rewritten.iter().all(|r| stop(&r.word.text));
     for r in rewritten {
-        if !keep_all && stems::is_stop_word(&r.word.text) {
+        if !keep_all && stop(&r.word.text) {
             let id = index.vocab.find(&r.word.text);
             phrase = phrase.zip(id).map(|(mut p, id)| {
                 p.push(PhraseWord::Word(id));

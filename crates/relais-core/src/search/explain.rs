@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::expand::{Expanded, Known};
 use super::index::Index;
-use super::rank::{Candidate, adjacency, holds_phrase};
+use super::rank::{Candidate, adjacency, phrase_field};
 use super::score::Scratch;
 use super::{Field, Hit, MatchKind, Reason};
 
@@ -142,7 +142,9 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
     {
         r.points = round(adjacent);
     }
-    if let Some(p) = q.phrase.as_deref().filter(|_| holds_phrase(index, doc, q)) {
+    if let Some(p) = q.phrase.as_deref()
+        && let Some(field) = phrase_field(index, doc, q)
+    {
         let words: Vec<&str> = p
             .iter()
             .map(|w| match *w {
@@ -154,7 +156,7 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
         reasons.push(Reason {
             query_word: words.join(" "),
             matched: String::new(),
-            field: Field::Title,
+            field,
             kind: MatchKind::Phrase,
             points: round(super::weights::PHRASE * base),
         });

@@ -101,6 +101,10 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
     let bare_t = bare(t);
     for id in vocab.with_stem(stem) {
         let w = &*vocab.words[id as usize];
+        // `mons` (the city) is not a form of `mon`: a word never reaches a stop word.
+        if vocab.stop[id as usize] && !stems::is_stop_word(t) {
+            continue;
+        }
         let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
         if short && !plural && !w.starts_with(&bare_t) && !t.starts_with(&bare(w)) {
             continue;

@@ -158,21 +158,27 @@ fn bonus_bound(slots: &[Slot], base: f32, phrase: bool) -> f32 {
     adjacent + if phrase { PHRASE * base } else { 0.0 }
 }
 
-/// True when the title or one `ask` phrasing of `doc` holds the query's phrase word for word.
-pub fn holds_phrase(index: &Index, doc: u32, q: &Expanded) -> bool {
-    let Some(phrase) = q.phrase.as_deref() else {
-        return false;
-    };
+/// The first of the title, the `ask` phrasings and the keywords of `doc` that holds the query's
+/// phrase word for word (`ce qu'on peut faire`: little words are what such a phrase is made of).
+pub fn phrase_field(index: &Index, doc: u32, q: &Expanded) -> Option<Field> {
+    let phrase = q.phrase.as_deref()?;
     let fits = |want: &PhraseWord, id: u32| match *want {
         PhraseWord::Word(w) => w == id,
         PhraseWord::Term(i) => q.terms[i].accepts(id),
     };
-    [Field::Title, Field::Ask].iter().any(|&f| {
-        index.seq_of(doc, f).split(|&id| id == SEP).any(|part| {
-            part.windows(phrase.len())
-                .any(|w| phrase.iter().zip(w).all(|(want, &id)| fits(want, id)))
+    [Field::Title, Field::Ask, Field::Keywords]
+        .into_iter()
+        .find(|&f| {
+            index.seq_of(doc, f).split(|&id| id == SEP).any(|part| {
+                part.windows(phrase.len())
+                    .any(|w| phrase.iter().zip(w).all(|(want, &id)| fits(want, id)))
+            })
         })
-    })
+}
+
+/// True when a short field of `doc` holds the query's phrase (see [`phrase_field`]).
+pub fn holds_phrase(index: &Index, doc: u32, q: &Expanded) -> bool {
+    phrase_field(index, doc, q).is_some()
 }
 
 /// Best score first; ties to the shorter title, then the id.

@@ -73,7 +73,9 @@ pub fn typos(index: &Index, t: &str, typing: bool, out: &mut Vec<Expansion>) {
             }
             let w = vocab.words[id as usize].as_bytes();
             if let Some(d) = distance::distance(t.as_bytes(), w, max).filter(|&d| d > 0) {
-                let wt = if d == 1 {
+                let wt = if d == 1 && distance::is_slip(t.as_bytes(), w) {
+                    weights::kind::TYPO_SLIP
+                } else if d == 1 {
                     weights::kind::TYPO_1
                 } else {
                     weights::kind::TYPO_2

@@ -16,6 +16,8 @@ pub mod kind {
     pub const GLUED: f32 = 0.9;
     pub const FAMILY: f32 = 0.75;
     pub const SYNONYM: f32 = 0.5;
+    /// One edit that is a common slip: two letters swapped, a letter doubled or not.
+    pub const TYPO_SLIP: f32 = 0.6;
     pub const TYPO_1: f32 = 0.4;
     pub const TYPO_2: f32 = 0.3;
     pub const TYPO_PREFIX: f32 = 0.3;
@@ -37,6 +39,9 @@ pub mod prefix {
     /// A prefix match weighing less than this is no sure match.
     pub const SURE_FROM: f32 = 0.4;
 }
+
+/// Share of its rarity that an everyday word keeps (see `expand::stems::WEAK_WORDS`).
+pub const WEAK: f32 = 0.4;
 
 /// Saturation of the term frequency.
 pub const K1: f32 = 4.0;
@@ -104,6 +109,7 @@ pub const SUGGEST_FROM: [usize; 3] = [3, 5, 9];
 // The word as written before its forms, its forms before synonyms, synonyms before typos.
 const _: () = assert!(kind::EXACT > kind::STEM && kind::STEM > kind::SYNONYM);
 const _: () = assert!(kind::SYNONYM > kind::TYPO_1 && kind::TYPO_1 > kind::TYPO_2);
+const _: () = assert!(kind::STEM > kind::TYPO_SLIP && kind::TYPO_SLIP > kind::TYPO_1);
 const _: () = assert!(CONTACT_UNNAMED < 1.0 && CONTACT_NAMED >= 1.0);
 
 /// Every value above, as the phone page reads it.
@@ -119,6 +125,7 @@ pub struct Table {
     glued: f32,
     family: f32,
     synonym: f32,
+    typo_slip: f32,
     typo1: f32,
     typo2: f32,
     typo_prefix: f32,
@@ -167,6 +174,7 @@ impl Table {
             glued: kind::GLUED,
             family: kind::FAMILY,
             synonym: kind::SYNONYM,
+            typo_slip: kind::TYPO_SLIP,
             typo1: kind::TYPO_1,
             typo2: kind::TYPO_2,
             typo_prefix: kind::TYPO_PREFIX,

@@ -5,25 +5,72 @@
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words that carry no meaning for search: articles, pronouns, auxiliaries and modal verbs,
-/// prepositions, question words, the elided forms left by apostrophes, and the English ones
-/// people type too. Sorted.
+/// prepositions, question words, the elided forms left by apostrophes, adverbs of time and
+/// degree and greetings (`hier soir`, `vraiment`, `merci`), and the English ones people type
+/// too. Sorted (kept dense: one word per line would run to 200 lines).
+#[rustfmt::skip]
 pub const STOP_WORDS: &[&str] = &[
     "a", "ai", "aie", "ainsi", "alors", "an", "and", "are", "as", "at", "au", "aujourd", "aussi",
     "autre", "aux", "avais", "avait", "avec", "avez", "avoir", "avons", "ayant", "be", "beaucoup",
-    "bien", "c", "ca", "can", "car", "ce", "ceci", "cela", "celle", "celui", "ces", "cest", "cet",
-    "cette", "ceux", "chez", "ci", "combien", "comme", "comment", "d", "dans", "de", "deja", "des",
-    "do", "does", "dois", "doit", "doivent", "donc", "du", "elle", "elles", "en", "encore", "es",
-    "est", "et", "etais", "etait", "etant", "ete", "etes", "etre", "eu", "eux", "faire", "fais",
-    "fait", "faut", "for", "how", "hui", "i", "ici", "if", "il", "ils", "in", "is", "it", "j",
-    "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes",
-    "moi", "mon", "my", "n", "ne", "ni", "nos", "notre", "nous", "of", "on", "ont", "or", "ou",
-    "par", "pas", "peut", "peuvent", "peux", "plus", "pour", "pourquoi", "pouvez", "pouvons", "qu",
-    "quand", "que", "quel", "quelle", "quelles", "quelqu", "quelque", "quelques", "quels", "qui",
-    "quoi", "rien", "s", "sa", "sais", "sait", "se", "ses", "si", "soi", "sommes", "son", "sont",
-    "suis", "sur", "t", "ta", "tant", "te", "tes", "the", "to", "toi", "ton", "tous", "tout",
-    "toute", "toutes", "tres", "trop", "tu", "un", "une", "va", "vais", "veut", "veux", "voici",
-    "voila", "vos", "votre", "vous", "what", "where", "who", "y",
+    "bien", "bonjour", "bonsoir", "c", "ca", "can", "car", "ce", "ceci", "cela", "celle", "celui",
+    "ces", "cest", "cet", "cette", "ceux", "chez", "ci", "combien", "comme", "comment", "d",
+    "dans", "de", "deja", "demain", "des", "do", "does", "dois", "doit", "doivent", "donc", "du",
+    "elle", "elles", "en", "encore", "es", "est", "et", "etais", "etait", "etant", "ete", "etes",
+    "etre", "eu", "eux", "exactement", "faire", "fais", "fait", "faut", "for", "hier", "how",
+    "hui", "i", "ici", "if", "il", "ils", "in", "is", "it", "j", "jamais", "je", "juste", "l",
+    "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "maintenant", "mais", "me", "meme",
+    "merci", "mes", "moi", "mon", "my", "n", "ne", "ni", "nos", "notre", "nous", "of", "on",
+    "ont", "or", "ou", "par", "part", "pas", "peut", "peuvent", "peux", "plus", "pour",
+    "pourquoi", "pouvez", "pouvons", "qu", "quand", "que", "quel", "quelle", "quelles", "quelqu",
+    "quelque", "quelques", "quels", "qui", "quoi", "rien", "s", "sa", "sais", "sait", "se", "ses",
+    "si", "soi", "sommes", "son", "sont", "souvent", "stp", "suis", "sur", "svp", "t", "ta",
+    "tant", "te", "tes", "the", "to", "toi", "ton", "toujours", "tous", "tout", "toute", "toutes",
+    "tres", "trop", "tu", "un", "une", "va", "vais", "veut", "veux", "voici", "voila", "vos",
+    "votre", "vous", "vraiment", "what", "where", "who", "y",
 ];
+
+/// Words of everyday talk that mean something but say little about which answer is wanted
+/// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`), and the words that ask for a way
+/// to reach someone (`numéro`, `contact`, `adresse`) rather than say about what. A small knowledge base makes them
+/// look rare, and so weighty: they keep a share ([`super::super::weights::WEAK`]) of their
+/// rarity, in every form (by stem). Folded, sorted.
+pub const WEAK_WORDS: &[&str] = &[
+    "adresse",
+    "besoin",
+    "cas",
+    "chose",
+    "choses",
+    "contact",
+    "coordonnees",
+    "dire",
+    "dit",
+    "dits",
+    "fois",
+    "gens",
+    "moment",
+    "monde",
+    "numero",
+    "possible",
+    "tel",
+    "telephone",
+    "truc",
+    "trucs",
+    "vrai",
+    "vraie",
+    "vrais",
+];
+
+/// True for a form of a weak word (see [`WEAK_WORDS`]), on folded words.
+#[must_use]
+pub fn is_weak_word(word: &str) -> bool {
+    static STEMS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<String> = WEAK_WORDS.iter().map(|w| stem(w)).collect();
+        v.sort();
+        v.dedup();
+        v
+    });
+    WEAK_WORDS.binary_search(&word).is_ok() || STEMS.binary_search(&stem(word)).is_ok()
+}
 
 /// True for stop words (on folded words).
 #[must_use]
@@ -55,6 +102,13 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert!(is_stop_word("les") && is_stop_word("qu") && !is_stop_word("droits"));
         assert!(!is_stop_word("sans") && !is_stop_word("papiers"));
+    }
+
+    #[test]
+    fn weak_words_are_sorted_and_found_in_every_form() {
+        assert!(WEAK_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        assert!(is_weak_word("vrai") && is_weak_word("dire") && is_weak_word("trucs"));
+        assert!(!is_weak_word("urgence") && !is_weak_word("avocat") && !is_weak_word("asile"));
     }
 
     #[test]

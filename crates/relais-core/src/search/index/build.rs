@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::super::expand::colloquial;
-use super::super::expand::stems::{is_stop_word, stem};
+use super::super::expand::stems::{is_stop_word, is_weak_word, stem};
 use super::super::fold::{for_each_token, letter_mask, tokenize};
-use super::super::weights::TYPO_MAX_LEN as MAX_LEN;
+use super::super::weights::{TYPO_MAX_LEN as MAX_LEN, WEAK};
 use super::super::{FIELDS, Field, Kind};
 use super::{Index, IndexDoc, Member, SEP, Vocab};
 use crate::kb::KnowledgeBase;
@@ -276,7 +276,8 @@ impl Vocab {
         #[allow(clippy::cast_precision_loss)] // document counts far below 2^24
         let idf = {
             let (n, df) = (n_docs as f32, df as f32);
-            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            if is_weak_word(&word) { idf * WEAK } else { idf }
         };
         self.mask.push(letter_mask(&word));
         self.stop.push(stop);

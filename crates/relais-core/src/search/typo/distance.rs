@@ -15,6 +15,23 @@ pub fn distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     Some(last[b.len()]).filter(|&d| d <= max)
 }
 
+/// True when `a` and `b` (one edit apart) differ by the slips people make most: two neighbouring
+/// letters swapped (`acceuil`) or one letter doubled or not (`frapee`, `addresse`).
+#[must_use]
+pub fn is_slip(a: &[u8], b: &[u8]) -> bool {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        let i = start;
+        i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+    } else {
+        let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+        let i = start;
+        long.len() == short.len() + 1
+            && long[i + 1..] == short[i..]
+            && ((i > 0 && long[i] == long[i - 1]) || long.get(i + 1) == Some(&long[i]))
+    }
+}
+
 /// The smallest distance between `a` and a prefix of `b` (the word being typed against the
 /// words it may become), if it is at most `max`.
 #[must_use]
@@ -63,6 +80,18 @@ fn rows(a: &[u8], b: &[u8], max: usize) -> Option<[usize; MAX_LEN + 1]> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn slips_are_swaps_and_doubled_letters() {
+        assert!(super::is_slip(b"acceuil", b"accueil"));
+        assert!(super::is_slip(b"frapee", b"frappee"));
+        assert!(super::is_slip(b"addresse", b"adresse"));
+        assert!(super::is_slip(b"hopitall", b"hopital"));
+        assert!(!super::is_slip(b"manger", b"danger"));
+        assert!(!super::is_slip(b"douche", b"touche"));
+        assert!(!super::is_slip(b"gare", b"garde"));
+        assert!(!super::is_slip(b"abc", b"abc"));
+    }
+
     use super::*;
 
     fn d(a: &str, b: &str, max: usize) -> Option<usize> {
