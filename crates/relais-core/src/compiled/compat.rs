@@ -258,7 +258,7 @@ pub mod numbers {
         }
 
         fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<T>, E> {
-            if bytes.len() % T::WIDTH != 0 {
+            if !bytes.len().is_multiple_of(T::WIDTH) {
                 return Err(E::custom("suite de nombres tronquée"));
             }
             Ok(bytes.chunks_exact(T::WIDTH).map(T::get).collect())
