@@ -85,7 +85,7 @@ var relaisSearchEngine = function (I, stem) {
         var w = words[id];
         if (stop[id] && !STOP.has(t)) return; // `mons` is not a form of `mon`
         var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
-        if (short && !plural && w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) return;
+        if (short && !plural && ((w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) || Math.min(w.length, t.length) < W.short_stem)) return;
         add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
       });
     }

@@ -106,7 +106,12 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
             continue;
         }
         let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
-        if short && !plural && !w.starts_with(&bare_t) && !t.starts_with(&bare(w)) {
+        // ... and a word that short is a word of its own (`hiv` is no form of `hiver`).
+        if short
+            && !plural
+            && ((!w.starts_with(&bare_t) && !t.starts_with(&bare(w)))
+                || w.len().min(t.len()) < SHORT_STEM)
+        {
             continue;
         }
         let wt = if plural { weight::PLURAL } else { weight::STEM };

@@ -43,6 +43,11 @@ pub mod prefix {
 /// Share of its rarity that an everyday word keeps (see `expand::stems::WEAK_WORDS`).
 pub const WEAK: f32 = 0.4;
 
+/// Highest rarity (IDF) a word scores with: about that of a word found in five documents of the
+/// bundled data. Rarer words (one ask phrasing uses `débarque`) would otherwise outweigh the
+/// rest of the query on their own.
+pub const IDF_MAX: f32 = 3.5;
+
 /// Saturation of the term frequency.
 pub const K1: f32 = 4.0;
 /// Field weights: title > ask > keywords > summary > answer.
