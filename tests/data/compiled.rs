@@ -106,7 +106,7 @@ fn installed_data_starts_from_its_compiled_form_and_survives_a_damaged_one() {
         ("fichier tronqué", Some(good[..20].to_vec())),
         ("somme de contrôle fausse", Some(flipped)),
         ("autre version de relais", Some(other_build)),
-        ("absente", None),
+        ("fichier absent", None),
     ];
     for (reason, bytes) in cases {
         match bytes {

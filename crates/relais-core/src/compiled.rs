@@ -87,6 +87,8 @@ pub enum Refused {
     Changed,
     #[error("fichier abîmé (somme de contrôle fausse)")]
     Damaged,
+    #[error("fichier absent")]
+    Missing,
     #[error("fichier illisible ({0})")]
     Unreadable(String),
 }

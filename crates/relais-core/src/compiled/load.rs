@@ -91,7 +91,7 @@ fn compiled(dir: &Path, now: Option<&[Stamp]>) -> Result<(Compiled, Seal), Refus
     let bytes = match read_bounded(&dir.join(FILE), limits::MAX_TEXT_BYTES as u64 * 4) {
         Ok(bytes) => bytes,
         Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Refused::Unreadable("absente".to_owned()));
+            return Err(Refused::Missing);
         }
         Err(e) => return Err(Refused::Unreadable(e.to_string())),
     };
