@@ -18,10 +18,11 @@ use crate::kb::i18n::language;
 
 use super::Kind;
 
-/// Title, summary, card (or a contact's description).
-const FIELDS: usize = 3;
-/// Field weights: a word of the title says more than one of the card.
-const WEIGHT: [f32; FIELDS] = [3.0, 1.5, 1.0];
+/// Title, `ask` (other ways to ask), summary, card (or a contact's description).
+const FIELDS: usize = 4;
+/// Field weights: a word of the title says more than one of the card; an `ask` phrasing is a
+/// second title, a bit below the title.
+const WEIGHT: [f32; FIELDS] = [3.0, 2.5, 1.5, 1.0];
 /// A word typed so far (the last one, three letters or more) matching the start of a word.
 const PREFIX_FACTOR: f32 = 0.5;
 /// Points for two query words next to each other in a title.
@@ -37,8 +38,9 @@ struct Doc {
     kind: Kind,
     lang: &'static str,
     len: [u32; FIELDS],
-    /// The title's terms in order, for the bonus of neighbouring query words.
-    title: Vec<Box<str>>,
+    /// The terms of the title and of each `ask` phrasing in order, for the bonus of
+    /// neighbouring query words.
+    phrases: Vec<Vec<Box<str>>>,
 }
 
 /// One translation that matched a query.
@@ -83,54 +85,62 @@ impl LangIndex {
     pub fn build(kb: &KnowledgeBase) -> Self {
         let mut map: HashMap<String, Postings> = HashMap::new();
         let mut docs = Vec::new();
-        let mut add = |docs: &mut Vec<Doc>, id: &str, kind, code: &str, fields: [&str; FIELDS]| {
-            let Some(lang) = language(code).map(|l| l.code).filter(|c| *c != "fr") else {
-                return;
-            };
-            let d = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-            let mut len = [0; FIELDS];
-            let mut title = Vec::new();
-            for (f, text) in fields.iter().enumerate() {
-                let terms = fold::terms(text);
-                if f == 0 {
-                    title = terms.iter().map(|t| t.clone().into_boxed_str()).collect();
-                }
-                len[f] = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-                for t in terms {
-                    let list = map.entry(t).or_default();
-                    match list.last_mut() {
-                        Some((ld, lf, tf)) if *ld == d && usize::from(*lf) == f => {
-                            *tf = tf.saturating_add(1);
+        let mut add =
+            |docs: &mut Vec<Doc>, id: &str, kind, code: &str, fields: [&[&str]; FIELDS]| {
+                let Some(lang) = language(code).map(|l| l.code).filter(|c| *c != "fr") else {
+                    return;
+                };
+                let d = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+                let mut len = [0; FIELDS];
+                let mut phrases = Vec::new();
+                for (f, texts) in fields.iter().enumerate() {
+                    let mut terms = Vec::new();
+                    for text in *texts {
+                        let these = fold::terms(text);
+                        if f < 2 {
+                            phrases
+                                .push(these.iter().map(|t| t.clone().into_boxed_str()).collect());
                         }
-                        _ => list.push((d, f as u8, 1)),
+                        terms.extend(these);
+                    }
+                    len[f] = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+                    for t in terms {
+                        let list = map.entry(t).or_default();
+                        match list.last_mut() {
+                            Some((ld, lf, tf)) if *ld == d && usize::from(*lf) == f => {
+                                *tf = tf.saturating_add(1);
+                            }
+                            _ => list.push((d, f as u8, 1)),
+                        }
                     }
                 }
-            }
-            docs.push(Doc {
-                id: id.into(),
-                kind,
-                lang,
-                len,
-                title,
-            });
-        };
+                docs.push(Doc {
+                    id: id.into(),
+                    kind,
+                    lang,
+                    len,
+                    phrases,
+                });
+            };
         for t in &kb.translations.entries {
             let card = t.card.as_deref().unwrap_or("");
+            let ask: Vec<&str> = t.ask.iter().map(String::as_str).collect();
             add(
                 &mut docs,
                 &t.id,
                 Kind::Faq,
                 &t.lang,
-                [&t.title, &t.summary, card],
+                [&[&t.title], &ask, &[&t.summary], &[card]],
             );
         }
         for t in &kb.translations.contacts {
+            let ask: Vec<&str> = t.ask.iter().map(String::as_str).collect();
             add(
                 &mut docs,
                 &t.id,
                 Kind::Contact,
                 &t.lang,
-                ["", "", &t.description],
+                [&[], &ask, &[], &[&t.description]],
             );
         }
         let mut avg = [0.0; FIELDS];
@@ -213,7 +223,8 @@ impl LangIndex {
                 }
             }
         }
-        // Two query words side by side in a title, as in the query (« without papers »).
+        // Two query words side by side in a title or an `ask`, as in the query (« without
+        // papers »).
         let stems: Vec<String> = words.iter().map(|w| fold::stem(w)).collect();
         for (d, doc) in self.docs.iter().enumerate() {
             if matched[d] < 2 {
@@ -222,9 +233,9 @@ impl LangIndex {
             let pairs = stems
                 .windows(2)
                 .filter(|p| {
-                    doc.title
-                        .windows(2)
-                        .any(|t| *t[0] == *p[0] && *t[1] == *p[1])
+                    doc.phrases
+                        .iter()
+                        .any(|phrase| phrase.windows(2).any(|t| *t[0] == *p[0] && *t[1] == *p[1]))
                 })
                 .count();
             score[d] += ADJACENT * pairs as f32;

@@ -27,6 +27,9 @@ pub struct RawEntryTranslation {
     pub by: Option<Text>,
     pub title: Option<Text>,
     pub summary: Option<Text>,
+    /// Other ways a person asks the question in this language, searched like a second title.
+    #[serde(default)]
+    pub ask: Vec<Text>,
     pub card: Option<Text>,
     /// Refused with its own message: the long answer stays French.
     #[schemars(skip)]
@@ -41,6 +44,9 @@ pub struct RawContactTranslation {
     pub date: Option<Text>,
     pub reviewed: Option<Text>,
     pub by: Option<Text>,
+    /// Other ways a person looks for the organisation in this language, searched like its name.
+    #[serde(default)]
+    pub ask: Vec<Text>,
     pub description: Option<Text>,
 }
 
