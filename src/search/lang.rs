@@ -1,15 +1,15 @@
-//! Search across languages: a small index of the translations (titles, summaries and cards of
-//! entries, descriptions of contacts), apart from the French one, so that `free lawyer`,
-//! `doctor` or `محامي` find the entry, and the hit says which language matched.
+//! Search across languages: a small index of the translations (titles, `ask`, summaries and
+//! cards of entries, `ask` and descriptions of contacts), apart from the French one, so that
+//! `free lawyer`, `doctor` or `محامي` find the entry, and the hit says which language matched.
 //!
 //! French scoring is left alone: the translations only lead when the query reads as another
-//! language — it has a word the French data does not know, and a translation covers more of
-//! it than the best French hit does (or as much, when the French hit is not sure).
+//! language (see [`fuse`]).
 
 // Counts of words and translations are small: they are exact as `f32`.
 #![allow(clippy::cast_precision_loss)]
 
 pub mod fold;
+pub mod fuse;
 
 use std::collections::HashMap;
 
@@ -25,8 +25,12 @@ const FIELDS: usize = 4;
 const WEIGHT: [f32; FIELDS] = [3.0, 2.5, 1.5, 1.0];
 /// A word typed so far (the last one, three letters or more) matching the start of a word.
 const PREFIX_FACTOR: f32 = 0.5;
-/// Points for two query words next to each other in a title.
+/// Points for two query words next to each other in a title or an `ask`.
 const ADJACENT: f32 = 2.0;
+/// Share of its points a contact keeps, as in the French index for a contact the query does
+/// not name (a translated contact has no name of its own): the entry that explains the
+/// situation comes before the organisation its text describes.
+const CONTACT: f32 = 0.8;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -56,6 +60,44 @@ pub struct LangHit {
     pub words: usize,
     /// Query words the French vocabulary does not know that this translation matched.
     pub foreign: usize,
+    /// Its title or one of its `ask` holds the whole query (two words or more), word for word.
+    pub phrase: bool,
+}
+
+/// Which side knows each meaningful word of a query: the translations only, the French data
+/// only, both (`police`, `centre`, the names: `Fedasil`, `Dublin`) or neither (a typo).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub words: usize,
+    pub translations: usize,
+    pub french: usize,
+    pub both: usize,
+    pub neither: usize,
+}
+
+impl Reading {
+    /// The share of the query the French index can read (0 to 1): its French words, and half
+    /// of the words both sides or neither know.
+    #[must_use]
+    pub fn french_share(&self) -> f32 {
+        if self.words == 0 {
+            return 1.0;
+        }
+        (self.french as f32 + 0.5 * (self.both + self.neither) as f32) / self.words as f32
+    }
+
+    /// True when every word of the query is a word of the translations.
+    #[must_use]
+    pub fn all_translated(&self) -> bool {
+        self.words > 0 && self.translations + self.both == self.words
+    }
+}
+
+/// The translations matching a query, best first, and how the query reads.
+#[derive(Debug, Default)]
+pub struct LangResults {
+    pub hits: Vec<LangHit>,
+    pub reading: Reading,
 }
 
 impl LangHit {
@@ -170,10 +212,11 @@ impl LangIndex {
             .map(move |(t, p)| (if &**t == term { 1.0 } else { PREFIX_FACTOR }, p.as_slice()))
     }
 
-    /// The translations matching `query`, best first (one hit per item: its best language).
-    /// `known` tells whether the French vocabulary knows a folded word.
+    /// The translations matching `query`, best first (one hit per item: its best language),
+    /// and which side knows each word. `known` tells whether the French vocabulary knows a
+    /// folded word.
     #[must_use]
-    pub fn search(&self, query: &str, known: impl Fn(&str) -> bool) -> Vec<LangHit> {
+    pub fn search(&self, query: &str, known: impl Fn(&str) -> bool) -> LangResults {
         let typing = !query.ends_with(|c: char| c.is_whitespace());
         let words: Vec<String> = fold::words(query)
             .into_iter()
@@ -186,8 +229,12 @@ impl LangIndex {
             }
         }
         if self.docs.is_empty() || unique.is_empty() {
-            return Vec::new();
+            return LangResults::default();
         }
+        let mut reading = Reading {
+            words: unique.len(),
+            ..Reading::default()
+        };
         let n = self.docs.len() as f32;
         let mut score = vec![0.0f32; self.docs.len()];
         let mut matched = vec![0usize; self.docs.len()];
@@ -215,6 +262,13 @@ impl LangIndex {
                 }
             }
             let foreign_word = !known(word);
+            let translated = best.iter().any(|p| *p > 0.0);
+            match (translated, foreign_word) {
+                (true, true) => reading.translations += 1,
+                (true, false) => reading.both += 1,
+                (false, false) => reading.french += 1,
+                (false, true) => reading.neither += 1,
+            }
             for (d, points) in best.into_iter().enumerate() {
                 if points > 0.0 {
                     score[d] += points;
@@ -226,10 +280,15 @@ impl LangIndex {
         // Two query words side by side in a title or an `ask`, as in the query (« without
         // papers »).
         let stems: Vec<String> = words.iter().map(|w| fold::stem(w)).collect();
+        let mut phrase = vec![false; self.docs.len()];
         for (d, doc) in self.docs.iter().enumerate() {
             if matched[d] < 2 {
                 continue;
             }
+            phrase[d] = doc.phrases.iter().any(|p| {
+                p.windows(stems.len())
+                    .any(|t| t.iter().zip(&stems).all(|(a, b)| **a == **b))
+            });
             let pairs = stems
                 .windows(2)
                 .filter(|p| {
@@ -247,14 +306,20 @@ impl LangIndex {
                 continue;
             }
             let coverage = matched[d] as f32 / words as f32;
+            let kind_factor = if doc.kind == Kind::Contact {
+                CONTACT
+            } else {
+                1.0
+            };
             let hit = LangHit {
                 id: doc.id.to_string(),
                 kind: doc.kind,
                 lang: doc.lang,
-                score: score[d] * coverage,
+                score: score[d] * coverage * kind_factor,
                 matched: matched[d],
                 words,
                 foreign: foreign[d],
+                phrase: phrase[d],
             };
             match best.get(&*doc.id) {
                 Some(h) if h.score >= hit.score => {}
@@ -265,95 +330,6 @@ impl LangIndex {
         }
         let mut hits: Vec<LangHit> = best.into_values().collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        hits
-    }
-}
-
-/// Why a hit found through a translation is not a sure answer.
-/// How much a French hit counts beside the translations, when the query reads as another
-/// language: sure, or not.
-const FRENCH_SURE: f32 = 1.0;
-const FRENCH_UNSURE: f32 = 0.8;
-const PARTIAL: &str = "la traduction ne contient qu'une partie de la question";
-
-impl super::SearchIndex {
-    /// The French results, or the translations first when the query reads as another
-    /// language (see the module's doc); French results are returned untouched otherwise.
-    pub(super) fn with_translations(
-        &self,
-        french: super::Results,
-        query: &str,
-        opts: super::QueryOptions,
-    ) -> super::Results {
-        if self.lang.is_empty() {
-            return french;
-        }
-        let vocab = &self.index.vocab;
-        let mut hits = self.lang.search(query, |w| vocab.find(w).is_some());
-        hits.retain(|h| opts.kind.is_none_or(|k| k == h.kind));
-        let Some(top) = hits.first() else {
-            return french;
-        };
-        let (fr_cov, fr_sure) = french.hits.first().map_or((0.0, false), |h| {
-            let cov = if h.words == 0 {
-                0.0
-            } else {
-                h.matched as f32 / h.words as f32
-            };
-            (cov, french.sure())
-        });
-        let cov = top.coverage();
-        let leads = top.foreign > 0 && (cov > fr_cov || (!fr_sure && cov >= fr_cov));
-        if !leads {
-            return french;
-        }
-        let doubt = (cov < 1.0).then_some(PARTIAL);
-        let fr_weight = if fr_sure { FRENCH_SURE } else { FRENCH_UNSURE };
-        let lang_max = top.score.max(f32::EPSILON);
-        let fr_max = french
-            .hits
-            .first()
-            .map_or(1.0, |h| h.score.max(f32::EPSILON));
-        let mut fused: Vec<(f32, super::Hit)> = Vec::new();
-        for h in hits.iter().filter(|h| h.foreign > 0) {
-            fused.push((
-                h.coverage() * h.score / lang_max,
-                super::Hit {
-                    id: h.id.clone(),
-                    kind: h.kind,
-                    score: 0.0,
-                    positions: Vec::new(),
-                    reasons: Vec::new(),
-                    matched: h.matched,
-                    words: h.words,
-                    coverage: h.coverage(),
-                    matched_lang: Some(h.lang),
-                },
-            ));
-        }
-        // Both sides counted against the same words: the French index also counts the
-        // English words it treats as meaningful (« at », « is »), which would sink it here.
-        let words = top.words.max(1) as f32;
-        for h in french.hits {
-            let cov = (h.matched as f32 / words).min(1.0);
-            let points = fr_weight * cov * h.score / fr_max;
-            match fused.iter_mut().find(|(_, o)| o.id == h.id) {
-                Some((p, o)) => {
-                    *p += points;
-                    o.positions = h.positions;
-                }
-                None => fused.push((points, h)),
-            }
-        }
-        fused.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        let out = fused
-            .into_iter()
-            .take(opts.limit)
-            .map(|(p, mut h)| {
-                h.score = (p * 1000.0).round() / 1000.0;
-                h
-            })
-            .collect();
-        super::Results { hits: out, doubt }
+        LangResults { hits, reading }
     }
 }
