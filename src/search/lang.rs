@@ -10,6 +10,8 @@
 
 pub mod fold;
 pub mod fuse;
+mod query;
+mod typo;
 
 use std::collections::HashMap;
 
@@ -35,7 +37,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
 /// Document, field, term frequency.
-type Postings = Vec<(u32, u8, u16)>;
+type Posting = (u32, u8, u16);
+type Postings = Vec<Posting>;
 
 struct Doc {
     id: Box<str>,
@@ -58,8 +61,11 @@ pub struct LangHit {
     /// Meaningful query words matched, out of `words`.
     pub matched: usize,
     pub words: usize,
-    /// Query words the French vocabulary does not know that this translation matched.
+    /// Query words the French vocabulary does not know that this translation matched (not
+    /// counting typos: the French index corrects those too).
     pub foreign: usize,
+    /// Query words it matched only through a typo (`scabis` for `scabies`).
+    pub typos: usize,
     /// Its title or one of its `ask` holds the whole query (two words or more), word for word.
     pub phrase: bool,
 }
@@ -118,6 +124,9 @@ pub struct LangIndex {
     docs: Vec<Doc>,
     /// Sorted terms, each with its postings (document, field, term frequency).
     terms: Vec<(Box<str>, Postings)>,
+    /// The Latin-script words of the translations as written (folded), each with its term,
+    /// sorted: what a typo is compared with.
+    spellings: Vec<typo::Spelling>,
     avg: [f32; FIELDS],
 }
 
@@ -126,6 +135,7 @@ impl LangIndex {
     #[must_use]
     pub fn build(kb: &KnowledgeBase) -> Self {
         let mut map: HashMap<String, Postings> = HashMap::new();
+        let mut spelled: HashMap<String, String> = HashMap::new();
         let mut docs = Vec::new();
         let mut add =
             |docs: &mut Vec<Doc>, id: &str, kind, code: &str, fields: [&[&str]; FIELDS]| {
@@ -138,6 +148,12 @@ impl LangIndex {
                 for (f, texts) in fields.iter().enumerate() {
                     let mut terms = Vec::new();
                     for text in *texts {
+                        for w in fold::words(text) {
+                            if typo::candidate(&w) && !spelled.contains_key(&w) {
+                                let term = fold::stem(&w);
+                                spelled.insert(w, term);
+                            }
+                        }
                         let these = fold::terms(text);
                         if f < 2 {
                             phrases
@@ -195,7 +211,17 @@ impl LangIndex {
             .map(|(k, v)| (k.into_boxed_str(), v))
             .collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
-        Self { docs, terms, avg }
+        let mut spellings: Vec<_> = spelled
+            .into_iter()
+            .map(|(w, t)| typo::Spelling::new(w, t))
+            .collect();
+        spellings.sort_by(|a, b| a.word.cmp(&b.word));
+        Self {
+            docs,
+            terms,
+            spellings,
+            avg,
+        }
     }
 
     #[must_use]
@@ -204,132 +230,11 @@ impl LangIndex {
     }
 
     /// The postings of the terms equal to `term`, or starting with it when `prefix`.
-    fn lookup(&self, term: &str, prefix: bool) -> impl Iterator<Item = (f32, &[(u32, u8, u16)])> {
+    fn lookup(&self, term: &str, prefix: bool) -> impl Iterator<Item = (f32, &[Posting])> {
         let start = self.terms.partition_point(|(t, _)| &**t < term);
         self.terms[start..]
             .iter()
             .take_while(move |(t, _)| t.starts_with(term) && (prefix || &**t == term))
             .map(move |(t, p)| (if &**t == term { 1.0 } else { PREFIX_FACTOR }, p.as_slice()))
-    }
-
-    /// The translations matching `query`, best first (one hit per item: its best language),
-    /// and which side knows each word. `known` tells whether the French vocabulary knows a
-    /// folded word.
-    #[must_use]
-    pub fn search(&self, query: &str, known: impl Fn(&str) -> bool) -> LangResults {
-        let typing = !query.ends_with(|c: char| c.is_whitespace());
-        let words: Vec<String> = fold::words(query)
-            .into_iter()
-            .filter(|w| !fold::is_stop(w))
-            .collect();
-        let mut unique: Vec<String> = Vec::new();
-        for w in &words {
-            if !unique.contains(w) {
-                unique.push(w.clone());
-            }
-        }
-        if self.docs.is_empty() || unique.is_empty() {
-            return LangResults::default();
-        }
-        let mut reading = Reading {
-            words: unique.len(),
-            ..Reading::default()
-        };
-        let n = self.docs.len() as f32;
-        let mut score = vec![0.0f32; self.docs.len()];
-        let mut matched = vec![0usize; self.docs.len()];
-        let mut foreign = vec![0usize; self.docs.len()];
-        let last = unique.len() - 1;
-        for (i, word) in unique.iter().enumerate() {
-            let term = fold::stem(word);
-            let prefix = typing && i == last && term.chars().count() >= 3;
-            let mut best = vec![0.0f32; self.docs.len()];
-            for (factor, postings) in self.lookup(&term, prefix) {
-                let df = postings
-                    .iter()
-                    .map(|p| p.0)
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                for &(d, f, tf) in postings {
-                    let f = usize::from(f);
-                    let len = self.docs[d as usize].len[f] as f32;
-                    let tf = f32::from(tf);
-                    let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg[f]));
-                    let points = WEIGHT[f] * idf * norm * factor;
-                    let cell = &mut best[d as usize];
-                    *cell = cell.max(points);
-                }
-            }
-            let foreign_word = !known(word);
-            let translated = best.iter().any(|p| *p > 0.0);
-            match (translated, foreign_word) {
-                (true, true) => reading.translations += 1,
-                (true, false) => reading.both += 1,
-                (false, false) => reading.french += 1,
-                (false, true) => reading.neither += 1,
-            }
-            for (d, points) in best.into_iter().enumerate() {
-                if points > 0.0 {
-                    score[d] += points;
-                    matched[d] += 1;
-                    foreign[d] += usize::from(foreign_word);
-                }
-            }
-        }
-        // Two query words side by side in a title or an `ask`, as in the query (« without
-        // papers »).
-        let stems: Vec<String> = words.iter().map(|w| fold::stem(w)).collect();
-        let mut phrase = vec![false; self.docs.len()];
-        for (d, doc) in self.docs.iter().enumerate() {
-            if matched[d] < 2 {
-                continue;
-            }
-            phrase[d] = doc.phrases.iter().any(|p| {
-                p.windows(stems.len())
-                    .any(|t| t.iter().zip(&stems).all(|(a, b)| **a == **b))
-            });
-            let pairs = stems
-                .windows(2)
-                .filter(|p| {
-                    doc.phrases
-                        .iter()
-                        .any(|phrase| phrase.windows(2).any(|t| *t[0] == *p[0] && *t[1] == *p[1]))
-                })
-                .count();
-            score[d] += ADJACENT * pairs as f32;
-        }
-        let words = unique.len();
-        let mut best: HashMap<&str, LangHit> = HashMap::new();
-        for (d, doc) in self.docs.iter().enumerate() {
-            if matched[d] == 0 {
-                continue;
-            }
-            let coverage = matched[d] as f32 / words as f32;
-            let kind_factor = if doc.kind == Kind::Contact {
-                CONTACT
-            } else {
-                1.0
-            };
-            let hit = LangHit {
-                id: doc.id.to_string(),
-                kind: doc.kind,
-                lang: doc.lang,
-                score: score[d] * coverage * kind_factor,
-                matched: matched[d],
-                words,
-                foreign: foreign[d],
-                phrase: phrase[d],
-            };
-            match best.get(&*doc.id) {
-                Some(h) if h.score >= hit.score => {}
-                _ => {
-                    best.insert(&doc.id, hit);
-                }
-            }
-        }
-        let mut hits: Vec<LangHit> = best.into_values().collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        LangResults { hits, reading }
     }
 }

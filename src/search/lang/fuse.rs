@@ -5,7 +5,8 @@
 //! is not sure); or when every one of its words is a word of the translations and a
 //! translation's title or `ask` holds the whole query word for word (`fedasil reception`: both
 //! words are also French words, but only the English holds them together). Otherwise the
-//! French results are returned untouched.
+//! French results are returned untouched — unless they are empty and only a typo of a
+//! translation's word matches (`scabis`).
 //!
 //! In the fused list, a French hit counts for the share of the query the French index can read
 //! (its French words, half of the words both sides know): an English query whose words are
@@ -23,6 +24,7 @@ const FRENCH_SURE: f32 = 1.0;
 const FRENCH_UNSURE: f32 = 0.8;
 /// Why a hit found through a translation is not a sure answer.
 const PARTIAL: &str = "la traduction ne contient qu'une partie de la question";
+const TYPOS: &str = "la traduction ne correspond qu'avec des fautes corrigées";
 
 impl SearchIndex {
     /// The French results, or the translations first when the query reads as another
@@ -55,10 +57,16 @@ impl SearchIndex {
         let cov = top.coverage();
         let by_words = top.foreign > 0 && (cov > fr_cov || (!fr_sure && cov >= fr_cov));
         let by_phrase = top.phrase && reading.all_translated();
-        if !by_words && !by_phrase {
+        // Nothing in French at all, not even with typos corrected: the translations' typos.
+        let alone = french.hits.is_empty();
+        if !by_words && !by_phrase && !alone {
             return french;
         }
-        let doubt = (cov < 1.0).then_some(PARTIAL);
+        let doubt = if top.typos >= top.matched {
+            Some(TYPOS)
+        } else {
+            (cov < 1.0).then_some(PARTIAL)
+        };
         let fr_weight = if fr_sure { FRENCH_SURE } else { FRENCH_UNSURE };
         let fr_weight = fr_weight * reading.french_share();
         let lang_max = top.score.max(f32::EPSILON);
@@ -167,6 +175,13 @@ mod tests {
         let hits = index.query("police");
         assert_eq!(hits[0].id, "visite", "{hits:?}");
         assert!(hits.iter().all(|h| h.matched_lang.is_none()), "{hits:?}");
+    }
+
+    #[test]
+    fn a_typo_of_an_english_word_finds_it_but_is_not_a_sure_answer() {
+        let results = index().search("arested", crate::search::QueryOptions::default());
+        assert_eq!(results.hits[0].id, "arrete", "{results:?}");
+        assert_eq!(results.doubt, Some(super::TYPOS));
     }
 
     #[test]
