@@ -154,7 +154,11 @@ impl LangIndex {
                                 spelled.insert(w, term);
                             }
                         }
-                        let these = fold::terms(text);
+                        let mut these = fold::terms(text);
+                        if f >= 2 {
+                            // Titles and `ask` say « 16 », « 24 hours »; the rest, phone numbers.
+                            these.retain(|t| !fold::is_small_number(t));
+                        }
                         if f < 2 {
                             phrases
                                 .push(these.iter().map(|t| t.clone().into_boxed_str()).collect());

@@ -245,6 +245,13 @@ const STOP: &[&str] = &[
     "چې",
 ];
 
+/// True for a number of one or two digits: in a summary or a card, a piece of a phone number or
+/// an hour (`+32 2 524 98 89`, `9 h`) rather than what the text is about.
+#[must_use]
+pub fn is_small_number(word: &str) -> bool {
+    word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// True when `word` (folded) is a stop word.
 #[must_use]
 pub fn is_stop(word: &str) -> bool {

@@ -24,6 +24,9 @@ const FRENCH_SURE: f32 = 1.0;
 const FRENCH_UNSURE: f32 = 0.8;
 /// Why a hit found through a translation is not a sure answer.
 const PARTIAL: &str = "la traduction ne contient qu'une partie de la question";
+/// Share of the query's words a sure translated hit holds more than: as in French, a hit that
+/// leaves out half of the question is not a sure answer.
+const PARTIAL_AT: f32 = 0.5;
 const TYPOS: &str = "la traduction ne correspond qu'avec des fautes corrigées";
 
 impl SearchIndex {
@@ -65,7 +68,7 @@ impl SearchIndex {
         let doubt = if top.typos >= top.matched {
             Some(TYPOS)
         } else {
-            (cov < 1.0).then_some(PARTIAL)
+            (cov <= PARTIAL_AT).then_some(PARTIAL)
         };
         let fr_weight = if fr_sure { FRENCH_SURE } else { FRENCH_UNSURE };
         let fr_weight = fr_weight * reading.french_share();
@@ -138,17 +141,21 @@ mod tests {
             entry(
                 "arrete",
                 "Quelqu'un a été arrêté",
-                "Il est gardé au commissariat."
+                "Il est gardé au commissariat, 24 heures au plus."
             ),
             entry(
                 "visite",
                 "Rendre visite au centre",
-                "La police de la station voisine garde le centre."
+                "La police de la station voisine garde le centre. Appelez le +32 2 524 98 89 \
+                 (24 h sur 24)."
             ),
         );
         let en = "lang: en\nentries:\n  - id: arrete\n    status: machine\n    date: 2026-10-01\n    \
                   title: \"Someone was arrested\"\n    summary: \"He is held for a few hours.\"\n    \
-                  ask: [\"police station arrest\", \"taken by the police\"]\n";
+                  ask: [\"police station arrest\", \"taken by the police\", \"held 24 hours\"]\n\
+                  \x20 - id: visite\n    status: machine\n    date: 2026-10-01\n    \
+                  title: \"Visiting the centre\"\n    summary: \"Phone +32 2 524 98 89, day and \
+                  night (24 h).\"\n";
         let files = [
             SourceFile {
                 name: "kb.yaml".into(),
@@ -175,6 +182,15 @@ mod tests {
         let hits = index.query("police");
         assert_eq!(hits[0].id, "visite", "{hits:?}");
         assert!(hits.iter().all(|h| h.matched_lang.is_none()), "{hits:?}");
+    }
+
+    #[test]
+    fn a_small_number_is_found_in_a_title_or_ask_not_in_a_phone_number() {
+        let index = index();
+        let results = index.lang.search("24", |_| false);
+        let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["arrete"]);
+        assert!(index.lang.search("2", |_| false).hits.is_empty());
     }
 
     #[test]
