@@ -206,9 +206,12 @@ impl LangIndex {
             );
         }
         let mut avg = [0.0; FIELDS];
+        // Over the translations that have the field: a contact has no title, most have no
+        // `ask`, and their zeros would make every title look long.
         for (f, a) in avg.iter_mut().enumerate() {
             let total: u32 = docs.iter().map(|d| d.len[f]).sum();
-            *a = (total as f32 / docs.len().max(1) as f32).max(1.0);
+            let with = docs.iter().filter(|d| d.len[f] > 0).count();
+            *a = (total as f32 / with.max(1) as f32).max(1.0);
         }
         let mut terms: Vec<_> = map
             .into_iter()
