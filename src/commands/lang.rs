@@ -95,14 +95,20 @@ pub fn json_fields(
     let found = kb
         .translation(id, lang.code)
         .map(|t| {
-            (
-                &t.provenance,
-                json!({"title": t.title, "summary": t.summary, "card": t.card}),
-            )
+            let mut texts = json!({"title": t.title, "summary": t.summary, "card": t.card});
+            if !t.ask.is_empty() {
+                texts["ask"] = json!(t.ask);
+            }
+            (&t.provenance, texts)
         })
         .or_else(|| {
-            kb.contact_translation(id, lang.code)
-                .map(|t| (&t.provenance, json!({"description": t.description})))
+            kb.contact_translation(id, lang.code).map(|t| {
+                let mut texts = json!({"description": t.description});
+                if !t.ask.is_empty() {
+                    texts["ask"] = json!(t.ask);
+                }
+                (&t.provenance, texts)
+            })
         });
     match found {
         Some((prov, mut texts)) if lang.code != "fr" => {

@@ -81,13 +81,14 @@ function relaisI18n(P, el, link) {
       .replace(/[أإآ]/g, 'ا').replace(/[ىی]/g, 'ي').replace(/ک/g, 'ك').replace(/ة/g, 'ه');
   }
   // Search in the chosen language: every word of three letters or more found in the title
-  // (3), the summary (2) or the card (1); at least half of the words must be found.
+  // (3), the other ways to ask (2.5), the summary (2) or the card (1); at least half of the
+  // words must be found.
   function searchIn(code, q) {
     var words = fold(q).split(/[\s،,.;:?!؟()«»"']+/).filter(function (w) { return w.length >= 3; });
     if (!words.length || !byLang[code]) return [];
     var hits = [];
     Object.keys(byLang[code]).forEach(function (id) {
-      var t = byLang[code][id], fields = [[fold(t.title), 3], [fold(t.summary), 2], [fold(t.card || ''), 1]];
+      var t = byLang[code][id], fields = [[fold(t.title), 3], [fold((t.ask || []).join(' | ')), 2.5], [fold(t.summary), 2], [fold(t.card || ''), 1]];
       var score = 0, found = 0;
       words.forEach(function (w) {
         var best = 0;

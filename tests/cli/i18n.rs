@@ -123,6 +123,24 @@ fn show_json_names_the_language_and_how_it_was_translated() {
     let reviewed = json(&["show", "urgence", "--lang", "en", "--json"]);
     assert_eq!(reviewed["translation"], "reviewed");
     assert_eq!(reviewed["translated"]["by"], "Relectrice, association");
+    // The other ways to ask, when the translation has them.
+    let en = json(&["show", "medecin", "--lang", "en", "--json"]);
+    assert_eq!(en["translated"]["ask"][1], "free doctor no papers");
+    assert!(reviewed["translated"].get("ask").is_none());
+}
+
+#[test]
+fn an_entry_is_found_by_a_word_only_its_english_ask_has() {
+    // « clinic » is in no title, summary or card, French or English: only in an `ask`.
+    let kb = kb();
+    let en = kb.translation("medecin", "en").expect("English medecin");
+    assert!(!format!("{} {} {:?}", en.title, en.summary, en.card).contains("clinic"));
+    let hits = json(&["search", "clinic", "--json"]);
+    assert_eq!(hits[0]["id"], "medecin");
+    assert_eq!(hits[0]["matched_lang"], "en");
+    let contact = json(&["search", "welfare office", "--json"]);
+    assert_eq!(contact[0]["id"], "cpas");
+    assert_eq!(contact[0]["matched_lang"], "en");
 }
 
 #[test]
@@ -246,11 +264,14 @@ fn the_schema_checks_translation_files_too() {
     let yaml = |text: &str| -> Value { serde_saphyr::from_str(text).expect("YAML") };
     let good = "lang: en\nentries:\n  - id: medecin\n    status: machine\n    date: 2026-10-01\n    title: T\n    summary: S\n    card: C\ncontacts:\n  - id: cpas\n    status: reviewed\n    date: 2026-10-01\n    reviewed: 2026-10-02\n    by: X\n    description: D\n";
     assert!(validator.is_valid(&yaml(good)));
+    let asked = good.replace("    card: C", "    ask: [one way, another]\n    card: C");
+    assert!(validator.is_valid(&yaml(&asked)));
     for bad in [
         good.replace("status: machine", "status: auto"),
         good.replace("lang: en", "lang: de"),
         good.replace("    card: C", "    carte: C"),
         good.replace("    card: C", "    answer: C"),
+        good.replace("    card: C", "    ask: one way"),
     ] {
         assert!(!validator.is_valid(&yaml(&bad)), "accepted:\n{bad}");
     }

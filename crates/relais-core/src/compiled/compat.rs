@@ -5,7 +5,9 @@
 //! - the fields that JSON leaves out when empty (`skip_serializing_if`) use the predicates
 //!   here, which leave nothing out while a compiled form is being written ([`keeping_all`]);
 //! - the translations, whose provenance JSON flattens into each record, are written as plain
-//!   tuples when the format is not human-readable (postcard), as they are otherwise.
+//!   tuples when the format is not human-readable (postcard), as they are otherwise. The
+//!   tuples are built by destructuring every field, so that a field added to a translation
+//!   does not compile until it is added here too.
 
 use std::cell::Cell;
 
@@ -52,8 +54,16 @@ pub fn skip_no_translations(v: &Translations) -> bool {
     v.is_empty() && !keep_all()
 }
 
-type EntryRow = (String, String, String, String, Option<String>, Provenance);
-type ContactRow = (String, String, String, Provenance);
+type EntryRow = (
+    String,
+    String,
+    String,
+    String,
+    Vec<String>,
+    Option<String>,
+    Provenance,
+);
+type ContactRow = (String, String, Vec<String>, String, Provenance);
 
 /// `serde(with)` for [`crate::kb::KnowledgeBase::translations`].
 pub mod translations {
@@ -69,12 +79,32 @@ pub mod translations {
         let entries: Vec<_> = t
             .entries
             .iter()
-            .map(|e| (&e.id, &e.lang, &e.title, &e.summary, &e.card, &e.provenance))
+            .map(|e| {
+                let Translation {
+                    id,
+                    lang,
+                    title,
+                    summary,
+                    ask,
+                    card,
+                    provenance,
+                } = e;
+                (id, lang, title, summary, ask, card, provenance)
+            })
             .collect();
         let contacts: Vec<_> = t
             .contacts
             .iter()
-            .map(|c| (&c.id, &c.lang, &c.description, &c.provenance))
+            .map(|c| {
+                let ContactTranslation {
+                    id,
+                    lang,
+                    ask,
+                    description,
+                    provenance,
+                } = c;
+                (id, lang, ask, description, provenance)
+            })
             .collect();
         (&t.cards, entries, contacts).serialize(s)
     }
@@ -89,23 +119,29 @@ pub mod translations {
             cards,
             entries: entries
                 .into_iter()
-                .map(|(id, lang, title, summary, card, provenance)| Translation {
-                    id,
-                    lang,
-                    title,
-                    summary,
-                    card,
-                    provenance,
-                })
+                .map(
+                    |(id, lang, title, summary, ask, card, provenance)| Translation {
+                        id,
+                        lang,
+                        title,
+                        summary,
+                        ask,
+                        card,
+                        provenance,
+                    },
+                )
                 .collect(),
             contacts: contacts
                 .into_iter()
-                .map(|(id, lang, description, provenance)| ContactTranslation {
-                    id,
-                    lang,
-                    description,
-                    provenance,
-                })
+                .map(
+                    |(id, lang, ask, description, provenance)| ContactTranslation {
+                        id,
+                        lang,
+                        ask,
+                        description,
+                        provenance,
+                    },
+                )
                 .collect(),
         })
     }

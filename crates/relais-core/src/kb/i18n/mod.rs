@@ -76,6 +76,9 @@ pub struct Translation {
     pub lang: String,
     pub title: String,
     pub summary: String,
+    /// Other ways a person asks the question in this language (searched, not shown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ask: Vec<String>,
     /// 5 to 8 plain sentences for the person helped.
     pub card: Option<String>,
     #[serde(flatten)]
@@ -87,6 +90,9 @@ pub struct Translation {
 pub struct ContactTranslation {
     pub id: String,
     pub lang: String,
+    /// Other ways a person looks for the organisation in this language (searched, not shown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ask: Vec<String>,
     pub description: String,
     #[serde(flatten)]
     pub provenance: Provenance,

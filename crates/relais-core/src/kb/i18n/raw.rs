@@ -27,6 +27,14 @@ pub struct RawEntryTranslation {
     pub by: Option<Text>,
     pub title: Option<Text>,
     pub summary: Option<Text>,
+    /// Other ways a person asks the question in this language, searched like a second title.
+    #[serde(default)]
+    #[schemars(
+        description = "Autres façons de poser la question dans la langue (3 à 8), comme on la \
+                       taperait : cherchées comme un second titre, pas affichées sur la fiche ; numéros, \
+                       adresses et liens de l'entrée française seulement."
+    )]
+    pub ask: Vec<Text>,
     pub card: Option<Text>,
     /// Refused with its own message: the long answer stays French.
     #[schemars(skip)]
@@ -41,6 +49,13 @@ pub struct RawContactTranslation {
     pub date: Option<Text>,
     pub reviewed: Option<Text>,
     pub by: Option<Text>,
+    /// Other ways a person looks for the organisation in this language, searched like its name.
+    #[serde(default)]
+    #[schemars(
+        description = "Comment on chercherait l'organisation dans la langue (ce qu'elle fait) : \
+                       cherché, pas affiché sur la fiche ; numéros et adresses de la fiche française seulement."
+    )]
+    pub ask: Vec<Text>,
     pub description: Option<Text>,
 }
 

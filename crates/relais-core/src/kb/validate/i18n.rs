@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use crate::kb::i18n::raw::RawTranslationFile;
 use crate::kb::i18n::{self, ContactTranslation, FrenchCard, Translation, Translations};
 use crate::kb::raw::Text;
-use crate::kb::text::did_you_mean;
+use crate::kb::text::{did_you_mean, normalize};
 use crate::kb::{KnowledgeBase, Severity, SourceFile};
 
 use super::i18n_facts::Memo;
@@ -186,6 +186,7 @@ impl Checker<'_> {
                 ("title", raw.title.as_ref()),
                 ("summary", raw.summary.as_ref()),
                 ("answer", raw.answer.as_ref()),
+                ("ask", raw.ask.first()),
             ];
             for (key, value) in extra {
                 if let Some(value) = value {
@@ -249,6 +250,7 @@ impl Checker<'_> {
         let title = self.required_text(file, &raw.id, "title", raw.title.as_ref());
         let summary = self.required_text(file, &raw.id, "summary", raw.summary.as_ref());
         let card = raw.card.as_ref().map(|t| self.text(file, "card", t, true));
+        let ask = self.ask(file, &raw.ask);
         if !memo.entries.contains_key(&id) {
             let allowed = memo.entry_facts(entry, kb, french_card.map(|c| c.card.as_str()));
             memo.entries.insert(id.clone(), allowed);
@@ -265,6 +267,9 @@ impl Checker<'_> {
                 card_facts = self.check_facts(file, t, value, allowed, &id);
             }
         }
+        for t in &raw.ask {
+            self.check_facts(file, t, &normalize(&t.value), allowed, &id);
+        }
         if let (Some(t), Some(_), Some(french)) = (&raw.card, &card, french_card) {
             let needed = memo
                 .needed
@@ -277,6 +282,7 @@ impl Checker<'_> {
             lang: lang.to_owned(),
             title: title?,
             summary: summary?,
+            ask,
             card,
             provenance: provenance?,
         })
@@ -304,14 +310,19 @@ impl Checker<'_> {
         let provenance = self.provenance(file, raw.provenance(), since, id);
         let description =
             self.required_text(file, &raw.id, "description", raw.description.as_ref());
+        let ask = self.ask(file, &raw.ask);
         let (provenance, description) = (provenance?, description?);
+        let allowed = memo.contact_facts(contact);
         if let Some(t) = &raw.description {
-            let allowed = memo.contact_facts(contact);
             self.check_facts(file, t, &description, &allowed, id);
+        }
+        for t in &raw.ask {
+            self.check_facts(file, t, &normalize(&t.value), &allowed, id);
         }
         Some(ContactTranslation {
             id: id.to_owned(),
             lang: lang.to_owned(),
+            ask,
             description,
             provenance,
         })

@@ -1,11 +1,13 @@
 //! Words of a translation or of a query in another language than French: Latin words folded
 //! like the French index (case, accents), Arabic-script words normalised the way people type
 //! them (no short vowels or tatweel, one alef, one ya, one kaf, ta marbuta as ha) and lightly
-//! stemmed (the article and common endings), English words lightly stemmed (plurals, -ing,
-//! -ed). Ethiopic (Tigrinya) words are kept as they are.
+//! stemmed (the article and common endings), English words stemmed by Snowball English.
+//! Ethiopic (Tigrinya) words are kept as they are.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// True for a letter of the Arabic script (Arabic, Dari, Pashto).
 fn is_arabic(c: char) -> bool {
@@ -139,6 +141,60 @@ const STOP: &[&str] = &[
     "want",
     "help",
     "please",
+    // More English auxiliaries, pronouns, question words and the pieces apostrophes leave
+    // (« I'm », « don't »), and what people type around a question (« pls », « hi »).
+    "was",
+    "were",
+    "been",
+    "being",
+    "did",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "why",
+    "whom",
+    "whose",
+    "him",
+    "them",
+    "us",
+    "u",
+    "ur",
+    "someone",
+    "somebody",
+    "something",
+    "anyone",
+    "anybody",
+    "anything",
+    "any",
+    "some",
+    "about",
+    "into",
+    "but",
+    "also",
+    "just",
+    "very",
+    "than",
+    "then",
+    "m",
+    "ve",
+    "ll",
+    "re",
+    "don",
+    "dont",
+    "doesn",
+    "didn",
+    "isn",
+    "cant",
+    "cannot",
+    "im",
+    "pls",
+    "plz",
+    "hi",
+    "hello",
+    "thanks",
+    "thank",
     "de",
     "la",
     "le",
@@ -189,6 +245,13 @@ const STOP: &[&str] = &[
     "چې",
 ];
 
+/// True for a number of one or two digits: in a summary or a card, a piece of a phone number or
+/// an hour (`+32 2 524 98 89`, `9 h`) rather than what the text is about.
+#[must_use]
+pub fn is_small_number(word: &str) -> bool {
+    word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// True when `word` (folded) is a stop word.
 #[must_use]
 pub fn is_stop(word: &str) -> bool {
@@ -228,21 +291,17 @@ fn arabic_stem(word: &str) -> String {
     w.to_owned()
 }
 
+/// Snowball English (`rust-stemmers`) for a Latin-script word of four letters or more without
+/// digits: `deported` and `deportation` meet, `lorries` meets `lorry`. Shorter words (`id`,
+/// `uk`, `sim`) and numbers (`9ter`, `112`) are their own stems. Words from French names kept
+/// in the translations (`CPAS`, `Fedasil`) are stemmed the same way in the query, so they still
+/// meet.
 fn english_stem(word: &str) -> String {
-    let n = word.len();
-    if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
+    static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+    if word.len() < 4 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return word.to_owned();
     }
-    if n > 5 && word.ends_with("ing") {
-        return word[..n - 3].to_owned();
-    }
-    if n > 4 && word.ends_with("ed") && !word.ends_with("eed") {
-        return word[..n - 2].to_owned();
-    }
-    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return word[..n - 1].to_owned();
-    }
-    word.to_owned()
+    STEMMER.stem(word).into_owned()
 }
 
 /// The form a folded word is indexed and looked up under.
@@ -293,5 +352,22 @@ mod tests {
         assert_eq!(terms("where is the doctor"), vec!["doctor".to_owned()]);
         assert_eq!(words("Cité l'aide"), vec!["cite", "l", "aide"]);
         assert_eq!(words("ትግርኛ ሓገዝ"), vec!["ትግርኛ", "ሓገዝ"]);
+    }
+
+    #[test]
+    fn snowball_english_joins_the_forms_of_a_word_and_keeps_short_words_and_numbers() {
+        assert_eq!(terms("deported"), terms("deportation"));
+        assert_eq!(terms("lorries"), terms("lorry"));
+        assert_eq!(terms("hosting"), terms("host"));
+        assert_eq!(terms("threatened"), terms("threaten"));
+        assert_eq!(terms("uk id sim"), vec!["uk", "id", "sim"]);
+        assert_eq!(terms("9ter"), vec!["9ter"]);
+    }
+
+    #[test]
+    fn english_question_words_and_the_pieces_of_apostrophes_say_nothing() {
+        assert_eq!(terms("I'm sure he didn't"), terms("sure"));
+        assert_eq!(terms("why was he arrested"), terms("arrested"));
+        assert_eq!(terms("pls can someone help me"), Vec::<String>::new());
     }
 }
