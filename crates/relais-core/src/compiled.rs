@@ -91,6 +91,8 @@ pub enum Refused {
     Missing,
     #[error("fichier illisible ({0})")]
     Unreadable(String),
+    #[error("contenu incohérent (index hors des données)")]
+    Inconsistent,
 }
 
 #[derive(Serialize)]
@@ -231,6 +233,10 @@ pub fn decode(bytes: &[u8], key: &Key, stamps: &[Stamp]) -> Result<Compiled, Ref
         other => return Err(Refused::Unreadable(format!("rangement inconnu ({other})"))),
     };
     let body: Body = postcard::from_bytes(body).map_err(|e| Refused::Unreadable(e.to_string()))?;
+    // A right checksum says the form is as written, not that it was written by relais.
+    if !body.index.is_consistent(&body.kb) {
+        return Err(Refused::Inconsistent);
+    }
     Ok(Compiled {
         kb: body.kb,
         index: body.index,

@@ -58,7 +58,7 @@ pub use explain::Pipeline;
 pub const FIELDS: usize = 5;
 
 /// What a hit points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Faq,

@@ -174,3 +174,18 @@ fn the_packed_form_loads_back_the_same_and_refuses_damage() {
         assert!(decode(&forged, &BUNDLED_KEY, &[]).is_err(), "{noise:?}");
     }
 }
+
+#[test]
+fn a_form_with_a_right_checksum_whose_index_does_not_hold_together_is_refused() {
+    // Written on purpose (the checksum is right): the query path would index out of bounds.
+    for what in 0..4 {
+        let (kb, mut index, files) = bundled();
+        index.break_for_test(what);
+        let bytes = encode(&kb, &index, files, &BUNDLED_KEY, &[]).expect("encodes");
+        assert_eq!(
+            decode(&bytes, &BUNDLED_KEY, &[]).err(),
+            Some(Refused::Inconsistent),
+            "table {what}"
+        );
+    }
+}

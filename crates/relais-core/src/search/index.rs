@@ -5,6 +5,7 @@
 //! and colloquial forms, resolved to the vocabulary.
 
 mod build;
+mod check;
 
 use std::sync::OnceLock;
 

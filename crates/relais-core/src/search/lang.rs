@@ -240,6 +240,20 @@ impl LangIndex {
     }
 
     /// The postings of the terms equal to `term`, or starting with it when `prefix`.
+    /// True when every posting points to a document and a field of this index, and every
+    /// document to an item `known` knows (see `index::check`).
+    #[must_use]
+    pub fn is_consistent(&self, known: impl Fn(&str, Kind) -> bool) -> bool {
+        let docs = self.docs.len();
+        self.docs.iter().all(|d| known(&d.id, d.kind))
+            && self.terms.windows(2).all(|w| w[0].0 < w[1].0)
+            && self
+                .terms
+                .iter()
+                .flat_map(|(_, p)| p)
+                .all(|&(d, f, _)| (d as usize) < docs && usize::from(f) < FIELDS)
+    }
+
     fn lookup(&self, term: &str, prefix: bool) -> impl Iterator<Item = (f32, &[Posting])> {
         let start = self.terms.partition_point(|(t, _)| &**t < term);
         self.terms[start..]
