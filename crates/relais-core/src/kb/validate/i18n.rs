@@ -32,20 +32,14 @@ impl Checker<'_> {
         file: &SourceFile,
         folder: &str,
     ) -> Option<Parsed> {
-        let text = file.text.strip_prefix('\u{FEFF}').unwrap_or(&file.text);
-        let text = self.forbidden_characters(index, text);
-        self.texts.push(text);
-        let text = &self.texts[index];
-        if text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if self.keep_text(index, file) {
             let message = "fichier de traduction vide : il doit contenir « lang: » et une \
                            section entries ou contacts"
                 .to_owned();
             self.push(Severity::Error, index, 0, 0, message);
             return None;
         }
+        let text = &self.texts[index];
         match serde_saphyr::from_str_with_options::<RawTranslationFile>(text, yaml_options()) {
             Ok(raw) => Some(Parsed {
                 file: index,

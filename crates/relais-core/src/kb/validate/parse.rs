@@ -88,15 +88,19 @@ fn read_raw(text: &str) -> Result<RawFile, Located> {
 }
 
 impl Checker<'_> {
-    pub(super) fn parse(&mut self, index: usize, file: &SourceFile) -> Option<RawFile> {
+    /// Keeps the text of file `index` (byte-order mark left out, forbidden characters
+    /// reported) for the next steps; true when it holds nothing but blank lines and comments.
+    pub(super) fn keep_text(&mut self, index: usize, file: &SourceFile) -> bool {
         let text = file.text.strip_prefix('\u{FEFF}').unwrap_or(&file.text);
         let text = self.forbidden_characters(index, text);
         self.texts.push(text);
-        let text = &self.texts[index];
-        if text
+        self.texts[index]
             .lines()
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+    }
+
+    pub(super) fn parse(&mut self, index: usize, file: &SourceFile) -> Option<RawFile> {
+        if self.keep_text(index, file) {
             self.push(
                 Severity::Error,
                 index,
@@ -109,6 +113,7 @@ impl Checker<'_> {
             );
             return None;
         }
+        let text = &self.texts[index];
         match read_raw(text) {
             Ok(raw) => Some(raw),
             Err(problem) => {
