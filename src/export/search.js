@@ -86,13 +86,19 @@ var relaisSearchEngine = function (I, stem) {
         if (stop[id] && !STOP.has(t)) return; // `mons` is not a form of `mon`
         var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
         if (short && !plural && ((w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) || Math.min(w.length, t.length) < W.short_stem)) return;
+        if (!plural && Array.from(t).length < W.short_stem) return; // `hiv` never reaches `hiver`
         add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
       });
     }
+    // A word that short is a word of its own in a family too (`hiv` and `hiver`).
+    if (Array.from(t).length < W.short_stem) return;
     (familiesOf.get(st) || []).forEach(function (f) {
       I.families[f].forEach(function (fs) {
         var sid = stemId.get(fs);
-        if (sid !== undefined) stemWords[sid].forEach(function (id) { add(out, id, FAMILY, W.family * scale, false); });
+        if (sid !== undefined) stemWords[sid].forEach(function (id) {
+          if (Array.from(words[id]).length < W.short_stem) return;
+          add(out, id, FAMILY, W.family * scale, false);
+        });
       });
     });
   }

@@ -13,6 +13,7 @@ synonyms:
   - [police, flic, keuf]
 families:
   - [scolarité, scolarisation]
+  - [hiver, hivernal]
 colloquial:
   - [jpeu, je peux]
   - [qqn, quelqu'un]
@@ -45,6 +46,21 @@ entries:
     summary: "Dans un centre d'accueil : ses droits au logement."
     answer: "Le réseau d'accueil loge les demandeurs. Droits et police : voir ailleurs."
     keywords: [flic droits]
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+  - id: abri
+    title: "Où dormir au chaud en hiver ?"
+    category: c
+    summary: "Les abris de nuit ouvrent."
+    answer: "Demandez au relais social."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+  - id: depistage
+    title: "Où faire un test de dépistage ?"
+    category: c
+    summary: "Un test gratuit et anonyme."
+    answer: "Dans un centre de dépistage."
+    keywords: [HIV, sida]
     sources: [{title: T}]
     reviewed: 2026-06-01
   - id: danger
@@ -95,6 +111,18 @@ fn families_join_words_the_stemmer_keeps_apart() {
     let hits = index.query("scolarisation");
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("ecole"));
     assert_eq!(hits[0].reasons[0].kind, MatchKind::Family);
+}
+
+#[test]
+fn a_word_of_three_letters_is_no_member_of_a_family() {
+    let index = index();
+    // `hiver` and `hiv` share the French stem `hiv`: the family of `hiver` stays its own.
+    let hits = index.query("plan hivernal");
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some("abri"));
+    assert!(hits.iter().all(|h| h.id != "depistage"), "{hits:?}");
+    let hits = index.query("hiv ");
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some("depistage"));
+    assert!(hits.iter().all(|h| h.id != "abri"), "{hits:?}");
 }
 
 #[test]

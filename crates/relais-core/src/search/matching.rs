@@ -114,17 +114,28 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
         {
             continue;
         }
+        // The other way too: `hiv` typed reaches `hivs`, never `hiver`.
+        if !plural && t.chars().count() < SHORT_STEM {
+            continue;
+        }
         let wt = if plural { weight::PLURAL } else { weight::STEM };
         add(out, id, MatchKind::Stem, wt * scale, false);
     }
-    family(index, stem, scale, out);
+    // A word that short is a word of its own in a family too: `hiv` is neither reached from
+    // the family of `hiver` nor reaches it.
+    if t.chars().count() >= SHORT_STEM {
+        family(index, stem, scale, out);
+    }
 }
 
-/// Words of the data in the families of `stem`.
+/// Words of the data in the families of `stem`, but those of fewer than [`SHORT_STEM`] letters.
 fn family(index: &Index, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
     for fam in index.families_of(stem) {
         for s in &index.families[fam as usize] {
             for id in index.vocab.with_stem(s) {
+                if index.vocab.words[id as usize].chars().count() < SHORT_STEM {
+                    continue;
+                }
                 add(out, id, MatchKind::Family, weight::FAMILY * scale, false);
             }
         }
