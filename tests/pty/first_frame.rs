@@ -25,8 +25,10 @@ use crate::support::pty::WAIT;
 #[test]
 #[ignore = "a measurement: run it through benches/first_frame.sh"]
 fn first_frame_time() {
-    let binary = std::env::var_os("RELAIS_FIRST_FRAME_BIN")
-        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_relais")), PathBuf::from);
+    let binary = std::env::var_os("RELAIS_FIRST_FRAME_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_relais")),
+        PathBuf::from,
+    );
     let runs: usize = std::env::var("RELAIS_FIRST_FRAME_RUNS")
         .ok()
         .and_then(|n| n.parse().ok())
