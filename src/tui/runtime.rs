@@ -74,6 +74,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     enter().context("Impossible de passer le terminal en plein écran")?;
     let result = event_loop(&mut app, &signals);
     leave();
+    // The process ends right after: the system takes the memory back at once, where dropping
+    // the knowledge base and its index piece by piece takes longer than the first frame.
+    std::mem::forget(app);
     if let Some(sig) = signals.stopped() {
         // The exit status a shell expects from a process ended by this signal.
         std::process::exit(128 + sig);

@@ -125,6 +125,8 @@ pub struct App {
     /// True when the open item only follows the selection (not a step of the history).
     pub previewing: bool,
     pub doc: ReaderDoc,
+    /// The width `doc` was laid out for by [`App::rebuild_doc`] (0: not by it).
+    pub doc_width: usize,
     pub scroll: usize,
     pub find: Option<Find>,
     pub help: bool,
@@ -180,13 +182,27 @@ impl App {
         Self::with_index(kb, index, info, theme)
     }
 
-    /// [`App::new`] with the index already made (the compiled one, see `relais_core::compiled`).
+    /// [`App::new`] with the index already made (the compiled one, see `relais_core::compiled`),
+    /// laid out for 80x24 until the first resize.
     #[must_use]
     pub fn with_index(
         kb: KnowledgeBase,
         index: SearchIndex,
         info: DataInfo,
         theme: ThemeName,
+    ) -> Self {
+        Self::sized(kb, index, info, theme, Rect::new(0, 0, 80, 24))
+    }
+
+    /// [`App::with_index`] laid out for `size` from the start: the interface starts with the
+    /// terminal's size, so that what its first frame shows is laid out once.
+    #[must_use]
+    pub fn sized(
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        info: DataInfo,
+        theme: ThemeName,
+        size: Rect,
     ) -> Self {
         let mut app = Self {
             kb,
@@ -209,6 +225,7 @@ impl App {
             forward: Vec::new(),
             previewing: false,
             doc: ReaderDoc::default(),
+            doc_width: 0,
             scroll: 0,
             find: None,
             help: false,
@@ -219,7 +236,7 @@ impl App {
             dictate: None,
             share: None,
             copy_hint_given: false,
-            size: Rect::new(0, 0, 80, 24),
+            size,
             quit: false,
             presentation: None,
             link_digits: String::new(),
