@@ -27,7 +27,12 @@ use clock::Clock;
 use signals::Signals;
 use speaker::Speaker;
 
-type Term = Terminal<CrosstermBackend<io::Stdout>>;
+/// The frames go through a buffer as large as a big screen's frame: ratatui flushes it at the
+/// end of each frame, so a frame reaches the terminal in one write (stdout alone would send it
+/// in pieces of 1 KiB). Nothing stays in it between frames, when `leave` writes to stdout.
+type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// Enters raw mode and the alternate screen, with mouse and bracketed paste.
 fn enter() -> io::Result<()> {
@@ -90,7 +95,11 @@ const QUIT_AFTER_FIRST_FRAME: &str = "RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME";
 
 fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
     let mut term =
-        Terminal::new(CrosstermBackend::new(io::stdout())).context("Terminal indisponible")?;
+        Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+            FRAME_BUFFER,
+            io::stdout(),
+        )))
+        .context("Terminal indisponible")?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
     load_region(app);
