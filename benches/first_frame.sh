@@ -5,8 +5,8 @@
 #
 # 1. The pty harness (the ignored test `first_frame_time`, tests/pty/first_frame.rs, built in
 #    debug mode: it only reads the pty) starts target/release/relais RUNS times and prints the
-#    median, min and max of the wall time from the spawn's return to the whole first frame,
-#    and of relais' CPU time (all its threads) over the same span.
+#    median, min and max of the wall time from the spawn to the whole first frame, and of
+#    relais' CPU time (all its threads) from the fork to that frame.
 # 2. If valgrind and tmux are installed: the instructions relais executes until its first frame
 #    (callgrind), stable on a loaded machine. relais runs in a detached tmux session at 80x24
 #    with RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME=1, which makes it quit right after drawing its

@@ -94,12 +94,11 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 const QUIT_AFTER_FIRST_FRAME: &str = "RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME";
 
 fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
-    let mut term =
-        Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
-            FRAME_BUFFER,
-            io::stdout(),
-        )))
-        .context("Terminal indisponible")?;
+    let mut term = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+        FRAME_BUFFER,
+        io::stdout(),
+    )))
+    .context("Terminal indisponible")?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
     load_region(app);
