@@ -37,7 +37,7 @@ impl crate::tui::app::App {
                     .min(self.help_max_scroll());
             }
             A::Tick(_) | A::Follow(_) | A::Presenter(_) | A::AlreadyPresenting => {
-                self.update_presentation(&action)
+                self.update_presentation(&action);
             }
             _ if self.help => self.help = false,
             other => self.update_presentation(&other),
