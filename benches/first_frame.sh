@@ -1,12 +1,40 @@
 #!/usr/bin/env bash
-# Time to the first frame of the TUI on the bundled data, in a pseudo-terminal: the release
-# binary is started 20 times (empty HOME, 80x24), and the time until a screen containing
-# "Rechercher" appears is measured; prints the median, min and max. The budget is 30 ms.
+# Time to the first frame of the TUI on the bundled data (empty HOME, 80x24), release binary.
 #
-#   benches/first_frame.sh
+#   benches/first_frame.sh [RUNS]       # 20 starts by default
 #
-# The harness is the ignored test `first_frame_time` in tests/pty/tui.rs (expectrl + vt100).
+# 1. The pty harness (the ignored test `first_frame_time`, tests/pty/first_frame.rs, built in
+#    debug mode: it only reads the pty) starts target/release/relais RUNS times and prints the
+#    median, min and max of the wall time from the spawn to the whole first frame, and of
+#    relais' CPU time (all its threads) from the fork to that frame.
+# 2. If valgrind and tmux are installed: the instructions relais executes until its first frame
+#    (callgrind), stable on a loaded machine. relais runs in a detached tmux session at 80x24
+#    with RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME=1, which makes it quit right after drawing its
+#    first frame (that variable is for this bench only; see BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --release --quiet --test pty -- --ignored --nocapture --exact tui::first_frame_time 2>&1 \
-    | grep -E "^first frame|^CPU time|panicked|error"
+runs="${1:-20}"
+cargo build --release --quiet --bin relais
+bin="$PWD/target/release/relais"
+RELAIS_FIRST_FRAME_BIN="$bin" RELAIS_FIRST_FRAME_RUNS="$runs" \
+    cargo test --quiet --test pty -- --ignored --nocapture --exact first_frame::first_frame_time 2>&1 \
+    | grep -E "^first frame|^  |panicked|error"
+
+if command -v valgrind >/dev/null && command -v tmux >/dev/null; then
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    mkdir "$work/home"
+    session="relais-first-frame-$$"
+    tmux new-session -d -s "$session" -x 80 -y 24 \
+        "env -u RELAIS_DATA -u NO_COLOR HOME='$work/home' TERM=xterm-256color \
+         RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME=1 \
+         valgrind --tool=callgrind --callgrind-out-file='$work/callgrind.out' '$bin' \
+         2>'$work/valgrind.log'"
+    for _ in $(seq 600); do
+        tmux has-session -t "$session" 2>/dev/null || break
+        sleep 0.1
+    done
+    tmux kill-session -t "$session" 2>/dev/null || true
+    total="$(grep -E '^(summary|totals):' "$work/callgrind.out" | head -1 | awk '{print $2}')"
+    echo "instructions until the first frame (callgrind, 80x24): $total"
+fi

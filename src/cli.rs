@@ -13,7 +13,13 @@ pub use fr::{command, error_message};
 /// # Errors
 /// A usage error, or a request for the help or the version (see [`error_message`]).
 pub fn parse() -> Result<Cli, clap::Error> {
-    let matches = command().try_get_matches()?;
+    // Without any argument (the interface's start) there is nothing to refuse and no help to
+    // print: the French help, a good part of the start's instructions, is not built.
+    let matches = if std::env::args_os().len() <= 1 {
+        <Cli as clap::CommandFactory>::command().try_get_matches()?
+    } else {
+        command().try_get_matches()?
+    };
     Cli::from_arg_matches(&matches)
 }
 

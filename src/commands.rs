@@ -245,7 +245,8 @@ fn run_present(
         origin,
         today: crate::kb::today(),
     };
-    let mut app = crate::tui::app::App::with_index(kb, index, info, theme(cli, painter));
+    let mut app =
+        crate::tui::app::App::sized(kb, index, info, theme(cli, painter), terminal_area());
     app.theme_chosen = cli.theme.is_some();
     app.start_presentation(deck, 0, false, notes);
     crate::tui::run(app)?;
@@ -259,7 +260,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
             Err(status) => return Ok(status),
         };
         let (kb, index, origin) = loaded.into_parts();
-        let mut app = crate::tui::app::App::with_index(
+        let mut app = crate::tui::app::App::sized(
             kb,
             index,
             crate::tui::app::DataInfo {
@@ -267,6 +268,7 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
                 today: crate::kb::today(),
             },
             theme(cli, painter),
+            terminal_area(),
         );
         app.theme_chosen = cli.theme.is_some();
         crate::tui::run(app)?;
@@ -277,6 +279,13 @@ fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
         eprintln!("{help}");
         Ok(Status::Invalid)
     }
+}
+
+/// The terminal's size, so that the interface is laid out once for its first frame (80x24 if
+/// it cannot be read; the interface takes the size again when it starts drawing).
+fn terminal_area() -> ratatui::layout::Rect {
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    ratatui::layout::Rect::new(0, 0, width, height)
 }
 
 /// The theme asked for, or monochrome when colour is off (`NO_COLOR`, `--color never`).

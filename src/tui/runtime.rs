@@ -27,7 +27,12 @@ use clock::Clock;
 use signals::Signals;
 use speaker::Speaker;
 
-type Term = Terminal<CrosstermBackend<io::Stdout>>;
+/// The frames go through a buffer as large as a big screen's frame: ratatui flushes it at the
+/// end of each frame, so a frame reaches the terminal in one write (stdout alone would send it
+/// in pieces of 1 KiB). Nothing stays in it between frames, when `leave` writes to stdout.
+type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// Enters raw mode and the alternate screen, with mouse and bracketed paste.
 fn enter() -> io::Result<()> {
@@ -74,6 +79,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     enter().context("Impossible de passer le terminal en plein écran")?;
     let result = event_loop(&mut app, &signals);
     leave();
+    // The process ends right after: the system takes the memory back at once, where dropping
+    // the knowledge base and its index piece by piece takes longer than the first frame.
+    std::mem::forget(app);
     if let Some(sig) = signals.stopped() {
         // The exit status a shell expects from a process ended by this signal.
         std::process::exit(128 + sig);
@@ -81,23 +89,43 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     result
 }
 
+/// Set only by the first-frame bench (`benches/first_frame.sh`, BENCHMARKS.md): the program
+/// quits once its first frame is on the screen, so that a profiler counts the start alone.
+const QUIT_AFTER_FIRST_FRAME: &str = "RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME";
+
 fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
-    let mut term =
-        Terminal::new(CrosstermBackend::new(io::stdout())).context("Terminal indisponible")?;
+    let mut term = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+        FRAME_BUFFER,
+        io::stdout(),
+    )))
+    .context("Terminal indisponible")?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
     load_region(app);
+    let quit_after_first_frame = std::env::var_os(QUIT_AFTER_FIRST_FRAME).is_some();
     let mut clock = Clock::default();
     let mut speaker = Speaker::default();
+    // Outside a presentation the screen only changes through an action: a frame is drawn when
+    // one was applied (or the terminal was given back and taken again), not at every turn. A
+    // presentation is drawn at every turn: its timer and the speaker view's clock move.
+    let mut changed = true;
     while !app.quit {
         // The presentation's clock, then the speaker views: sources of actions like the keys.
         if let Some(tick) = clock.tick(app) {
             app.update(tick);
+            changed = true;
         }
         for action in speaker.exchange(app) {
             app.update(action);
+            changed = true;
         }
-        term.draw(|frame| draw(app, frame))?;
+        if changed || app.presentation.is_some() {
+            term.draw(|frame| draw(app, frame))?;
+            changed = false;
+            if quit_after_first_frame {
+                break;
+            }
+        }
         let wait = if app.presentation.is_some() { 100 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
             if signals.stopped().is_some() {
@@ -105,16 +133,19 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
             }
             if signals.suspend.swap(false, Ordering::Relaxed) {
                 suspend(&mut term)?;
+                changed = true;
             }
             continue;
         }
         let event = event::read()?;
         if is_suspend_key(&event) {
             suspend(&mut term)?;
+            changed = true;
             continue;
         }
         for action in actions(app, event) {
             app.update(action);
+            changed = true;
         }
         if let Some(text) = app.clipboard.take() {
             copy(&text);
@@ -127,6 +158,7 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
         }
         if signals.suspend.swap(false, Ordering::Relaxed) {
             suspend(&mut term)?;
+            changed = true;
         }
     }
     Ok(())

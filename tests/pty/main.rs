@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod first_frame;
 mod hostile;
 mod present;
 mod resize;

@@ -10,11 +10,10 @@
 
 use crate::support::pty as pty_support;
 
-use std::io::ErrorKind;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use expectrl::{Session, WaitStatus};
+use expectrl::WaitStatus;
 use pty_support::{Launch, Pty, WAIT, rfind};
 
 const COLS: u16 = 80;
@@ -249,74 +248,6 @@ fn a_resize_redraws_at_the_new_size() {
     pty.send("\x03");
     pty.wait_exit();
     assert_restored(&pty);
-}
-
-/// Time from start to the first frame, on the bundled data: 20 starts, median reported. A
-/// measurement, not a test; `benches/first_frame.sh` runs it on the release build:
-///
-///     cargo test --release --test tui_pty -- --ignored --nocapture first_frame_time
-#[test]
-#[ignore = "a measurement: run it with --release through benches/first_frame.sh"]
-fn first_frame_time() {
-    const RUNS: usize = 20;
-    let mut times = Vec::with_capacity(RUNS);
-    let mut cpu = Vec::with_capacity(RUNS);
-    for _ in 0..RUNS {
-        let home = tempfile::tempdir().expect("temp dir");
-        let mut cmd = crate::support::sandbox::relais(home.path());
-        cmd.current_dir(home.path()).env("TERM", "xterm-256color");
-        let start = Instant::now();
-        let mut session = Session::spawn(cmd).expect("spawn relais in a pty");
-        let mut parser = vt100::Parser::new(ROWS, COLS, 0);
-        let mut buf = [0u8; 8192];
-        loop {
-            match session.try_read(&mut buf) {
-                Ok(n) if n > 0 => parser.process(&buf[..n]),
-                Ok(_) => {}
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                Err(e) => panic!("relais stopped before its first frame: {e}"),
-            }
-            if parser.screen().contents().contains("Rechercher") {
-                break;
-            }
-            assert!(start.elapsed() < WAIT, "no first frame");
-            std::thread::sleep(Duration::from_micros(100));
-        }
-        times.push(start.elapsed());
-        if let Some(ns) = cpu_time(&session.get_process().pid().to_string()) {
-            cpu.push(ns);
-        }
-        session.send("\x03").expect("send Ctrl-C");
-        let quit = Instant::now();
-        while session.get_process().status() == Ok(WaitStatus::StillAlive) {
-            assert!(quit.elapsed() < WAIT, "relais did not quit");
-            let _ = session.try_read(&mut buf);
-            std::thread::sleep(Duration::from_millis(1));
-        }
-    }
-    times.sort();
-    cpu.sort_unstable();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "first frame over {RUNS} starts of {}: median {:.1} ms, min {:.1} ms, max {:.1} ms",
-        env!("CARGO_BIN_EXE_relais"),
-        ms(times[RUNS / 2]),
-        ms(times[0]),
-        ms(times[RUNS - 1]),
-    );
-    if let Some(median) = cpu.get(cpu.len() / 2) {
-        // CPU time does not depend on what else the machine is doing, unlike the wall clock.
-        println!(
-            "CPU time of relais until its first frame: median {:.1} ms",
-            ms(Duration::from_nanos(*median))
-        );
-    }
-}
-
-/// Time the main thread of `pid` has run so far, from Linux's scheduler statistics.
-fn cpu_time(pid: &str) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/schedstat")).ok()?;
-    stat.split_whitespace().next()?.parse().ok()
 }
 
 #[test]

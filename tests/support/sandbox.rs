@@ -22,7 +22,12 @@ pub const NOT_INHERITED: [&str; 5] = [
 /// `relais` with `home` as its `HOME` and none of [`NOT_INHERITED`], the XDG folders left to
 /// the caller (the pseudo-terminal harness points each one itself).
 pub fn bare(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
+    bare_at(Path::new(env!("CARGO_BIN_EXE_relais")), home)
+}
+
+/// [`bare`] for another build of `relais` (the first-frame bench times a release binary).
+pub fn bare_at(binary: &Path, home: &Path) -> Command {
+    let mut cmd = Command::new(binary);
     cmd.env("HOME", home);
     for var in NOT_INHERITED {
         cmd.env_remove(var);

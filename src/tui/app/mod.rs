@@ -125,6 +125,8 @@ pub struct App {
     /// True when the open item only follows the selection (not a step of the history).
     pub previewing: bool,
     pub doc: ReaderDoc,
+    /// The width `doc` was laid out for by [`App::rebuild_doc`] (0: not by it).
+    pub doc_width: usize,
     pub scroll: usize,
     pub find: Option<Find>,
     pub help: bool,
@@ -180,13 +182,27 @@ impl App {
         Self::with_index(kb, index, info, theme)
     }
 
-    /// [`App::new`] with the index already made (the compiled one, see `relais_core::compiled`).
+    /// [`App::new`] with the index already made (the compiled one, see `relais_core::compiled`),
+    /// laid out for 80x24 until the first resize.
     #[must_use]
     pub fn with_index(
         kb: KnowledgeBase,
         index: SearchIndex,
         info: DataInfo,
         theme: ThemeName,
+    ) -> Self {
+        Self::sized(kb, index, info, theme, Rect::new(0, 0, 80, 24))
+    }
+
+    /// [`App::with_index`] laid out for `size` from the start: the interface starts with the
+    /// terminal's size, so that what its first frame shows is laid out once.
+    #[must_use]
+    pub fn sized(
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        info: DataInfo,
+        theme: ThemeName,
+        size: Rect,
     ) -> Self {
         let mut app = Self {
             kb,
@@ -209,6 +225,7 @@ impl App {
             forward: Vec::new(),
             previewing: false,
             doc: ReaderDoc::default(),
+            doc_width: 0,
             scroll: 0,
             find: None,
             help: false,
@@ -219,7 +236,7 @@ impl App {
             dictate: None,
             share: None,
             copy_hint_given: false,
-            size: Rect::new(0, 0, 80, 24),
+            size,
             quit: false,
             presentation: None,
             link_digits: String::new(),
@@ -343,68 +360,5 @@ impl App {
         }
         // Whatever changed the layout (focus, find bar, size), the reader stays within its text.
         self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    /// Applies one action during a presentation.
-    fn update_while_presenting(&mut self, action: Action) {
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Resize(w, h) => {
-                self.size = Rect::new(0, 0, w, h);
-                self.plan_slide();
-            }
-            Action::ToggleHelp => {
-                self.help = !self.help;
-                self.help_scroll = 0;
-            }
-            // The help stays until a key closes it: the timer and the presenter's moves
-            // (speaker view) go on underneath.
-            Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp
-                if self.help =>
-            {
-                let step = match action {
-                    Action::ScrollDown => 1,
-                    Action::ScrollUp => -1,
-                    Action::PageDown => 10,
-                    _ => -10,
-                };
-                self.help_scroll = self
-                    .help_scroll
-                    .saturating_add_signed(step)
-                    .min(self.help_max_scroll());
-            }
-            Action::Tick(_)
-            | Action::Follow(_)
-            | Action::Presenter(_)
-            | Action::AlreadyPresenting => self.update_presentation(&action),
-            _ if self.help => self.help = false,
-            other => self.update_presentation(&other),
-        }
-    }
-
-    fn cycle_focus(&mut self, forward: bool) {
-        let order = [Focus::Search, Focus::Results, Focus::Reader];
-        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let step = if forward { 1 } else { 2 };
-        self.focus = order[(at + step) % 3];
-        if self.focus == Focus::Reader && self.open.is_none() {
-            self.focus = if forward {
-                Focus::Search
-            } else {
-                Focus::Results
-            };
-        }
-        if self.focus == Focus::Reader {
-            self.rebuild_doc();
-        }
-    }
-
-    fn toggle_theme(&mut self) {
-        let next = match self.theme.name {
-            ThemeName::Contraste => ThemeName::Defaut,
-            _ => ThemeName::Contraste,
-        };
-        self.theme = Theme::new(next);
-        self.rebuild_doc();
     }
 }

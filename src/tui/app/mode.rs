@@ -1,8 +1,10 @@
-//! The keyboard mode (which pane or overlay has the keys), derived from the state. The key
-//! map defines the modes and decides what a key means in each.
+//! The keyboard mode (which pane or overlay has the keys), derived from the state, and the
+//! moves between panes and themes. The key map defines the modes and decides what a key means
+//! in each.
 
 use super::{App, Focus};
 use crate::tui::keymap::Mode;
+use crate::tui::theme::{Theme, ThemeName};
 
 impl App {
     /// The keyboard mode, derived from the state.
@@ -41,5 +43,31 @@ impl App {
                 Focus::Reader => Mode::Reader,
             }
         }
+    }
+
+    pub(super) fn cycle_focus(&mut self, forward: bool) {
+        let order = [Focus::Search, Focus::Results, Focus::Reader];
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let step = if forward { 1 } else { 2 };
+        self.focus = order[(at + step) % 3];
+        if self.focus == Focus::Reader && self.open.is_none() {
+            self.focus = if forward {
+                Focus::Search
+            } else {
+                Focus::Results
+            };
+        }
+        if self.focus == Focus::Reader {
+            self.rebuild_doc();
+        }
+    }
+
+    pub(super) fn toggle_theme(&mut self) {
+        let next = match self.theme.name {
+            ThemeName::Contraste => ThemeName::Defaut,
+            _ => ThemeName::Contraste,
+        };
+        self.theme = Theme::new(next);
+        self.rebuild_doc();
     }
 }

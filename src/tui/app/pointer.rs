@@ -68,7 +68,11 @@ impl App {
         if !self.wide() && self.focus == Focus::Reader && self.open.is_none() {
             self.focus = Focus::Results;
         }
-        self.rebuild_doc();
+        // The document depends on the size only through the reader's width: laid out again
+        // only when that changed (or the preview went away).
+        if self.open.is_none() || self.doc_width != self.reader_width() {
+            self.rebuild_doc();
+        }
         // Laid out from the top again: a shrink then a grow never leaves the first rows
         // hidden above the list when they fit.
         self.list_offset = 0;

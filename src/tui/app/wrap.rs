@@ -59,19 +59,24 @@ fn binds(prev: Option<char>, next: Option<char>) -> bool {
 pub fn words(runs: &[Piece]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut current: Option<Word> = None;
-    let all: Vec<char> = runs.iter().flat_map(|r| r.text.chars()).collect();
-    let mut at = 0usize;
-    for run in runs {
+    let mut prev: Option<char> = None;
+    for (r, run) in runs.iter().enumerate() {
         let mut chunk = String::new();
-        for ch in run.text.chars() {
-            let (prev, next) = (
-                at.checked_sub(1).and_then(|i| all.get(i)).copied(),
-                all.get(at + 1).copied(),
-            );
-            at += 1;
-            if ch == ' ' && binds(prev, next) {
-                chunk.push('\u{A0}');
-            } else if ch == ' ' || ch == '\n' {
+        let mut chars = run.text.chars().peekable();
+        while let Some(ch) = chars.next() {
+            if ch == ' ' {
+                // The character after this space, in this run or the next ones.
+                let next = chars
+                    .peek()
+                    .copied()
+                    .or_else(|| runs[r + 1..].iter().find_map(|p| p.text.chars().next()));
+                if binds(prev, next) {
+                    chunk.push('\u{A0}');
+                    prev = Some(ch);
+                    continue;
+                }
+            }
+            if ch == ' ' || ch == '\n' {
                 push_piece(&mut current, &mut chunk, run);
                 if let Some(mut w) = current.take() {
                     w.space = true;
@@ -80,6 +85,7 @@ pub fn words(runs: &[Piece]) -> Vec<Word> {
             } else {
                 chunk.push(ch);
             }
+            prev = Some(ch);
         }
         push_piece(&mut current, &mut chunk, run);
     }
@@ -119,7 +125,7 @@ fn fit(words: Vec<Word>, width: usize) -> Vec<Word> {
         };
         for piece in w.pieces {
             for ch in piece.text.chars() {
-                let cw = ch.to_string().width();
+                let cw = ch.encode_utf8(&mut [0; 4]).width();
                 if part.width + cw > width && part.width > 0 {
                     out.push(std::mem::replace(
                         &mut part,
@@ -164,15 +170,22 @@ pub fn wrap(
     let avail = width.saturating_sub(indent).max(1);
     let words = fit(words(runs), avail);
     #[allow(clippy::cast_precision_loss)]
-    let lines = textwrap::wrap_algorithms::wrap_first_fit(&words, &[avail as f64]);
-    let mut out = Vec::with_capacity(lines.len());
+    let counts: Vec<usize> = textwrap::wrap_algorithms::wrap_first_fit(&words, &[avail as f64])
+        .iter()
+        .map(|line| line.len())
+        .collect();
+    let mut out = Vec::with_capacity(counts.len());
     let mut spots = Vec::new();
-    for (n, line) in lines.iter().enumerate() {
+    // The words are moved into the lines, line by line, rather than copied.
+    let mut words = words.into_iter().peekable();
+    for (n, count) in counts.into_iter().enumerate() {
         let lead = if n == 0 { first.clone() } else { rest.clone() };
         let mut col = lead.width();
         let mut spans = vec![lead];
-        for (i, w) in line.iter().enumerate() {
-            for p in &w.pieces {
+        for i in 0..count {
+            let Some(w) = words.next() else { break };
+            let last = w.pieces.last().map(|p| (p.style, p.link));
+            for p in w.pieces {
                 let pw = p.text.width();
                 if let Some(link) = p.link {
                     spots.push(LinkSpot {
@@ -183,17 +196,16 @@ pub fn wrap(
                     });
                 }
                 col += pw;
-                spans.push(Span::styled(p.text.clone(), p.style));
+                spans.push(Span::styled(p.text, p.style));
             }
-            if w.space && i + 1 < line.len() {
-                let style = w.pieces.last().map(|p| p.style).unwrap_or_default();
+            if w.space && i + 1 < count {
+                let (style, link) = last.unwrap_or_default();
                 // Keep the underline of a link across its inner spaces only.
-                let next_link = line[i + 1].pieces.first().and_then(|p| p.link);
-                let same_link = w
-                    .pieces
-                    .last()
-                    .and_then(|p| p.link)
-                    .is_some_and(|l| Some(l) == next_link);
+                let next_link = words
+                    .peek()
+                    .and_then(|next| next.pieces.first())
+                    .and_then(|p| p.link);
+                let same_link = link.is_some_and(|l| Some(l) == next_link);
                 spans.push(Span::styled(
                     " ",
                     if same_link { style } else { Style::new() },

@@ -365,6 +365,7 @@ impl super::App {
         if p.notes {
             let width = size.width.saturating_sub(2).max(1) as usize;
             self.doc = speaker::doc(kb, p, width, &theme, self.info.today);
+            self.doc_width = 0;
             self.scroll = 0;
         }
     }

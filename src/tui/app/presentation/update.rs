@@ -6,6 +6,44 @@ use crate::tui::action::Blank;
 use crate::tui::link::Command;
 
 impl crate::tui::app::App {
+    /// Applies one action during a presentation.
+    pub(in crate::tui::app) fn update_while_presenting(
+        &mut self,
+        action: crate::tui::action::Action,
+    ) {
+        use crate::tui::action::Action as A;
+        match action {
+            A::Quit => self.quit = true,
+            A::Resize(w, h) => {
+                self.size = ratatui::layout::Rect::new(0, 0, w, h);
+                self.plan_slide();
+            }
+            A::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            // The help stays until a key closes it: the timer and the presenter's moves
+            // (speaker view) go on underneath.
+            A::ScrollDown | A::ScrollUp | A::PageDown | A::PageUp if self.help => {
+                let step = match action {
+                    A::ScrollDown => 1,
+                    A::ScrollUp => -1,
+                    A::PageDown => 10,
+                    _ => -10,
+                };
+                self.help_scroll = self
+                    .help_scroll
+                    .saturating_add_signed(step)
+                    .min(self.help_max_scroll());
+            }
+            A::Tick(_) | A::Follow(_) | A::Presenter(_) | A::AlreadyPresenting => {
+                self.update_presentation(&action);
+            }
+            _ if self.help => self.help = false,
+            other => self.update_presentation(&other),
+        }
+    }
+
     /// Applies an action in presentation mode.
     pub(in crate::tui::app) fn update_presentation(&mut self, action: &crate::tui::action::Action) {
         use crate::tui::action::Action as A;

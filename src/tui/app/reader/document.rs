@@ -66,15 +66,14 @@ impl<'a> Builder<'a> {
 
     /// Adds wrapped runs, highlighting query and find words. Every run is neutralised here, so
     /// no text from the data reaches the screen with a control character.
-    fn runs(&mut self, runs: &[Piece], first: &str, rest: &str) {
-        let clean: Vec<Piece> = runs
-            .iter()
-            .map(|p| Piece {
-                text: neutralize(&p.text).into_owned(),
-                ..p.clone()
-            })
-            .collect();
-        let marked = self.mark(&clean);
+    fn runs(&mut self, runs: impl Into<Vec<Piece>>, first: &str, rest: &str) {
+        let mut clean: Vec<Piece> = runs.into();
+        for p in &mut clean {
+            if let std::borrow::Cow::Owned(text) = neutralize(&p.text) {
+                p.text = text;
+            }
+        }
+        let marked = self.mark(clean);
         let line0 = self.doc.lines.len();
         let (lines, spots) = wrap(
             &marked,
@@ -96,16 +95,16 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, text: &str, style: Style) {
-        self.runs(&[piece(text, style)], "", "");
+        self.runs([piece(text, style)], "", "");
     }
 
-    fn mark(&self, runs: &[Piece]) -> Vec<Piece> {
+    fn mark(&self, runs: Vec<Piece>) -> Vec<Piece> {
         let find = self.marks.find.filter(|f| !f.is_empty());
         if self.marks.query.is_empty() && find.is_none() {
-            return runs.to_vec();
+            return runs;
         }
         let mut out = Vec::new();
-        for run in runs {
+        for run in &runs {
             let mut last = 0;
             for token in tokenize(&run.text) {
                 let hit = self
@@ -153,7 +152,7 @@ impl<'a> Builder<'a> {
                 link: Some(n - 1),
             },
         ];
-        self.runs(&runs, "  ", "      ");
+        self.runs(runs, "  ", "      ");
     }
 
     fn link_number(&mut self, id: &str) -> usize {
@@ -214,7 +213,7 @@ fn entry_body(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry, today: Date) {
                 b.blank();
             }
             Section::Summary => b.runs(
-                &[
+                [
                     piece(&format!("{} : ", s::SUMMARY), theme.heading),
                     piece(&e.summary, theme.base),
                 ],
@@ -285,13 +284,13 @@ fn answer(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry) {
         match block.marker {
             Marker::Paragraph => {
                 b.blank();
-                b.runs(&runs, "", "");
+                b.runs(runs, "", "");
             }
-            Marker::Bullet => b.runs(&runs, "  • ", "    "),
+            Marker::Bullet => b.runs(runs, "  • ", "    "),
             Marker::Number(n) => {
                 let lead = format!("  {n}. ");
                 let rest = " ".repeat(lead.chars().count());
-                b.runs(&runs, &lead, &rest);
+                b.runs(runs, &lead, &rest);
             }
         }
     }
@@ -304,7 +303,7 @@ fn sources(b: &mut Builder<'_>, sources: &[crate::kb::Source]) {
     b.heading(s::SOURCES);
     for src in sources {
         let runs = [piece(&source_line(src), b.theme.dim)];
-        b.runs(&runs, "  • ", "    ");
+        b.runs(runs, "  • ", "    ");
     }
 }
 
@@ -364,7 +363,7 @@ fn contact_body(b: &mut Builder<'_>, kb: &KnowledgeBase, c: &Contact, today: Dat
     for (label, value) in fields {
         if let Some(value) = value {
             b.runs(
-                &[
+                [
                     piece(&format!("{label} : "), theme.heading),
                     piece(&value, theme.base),
                 ],
@@ -376,7 +375,7 @@ fn contact_body(b: &mut Builder<'_>, kb: &KnowledgeBase, c: &Contact, today: Dat
     if let Some(notes) = &c.notes {
         b.blank();
         b.runs(
-            &[
+            [
                 piece(&format!("{} : ", s::NOTES), theme.heading),
                 piece(notes, theme.base),
             ],

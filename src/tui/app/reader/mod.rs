@@ -80,10 +80,16 @@ impl App {
         }
     }
 
+    /// The width the reader lays its document out for.
+    #[must_use]
+    pub fn reader_width(&self) -> usize {
+        // Lines longer than about ninety characters are hard to follow on a wide screen.
+        (self.areas().reader_text().width.max(1) as usize).min(READING_WIDTH)
+    }
+
     /// Lays out the open item for the reader's current width.
     pub fn rebuild_doc(&mut self) {
-        // Lines longer than about ninety characters are hard to follow on a wide screen.
-        let width = (self.areas().reader_text().width.max(1) as usize).min(READING_WIDTH);
+        let width = self.reader_width();
         let query = self.query_words();
         let find_term = self
             .find
@@ -115,6 +121,7 @@ impl App {
             ),
             _ => ReaderDoc::default(),
         };
+        self.doc_width = width;
         self.scroll = self.scroll.min(self.max_scroll());
         // A new layout can have fewer matches than the one the find bar was stepping through.
         let last = self.doc.matches.len().saturating_sub(1);

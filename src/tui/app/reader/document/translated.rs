@@ -86,7 +86,7 @@ pub fn entry_in(
             if let Some(card) = &t.card {
                 b.blank();
                 for line in card.lines().filter(|l| !l.trim().is_empty()) {
-                    b.runs(&[piece(line.trim(), theme.base)], "  • ", "    ");
+                    b.runs([piece(line.trim(), theme.base)], "  • ", "    ");
                 }
             }
             french_follows(&mut b);
