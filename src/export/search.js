@@ -164,7 +164,9 @@ var relaisSearchEngine = function (I, stem) {
       for (var r = 0; r < I.colloquial.length && !rule; r++) {
         var form = I.colloquial[r][0], n = form.length, ok = i + n <= list.length;
         for (var j = 0; j < n && ok; j++) ok = form[j] === list[i + j].text;
-        if (ok && list[i + n - 1].typing && prefixed(list[i + n - 1].text).length) ok = false;
+        // Only a longer word of the data that the form begins keeps it as typed (`qqn` held in an
+        // `ask` is still read as its words).
+        if (ok && list[i + n - 1].typing && prefixed(list[i + n - 1].text).some(function (k) { return words[k] !== list[i + n - 1].text; })) ok = false;
         if (ok) rule = I.colloquial[r];
       }
       if (rule) {

@@ -94,8 +94,13 @@ pub struct Expanded {
 
 /// Runs the stage on the query's words (the terms reach nothing yet: see [`super::matching`]).
 pub fn expand(index: &Index, words: &[Word]) -> Expanded {
+    // A form the data also holds as it is (`qqn` in an `ask`) is still read as its words: only a
+    // longer word of the data that it begins keeps it as typed.
     let rewritten = colloquial::rewrite(&index.colloquial, words, |w| {
-        !index.vocab.prefixed(w).is_empty()
+        index
+            .vocab
+            .prefixed(w)
+            .any(|id| &*index.vocab.words[id as usize] != w)
     });
     let mut out = Expanded::default();
     for r in &rewritten {
