@@ -7,6 +7,9 @@
 //!   only;
 //! - the French word list of the search, compressed (`lexicon.deflate`, see
 //!   `src/search/expand/lexicon.rs`);
+//! - the ASCII transliteration table of the folding (`src/kb/translit.rs`), made from the
+//!   `deunicode` crate: the scripts text and queries are written in kept as they are, the rest
+//!   (Chinese, Korean, historic scripts…) compressed;
 //! - the name of this build of the core: a hash of its sources, its version and the locked
 //!   dependencies, written into every compiled knowledge base so that a binary never loads a
 //!   compiled form that another build wrote (see `src/compiled.rs`).
@@ -20,6 +23,7 @@ fn main() {
     println!("cargo:rerun-if-changed=../../Cargo.lock");
     pack_data();
     pack_lexicon();
+    pack_translit();
     let mut hasher = DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     let mut files = Vec::new();
@@ -81,6 +85,99 @@ fn pack_lexicon() {
         PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("lexicon.deflate");
     std::fs::write(&dest, miniz_oxide::deflate::compress_to_vec(&text, 10))
         .unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+}
+
+/// The code points whose transliteration is kept as it is in the binary, sorted: Latin, Greek,
+/// Cyrillic, Hebrew, Arabic; Ethiopic; phonetic and Latin extensions, punctuation, symbols,
+/// arrows, shapes; presentation forms (ligatures, Arabic), full-width forms; emoji.
+const TRANSLIT_HOT: [(u32, u32); 5] = [
+    (0, 0x800),
+    (0x1200, 0x1400),
+    (0x1D00, 0x3000),
+    (0xFB00, 0x1_0000),
+    (0x1_F000, 0x1_FC00),
+];
+
+/// Past the last code point `deunicode` knows.
+const TRANSLIT_END: u32 = 0x3_0000;
+
+/// Code points per compressed chunk of the whole table (deflate looks back 32 kB at most: the
+/// chunks compress almost as well as the whole).
+const TRANSLIT_CHUNK: u32 = 4096;
+
+/// The transliteration of every code point by `deunicode`, in two tables of the same layout: a
+/// text holding every transliteration once, and per code point 4 bytes little endian, the
+/// offset of its transliteration in the text (24 bits) and its length (8 bits; 255: none).
+///
+/// - `translit-hot.bin` + `translit-hot.txt`: the code points of [`TRANSLIT_HOT`], one range
+///   after the other, and `translit.rs`, the ranges and where each starts in the table;
+/// - `translit-cold.deflate`: the other code points below [`TRANSLIT_END`], by chunks of
+///   [`TRANSLIT_CHUNK`], each its table then its text, compressed (deflate) alone and unpacked
+///   the first time a character of the chunk outside the ranges is folded (`COLD_CHUNKS` in
+///   `translit.rs`: where each starts).
+fn pack_translit() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let table = |points: &mut dyn Iterator<Item = u32>| {
+        let mut text = String::new();
+        let mut seen = std::collections::HashMap::new();
+        let mut entries = Vec::new();
+        for cp in points {
+            let found = char::from_u32(cp).and_then(deunicode::deunicode_char);
+            let entry = found.map_or(255 << 24, |t| {
+                let at = *seen.entry(t).or_insert_with(|| {
+                    text.push_str(t);
+                    text.len() - t.len()
+                });
+                assert!(
+                    t.len() < 255 && at < 1 << 24,
+                    "translittération trop longue"
+                );
+                (u32::try_from(t.len()).unwrap_or(0) << 24) | u32::try_from(at).unwrap_or(0)
+            });
+            entries.extend_from_slice(&entry.to_le_bytes());
+        }
+        (entries, text)
+    };
+    let (hot, hot_text) = table(&mut TRANSLIT_HOT.iter().flat_map(|&(a, b)| a..b));
+    let mut ranges =
+        String::from("/// The ranges of the kept table: first code point, end, first entry.\n");
+    ranges.push_str("const HOT_RANGES: [(u32, u32, u32); ");
+    ranges.push_str(&format!("{}] = [", TRANSLIT_HOT.len()));
+    let mut first = 0;
+    for (start, end) in TRANSLIT_HOT {
+        ranges.push_str(&format!("({start}, {end}, {first}), "));
+        first += end - start;
+    }
+    ranges.push_str("];\n");
+    let mut cold = Vec::new();
+    ranges.push_str(
+        "/// Where each compressed chunk of the whole table starts in `COLD`, and its end.\n",
+    );
+    ranges.push_str(&format!(
+        "const COLD_CHUNKS: [u32; {}] = [0, ",
+        TRANSLIT_END / TRANSLIT_CHUNK + 1
+    ));
+    for start in (0..TRANSLIT_END).step_by(TRANSLIT_CHUNK as usize) {
+        // The code points of the kept ranges are never looked up here: left empty.
+        let kept = |cp: &u32| TRANSLIT_HOT.iter().any(|&(a, b)| (a..b).contains(cp));
+        let mut points =
+            (start..start + TRANSLIT_CHUNK).map(|cp| if kept(&cp) { u32::MAX } else { cp });
+        let (entries, text) = table(&mut points);
+        let mut chunk = entries;
+        chunk.extend_from_slice(text.as_bytes());
+        cold.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&chunk, 10));
+        ranges.push_str(&format!("{}, ", cold.len()));
+    }
+    ranges.push_str("];\n");
+    for (name, bytes) in [
+        ("translit-hot.bin", hot),
+        ("translit-hot.txt", hot_text.into_bytes()),
+        ("translit.rs", ranges.into_bytes()),
+        ("translit-cold.deflate", cold),
+    ] {
+        let dest = out.join(name);
+        std::fs::write(&dest, bytes).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
