@@ -37,8 +37,12 @@ fn main() {
     println!("cargo:rustc-env=RELAIS_BUILD_ID={:016x}", hasher.finish());
 }
 
-/// `data.pack`: for each YAML file of `data/`, by path: u16 length + path (below `data/`, with
-/// `/`), u8 1 when it names `trusted_keys`, u32 length + the text compressed (deflate). All little endian.
+/// `data.pack`: the YAML files of `data/`, by path. First u32 the number of files, then for
+/// each u16 length + path (below `data/`, with `/`), u8 1 when it names `trusted_keys`, u32
+/// length of its text; then the texts of the files that name `trusted_keys`, one after the
+/// other, compressed (deflate) behind their u32 compressed length, and the texts of the others
+/// in one compressed stream (smaller than each file alone: the files share their words). All
+/// little endian.
 fn pack_data() {
     let root = Path::new("../../data");
     let mut files = Vec::new();
@@ -58,32 +62,55 @@ fn pack_data() {
         })
         .collect();
     named.sort();
-    let mut out = Vec::new();
+    let mut out = u32::try_from(named.len())
+        .unwrap_or(0)
+        .to_le_bytes()
+        .to_vec();
+    let (mut with_keys, mut others) = (Vec::new(), Vec::new());
     for (name, file) in named {
         let text = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let packed = miniz_oxide::deflate::compress_to_vec(&text, 10);
         let keys = text.windows(12).any(|w| w == b"trusted_keys");
         out.extend_from_slice(&u16::try_from(name.len()).unwrap_or(u16::MAX).to_le_bytes());
         out.extend_from_slice(name.as_bytes());
         out.push(u8::from(keys));
-        out.extend_from_slice(
-            &u32::try_from(packed.len())
-                .unwrap_or(u32::MAX)
-                .to_le_bytes(),
-        );
-        out.extend_from_slice(&packed);
+        out.extend_from_slice(&u32::try_from(text.len()).unwrap_or(u32::MAX).to_le_bytes());
+        if keys { &mut with_keys } else { &mut others }.extend_from_slice(&text);
     }
+    let with_keys = miniz_oxide::deflate::compress_to_vec(&with_keys, 10);
+    out.extend_from_slice(
+        &u32::try_from(with_keys.len())
+            .unwrap_or(u32::MAX)
+            .to_le_bytes(),
+    );
+    out.extend_from_slice(&with_keys);
+    out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&others, 10));
     let dest = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("data.pack");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
 
-/// `lexicon.deflate`: the French word list of the search (`src/search/expand/lexicon.txt`),
-/// compressed (deflate).
+/// `lexicon.deflate`: the French word list of the search (`src/search/expand/lexicon.txt`,
+/// sorted), each word as the number of first letters it shares with the one before (one byte)
+/// and the rest of it, ended by a newline, then compressed (deflate): 0.11 MB instead of 0.15.
 fn pack_lexicon() {
-    let text = std::fs::read("src/search/expand/lexicon.txt").unwrap_or_else(|e| panic!("{e}"));
+    let text =
+        std::fs::read_to_string("src/search/expand/lexicon.txt").unwrap_or_else(|e| panic!("{e}"));
+    let mut shared = Vec::with_capacity(text.len());
+    let mut before = "";
+    for word in text.lines() {
+        let same = word
+            .bytes()
+            .zip(before.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(usize::from(u8::MAX));
+        shared.push(u8::try_from(same).unwrap_or(u8::MAX));
+        shared.extend_from_slice(&word.as_bytes()[same..]);
+        shared.push(b'\n');
+        before = word;
+    }
     let dest =
         PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("lexicon.deflate");
-    std::fs::write(&dest, miniz_oxide::deflate::compress_to_vec(&text, 10))
+    std::fs::write(&dest, miniz_oxide::deflate::compress_to_vec(&shared, 10))
         .unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
 
