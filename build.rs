@@ -28,7 +28,26 @@ fn main() {
         .unwrap_or_else(|e| panic!("forme compilée : {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bundled.kb");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    write_schemas();
     drop_unwind_tables();
+}
+
+/// The JSON Schemas derived from the serde types of the data and translation files, written as
+/// JSON for `relais schema` (`src/commands/schema.rs`), which adds the rules and descriptions:
+/// the schema generator (`schemars`) then stays out of the binary.
+fn write_schemas() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    for (name, schema) in [
+        ("data-schema.json", relais_core::kb::raw::data_schema()),
+        (
+            "translation-schema.json",
+            relais_core::kb::i18n::schema::translation_schema(),
+        ),
+    ] {
+        let dest = out.join(name);
+        std::fs::write(&dest, schema.to_string())
+            .unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
 }
 
 /// The release binary aborts on a panic (`panic = "abort"`, after the hook has restored the
