@@ -133,8 +133,9 @@ const TRANSLIT_END: u32 = 0x3_0000;
 const TRANSLIT_CHUNK: u32 = 4096;
 
 /// The transliteration of every code point by `deunicode`, in two tables of the same layout: a
-/// text holding every transliteration once, and per code point 4 bytes little endian, the
-/// offset of its transliteration in the text (24 bits) and its length (8 bits; 255: none).
+/// text holding every transliteration once, and per code point the offset of its
+/// transliteration in the text (little endian, 2 bytes in the kept table, 3 in the compressed
+/// one) and its length (1 byte; 255: none).
 ///
 /// - `translit-hot.bin` + `translit-hot.txt`: the code points of [`TRANSLIT_HOT`], one range
 ///   after the other, and `translit.rs`, the ranges and where each starts in the table;
@@ -144,28 +145,29 @@ const TRANSLIT_CHUNK: u32 = 4096;
 ///   `translit.rs`: where each starts).
 fn pack_translit() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let table = |points: &mut dyn Iterator<Item = u32>| {
+    // `width`: bytes of the offset (2 in the kept table, 3 in the compressed one, where the
+    // entries compress better aligned on 4 bytes).
+    let table = |points: &mut dyn Iterator<Item = u32>, width: usize| {
         let mut text = String::new();
         let mut seen = std::collections::HashMap::new();
         let mut entries = Vec::new();
         for cp in points {
             let found = char::from_u32(cp).and_then(deunicode::deunicode_char);
-            let entry = found.map_or(255 << 24, |t| {
+            let (at, len) = found.map_or((0, u8::MAX), |t| {
                 let at = *seen.entry(t).or_insert_with(|| {
                     text.push_str(t);
                     text.len() - t.len()
                 });
-                assert!(
-                    t.len() < 255 && at < 1 << 24,
-                    "translittération trop longue"
-                );
-                (u32::try_from(t.len()).unwrap_or(0) << 24) | u32::try_from(at).unwrap_or(0)
+                let len = u8::try_from(t.len()).ok().filter(|&l| l < u8::MAX);
+                (at, len.expect("translittération trop longue"))
             });
-            entries.extend_from_slice(&entry.to_le_bytes());
+            assert!(at < 1 << (8 * width), "texte de translittération trop long");
+            entries.extend_from_slice(&at.to_le_bytes()[..width]);
+            entries.push(len);
         }
         (entries, text)
     };
-    let (hot, hot_text) = table(&mut TRANSLIT_HOT.iter().flat_map(|&(a, b)| a..b));
+    let (hot, hot_text) = table(&mut TRANSLIT_HOT.iter().flat_map(|&(a, b)| a..b), 2);
     let mut ranges =
         String::from("/// The ranges of the kept table: first code point, end, first entry.\n");
     ranges.push_str("const HOT_RANGES: [(u32, u32, u32); ");
@@ -189,7 +191,7 @@ fn pack_translit() {
         let kept = |cp: &u32| TRANSLIT_HOT.iter().any(|&(a, b)| (a..b).contains(cp));
         let mut points =
             (start..start + TRANSLIT_CHUNK).map(|cp| if kept(&cp) { u32::MAX } else { cp });
-        let (entries, text) = table(&mut points);
+        let (entries, text) = table(&mut points, 3);
         let mut chunk = entries;
         chunk.extend_from_slice(text.as_bytes());
         cold.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&chunk, 10));

@@ -10,14 +10,14 @@ use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/translit.rs"));
 
-/// The table of the code points of [`HOT_RANGES`]: per code point, 4 bytes little endian, the
-/// offset of its transliteration in [`HOT_TEXT`] (24 bits) and its length (8 bits, [`NONE`]:
-/// none).
+/// The table of the code points of [`HOT_RANGES`]: per code point 3 bytes, the offset of its
+/// transliteration in [`HOT_TEXT`] (u16 little endian) and its length (u8, [`NONE`]: none).
 static HOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/translit-hot.bin"));
 static HOT_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/translit-hot.txt"));
 
 /// The other code points `deunicode` knows, by chunks of [`CHUNK`] code points (those of
-/// [`HOT_RANGES`] left empty), each in the same layout (the table, then its text) compressed
+/// [`HOT_RANGES`] left empty), each in the same layout but with 3-byte offsets (the table,
+/// then its text) compressed
 /// alone (deflate); [`COLD_CHUNKS`] says where each starts.
 static COLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/translit-cold.deflate"));
 
@@ -25,18 +25,21 @@ static COLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/translit-cold.def
 const CHUNK: usize = 4096;
 
 /// The length that marks a character without transliteration.
-const NONE: u32 = 255;
+const NONE: u8 = u8::MAX;
 
-/// Entry `at` of `table`, read in `text`.
-fn lookup<'a>(table: &[u8], text: &'a str, at: usize) -> Option<&'a str> {
-    let bytes = table.get(4 * at..4 * at + 4)?;
-    let entry = u32::from_le_bytes(bytes.try_into().ok()?);
-    let len = entry >> 24;
+/// Entry `at` of `table`, read in `text`; `width`: the bytes of its offset (the entry has one
+/// more, the length).
+fn lookup<'a>(table: &[u8], text: &'a str, at: usize, width: usize) -> Option<&'a str> {
+    let entry = table.get((width + 1) * at..(width + 1) * (at + 1))?;
+    let (&len, offset) = entry.split_last()?;
     if len == NONE {
         return None;
     }
-    let start = (entry & 0x00FF_FFFF) as usize;
-    text.get(start..start + len as usize)
+    let start = offset
+        .iter()
+        .rev()
+        .fold(0, |n, &b| (n << 8) | usize::from(b));
+    text.get(start..start + usize::from(len))
 }
 
 /// Chunk `n` of [`COLD`] unpacked: its table and its text. Made by the build with the code: if
@@ -66,12 +69,12 @@ pub fn translit(c: char) -> Option<&'static str> {
             break;
         }
         if cp < end {
-            return lookup(HOT, HOT_TEXT, (first + cp - start) as usize);
+            return lookup(HOT, HOT_TEXT, (first + cp - start) as usize, 2);
         }
     }
     let cp = cp as usize;
     let (table, text) = cold(cp / CHUNK)?;
-    lookup(table, text, cp % CHUNK)
+    lookup(table, text, cp % CHUNK, 3)
 }
 
 /// `s` in ASCII (`deunicode::deunicode`): the ASCII it starts with as it is, then each
