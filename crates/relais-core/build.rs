@@ -168,24 +168,14 @@ fn pack_translit() {
         (entries, text)
     };
     let (hot, hot_text) = table(&mut TRANSLIT_HOT.iter().flat_map(|&(a, b)| a..b), 2);
-    let mut ranges =
-        String::from("/// The ranges of the kept table: first code point, end, first entry.\n");
-    ranges.push_str("const HOT_RANGES: [(u32, u32, u32); ");
-    ranges.push_str(&format!("{}] = [", TRANSLIT_HOT.len()));
     let mut first = 0;
+    let mut hot_ranges = Vec::new();
     for (start, end) in TRANSLIT_HOT {
-        ranges.push_str(&format!("({start}, {end}, {first}), "));
+        hot_ranges.push(format!("({start}, {end}, {first})"));
         first += end - start;
     }
-    ranges.push_str("];\n");
     let mut cold = Vec::new();
-    ranges.push_str(
-        "/// Where each compressed chunk of the whole table starts in `COLD`, and its end.\n",
-    );
-    ranges.push_str(&format!(
-        "const COLD_CHUNKS: [u32; {}] = [0, ",
-        TRANSLIT_END / TRANSLIT_CHUNK + 1
-    ));
+    let mut cold_ends = vec![String::from("0")];
     for start in (0..TRANSLIT_END).step_by(TRANSLIT_CHUNK as usize) {
         // The code points of the kept ranges are never looked up here: left empty.
         let kept = |cp: &u32| TRANSLIT_HOT.iter().any(|&(a, b)| (a..b).contains(cp));
@@ -195,9 +185,20 @@ fn pack_translit() {
         let mut chunk = entries;
         chunk.extend_from_slice(text.as_bytes());
         cold.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&chunk, 10));
-        ranges.push_str(&format!("{}, ", cold.len()));
+        cold_ends.push(cold.len().to_string());
     }
-    ranges.push_str("];\n");
+    let ranges = format!(
+        "/// The ranges of the kept table: first code point, end, first entry.\n\
+         #[allow(clippy::unreadable_literal)] // written by build.rs\n\
+         const HOT_RANGES: [(u32, u32, u32); {}] = [{}];\n\
+         /// Where each compressed chunk of the whole table starts in `COLD`, and its end.\n\
+         #[allow(clippy::unreadable_literal)]\n\
+         const COLD_CHUNKS: [u32; {}] = [{}];\n",
+        hot_ranges.len(),
+        hot_ranges.join(", "),
+        cold_ends.len(),
+        cold_ends.join(", "),
+    );
     for (name, bytes) in [
         ("translit-hot.bin", hot),
         ("translit-hot.txt", hot_text.into_bytes()),
