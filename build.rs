@@ -28,4 +28,43 @@ fn main() {
         .unwrap_or_else(|e| panic!("forme compilée : {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bundled.kb");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    write_schemas();
+    drop_unwind_tables();
+}
+
+/// The JSON Schemas derived from the serde types of the data and translation files, written as
+/// JSON for `relais schema` (`src/commands/schema.rs`), which adds the rules and descriptions:
+/// the schema generator (`schemars`) then stays out of the binary.
+fn write_schemas() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    for (name, schema) in [
+        ("data-schema.json", relais_core::kb::raw::data_schema()),
+        (
+            "translation-schema.json",
+            relais_core::kb::i18n::schema::translation_schema(),
+        ),
+    ] {
+        let dest = out.join(name);
+        std::fs::write(&dest, schema.to_string())
+            .unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
+}
+
+/// The release binary aborts on a panic (`panic = "abort"`, after the hook has restored the
+/// terminal): it never unwinds, so the unwind tables that the standard library and the crates
+/// still carry (`.eh_frame`, 0.46 MB with its index) are dead weight. They only served
+/// `RUST_BACKTRACE`, whose frames the stripped binary cannot name anyway. A linker script
+/// added to the default one discards them from the release binary on Linux; debug builds and
+/// tests (which unwind) keep them. BENCHMARKS.md « Binary size ».
+fn drop_unwind_tables() {
+    let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    let linux = std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux");
+    if !(release && linux) {
+        return;
+    }
+    let script =
+        PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("no-unwind.ld");
+    let text = "SECTIONS\n{\n  /DISCARD/ : { *(.eh_frame) *(.eh_frame_hdr) *(.gcc_except_table .gcc_except_table.*) }\n}\nINSERT AFTER .text;\n";
+    std::fs::write(&script, text).unwrap_or_else(|e| panic!("{}: {e}", script.display()));
+    println!("cargo:rustc-link-arg-bins=-Wl,-T,{}", script.display());
 }

@@ -9,7 +9,6 @@ use serde_json::{Value, json};
 
 use super::Status;
 use crate::cli::Cli;
-use crate::kb::raw::RawFile;
 
 /// A date as the data writes it.
 pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -103,13 +102,24 @@ const DESCRIPTIONS: [(&str, &str); 34] = [
     ),
 ];
 
+/// A schema that `build.rs` derived from the serde types ([`crate::kb::raw::data_schema`],
+/// [`crate::kb::i18n::schema::translation_schema`]) and wrote as JSON, so that the schema
+/// generator stays out of the binary. Made by the build with the code, it always reads (`null`
+/// if it did not).
+fn embedded(json: &str) -> Value {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
 /// The schema, with the categories of `categories` as the allowed values of `category` (none
 /// given: any id).
 #[must_use]
 pub fn schema(categories: &[String]) -> Value {
-    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
     let mut root = crate::kb::i18n::schema::either_data_or_translation(
-        generator.into_root_schema_for::<RawFile>().to_value(),
+        embedded(include_str!(concat!(env!("OUT_DIR"), "/data-schema.json"))),
+        embedded(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/translation-schema.json"
+        ))),
     );
     if let Some(obj) = root.as_object_mut() {
         obj.insert("title".into(), json!("Données de relais"));

@@ -20,6 +20,7 @@ pub mod signing;
 pub mod source;
 pub mod store;
 pub mod text;
+pub mod translit;
 pub mod trust;
 pub mod validate;
 pub mod version;

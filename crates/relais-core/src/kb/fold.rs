@@ -28,7 +28,7 @@ fn fold_char(c: char, out: &mut String) {
         | '\u{201D}' => out.push(' '),
         _ => {
             for l in c.to_lowercase() {
-                match deunicode::deunicode_char(l) {
+                match crate::kb::translit::translit(l) {
                     Some(s) => out.extend(s.chars().map(|c| c.to_ascii_lowercase())),
                     None => out.push(' '),
                 }

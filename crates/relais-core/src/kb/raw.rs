@@ -3,11 +3,20 @@
 //! point at the exact place in the file.
 //!
 //! The same types describe the format to editors: `relais schema` derives its JSON Schema from
-//! them (`schemars`), so a field added here appears there without another copy to keep.
+//! them (`schemars`, at build time: [`data_schema`]), so a field added here appears there
+//! without another copy to keep.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Location;
+
+/// The root JSON Schema of the data files as derived from these types (draft 7). The binary
+/// does not call it: `build.rs` of relais does, and `relais schema` embeds the result.
+#[must_use]
+pub fn data_schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    generator.into_root_schema_for::<RawFile>().to_value()
+}
 
 /// A spanned string, the building block of every text field.
 pub type Text = Spanned<String>;

@@ -173,7 +173,7 @@ where
 /// of other characters one hyphen (« Liège » → `liege`, « Brabant wallon » → `brabant-wallon`).
 #[must_use]
 pub fn id_key(s: &str) -> String {
-    let plain = deunicode::deunicode(s).to_lowercase();
+    let plain = crate::kb::translit::to_ascii(s).to_lowercase();
     let mut out = String::with_capacity(plain.len());
     for c in plain.chars() {
         if c.is_ascii_alphanumeric() {

@@ -6,13 +6,20 @@ use serde_json::{Value, json};
 
 use super::raw::RawTranslationFile;
 
-/// `data` (the data files' root schema) or the translation files' schema, in one root.
+/// The root JSON Schema of the translation files as derived from their serde types (draft 7).
+/// The binary does not call it: `build.rs` of relais does, and `relais schema` embeds the result.
 #[must_use]
-pub fn either_data_or_translation(mut data: Value) -> Value {
+pub fn translation_schema() -> Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let mut translation = generator
+    generator
         .into_root_schema_for::<RawTranslationFile>()
-        .to_value();
+        .to_value()
+}
+
+/// `data` (the data files' root schema) or `translation` (the translation files' root schema,
+/// [`translation_schema`]), in one root.
+#[must_use]
+pub fn either_data_or_translation(mut data: Value, mut translation: Value) -> Value {
     let Some(root) = data.as_object_mut() else {
         return data;
     };

@@ -5,60 +5,89 @@ use std::sync::OnceLock;
 
 use super::{QUERIES, SourceFile};
 
-/// The knowledge base built into the binary, each YAML file compressed (`build.rs` of the
-/// core: `data.pack`).
+/// The knowledge base built into the binary (`build.rs` of the core: `data.pack`): the list of
+/// its YAML files, then their texts compressed, those that name `trusted_keys` apart.
 static PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.pack"));
 
-/// One file of [`PACK`], still compressed.
+/// One file of [`PACK`].
 struct Packed {
     /// Path below `data/`, with `/`.
     name: &'static str,
     /// It names `trusted_keys`.
     keys: bool,
-    bytes: &'static [u8],
+    /// The length of its text, in bytes.
+    len: usize,
 }
 
-impl Packed {
-    /// The text. The pack is made by the build and embedded with the code: a file that does
-    /// not unpack (a damaged binary) reads as empty, and validation says what is missing.
-    fn text(&self) -> String {
-        miniz_oxide::inflate::decompress_to_vec(self.bytes)
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default()
+/// The first `n` bytes of `rest`, which keeps the others.
+fn take(rest: &mut &'static [u8], n: usize) -> Option<&'static [u8]> {
+    let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
+    *rest = tail;
+    Some(head)
+}
+
+/// The files of [`PACK`] in path order, the texts of those that name `trusted_keys` and the
+/// texts of the others (each compressed). The pack is made by the build and embedded with the
+/// code: one that does not read (a damaged binary) is empty, and validation says what is
+/// missing.
+fn packed() -> (Vec<Packed>, &'static [u8], &'static [u8]) {
+    fn read() -> Option<(Vec<Packed>, &'static [u8], &'static [u8])> {
+        let mut rest = PACK;
+        let count = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?);
+        let mut files = Vec::new();
+        for _ in 0..count {
+            let len = u16::from_le_bytes(take(&mut rest, 2)?.try_into().ok()?) as usize;
+            let name = std::str::from_utf8(take(&mut rest, len)?).ok()?;
+            let keys = take(&mut rest, 1)? == [1];
+            let len = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?) as usize;
+            files.push(Packed { name, keys, len });
+        }
+        let len = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?) as usize;
+        let with_keys = take(&mut rest, len)?;
+        Some((files, with_keys, rest))
     }
+    read().unwrap_or_default()
 }
 
-/// The files of [`PACK`], in path order.
-fn packed() -> impl Iterator<Item = Packed> {
-    let mut rest = PACK;
-    std::iter::from_fn(move || {
-        let mut take = |n: usize| {
-            let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
-            rest = tail;
-            Some(head)
-        };
-        let len = u16::from_le_bytes(take(2)?.try_into().ok()?) as usize;
-        let name = std::str::from_utf8(take(len)?).ok()?;
-        let keys = take(1)? == [1];
-        let len = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
-        let bytes = take(len)?;
-        Some(Packed { name, keys, bytes })
-    })
+/// The texts of `files`, one after the other in `stream`, unpacked: (path, text). A text that
+/// does not unpack reads as empty.
+fn texts<'a>(
+    files: impl Iterator<Item = &'a Packed>,
+    stream: &[u8],
+) -> Vec<(&'static str, String)> {
+    let all = miniz_oxide::inflate::decompress_to_vec(stream).unwrap_or_default();
+    let mut at = 0;
+    files
+        .map(|file| {
+            let text = all
+                .get(at..at + file.len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default();
+            at += file.len;
+            (file.name, text.to_owned())
+        })
+        .collect()
 }
 
-/// Every bundled YAML file, unpacked once: (path below `data/`, text).
+/// Every bundled YAML file, unpacked once: (path below `data/`, text), in path order.
 fn unpacked() -> &'static [(&'static str, String)] {
     static FILES: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
-    FILES.get_or_init(|| packed().map(|p| (p.name, p.text())).collect())
+    FILES.get_or_init(|| {
+        let (files, with_keys, others) = packed();
+        let mut all = texts(files.iter().filter(|f| f.keys), with_keys);
+        all.extend(texts(files.iter().filter(|f| !f.keys), others));
+        all.sort_by_key(|(name, _)| *name);
+        all
+    })
 }
 
 /// The public keys named by the bundled data's `meta.trusted_keys`. Cheap: only the files that
 /// mention them are unpacked and parsed, and only for that section.
 #[must_use]
 pub fn bundled_trusted_keys() -> Vec<String> {
-    let texts: Vec<String> = packed().filter(|p| p.keys).map(|p| p.text()).collect();
-    trusted_keys_in(texts.iter().map(String::as_str))
+    let (files, with_keys, _) = packed();
+    let texts = texts(files.iter().filter(|f| f.keys), with_keys);
+    trusted_keys_in(texts.iter().map(|(_, text)| text.as_str()))
 }
 
 /// The keys of `meta.trusted_keys` in `texts` (YAML files); a file that names none, or only an
@@ -148,6 +177,11 @@ mod tests {
     }
 
     fn packed_names_with_keys() -> Vec<&'static str> {
-        packed().filter(|p| p.keys).map(|p| p.name).collect()
+        packed()
+            .0
+            .iter()
+            .filter(|p| p.keys)
+            .map(|p| p.name)
+            .collect()
     }
 }

@@ -9,7 +9,8 @@
 
 use std::sync::OnceLock;
 
-/// The word list compressed (deflate) by `build.rs`.
+/// The word list packed by `build.rs`: each word as the number of first letters it shares with
+/// the one before (one byte) and the rest of it, ended by a newline, compressed (deflate).
 static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.deflate"));
 
 /// The word list: stems, sorted, one per line. Made by the build with the code: if it does not
@@ -20,9 +21,31 @@ pub fn lexicon() -> &'static str {
     TEXT.get_or_init(|| {
         miniz_oxide::inflate::decompress_to_vec(PACKED)
             .ok()
+            .and_then(|packed| unshare(&packed))
             .and_then(|b| String::from_utf8(b).ok())
             .unwrap_or_default()
     })
+}
+
+/// The words of `packed` written out in full, one per line; `None` when it does not read.
+fn unshare(packed: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(packed.len() * 2);
+    let mut word_at = 0;
+    let mut rest = packed;
+    while let Some((&same, tail)) = rest.split_first() {
+        let end = tail.iter().position(|&b| b == b'\n')?;
+        let start = out.len();
+        let shared = word_at..word_at + usize::from(same);
+        if shared.end > start {
+            return None;
+        }
+        out.extend_from_within(shared);
+        out.extend_from_slice(&tail[..end]);
+        out.push(b'\n');
+        word_at = start;
+        rest = &tail[end + 1..];
+    }
+    Some(out)
 }
 
 /// Verb endings the stemmer keeps (`mangeons`, `dorment`): a word not found as it is is looked
