@@ -67,7 +67,7 @@ entries:
     title: "Est-ce dangereux ?"
     category: c
     summary: "Non."
-    answer: "Rien de dangereux."
+    answer: "Rien de dangereux, parce que c'est permis."
     sources: [{title: T}]
     reviewed: 2026-06-01
 "#;
@@ -123,6 +123,14 @@ fn a_word_of_three_letters_is_no_member_of_a_family() {
     let hits = index.query("hiv ");
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("depistage"));
     assert!(hits.iter().all(|h| h.id != "abri"), "{hits:?}");
+}
+
+#[test]
+fn a_word_never_reaches_a_stop_word_by_its_stem() {
+    let index = index();
+    // `parc` and `parce` share the stem `parc` (the word once typed: no longer a prefix).
+    let hits = index.query("parc ");
+    assert!(hits.iter().all(|h| h.id != "danger"), "{hits:?}");
 }
 
 #[test]
