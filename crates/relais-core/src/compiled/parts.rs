@@ -1,0 +1,289 @@
+//! The body of a compiled form, cut into parts that are decoded independently, in parallel:
+//! the knowledge base but its entries (the head), the entries in chunks of about [`CHUNK`]
+//! bytes, and the search index. Each part has its own length and checksum in the form's table
+//! ([`Span`]), so that a part is checked as it is read, by the thread that decodes it, and an
+//! installed form is read part by part into a buffer each thread reuses, never whole.
+
+use std::io::{Read as _, Seek as _, SeekFrom};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Compiled, Refused, compat};
+use crate::kb::{Entry, KnowledgeBase};
+use crate::search::SearchIndex;
+
+/// About how many bytes of entries a chunk holds: small enough that the threads share the work
+/// evenly and that a reading buffer stays small, large enough that a part costs little.
+const CHUNK: usize = 256 * 1024;
+
+/// Most threads a form is decoded by (the calling one included).
+const THREADS: usize = 4;
+
+/// Where one part is in the form, and its checksum (CRC-32 of its bytes as stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    pub at: u64,
+    pub len: u64,
+    pub crc: u32,
+}
+
+/// The head of the body: the knowledge base without its entries, and how many files it was
+/// made from.
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    kb: &'a KnowledgeBase,
+    files: u64,
+}
+
+#[derive(Deserialize)]
+struct Head {
+    kb: KnowledgeBase,
+    files: u64,
+}
+
+/// A part, decoded.
+enum Part {
+    Head(Head),
+    Entries(Vec<Entry>),
+    Index(Box<SearchIndex>),
+}
+
+/// The parts of the body of `kb` and `index`, in order: the head, the chunks of entries, the
+/// index; each compressed when `packed`.
+pub(super) fn encode(
+    kb: &KnowledgeBase,
+    index: &SearchIndex,
+    files: usize,
+    packed: bool,
+) -> Result<Vec<Vec<u8>>, postcard::Error> {
+    let KnowledgeBase {
+        meta,
+        categories,
+        entries,
+        contacts,
+        decks,
+        synonyms,
+        families,
+        colloquial,
+        translations,
+    } = kb;
+    let head = KnowledgeBase {
+        meta: meta.clone(),
+        categories: categories.clone(),
+        entries: Vec::new(),
+        contacts: contacts.clone(),
+        decks: decks.clone(),
+        synonyms: synonyms.clone(),
+        families: families.clone(),
+        colloquial: colloquial.clone(),
+        translations: translations.clone(),
+    };
+    compat::keeping_all(|| {
+        let mut parts = vec![postcard::to_stdvec(&HeadRef {
+            kb: &head,
+            files: files as u64,
+        })?];
+        let mut start = 0;
+        let mut size = 0;
+        for (i, entry) in entries.iter().enumerate() {
+            size += postcard::to_stdvec(entry)?.len();
+            if size >= CHUNK || i + 1 == entries.len() {
+                parts.push(postcard::to_stdvec(&entries[start..=i])?);
+                (start, size) = (i + 1, 0);
+            }
+        }
+        parts.push(postcard::to_stdvec(index)?);
+        if packed {
+            for part in &mut parts {
+                *part = lz4_flex::block::compress_prepend_size(part);
+            }
+        }
+        Ok(parts)
+    })
+}
+
+/// Where the parts are read from: the form in memory, or its file.
+pub(super) trait Source: Sync {
+    /// The stored bytes of `span`: borrowed, or read into `buf`.
+    fn bytes<'a>(&'a self, span: Span, buf: &'a mut Vec<u8>) -> Result<&'a [u8], Refused>;
+}
+
+impl Source for [u8] {
+    fn bytes<'a>(&'a self, span: Span, _: &'a mut Vec<u8>) -> Result<&'a [u8], Refused> {
+        let at = usize::try_from(span.at).map_err(|_| Refused::Truncated)?;
+        let len = usize::try_from(span.len).map_err(|_| Refused::Truncated)?;
+        self.get(at..at.checked_add(len).ok_or(Refused::Truncated)?)
+            .ok_or(Refused::Truncated)
+    }
+}
+
+/// A form's file, read one part at a time (each thread seeks, reads its part and lets go).
+pub(super) struct FileSource(pub Mutex<std::fs::File>);
+
+impl Source for FileSource {
+    fn bytes<'a>(&'a self, span: Span, buf: &'a mut Vec<u8>) -> Result<&'a [u8], Refused> {
+        let unreadable = |e: std::io::Error| Refused::Unreadable(e.to_string());
+        let len = usize::try_from(span.len).map_err(|_| Refused::Truncated)?;
+        buf.clear();
+        buf.reserve(len);
+        let mut file = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        file.seek(SeekFrom::Start(span.at)).map_err(unreadable)?;
+        (&mut *file)
+            .take(span.len)
+            .read_to_end(buf)
+            .map_err(unreadable)?;
+        drop(file);
+        if buf.len() == len {
+            Ok(buf)
+        } else {
+            Err(Refused::Truncated)
+        }
+    }
+}
+
+/// The body whose parts are `spans` in `src`, decoded in parallel (each part checked against
+/// its checksum first), then put together and checked as a whole.
+pub(super) fn decode<S: Source + ?Sized>(
+    src: &S,
+    spans: &[Span],
+    packed: bool,
+) -> Result<Compiled, Refused> {
+    if spans.len() < 2 {
+        return Err(Refused::Truncated);
+    }
+    // Largest first, so that the threads finish together.
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(spans[i].len));
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = || {
+        let (mut buf, mut unpacked) = (Vec::new(), Vec::new());
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if failed.load(Ordering::Relaxed) {
+                break;
+            }
+            let part = part(src, spans, i, packed, &mut buf, &mut unpacked);
+            failed.fetch_or(part.is_err(), Ordering::Relaxed);
+            done.push((i, part));
+        }
+        done
+    };
+    let helpers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(THREADS)
+        .min(spans.len())
+        - 1;
+    let mut done = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..helpers)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
+            .collect();
+        let mut done = work();
+        for h in handles {
+            match h.join() {
+                Ok(theirs) => done.extend(theirs),
+                Err(_) => done.push((0, Err(Refused::Unreadable("décodage interrompu".into())))),
+            }
+        }
+        done
+    });
+    // The first bad part in the form's order, whichever thread met it.
+    done.sort_by_key(|(i, _)| *i);
+    assemble(done.into_iter().map(|(_, p)| p), spans.len())
+}
+
+/// Part `i` of `spans`, checked and decoded.
+fn part<S: Source + ?Sized>(
+    src: &S,
+    spans: &[Span],
+    i: usize,
+    packed: bool,
+    buf: &mut Vec<u8>,
+    unpacked: &mut Vec<u8>,
+) -> Result<Part, Refused> {
+    let stored = src.bytes(spans[i], buf)?;
+    if crc32fast::hash(stored) != spans[i].crc {
+        return Err(Refused::Damaged);
+    }
+    let body = if packed {
+        unpack(stored, unpacked)?;
+        &unpacked[..]
+    } else {
+        stored
+    };
+    let unreadable = |e: postcard::Error| Refused::Unreadable(e.to_string());
+    Ok(if i == 0 {
+        Part::Head(postcard::from_bytes(body).map_err(unreadable)?)
+    } else if i + 1 == spans.len() {
+        Part::Index(postcard::from_bytes(body).map_err(unreadable)?)
+    } else {
+        Part::Entries(postcard::from_bytes(body).map_err(unreadable)?)
+    })
+}
+
+/// Unpacks a compressed part (its unpacked length first) into `out`.
+fn unpack(stored: &[u8], out: &mut Vec<u8>) -> Result<(), Refused> {
+    let bad = || Refused::Unreadable("partie compressée illisible".into());
+    let (size, rest) = stored.split_first_chunk::<4>().ok_or_else(bad)?;
+    let size = u32::from_le_bytes(*size) as usize;
+    // LZ4 cannot expand more than 255 times: a larger length is a lie.
+    if size > rest.len().saturating_mul(255) {
+        return Err(bad());
+    }
+    out.clear();
+    out.resize(size, 0);
+    match lz4_flex::block::decompress_into(rest, out) {
+        Ok(n) if n == size => Ok(()),
+        _ => Err(bad()),
+    }
+}
+
+/// The knowledge base and index of the decoded parts, in the form's order; the first error if
+/// any part failed.
+fn assemble(
+    parts: impl Iterator<Item = Result<Part, Refused>>,
+    count: usize,
+) -> Result<Compiled, Refused> {
+    let mut head = None;
+    let mut index = None;
+    let mut entries: Option<Vec<Entry>> = None;
+    let mut chunks = Vec::new();
+    let mut seen = 0;
+    for part in parts {
+        seen += 1;
+        match part? {
+            Part::Head(h) => head = Some(h),
+            Part::Index(i) => index = Some(i),
+            Part::Entries(e) if entries.is_none() => entries = Some(e),
+            Part::Entries(e) => chunks.push(e),
+        }
+    }
+    let (Some(head), Some(index)) = (head, index) else {
+        return Err(Refused::Truncated);
+    };
+    if seen != count {
+        return Err(Refused::Truncated);
+    }
+    let mut kb = head.kb;
+    // The first chunk grows in place (a large block is remapped, not copied).
+    let mut all = entries.unwrap_or_default();
+    all.reserve_exact(chunks.iter().map(Vec::len).sum());
+    for chunk in chunks {
+        all.extend(chunk);
+    }
+    kb.entries = all;
+    // A right checksum says the form is as written, not that it was written by relais.
+    if !index.is_consistent(&kb) {
+        return Err(Refused::Inconsistent);
+    }
+    Ok(Compiled {
+        kb,
+        index: *index,
+        files: usize::try_from(head.files).unwrap_or(usize::MAX),
+    })
+}
