@@ -220,7 +220,12 @@ fn part<S: Source + ?Sized>(
     Ok(if i == 0 {
         Part::Head(postcard::from_bytes(body).map_err(unreadable)?)
     } else if i + 1 == spans.len() {
-        Part::Index(postcard::from_bytes(body).map_err(unreadable)?)
+        let index: Box<SearchIndex> = postcard::from_bytes(body).map_err(unreadable)?;
+        // Checked here, while the other threads decode the entries; with them, once joined.
+        if !index.holds_together() {
+            return Err(Refused::Inconsistent);
+        }
+        Part::Index(index)
     } else {
         Part::Entries(postcard::from_bytes(body).map_err(unreadable)?)
     })
@@ -278,7 +283,7 @@ fn assemble(
     }
     kb.entries = all;
     // A right checksum says the form is as written, not that it was written by relais.
-    if !index.is_consistent(&kb) {
+    if !index.belongs_to(&kb) {
         return Err(Refused::Inconsistent);
     }
     Ok(Compiled {

@@ -325,7 +325,7 @@ fn the_form_is_read_from_its_file_part_by_part() {
 #[test]
 fn a_form_with_a_right_checksum_whose_index_does_not_hold_together_is_refused() {
     // Written on purpose (the checksum is right): the query path would index out of bounds.
-    for what in 0..4 {
+    for what in 0..5 {
         let (kb, mut index, files) = bundled();
         index.break_for_test(what);
         let bytes = encode(&kb, &index, files, &BUNDLED_KEY, &[]).expect("encodes");

@@ -68,42 +68,58 @@ impl Index {
 
 impl SearchIndex {
     /// True when this index (read back from a compiled form) holds together and belongs to
-    /// `kb`: every offset, range and id within bounds, every document an entry or a contact of
-    /// `kb`, every highlighted title word inside its title.
+    /// `kb`: [`Self::holds_together`] and [`Self::belongs_to`].
     #[must_use]
     pub fn is_consistent(&self, kb: &KnowledgeBase) -> bool {
-        let titles: std::collections::HashMap<(&str, Kind), &str> = kb
+        self.holds_together() && self.belongs_to(kb)
+    }
+
+    /// True when every offset, range and id of this index is within bounds: what can be
+    /// checked without the knowledge base (while it is still being decoded).
+    #[must_use]
+    pub fn holds_together(&self) -> bool {
+        self.index.is_consistent() && self.lang.holds_together()
+    }
+
+    /// True when this index, which holds together, belongs to `kb`: its documents are `kb`'s
+    /// entries then its contacts, in order, as the index is built; every highlighted title
+    /// word is inside its title; every translated document is one of them.
+    #[must_use]
+    pub fn belongs_to(&self, kb: &KnowledgeBase) -> bool {
+        let index = &self.index;
+        let items = kb
             .entries
             .iter()
-            .map(|e| ((e.id.as_str(), Kind::Faq), e.title.as_str()))
+            .map(|e| (e.id.as_str(), Kind::Faq, e.title.as_str()))
             .chain(
                 kb.contacts
                     .iter()
-                    .map(|c| ((c.id.as_str(), Kind::Contact), c.name.as_str())),
-            )
-            .collect();
-        let title = |id: &str, kind: Kind| titles.get(&(id, kind)).copied();
-        let index = &self.index;
-        index.is_consistent()
-            && self
-                .lang
-                .is_consistent(|id, kind| title(id, kind).is_some())
-            && index.docs.iter().all(|d| {
-                let Some(title) = title(&d.id, d.kind) else {
-                    return false;
-                };
+                    .map(|c| (c.id.as_str(), Kind::Contact, c.name.as_str())),
+            );
+        let same_docs = index.docs.len() == kb.entries.len() + kb.contacts.len()
+            && index.docs.iter().zip(items).all(|(d, (id, kind, title))| {
                 let words = (d.seq[1] - d.seq[0]) as usize;
-                (0..words).all(|p| {
-                    index
-                        .title_ranges
-                        .get(d.ranges as usize + p)
-                        .is_none_or(|&(s, e)| title.get(s as usize..e as usize).is_some())
-                })
-            })
+                *d.id == *id
+                    && d.kind == kind
+                    && (0..words).all(|p| {
+                        index
+                            .title_ranges
+                            .get(d.ranges as usize + p)
+                            .is_none_or(|&(s, e)| title.get(s as usize..e as usize).is_some())
+                    })
+            });
+        same_docs && {
+            let known: std::collections::HashSet<(&str, Kind)> = if self.lang.is_empty() {
+                std::collections::HashSet::new()
+            } else {
+                index.docs.iter().map(|d| (&*d.id, d.kind)).collect()
+            };
+            self.lang.docs_known(|id, kind| known.contains(&(id, kind)))
+        }
     }
 
     /// Breaks one table of the index, for the tests of [`crate::compiled`]: an offset, a
-    /// posting, a title range, a document id.
+    /// posting, a title range, a document id, the order of the documents.
     #[cfg(test)]
     pub(crate) fn break_for_test(&mut self, what: usize) {
         let index = &mut self.index;
@@ -111,7 +127,9 @@ impl SearchIndex {
             0 => index.offsets[1] = u32::MAX,
             1 => index.postings[0].0 = u32::MAX,
             2 => index.title_ranges[0].1 = u32::MAX,
-            _ => index.docs[0].id = "nulle-part".into(),
+            3 => index.docs[0].id = "nulle-part".into(),
+            // Two documents exchanged: each names an entry of the base, not the one it indexes.
+            _ => index.docs.swap(0, 1),
         }
     }
 }
