@@ -39,6 +39,7 @@ pub mod explain;
 
 // Beside it.
 mod index;
+pub(crate) use index::PostingsSeen;
 pub mod lang;
 pub mod page;
 mod suggest;

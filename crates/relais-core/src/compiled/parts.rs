@@ -1,6 +1,8 @@
-//! The body of a compiled form, cut into parts that are decoded independently, in parallel:
-//! the knowledge base but its entries (the head), the entries in chunks of about [`CHUNK`]
-//! bytes, and the search index. Each part has its own length and checksum in the form's table
+//! The body of a compiled form, cut into parts that are decoded independently, in parallel, in
+//! this order: the knowledge base but its entries (the head), the search index but its
+//! postings, the postings (raw, [`crate::search`]'s own bytes, read straight into the buffer
+//! the index keeps: most of the index at 10,000 entries), and the entries in chunks of about
+//! [`CHUNK`] bytes. Each part has its own length and checksum in the form's table
 //! ([`Span`]), so that a part is checked as it is read, by the thread that decodes it, and an
 //! installed form is read part by part into a buffer each thread reuses, never whole.
 
@@ -12,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Compiled, Refused, compat};
 use crate::kb::{Entry, KnowledgeBase};
-use crate::search::SearchIndex;
+use crate::search::{PostingsSeen, SearchIndex};
 
 /// About how many bytes of entries a chunk holds: small enough that the threads share the work
 /// evenly and that a reading buffer stays small, large enough that a part costs little.
@@ -43,15 +45,22 @@ struct Head {
     files: u64,
 }
 
+/// Where each part is; the entries fill the rest.
+const HEAD: usize = 0;
+const INDEX: usize = 1;
+const POSTINGS: usize = 2;
+const ENTRIES: usize = 3;
+
 /// A part, decoded.
 enum Part {
-    Head(Head),
-    Entries(Vec<Entry>),
+    Head(Box<Head>),
     Index(Box<SearchIndex>),
+    Postings(Vec<u8>, PostingsSeen),
+    Entries(Vec<Entry>),
 }
 
-/// The parts of the body of `kb` and `index`, in order: the head, the chunks of entries, the
-/// index; each compressed when `packed`.
+/// The parts of the body of `kb` and `index`, in order (see above); each compressed when
+/// `packed`.
 pub(super) fn encode(
     kb: &KnowledgeBase,
     index: &SearchIndex,
@@ -81,10 +90,14 @@ pub(super) fn encode(
         translations: translations.clone(),
     };
     compat::keeping_all(|| {
-        let mut parts = vec![postcard::to_stdvec(&HeadRef {
-            kb: &head,
-            files: files as u64,
-        })?];
+        let mut parts = vec![
+            postcard::to_stdvec(&HeadRef {
+                kb: &head,
+                files: files as u64,
+            })?,
+            postcard::to_stdvec(index)?,
+            index.postings_bytes().to_vec(),
+        ];
         let mut start = 0;
         let mut size = 0;
         for (i, entry) in entries.iter().enumerate() {
@@ -94,7 +107,6 @@ pub(super) fn encode(
                 (start, size) = (i + 1, 0);
             }
         }
-        parts.push(postcard::to_stdvec(index)?);
         if packed {
             for part in &mut parts {
                 *part = lz4_flex::block::compress_prepend_size(part);
@@ -108,6 +120,11 @@ pub(super) fn encode(
 pub(super) trait Source: Sync {
     /// The stored bytes of `span`: borrowed, or read into `buf`.
     fn bytes<'a>(&'a self, span: Span, buf: &'a mut Vec<u8>) -> Result<&'a [u8], Refused>;
+
+    /// The stored bytes of `span`, in a buffer of their own.
+    fn owned(&self, span: Span) -> Result<Vec<u8>, Refused> {
+        self.bytes(span, &mut Vec::new()).map(<[u8]>::to_vec)
+    }
 }
 
 impl Source for [u8] {
@@ -123,6 +140,12 @@ impl Source for [u8] {
 pub(super) struct FileSource(pub Mutex<std::fs::File>);
 
 impl Source for FileSource {
+    fn owned(&self, span: Span) -> Result<Vec<u8>, Refused> {
+        let mut buf = Vec::new();
+        self.bytes(span, &mut buf)?;
+        Ok(buf)
+    }
+
     fn bytes<'a>(&'a self, span: Span, buf: &'a mut Vec<u8>) -> Result<&'a [u8], Refused> {
         let unreadable = |e: std::io::Error| Refused::Unreadable(e.to_string());
         let len = usize::try_from(span.len).map_err(|_| Refused::Truncated)?;
@@ -153,7 +176,7 @@ pub(super) fn decode<S: Source + ?Sized>(
     spans: &[Span],
     packed: bool,
 ) -> Result<Compiled, Refused> {
-    if spans.len() < 2 {
+    if spans.len() < ENTRIES {
         return Err(Refused::Truncated);
     }
     // Largest first, so that the threads finish together.
@@ -162,13 +185,13 @@ pub(super) fn decode<S: Source + ?Sized>(
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let work = || {
-        let (mut buf, mut unpacked) = (Vec::new(), Vec::new());
+        let mut buf = Vec::new();
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             if failed.load(Ordering::Relaxed) {
                 break;
             }
-            let part = part(src, spans, i, packed, &mut buf, &mut unpacked);
+            let part = part(src, spans, i, packed, &mut buf);
             failed.fetch_or(part.is_err(), Ordering::Relaxed);
             done.push((i, part));
         }
@@ -204,35 +227,47 @@ fn part<S: Source + ?Sized>(
     i: usize,
     packed: bool,
     buf: &mut Vec<u8>,
-    unpacked: &mut Vec<u8>,
 ) -> Result<Part, Refused> {
+    let unreadable = |e: postcard::Error| Refused::Unreadable(e.to_string());
+    if i == POSTINGS {
+        // Read into the buffer the index keeps, not into `buf`: the largest part is not
+        // copied once more.
+        let stored = src.owned(spans[i])?;
+        if crc32fast::hash(&stored) != spans[i].crc {
+            return Err(Refused::Damaged);
+        }
+        let postings = if packed { unpack(&stored)? } else { stored };
+        let seen = PostingsSeen::of(&postings);
+        return Ok(Part::Postings(postings, seen));
+    }
     let stored = src.bytes(spans[i], buf)?;
     if crc32fast::hash(stored) != spans[i].crc {
         return Err(Refused::Damaged);
     }
+    let unpacked;
     let body = if packed {
-        unpack(stored, unpacked)?;
+        unpacked = unpack(stored)?;
         &unpacked[..]
     } else {
         stored
     };
-    let unreadable = |e: postcard::Error| Refused::Unreadable(e.to_string());
-    Ok(if i == 0 {
-        Part::Head(postcard::from_bytes(body).map_err(unreadable)?)
-    } else if i + 1 == spans.len() {
-        let index: Box<SearchIndex> = postcard::from_bytes(body).map_err(unreadable)?;
-        // Checked here, while the other threads decode the entries; with them, once joined.
-        if !index.holds_together() {
-            return Err(Refused::Inconsistent);
+    Ok(match i {
+        HEAD => Part::Head(Box::new(postcard::from_bytes(body).map_err(unreadable)?)),
+        INDEX => {
+            let index: Box<SearchIndex> = postcard::from_bytes(body).map_err(unreadable)?;
+            // Checked here, while the other threads decode the entries; with its postings and
+            // the entries, once joined.
+            if !index.holds_together_but_postings() {
+                return Err(Refused::Inconsistent);
+            }
+            Part::Index(index)
         }
-        Part::Index(index)
-    } else {
-        Part::Entries(postcard::from_bytes(body).map_err(unreadable)?)
+        _ => Part::Entries(postcard::from_bytes(body).map_err(unreadable)?),
     })
 }
 
-/// Unpacks a compressed part (its unpacked length first) into `out`.
-fn unpack(stored: &[u8], out: &mut Vec<u8>) -> Result<(), Refused> {
+/// A compressed part (its unpacked length first), unpacked.
+fn unpack(stored: &[u8]) -> Result<Vec<u8>, Refused> {
     let bad = || Refused::Unreadable("partie compressée illisible".into());
     let (size, rest) = stored.split_first_chunk::<4>().ok_or_else(bad)?;
     let size = u32::from_le_bytes(*size) as usize;
@@ -240,10 +275,9 @@ fn unpack(stored: &[u8], out: &mut Vec<u8>) -> Result<(), Refused> {
     if size > rest.len().saturating_mul(255) {
         return Err(bad());
     }
-    out.clear();
-    out.resize(size, 0);
-    match lz4_flex::block::decompress_into(rest, out) {
-        Ok(n) if n == size => Ok(()),
+    // Into a fresh buffer the decoder writes without zeroing it first.
+    match lz4_flex::block::decompress(rest, size) {
+        Ok(out) if out.len() == size => Ok(out),
         _ => Err(bad()),
     }
 }
@@ -256,22 +290,24 @@ fn assemble(
 ) -> Result<Compiled, Refused> {
     let mut head = None;
     let mut index = None;
+    let mut postings = None;
     let mut entries: Option<Vec<Entry>> = None;
     let mut chunks = Vec::new();
-    let mut seen = 0;
+    let mut got = 0;
     for part in parts {
-        seen += 1;
+        got += 1;
         match part? {
             Part::Head(h) => head = Some(h),
             Part::Index(i) => index = Some(i),
+            Part::Postings(p, seen) => postings = Some((p, seen)),
             Part::Entries(e) if entries.is_none() => entries = Some(e),
             Part::Entries(e) => chunks.push(e),
         }
     }
-    let (Some(head), Some(index)) = (head, index) else {
+    let (Some(head), Some(mut index), Some((postings, seen))) = (head, index, postings) else {
         return Err(Refused::Truncated);
     };
-    if seen != count {
+    if got != count {
         return Err(Refused::Truncated);
     }
     let mut kb = head.kb;
@@ -283,7 +319,7 @@ fn assemble(
     }
     kb.entries = all;
     // A right checksum says the form is as written, not that it was written by relais.
-    if !index.belongs_to(&kb) {
+    if !index.set_postings(postings, seen) || !index.belongs_to(&kb) {
         return Err(Refused::Inconsistent);
     }
     Ok(Compiled {

@@ -111,6 +111,11 @@ fn forge(key: &Key, packed: bool, parts: &[&[u8]]) -> Vec<u8> {
     out
 }
 
+/// The parts `first`, then `entries`.
+fn with<'a>(first: [&'a [u8]; 3], entries: &[&'a [u8]]) -> Vec<&'a [u8]> {
+    [&first[..], entries].concat()
+}
+
 /// The stored parts of `bytes`, in order.
 fn parts_of(bytes: &[u8]) -> Vec<&[u8]> {
     let table = table(bytes, &BUNDLED_KEY, &[]).expect("a table");
@@ -138,11 +143,11 @@ fn the_form_is_cut_into_parts_that_load_back_in_order() {
     let bytes = encode(&kb, &index, files, &BUNDLED_KEY, &[]).expect("encodes");
     let parts = parts_of(&bytes);
     assert!(
-        parts.len() >= 4,
-        "head, entries in chunks, index: {}",
+        parts.len() >= 5,
+        "head, index, postings, entries in chunks: {}",
         parts.len()
     );
-    // Rebuilt from its own parts, the form is the same bytes and loads the same base.
+    // Rebuilt from its own parts, the form is the same bytes.
     assert_eq!(forge(&BUNDLED_KEY, false, &parts), bytes);
     // Each part is checked on its own: damage in any of them is found.
     let table = table(&bytes, &BUNDLED_KEY, &[]).expect("a table");
@@ -155,19 +160,40 @@ fn the_form_is_cut_into_parts_that_load_back_in_order() {
             "{span:?}"
         );
     }
-    // Parts in another order, with right checksums: refused, never a panic.
-    let (head, index_part) = (parts[0], parts[parts.len() - 1]);
-    let middle = &parts[1..parts.len() - 1];
+    // Parts missing, repeated, cut or in another order, with right checksums: refused, never
+    // a panic.
+    let (head, index_part, postings) = (parts[0], parts[1], parts[2]);
+    let entries = &parts[3..];
     let mut reversed: Vec<&[u8]> = parts.clone();
     reversed.reverse();
+    let without = |at: usize| {
+        let mut p = parts.clone();
+        p.remove(at);
+        p
+    };
+    let mut too_far = postings.to_vec();
+    too_far[..4].copy_from_slice(&u32::MAX.to_le_bytes());
     for (what, order) in [
         ("reversed", reversed),
-        ("no index", parts[..parts.len() - 1].to_vec()),
-        ("no head", parts[1..].to_vec()),
+        ("no head", without(0)),
+        ("no index", without(1)),
+        ("no postings", without(2)),
         ("head alone", vec![head]),
         ("index alone", vec![index_part]),
         ("nothing", Vec::new()),
-        ("entries twice", [&parts[..], middle].concat()),
+        (
+            "index and postings exchanged",
+            with([head, postings, index_part], entries),
+        ),
+        ("entries twice", [&parts[..], entries].concat()),
+        (
+            "postings cut",
+            with([head, index_part, &postings[..postings.len() - 6]], entries),
+        ),
+        (
+            "a posting past the documents",
+            with([head, index_part, &too_far], entries),
+        ),
     ] {
         let forged = forge(&BUNDLED_KEY, false, &order);
         assert!(decode(&forged, &BUNDLED_KEY, &[]).is_err(), "{what}");
