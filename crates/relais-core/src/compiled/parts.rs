@@ -1,8 +1,8 @@
 //! The body of a compiled form, cut into parts that are decoded independently, in parallel, in
 //! this order: the knowledge base but its entries (the head), the search index but its
-//! postings, the postings (raw, [`crate::search`]'s own bytes, read straight into the buffer
-//! the index keeps: most of the index at 10,000 entries), and the entries in chunks of about
-//! [`CHUNK`] bytes. Each part has its own length and checksum in the form's table
+//! postings and translations, the postings (raw, [`crate::search`]'s own bytes, read straight
+//! into the buffer the index keeps: most of the index at 10,000 entries), the translations'
+//! index, and the entries in chunks of about [`CHUNK`] bytes. Each part has its own length and checksum in the form's table
 //! ([`Span`]), so that a part is checked as it is read, by the thread that decodes it, and an
 //! installed form is read part by part into a buffer each thread reuses, never whole.
 
@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Compiled, Refused, compat};
 use crate::kb::{Entry, KnowledgeBase};
+use crate::search::lang::LangIndex;
 use crate::search::{PostingsSeen, SearchIndex};
 
 /// About how many bytes of entries a chunk holds: small enough that the threads share the work
@@ -49,13 +50,15 @@ struct Head {
 const HEAD: usize = 0;
 const INDEX: usize = 1;
 const POSTINGS: usize = 2;
-const ENTRIES: usize = 3;
+const LANG: usize = 3;
+const ENTRIES: usize = 4;
 
 /// A part, decoded.
 enum Part {
     Head(Box<Head>),
     Index(Box<SearchIndex>),
     Postings(Vec<u8>, PostingsSeen),
+    Lang(Box<LangIndex>),
     Entries(Vec<Entry>),
 }
 
@@ -97,6 +100,7 @@ pub(super) fn encode(
             })?,
             postcard::to_stdvec(index)?,
             index.postings_bytes().to_vec(),
+            postcard::to_stdvec(index.lang())?,
         ];
         let mut start = 0;
         let mut size = 0;
@@ -262,6 +266,13 @@ fn part<S: Source + ?Sized>(
             }
             Part::Index(index)
         }
+        LANG => {
+            let lang: Box<LangIndex> = postcard::from_bytes(body).map_err(unreadable)?;
+            if !lang.holds_together() {
+                return Err(Refused::Inconsistent);
+            }
+            Part::Lang(lang)
+        }
         _ => Part::Entries(postcard::from_bytes(body).map_err(unreadable)?),
     })
 }
@@ -291,6 +302,7 @@ fn assemble(
     let mut head = None;
     let mut index = None;
     let mut postings = None;
+    let mut lang = None;
     let mut entries: Option<Vec<Entry>> = None;
     let mut chunks = Vec::new();
     let mut got = 0;
@@ -300,13 +312,17 @@ fn assemble(
             Part::Head(h) => head = Some(h),
             Part::Index(i) => index = Some(i),
             Part::Postings(p, seen) => postings = Some((p, seen)),
+            Part::Lang(l) => lang = Some(l),
             Part::Entries(e) if entries.is_none() => entries = Some(e),
             Part::Entries(e) => chunks.push(e),
         }
     }
-    let (Some(head), Some(mut index), Some((postings, seen))) = (head, index, postings) else {
+    let (Some(head), Some(mut index), Some((postings, seen)), Some(lang)) =
+        (head, index, postings, lang)
+    else {
         return Err(Refused::Truncated);
     };
+    index.set_lang(*lang);
     if got != count {
         return Err(Refused::Truncated);
     }

@@ -112,7 +112,7 @@ fn forge(key: &Key, packed: bool, parts: &[&[u8]]) -> Vec<u8> {
 }
 
 /// The parts `first`, then `entries`.
-fn with<'a>(first: [&'a [u8]; 3], entries: &[&'a [u8]]) -> Vec<&'a [u8]> {
+fn with<'a>(first: [&'a [u8]; 4], entries: &[&'a [u8]]) -> Vec<&'a [u8]> {
     [&first[..], entries].concat()
 }
 
@@ -143,8 +143,8 @@ fn the_form_is_cut_into_parts_that_load_back_in_order() {
     let bytes = encode(&kb, &index, files, &BUNDLED_KEY, &[]).expect("encodes");
     let parts = parts_of(&bytes);
     assert!(
-        parts.len() >= 5,
-        "head, index, postings, entries in chunks: {}",
+        parts.len() >= 6,
+        "head, index, postings, translations, entries in chunks: {}",
         parts.len()
     );
     // Rebuilt from its own parts, the form is the same bytes.
@@ -162,8 +162,8 @@ fn the_form_is_cut_into_parts_that_load_back_in_order() {
     }
     // Parts missing, repeated, cut or in another order, with right checksums: refused, never
     // a panic.
-    let (head, index_part, postings) = (parts[0], parts[1], parts[2]);
-    let entries = &parts[3..];
+    let (head, index_part, postings, lang) = (parts[0], parts[1], parts[2], parts[3]);
+    let entries = &parts[4..];
     let mut reversed: Vec<&[u8]> = parts.clone();
     reversed.reverse();
     let without = |at: usize| {
@@ -178,21 +178,29 @@ fn the_form_is_cut_into_parts_that_load_back_in_order() {
         ("no head", without(0)),
         ("no index", without(1)),
         ("no postings", without(2)),
+        ("no translations", without(3)),
         ("head alone", vec![head]),
         ("index alone", vec![index_part]),
         ("nothing", Vec::new()),
         (
             "index and postings exchanged",
-            with([head, postings, index_part], entries),
+            with([head, postings, index_part, lang], entries),
+        ),
+        (
+            "translations first",
+            with([lang, index_part, postings, head], entries),
         ),
         ("entries twice", [&parts[..], entries].concat()),
         (
             "postings cut",
-            with([head, index_part, &postings[..postings.len() - 6]], entries),
+            with(
+                [head, index_part, &postings[..postings.len() - 6], lang],
+                entries,
+            ),
         ),
         (
             "a posting past the documents",
-            with([head, index_part, &too_far], entries),
+            with([head, index_part, &too_far, lang], entries),
         ),
     ] {
         let forged = forge(&BUNDLED_KEY, false, &order);

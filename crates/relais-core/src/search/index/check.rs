@@ -111,10 +111,21 @@ impl SearchIndex {
         self.index.is_consistent() && self.lang.holds_together()
     }
 
-    /// [`Self::holds_together`] but for the postings, which the compiled form keeps apart.
+    /// [`Self::holds_together`] but for the postings and the translations' index, which the
+    /// compiled form keeps apart (each checked where it is decoded).
     #[must_use]
     pub(crate) fn holds_together_but_postings(&self) -> bool {
-        self.index.tables_fit() && self.lang.holds_together()
+        self.index.tables_fit()
+    }
+
+    /// The translations' index, which the compiled form keeps apart (see [`Self::set_lang`]).
+    pub(crate) fn lang(&self) -> &super::super::lang::LangIndex {
+        &self.lang
+    }
+
+    /// Puts back the translations' index of a compiled form.
+    pub(crate) fn set_lang(&mut self, lang: super::super::lang::LangIndex) {
+        self.lang = lang;
     }
 
     /// The postings as the compiled form keeps them, apart (see [`Self::set_postings`]).
