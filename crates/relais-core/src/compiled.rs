@@ -19,9 +19,10 @@
 //!                 packing: u8, 0 stored as is, 1 each part compressed (lz4, its length
 //!                 first; the bundled form only);
 //!                 parts: u32 count, then for each part u64 length + u32 CRC-32 of its bytes
-//! parts           one after another, to the end of the file (parts.rs), each postcard: the
-//!                 knowledge base but its entries and the number of files read; the entries,
-//!                 in chunks; the search index
+//! parts           one after another, to the end of the file (parts.rs): the knowledge base
+//!                 but its entries and the number of files read; the search index but its
+//!                 postings and translations; the postings (raw bytes); the translations'
+//!                 index; the entries, in chunks (all but the postings postcard)
 //! ```
 //!
 //! A binary loads only a form that carries its own format and build: any other, like a
