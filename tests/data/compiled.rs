@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use relais::compiled::{BUNDLED_KEY, FILE, decode, encode, key_of_manifest, stamps};
+use relais::compiled::{BUNDLED_KEY, FILE, decode, decode_file, encode, key_of_manifest, stamps};
 use relais::kb::manifest::MANIFEST;
 use relais::kb::validate::{load, validate};
 use relais::kb::{KnowledgeBase, Origin, SourceFile, today};
@@ -167,6 +167,10 @@ fn the_installed_compiled_form_is_the_parsed_data() {
     let now = stamps::of_dir(&version).expect("listed");
     let bytes = fs::read(version.join(FILE)).expect("compiled");
     let compiled = decode(&bytes, &key, &now).expect("loads");
+    let from_file =
+        decode_file(&version.join(FILE), bytes.len() as u64, &key, &now).expect("loads");
+    assert_eq!(from_file.kb, compiled.kb);
+    same_answers(&from_file.index, &compiled.index);
     let parsed = load(&Origin::UserDir(version.clone()), today()).expect("parses");
     let mut kb = compiled.kb;
     kb.meta.unsigned = parsed.kb.meta.unsigned;
@@ -219,6 +223,13 @@ fn generated_data_loads_back_the_same() {
     let key = [3; 32];
     let bytes = encode(&kb, &index, files.len(), &key, &[]).expect("encodes");
     let back = decode(&bytes, &key, &[]).expect("decodes");
+    assert_eq!(back.kb, kb);
+    same_answers(&back.index, &index);
+    // Read from its file, part by part, the entries in several chunks decoded in parallel.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join(FILE);
+    fs::write(&path, &bytes).expect("written");
+    let back = decode_file(&path, bytes.len() as u64, &key, &[]).expect("decodes");
     assert_eq!(back.kb, kb);
     same_answers(&back.index, &index);
 }

@@ -12,15 +12,21 @@
 //! build           u8 length + that many bytes: BUILD (the crate's version and its build id)
 //! key             32 bytes: what the form was made from (SHA-256 of the installed manifest;
 //!                 zeros for the bundled data)
-//! checksum        u32, little endian: CRC-32 of all that follows
-//! stamps          u32 length + postcard: the installed files as the form saw them (stamps.rs)
-//! packing         u8: 0 stored as is, 1 compressed (lz4, its length first)
-//! length          u64, little endian: the body's length, which ends the file
-//! body            postcard: the knowledge base, the index, the number of files read
+//! table length    u32, little endian
+//! checksum        u32, little endian: CRC-32 of the table
+//! table           stamps: u32 length + postcard, the installed files as the form saw them
+//!                 (stamps.rs);
+//!                 packing: u8, 0 stored as is, 1 each part compressed (lz4, its length
+//!                 first; the bundled form only);
+//!                 parts: u32 count, then for each part u64 length + u32 CRC-32 of its bytes
+//! parts           one after another, to the end of the file (parts.rs): the knowledge base
+//!                 but its entries and the number of files read; the search index but its
+//!                 postings and translations; the postings (raw bytes); the translations'
+//!                 index; the entries, in chunks (all but the postings postcard)
 //! ```
 //!
 //! A binary loads only a form that carries its own format and build: any other, like a
-//! truncated or damaged file (the checksum) or one made from files that changed since, is
+//! truncated or damaged file (a checksum) or one made from files that changed since, is
 //! refused with the reason, and the caller parses the YAML instead ([`load`]). postcard
 //! (serde, compact, not self-describing) was chosen over a zero-copy format (rkyv) because it
 //! reuses the serde derives the types already have and decoding it fits the start budget
@@ -28,9 +34,8 @@
 
 mod compat;
 mod load;
+mod parts;
 pub mod stamps;
-
-use serde::{Deserialize, Serialize};
 
 use crate::kb::KnowledgeBase;
 use crate::search::SearchIndex;
@@ -50,7 +55,7 @@ pub type LangCode = &'static str;
 pub const FILE: &str = "relais-kb.bin";
 
 /// The version of the layout above; raised whenever it changes.
-pub const FORMAT: u16 = 2;
+pub const FORMAT: u16 = 3;
 
 /// This build of relais: the crate's version and a hash of the core's sources and locked
 /// dependencies (`build.rs`), so that no other build's form is ever read.
@@ -95,20 +100,6 @@ pub enum Refused {
     Inconsistent,
 }
 
-#[derive(Serialize)]
-struct BodyRef<'a> {
-    kb: &'a KnowledgeBase,
-    index: &'a SearchIndex,
-    files: u64,
-}
-
-#[derive(Deserialize)]
-struct Body {
-    kb: KnowledgeBase,
-    index: SearchIndex,
-    files: u64,
-}
-
 /// The compiled form of `kb` and `index`, made from `files` data files identified by `key`,
 /// whose folder looked like `stamps` (empty for the bundled data).
 ///
@@ -124,7 +115,7 @@ pub fn encode(
     encode_with(kb, index, files, key, stamps, false)
 }
 
-/// [`encode`], the body compressed: the bundled form, embedded in the binary, where size
+/// [`encode`], each part compressed: the bundled form, embedded in the binary, where size
 /// counts more than the millisecond it takes to unpack at start.
 ///
 /// # Errors
@@ -148,38 +139,34 @@ fn encode_with(
 ) -> Result<Vec<u8>, Refused> {
     index.stem_all();
     let unreadable = |e: postcard::Error| Refused::Unreadable(e.to_string());
-    let body = compat::keeping_all(|| {
-        postcard::to_stdvec(&BodyRef {
-            kb,
-            index,
-            files: files as u64,
-        })
-    })
-    .map_err(unreadable)?;
-    let body = if packed {
-        lz4_flex::block::compress_prepend_size(&body)
-    } else {
-        body
-    };
+    let parts = parts::encode(kb, index, files, packed).map_err(unreadable)?;
     let stamps = postcard::to_stdvec(stamps).map_err(unreadable)?;
-    let mut rest = Vec::with_capacity(stamps.len() + body.len() + 16);
-    rest.extend_from_slice(
+    let mut table = Vec::with_capacity(stamps.len() + parts.len() * 12 + 16);
+    table.extend_from_slice(
         &u32::try_from(stamps.len())
             .unwrap_or(u32::MAX)
             .to_le_bytes(),
     );
-    rest.extend_from_slice(&stamps);
-    rest.push(u8::from(packed));
-    rest.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    rest.extend_from_slice(&body);
-    let mut out = Vec::with_capacity(rest.len() + 96);
+    table.extend_from_slice(&stamps);
+    table.push(u8::from(packed));
+    table.extend_from_slice(&(parts.len() as u32).to_le_bytes());
+    for part in &parts {
+        table.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        table.extend_from_slice(&crc32fast::hash(part).to_le_bytes());
+    }
+    let body: usize = parts.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(table.len() + body + 96);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.push(BUILD.len() as u8);
     out.extend_from_slice(BUILD.as_bytes());
     out.extend_from_slice(key);
-    out.extend_from_slice(&crc32fast::hash(&rest).to_le_bytes());
-    out.extend_from_slice(&rest);
+    out.extend_from_slice(&u32::try_from(table.len()).unwrap_or(u32::MAX).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&table).to_le_bytes());
+    out.extend_from_slice(&table);
+    for part in &parts {
+        out.extend_from_slice(part);
+    }
     Ok(out)
 }
 
@@ -188,8 +175,76 @@ fn encode_with(
 ///
 /// # Errors
 /// [`Refused`]: another format or build, another key, files changed since, a truncated or
-/// damaged file.
+/// damaged file, a part that does not decode or an index that does not hold together.
 pub fn decode(bytes: &[u8], key: &Key, stamps: &[Stamp]) -> Result<Compiled, Refused> {
+    let table = table(bytes, key, stamps)?;
+    if table.end != bytes.len() as u64 {
+        return Err(Refused::Truncated);
+    }
+    parts::decode(bytes, &table.spans, table.packed)
+}
+
+/// [`decode`] of the form in the file `path` (at most `limit` bytes), read part by part: each
+/// thread reads the part it decodes into a buffer it reuses, so the file is never held whole.
+///
+/// # Errors
+/// As [`decode`]; [`Refused::Missing`] when there is no such file.
+pub fn decode_file(
+    path: &std::path::Path,
+    limit: u64,
+    key: &Key,
+    stamps: &[Stamp],
+) -> Result<Compiled, Refused> {
+    use std::io::Read as _;
+    let (file, len) = match crate::kb::read::open_bounded(path, limit) {
+        Ok(opened) => opened,
+        Err(crate::kb::LoadError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Err(Refused::Missing);
+        }
+        Err(e) => return Err(Refused::Unreadable(e.to_string())),
+    };
+    let unreadable = |e: std::io::Error| Refused::Unreadable(e.to_string());
+    // The header and table, in one read unless the table is large.
+    let mut head = Vec::new();
+    (&file)
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .map_err(unreadable)?;
+    if let Some(more) = header_len(&head).and_then(|n| n.checked_sub(head.len())) {
+        (&file)
+            .take(more as u64)
+            .read_to_end(&mut head)
+            .map_err(unreadable)?;
+    }
+    let table = table(&head, key, stamps)?;
+    if table.end != len {
+        return Err(Refused::Truncated);
+    }
+    let source = parts::FileSource(std::sync::Mutex::new(file));
+    parts::decode(&source, &table.spans, table.packed)
+}
+
+/// The table of a form: whether its parts are compressed, where they are, where they end.
+struct Table {
+    packed: bool,
+    spans: Vec<parts::Span>,
+    end: u64,
+}
+
+/// Length of the header and table that start `bytes`, when `bytes` holds their fixed part.
+fn header_len(bytes: &[u8]) -> Option<usize> {
+    let build_len = *bytes.get(MAGIC.len() + 2)? as usize;
+    let at = MAGIC.len() + 3 + build_len + 32;
+    let table_len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+    Some(at + 8 + table_len)
+}
+
+/// Checks the header of the form that `bytes` starts with (at least its header and table)
+/// and reads its table: this build's, from `key`, its table's checksum right, made from a
+/// folder that looked like `stamps`.
+fn table(bytes: &[u8], key: &Key, stamps: &[Stamp]) -> Result<Table, Refused> {
     let mut rest = bytes;
     if take(&mut rest, MAGIC.len()).ok_or(Refused::NotCompiled)? != MAGIC {
         return Err(Refused::NotCompiled);
@@ -205,43 +260,38 @@ pub fn decode(bytes: &[u8], key: &Key, stamps: &[Stamp]) -> Result<Compiled, Ref
     if take(&mut rest, 32).ok_or(Refused::Truncated)? != key {
         return Err(Refused::OtherFiles);
     }
+    let table_len = u32::from_le_bytes(array(take(&mut rest, 4))?) as usize;
     let crc = take(&mut rest, 4).ok_or(Refused::Truncated)?;
-    let checked = rest;
-    let stamps_len = u32::from_le_bytes(array(take(&mut rest, 4))?) as usize;
-    let theirs = take(&mut rest, stamps_len).ok_or(Refused::Truncated)?;
-    let packing = take(&mut rest, 1).ok_or(Refused::Truncated)?[0];
-    let len = u64::from_le_bytes(array(take(&mut rest, 8))?);
-    if len != rest.len() as u64 {
+    let mut table = take(&mut rest, table_len).ok_or(Refused::Truncated)?;
+    if crc32fast::hash(table).to_le_bytes() != crc {
+        return Err(Refused::Damaged);
+    }
+    let stamps_len = u32::from_le_bytes(array(take(&mut table, 4))?) as usize;
+    let theirs = take(&mut table, stamps_len).ok_or(Refused::Truncated)?;
+    let packed = match take(&mut table, 1).ok_or(Refused::Truncated)?[0] {
+        0 => false,
+        // Only the bundled form, embedded in the binary, is ever compressed.
+        1 if key == &BUNDLED_KEY => true,
+        other => return Err(Refused::Unreadable(format!("rangement inconnu ({other})"))),
+    };
+    let count = u32::from_le_bytes(array(take(&mut table, 4))?) as usize;
+    if table.len() != count.saturating_mul(12) {
         return Err(Refused::Truncated);
     }
-    if crc32fast::hash(checked).to_le_bytes() != crc {
-        return Err(Refused::Damaged);
+    let mut end = (bytes.len() - rest.len()) as u64;
+    let mut spans = Vec::with_capacity(count);
+    for row in table.chunks_exact(12) {
+        let len = u64::from_le_bytes(array(row.get(..8))?);
+        let crc = u32::from_le_bytes(array(row.get(8..))?);
+        spans.push(parts::Span { at: end, len, crc });
+        end = end.checked_add(len).ok_or(Refused::Truncated)?;
     }
     let theirs: Vec<Stamp> =
         postcard::from_bytes(theirs).map_err(|e| Refused::Unreadable(e.to_string()))?;
     if theirs != stamps {
         return Err(Refused::Changed);
     }
-    let unpacked;
-    let body = match packing {
-        0 => rest,
-        1 => {
-            unpacked = lz4_flex::block::decompress_size_prepended(rest)
-                .map_err(|e| Refused::Unreadable(e.to_string()))?;
-            &unpacked[..]
-        }
-        other => return Err(Refused::Unreadable(format!("rangement inconnu ({other})"))),
-    };
-    let body: Body = postcard::from_bytes(body).map_err(|e| Refused::Unreadable(e.to_string()))?;
-    // A right checksum says the form is as written, not that it was written by relais.
-    if !body.index.is_consistent(&body.kb) {
-        return Err(Refused::Inconsistent);
-    }
-    Ok(Compiled {
-        kb: body.kb,
-        index: body.index,
-        files: usize::try_from(body.files).unwrap_or(usize::MAX),
-    })
+    Ok(Table { packed, spans, end })
 }
 
 /// `N` bytes taken by [`take`], as an array.

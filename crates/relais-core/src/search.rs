@@ -39,6 +39,7 @@ pub mod explain;
 
 // Beside it.
 mod index;
+pub(crate) use index::PostingsSeen;
 pub mod lang;
 pub mod page;
 mod suggest;
@@ -228,7 +229,8 @@ impl Default for QueryOptions {
 #[derive(Serialize, Deserialize)]
 pub struct SearchIndex {
     index: index::Index,
-    /// The translations, searched apart ([`lang`]).
+    /// The translations, searched apart ([`lang`]); a part of its own in the compiled form.
+    #[serde(skip)]
     lang: lang::LangIndex,
     fallback: Vec<String>,
     /// Buffers reused from one query to the next (a fresh set is used if they are busy).

@@ -228,20 +228,6 @@ pub mod numbers {
         }
     }
 
-    impl Fixed for (u32, u16) {
-        const WIDTH: usize = 6;
-        fn put(self, out: &mut Vec<u8>) {
-            out.extend_from_slice(&self.0.to_le_bytes());
-            out.extend_from_slice(&self.1.to_le_bytes());
-        }
-        fn get(b: &[u8]) -> Self {
-            (
-                u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-                u16::from_le_bytes([b[4], b[5]]),
-            )
-        }
-    }
-
     impl Fixed for (u32, u8, u16) {
         const WIDTH: usize = 7;
         fn put(self, out: &mut Vec<u8>) {

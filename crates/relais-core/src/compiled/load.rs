@@ -15,9 +15,8 @@ use jiff::civil::Date;
 use sha2::{Digest as _, Sha256};
 
 use super::stamps::{self, Stamp};
-use super::{BUNDLED_KEY, Compiled, FILE, Key, Refused, decode, encode};
+use super::{BUNDLED_KEY, Compiled, FILE, Key, Refused, decode, decode_file, encode};
 use crate::kb::manifest::MANIFEST;
-use crate::kb::read::read_bounded;
 use crate::kb::seal::Seal;
 use crate::kb::validate::{self, Loaded, limits, load_read};
 use crate::kb::{KnowledgeBase, LoadError, Origin};
@@ -88,14 +87,12 @@ fn compiled(dir: &Path, now: Option<&[Stamp]>) -> Result<(Compiled, Seal), Refus
     let keys = crate::kb::trust::trusted_keys(crate::kb::trust::keys_dir().as_deref());
     let seal = crate::kb::seal::check_manifest_signature(dir, &manifest, &keys)
         .map_err(|e| Refused::Unreadable(e.to_string()))?;
-    let bytes = match read_bounded(&dir.join(FILE), limits::MAX_TEXT_BYTES as u64 * 4) {
-        Ok(bytes) => bytes,
-        Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Refused::Missing);
-        }
-        Err(e) => return Err(Refused::Unreadable(e.to_string())),
-    };
-    let compiled = decode(&bytes, &key_of_manifest(manifest.as_bytes()), now)?;
+    let compiled = decode_file(
+        &dir.join(FILE),
+        limits::MAX_TEXT_BYTES as u64 * 4,
+        &key_of_manifest(manifest.as_bytes()),
+        now,
+    )?;
     Ok((compiled, seal))
 }
 

@@ -16,12 +16,11 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError + '_ {
     }
 }
 
-/// The bytes of the regular file at `path` (links followed), at most `limit` of them.
+/// The regular file `path`, opened, and its length: at most `limit` bytes.
 ///
 /// # Errors
-/// Not a regular file (refused before it is opened, so a named pipe cannot block), more than
-/// `limit` bytes (counted as they are read: a file's announced size can lie), or unreadable.
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+/// The file cannot be read, is not a regular file or is larger than `limit`.
+pub fn open_bounded(path: &Path, limit: u64) -> Result<(File, u64), LoadError> {
     let meta = fs::metadata(path).map_err(io_error(path))?;
     regular(path, &meta)?;
     if meta.len() > limit {
@@ -33,7 +32,25 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     }
     let file = File::open(path).map_err(io_error(path))?;
     // Checked again on what was opened, in case the path changed in between.
-    regular(path, &file.metadata().map_err(io_error(path))?)?;
+    let meta = file.metadata().map_err(io_error(path))?;
+    regular(path, &meta)?;
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    Ok((file, meta.len()))
+}
+
+/// The bytes of the regular file at `path` (links followed), at most `limit` of them.
+///
+/// # Errors
+/// Not a regular file (refused before it is opened, so a named pipe cannot block), more than
+/// `limit` bytes (counted as they are read: a file's announced size can lie), or unreadable.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let (file, _) = open_bounded(path, limit)?;
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -7,6 +7,8 @@
 mod build;
 mod check;
 
+pub use check::PostingsSeen;
+
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -103,9 +105,11 @@ pub struct Member {
 pub struct Index {
     pub docs: Vec<IndexDoc>,
     pub vocab: Vocab,
-    /// (document, term frequency), grouped by word then field, by document.
-    #[serde(with = "crate::compiled::numbers")]
-    pub postings: Vec<(u32, u16)>,
+    /// (document, term frequency), grouped by word then field, by document: [`POSTING`]
+    /// bytes each, little endian, as they are in the compiled form, where they are a part of
+    /// their own, read straight into this buffer ([`crate::compiled`]).
+    #[serde(skip)]
+    pub postings: Vec<u8>,
     /// Start of the postings of (word, field) at `word * FIELDS + field`; one extra at the end.
     #[serde(with = "crate::compiled::numbers")]
     pub offsets: Vec<u32>,
@@ -123,11 +127,35 @@ pub struct Index {
     pub colloquial: Vec<Rule>,
 }
 
+/// Bytes of a posting: the document (u32), the term frequency (u16).
+pub const POSTING: usize = 6;
+
+/// The postings of `(document, term frequency)` as bytes.
+pub fn posting_bytes(postings: &[(u32, u16)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(postings.len() * POSTING);
+    for &(doc, tf) in postings {
+        out.extend_from_slice(&doc.to_le_bytes());
+        out.extend_from_slice(&tf.to_le_bytes());
+    }
+    out
+}
+
+/// The posting in `b` (`POSTING` bytes).
+fn posting(b: &[u8]) -> (u32, u16) {
+    (
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+        u16::from_le_bytes([b[4], b[5]]),
+    )
+}
+
 impl Index {
     /// Documents containing word `id` in `field`, with the word's frequency there.
-    pub fn postings(&self, id: u32, field: Field) -> &[(u32, u16)] {
+    pub fn postings(&self, id: u32, field: Field) -> impl Iterator<Item = (u32, u16)> + '_ {
         let at = id as usize * FIELDS + field as usize;
-        &self.postings[self.offsets[at] as usize..self.offsets[at + 1] as usize]
+        let (start, end) = (self.offsets[at] as usize, self.offsets[at + 1] as usize);
+        self.postings[start * POSTING..end * POSTING]
+            .chunks_exact(POSTING)
+            .map(posting)
     }
 
     /// The word sequence of `doc`'s short field (title, `ask`, keywords or summary).

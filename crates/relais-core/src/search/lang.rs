@@ -239,14 +239,12 @@ impl LangIndex {
         self.docs.is_empty()
     }
 
-    /// The postings of the terms equal to `term`, or starting with it when `prefix`.
-    /// True when every posting points to a document and a field of this index, and every
-    /// document to an item `known` knows (see `index::check`).
+    /// True when the terms are sorted and every posting points to a document and a field of
+    /// this index (see `index::check`).
     #[must_use]
-    pub fn is_consistent(&self, known: impl Fn(&str, Kind) -> bool) -> bool {
+    pub fn holds_together(&self) -> bool {
         let docs = self.docs.len();
-        self.docs.iter().all(|d| known(&d.id, d.kind))
-            && self.terms.windows(2).all(|w| w[0].0 < w[1].0)
+        self.terms.windows(2).all(|w| w[0].0 < w[1].0)
             && self
                 .terms
                 .iter()
@@ -254,6 +252,13 @@ impl LangIndex {
                 .all(|&(d, f, _)| (d as usize) < docs && usize::from(f) < FIELDS)
     }
 
+    /// True when every document is an item `known` knows (see `index::check`).
+    #[must_use]
+    pub fn docs_known(&self, known: impl Fn(&str, Kind) -> bool) -> bool {
+        self.docs.iter().all(|d| known(&d.id, d.kind))
+    }
+
+    /// The postings of the terms equal to `term`, or starting with it when `prefix`.
     fn lookup(&self, term: &str, prefix: bool) -> impl Iterator<Item = (f32, &[Posting])> {
         let start = self.terms.partition_point(|(t, _)| &**t < term);
         self.terms[start..]

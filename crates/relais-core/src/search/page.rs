@@ -62,7 +62,7 @@ impl PageIndex {
         let v = &index.vocab;
         let mut answers: Vec<Vec<u32>> = vec![Vec::new(); index.docs.len()];
         for id in 0..v.words.len() as u32 {
-            for &(doc, tf) in index.postings(id, Field::Answer) {
+            for (doc, tf) in index.postings(id, Field::Answer) {
                 answers[doc as usize].extend([id, u32::from(tf)]);
             }
         }

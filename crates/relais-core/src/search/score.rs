@@ -147,7 +147,7 @@ impl Scratch {
         };
         for &field in fields {
             let fi = field as usize;
-            for &(doc, tf) in index.postings(id, field) {
+            for (doc, tf) in index.postings(id, field) {
                 #[allow(clippy::cast_precision_loss)] // word counts
                 let len = index.docs[doc as usize].len[fi] as f32;
                 let norm = 1.0 - B[fi] + B[fi] * len / index.avg_len[fi];

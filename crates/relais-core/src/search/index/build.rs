@@ -250,7 +250,7 @@ impl Builder {
         Index {
             docs: self.docs,
             vocab,
-            postings,
+            postings: super::posting_bytes(&postings),
             offsets,
             avg_len,
             seq,
