@@ -24,12 +24,25 @@ fn main() {
         }
     };
     let index = SearchIndex::new(&loaded.kb);
-    let bytes = encode_packed(&loaded.kb, &index, loaded.files, &BUNDLED_KEY)
+    let bytes = encode_packed(&loaded.kb, &index, loaded.files, &BUNDLED_KEY, lz4_hc)
         .unwrap_or_else(|e| panic!("forme compilée : {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bundled.kb");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
     write_schemas();
     drop_unwind_tables();
+}
+
+/// A part of the bundled form in LZ4 HC at its highest level, its length first: the same block
+/// format as `lz4_flex` writes and the start unpacks, a third smaller than `lz4_flex`'s fast
+/// compressor makes it, and no slower to unpack (BENCHMARKS.md « Binary size »). Build time only:
+/// the binary holds the decoder of `lz4_flex`, not this compressor.
+fn lz4_hc(part: &[u8]) -> Vec<u8> {
+    lz4::block::compress(
+        part,
+        Some(lz4::block::CompressionMode::HIGHCOMPRESSION(12)),
+        true,
+    )
+    .unwrap_or_else(|e| panic!("compression LZ4 HC : {e}"))
 }
 
 /// The JSON Schemas derived from the serde types of the data and translation files, written as

@@ -112,11 +112,23 @@ pub fn encode(
     key: &Key,
     stamps: &[Stamp],
 ) -> Result<Vec<u8>, Refused> {
-    encode_with(kb, index, files, key, stamps, false)
+    encode_with(kb, index, files, key, stamps, None)
 }
 
-/// [`encode`], each part compressed: the bundled form, embedded in the binary, where size
-/// counts more than the millisecond it takes to unpack at start.
+/// A compressor of the parts of the bundled form: any that writes an LZ4 block with its
+/// unpacked length first (u32, little endian), which is what the start unpacks. The build
+/// script passes a stronger one than [`lz4_pack`] (LZ4 HC, build time only): the block is the
+/// same format, smaller, and as fast to unpack.
+pub type Pack = fn(&[u8]) -> Vec<u8>;
+
+/// The fast LZ4 compressor of `lz4_flex`, length first: a [`Pack`] for tests and tools.
+#[must_use]
+pub fn lz4_pack(part: &[u8]) -> Vec<u8> {
+    lz4_flex::block::compress_prepend_size(part)
+}
+
+/// [`encode`], each part compressed by `pack`: the bundled form, embedded in the binary, where
+/// size counts more than the millisecond it takes to unpack at start.
 ///
 /// # Errors
 /// As [`encode`].
@@ -125,8 +137,9 @@ pub fn encode_packed(
     index: &SearchIndex,
     files: usize,
     key: &Key,
+    pack: Pack,
 ) -> Result<Vec<u8>, Refused> {
-    encode_with(kb, index, files, key, &[], true)
+    encode_with(kb, index, files, key, &[], Some(pack))
 }
 
 fn encode_with(
@@ -135,11 +148,12 @@ fn encode_with(
     files: usize,
     key: &Key,
     stamps: &[Stamp],
-    packed: bool,
+    pack: Option<Pack>,
 ) -> Result<Vec<u8>, Refused> {
     index.stem_all();
     let unreadable = |e: postcard::Error| Refused::Unreadable(e.to_string());
-    let parts = parts::encode(kb, index, files, packed).map_err(unreadable)?;
+    let packed = pack.is_some();
+    let parts = parts::encode(kb, index, files, pack).map_err(unreadable)?;
     let stamps = postcard::to_stdvec(stamps).map_err(unreadable)?;
     let mut table = Vec::with_capacity(stamps.len() + parts.len() * 12 + 16);
     table.extend_from_slice(

@@ -62,13 +62,13 @@ enum Part {
     Entries(Vec<Entry>),
 }
 
-/// The parts of the body of `kb` and `index`, in order (see above); each compressed when
-/// `packed`.
+/// The parts of the body of `kb` and `index`, in order (see above); each compressed by `pack`
+/// when there is one.
 pub(super) fn encode(
     kb: &KnowledgeBase,
     index: &SearchIndex,
     files: usize,
-    packed: bool,
+    pack: Option<super::Pack>,
 ) -> Result<Vec<Vec<u8>>, postcard::Error> {
     let KnowledgeBase {
         meta,
@@ -111,9 +111,9 @@ pub(super) fn encode(
                 (start, size) = (i + 1, 0);
             }
         }
-        if packed {
+        if let Some(pack) = pack {
             for part in &mut parts {
-                *part = lz4_flex::block::compress_prepend_size(part);
+                *part = pack(part);
             }
         }
         Ok(parts)

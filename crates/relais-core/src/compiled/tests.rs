@@ -250,7 +250,8 @@ fn a_form_made_from_other_files_than_those_there_now_is_refused() {
 fn the_packed_form_loads_back_the_same_and_refuses_damage() {
     let (kb, index, files) = bundled();
     let stored = encode(&kb, &index, files, &BUNDLED_KEY, &[]).expect("encodes");
-    let packed = super::encode_packed(&kb, &index, files, &BUNDLED_KEY).expect("encodes");
+    let packed =
+        super::encode_packed(&kb, &index, files, &BUNDLED_KEY, super::lz4_pack).expect("encodes");
     assert!(
         packed.len() < stored.len() * 3 / 4,
         "{} / {}",
