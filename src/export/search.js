@@ -105,6 +105,16 @@ var relaisSearchEngine = function (I, stem) {
   function reach(terms, i) {
     var term = terms[i], t = term.text, out = [], k;
     wordsOf(t, term.stem, 1, out);
+    // `toussent` → `tousse`: the third person plural that the stemmer leaves whole (as in the
+    // terminal).
+    if (/ent$/.test(t) && term.stem === t && Array.from(t).length >= 6) {
+      var sg = t.slice(0, -2);
+      if (find(sg) >= 0) {
+        var from = out.length;
+        wordsOf(sg, stemOf(sg), W.stem, out);
+        for (k = from; k < out.length; k++) if (out[k].kind === EXACT) out[k].kind = STEM;
+      }
+    }
     [[i - 1, i], [i, i + 1]].forEach(function (p) {
       var x = terms[p[0]], y = terms[p[1]];
       if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued, true); }

@@ -63,6 +63,13 @@ entries:
     keywords: [HIV, sida]
     sources: [{title: T}]
     reviewed: 2026-06-01
+  - id: toux
+    title: "Il tousse depuis des semaines ?"
+    category: c
+    summary: "Un médecin doit le voir."
+    answer: "Allez au centre de santé."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
   - id: danger
     title: "Est-ce dangereux ?"
     category: c
@@ -131,6 +138,26 @@ fn a_word_never_reaches_a_stop_word_by_its_stem() {
     // `parc` and `parce` share the stem `parc` (the word once typed: no longer a prefix).
     let hits = index.query("parc ");
     assert!(hits.iter().all(|h| h.id != "danger"), "{hits:?}");
+}
+
+#[test]
+fn a_plural_verb_the_stemmer_leaves_whole_reaches_its_singular() {
+    let index = index();
+    // Snowball French keeps `toussent` whole; the data holds `tousse`.
+    let hits = index.query("ils toussent ");
+    assert_eq!(
+        hits.first().map(|h| h.id.as_str()),
+        Some("toux"),
+        "{hits:?}"
+    );
+    assert_eq!(
+        hits[0].reasons[0].kind,
+        MatchKind::Stem,
+        "{:?}",
+        hits[0].reasons
+    );
+    // A noun in -ent whose -e form the data does not hold stays as it is.
+    assert!(index.query("moment ").is_empty());
 }
 
 #[test]

@@ -38,6 +38,23 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
     let t = term.text.as_str();
     let mut out = Vec::new();
     words_of(index, t, &term.stem, 1.0, &mut out);
+    // Snowball French leaves the third person plural of a verb whole (`toussent`, `cherchent`):
+    // when the data holds the singular (`tousse`), the word reaches it and its forms, as a stem.
+    if let Some(singular) = plural_verb(index, t, &term.stem) {
+        let from = out.len();
+        words_of(
+            index,
+            singular,
+            &stems::stem(singular),
+            weight::STEM,
+            &mut out,
+        );
+        for e in &mut out[from..] {
+            if e.kind == MatchKind::Exact {
+                e.kind = MatchKind::Stem;
+            }
+        }
+    }
     for (a, b) in [(i.wrapping_sub(1), i), (i, i + 1)] {
         if let (Some(x), Some(y)) = (terms.get(a), terms.get(b))
             && let Some(id) = index.vocab.find(&format!("{}{}", x.text, y.text))
@@ -82,6 +99,15 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
         }
     }
     (known, out)
+}
+
+/// `toussent` → `tousse`: a word in `-ent` that its stem leaves whole and whose `-e` form is a
+/// word of the data (`parent`, `moment` have none: they stay as they are).
+fn plural_verb<'a>(index: &Index, t: &'a str, stem: &str) -> Option<&'a str> {
+    let singular = t.strip_suffix("nt")?;
+    (stem == t && singular.ends_with('e') && singular.chars().count() >= 4)
+        .then_some(singular)
+        .filter(|s| index.vocab.find(s).is_some())
 }
 
 /// The exact word, the words of the same stem, and those of the same family, scaled.
