@@ -117,15 +117,9 @@ pub fn encode(
 
 /// A compressor of the parts of the bundled form: any that writes an LZ4 block with its
 /// unpacked length first (u32, little endian), which is what the start unpacks. The build
-/// script passes a stronger one than [`lz4_pack`] (LZ4 HC, build time only): the block is the
-/// same format, smaller, and as fast to unpack.
+/// script passes LZ4 HC (build time only): the block is the same format as `lz4_flex`'s fast
+/// compressor writes, smaller, and as fast to unpack.
 pub type Pack = fn(&[u8]) -> Vec<u8>;
-
-/// The fast LZ4 compressor of `lz4_flex`, length first: a [`Pack`] for tests and tools.
-#[must_use]
-pub fn lz4_pack(part: &[u8]) -> Vec<u8> {
-    lz4_flex::block::compress_prepend_size(part)
-}
 
 /// [`encode`], each part compressed by `pack`: the bundled form, embedded in the binary, where
 /// size counts more than the millisecond it takes to unpack at start.
@@ -155,20 +149,27 @@ fn encode_with(
     let packed = pack.is_some();
     let parts = parts::encode(kb, index, files, pack).map_err(unreadable)?;
     let stamps = postcard::to_stdvec(stamps).map_err(unreadable)?;
+    Ok(frame(key, &stamps, packed, &parts))
+}
+
+/// The whole form around its `parts`: header, then the table (`stamps` as postcard bytes, the
+/// packing, each part's length and checksum) with its own length and checksum, then the parts.
+fn frame<P: AsRef<[u8]>>(key: &Key, stamps: &[u8], packed: bool, parts: &[P]) -> Vec<u8> {
     let mut table = Vec::with_capacity(stamps.len() + parts.len() * 12 + 16);
     table.extend_from_slice(
         &u32::try_from(stamps.len())
             .unwrap_or(u32::MAX)
             .to_le_bytes(),
     );
-    table.extend_from_slice(&stamps);
+    table.extend_from_slice(stamps);
     table.push(u8::from(packed));
     table.extend_from_slice(&(parts.len() as u32).to_le_bytes());
-    for part in &parts {
+    for part in parts {
+        let part = part.as_ref();
         table.extend_from_slice(&(part.len() as u64).to_le_bytes());
         table.extend_from_slice(&crc32fast::hash(part).to_le_bytes());
     }
-    let body: usize = parts.iter().map(Vec::len).sum();
+    let body: usize = parts.iter().map(|p| p.as_ref().len()).sum();
     let mut out = Vec::with_capacity(table.len() + body + 96);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -178,10 +179,10 @@ fn encode_with(
     out.extend_from_slice(&u32::try_from(table.len()).unwrap_or(u32::MAX).to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&table).to_le_bytes());
     out.extend_from_slice(&table);
-    for part in &parts {
-        out.extend_from_slice(part);
+    for part in parts {
+        out.extend_from_slice(part.as_ref());
     }
-    Ok(out)
+    out
 }
 
 /// Reads a compiled form written by this build from `key`'s files, whose folder looks like
