@@ -10,7 +10,9 @@
 # 2. If valgrind and tmux are installed: the instructions relais executes until its first frame
 #    (callgrind), stable on a loaded machine. relais runs in a detached tmux session at 80x24
 #    with RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME=1, which makes it quit right after drawing its
-#    first frame (that variable is for this bench only; see BENCHMARKS.md).
+#    first frame (that variable is for this bench only; see BENCHMARKS.md). Each thread is
+#    counted apart: the main thread's count is the path to the frame; the others decode the
+#    form beside it (callgrind runs one thread at a time, so how far they got varies).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
@@ -28,13 +30,14 @@ if command -v valgrind >/dev/null && command -v tmux >/dev/null; then
     tmux new-session -d -s "$session" -x 80 -y 24 \
         "env -u RELAIS_DATA -u NO_COLOR HOME='$work/home' TERM=xterm-256color \
          RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME=1 \
-         valgrind --tool=callgrind --callgrind-out-file='$work/callgrind.out' '$bin' \
+         valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file='$work/callgrind.out' '$bin' \
          2>'$work/valgrind.log'"
     for _ in $(seq 600); do
         tmux has-session -t "$session" 2>/dev/null || break
         sleep 0.1
     done
     tmux kill-session -t "$session" 2>/dev/null || true
-    total="$(grep -E '^(summary|totals):' "$work/callgrind.out" | head -1 | awk '{print $2}')"
-    echo "instructions until the first frame (callgrind, 80x24): $total"
+    main="$(grep -E '^(summary|totals):' "$work/callgrind.out-01" | head -1 | awk '{print $2}')"
+    total="$(cat "$work"/callgrind.out-* | grep -E '^summary:' | awk '{s += $2} END {print s}')"
+    echo "instructions until the first frame (callgrind, 80x24): main thread $main, all threads $total"
 fi

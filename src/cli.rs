@@ -13,14 +13,12 @@ pub use fr::{command, error_message};
 /// # Errors
 /// A usage error, or a request for the help or the version (see [`error_message`]).
 pub fn parse() -> Result<Cli, clap::Error> {
-    // Without any argument (the interface's start) there is nothing to refuse and no help to
-    // print: the French help, a good part of the start's instructions, is not built.
-    let matches = if std::env::args_os().len() <= 1 {
-        <Cli as clap::CommandFactory>::command().try_get_matches()?
-    } else {
-        command().try_get_matches()?
-    };
-    Cli::from_arg_matches(&matches)
+    // Without any argument (the interface's start) there is nothing to parse, refuse or print:
+    // the command line, a good part of the start's instructions, is not built.
+    if std::env::args_os().len() <= 1 {
+        return Ok(Cli::bare());
+    }
+    Cli::from_arg_matches(&command().try_get_matches()?)
 }
 
 /// Base de connaissances hors ligne pour les citoyens qui aident les migrants en transit en
@@ -51,6 +49,21 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// What the command line says without any argument: every option at its default, no
+    /// subcommand (`cli_without_arguments_is_bare` checks it against clap).
+    #[must_use]
+    pub fn bare() -> Self {
+        Self {
+            data: None,
+            color: ColorChoice::Auto,
+            theme: None,
+            lang: None,
+            command: None,
+        }
+    }
 }
 
 /// When to use colour.

@@ -11,6 +11,7 @@ mod export_lang;
 mod guard;
 mod install;
 mod installed;
+mod interface;
 pub mod lang;
 mod lang_list;
 pub mod output;
@@ -97,7 +98,7 @@ impl Painter {
 pub fn run(cli: &Cli) -> anyhow::Result<Status> {
     let painter = Painter::new(cli.color);
     let Some(command) = &cli.command else {
-        return no_subcommand(cli, painter);
+        return interface::no_subcommand(cli, painter);
     };
     let p = painter;
     if let (
@@ -125,7 +126,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
                     .deck
                     .as_deref()
                     .map(|d| resolve(d, loaded.kb.decks.iter().map(|d| d.id.as_str())).to_owned());
-                run_present(cli, loaded, deck.as_deref(), a.notes, p)
+                interface::run_present(cli, loaded, deck.as_deref(), a.notes, p)
             }
             Err(status) => Ok(status),
         },
@@ -216,76 +217,6 @@ fn given_or_located(cli: &Cli, path: Option<&std::path::PathBuf>) -> Origin {
         Some(p) => Origin::Given(p.clone()),
         None => locate(cli),
     }
-}
-
-/// `relais present [DECK] [--notes]`: the interface, straight into presentation mode.
-fn run_present(
-    cli: &Cli,
-    loaded: Loaded,
-    deck: Option<&str>,
-    notes: bool,
-    painter: Painter,
-) -> anyhow::Result<Status> {
-    if let Some(id) = deck.filter(|id| loaded.kb.deck(id).is_none()) {
-        let suggestion =
-            crate::kb::text::did_you_mean(id, loaded.kb.decks.iter().map(|d| d.id.as_str()));
-        let hint = s::did_you_mean(suggestion);
-        eprintln!(
-            "{}",
-            s::unknown_deck(&crate::kb::text::neutralize(id), &hint)
-        );
-        return Ok(Status::NotFound);
-    }
-    if !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
-        eprintln!("{}", s::PRESENT_NEEDS_TERMINAL);
-        return Ok(Status::Invalid);
-    }
-    let (kb, index, origin) = loaded.into_parts();
-    let info = crate::tui::app::DataInfo {
-        origin,
-        today: crate::kb::today(),
-    };
-    let mut app =
-        crate::tui::app::App::sized(kb, index, info, theme(cli, painter), terminal_area());
-    app.theme_chosen = cli.theme.is_some();
-    app.start_presentation(deck, 0, false, notes);
-    crate::tui::run(app)?;
-    Ok(Status::Success)
-}
-
-fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
-    if io::stdout().is_terminal() && io::stdin().is_terminal() {
-        let loaded = match load_data(cli) {
-            Ok(loaded) => loaded,
-            Err(status) => return Ok(status),
-        };
-        let (kb, index, origin) = loaded.into_parts();
-        let mut app = crate::tui::app::App::sized(
-            kb,
-            index,
-            crate::tui::app::DataInfo {
-                origin,
-                today: crate::kb::today(),
-            },
-            theme(cli, painter),
-            terminal_area(),
-        );
-        app.theme_chosen = cli.theme.is_some();
-        crate::tui::run(app)?;
-        Ok(Status::Success)
-    } else {
-        eprintln!("{}", crate::strings::NOT_A_TERMINAL);
-        let help = crate::cli::command().render_help();
-        eprintln!("{help}");
-        Ok(Status::Invalid)
-    }
-}
-
-/// The terminal's size, so that the interface is laid out once for its first frame (80x24 if
-/// it cannot be read; the interface takes the size again when it starts drawing).
-fn terminal_area() -> ratatui::layout::Rect {
-    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    ratatui::layout::Rect::new(0, 0, width, height)
 }
 
 /// The theme asked for, or monochrome when colour is off (`NO_COLOR`, `--color never`).

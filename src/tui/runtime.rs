@@ -125,6 +125,13 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
             if quit_after_first_frame {
                 break;
             }
+            if app.pending.is_some() {
+                // The first frame is on the screen: the search index, decoded meanwhile by
+                // another thread, is taken before any key is read.
+                let said = app.status.clone();
+                app.settle();
+                changed = app.status != said;
+            }
         }
         let wait = if app.presentation.is_some() { 100 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {

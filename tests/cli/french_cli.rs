@@ -111,3 +111,22 @@ fn the_man_page_is_french_with_exit_codes_and_keys() {
         .stdout(predicate::str::contains("partage court"))
         .stdout(predicate::str::contains(".SH NAME").not());
 }
+
+#[test]
+fn cli_without_arguments_is_bare() {
+    // `relais` alone skips clap (the interface's start): what it builds must be what clap
+    // would have made of no argument, every option at its default.
+    use clap::Parser as _;
+    let parsed = relais::cli::Cli::try_parse_from(["relais"]).expect("no argument parses");
+    assert_eq!(
+        format!("{parsed:?}"),
+        format!("{:?}", relais::cli::Cli::bare())
+    );
+    let with_flag =
+        relais::cli::Cli::try_parse_from(["relais", "--color", "never"]).expect("parses");
+    assert_ne!(
+        format!("{with_flag:?}"),
+        format!("{:?}", relais::cli::Cli::bare()),
+        "the comparison sees the options"
+    );
+}

@@ -7,6 +7,7 @@ mod support;
 
 mod app;
 mod contrast;
+mod deferred;
 mod languages;
 mod notices;
 mod present_closing;

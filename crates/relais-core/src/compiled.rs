@@ -20,9 +20,10 @@
 //!                 first; the bundled form only);
 //!                 parts: u32 count, then for each part u64 length + u32 CRC-32 of its bytes
 //! parts           one after another, to the end of the file (parts.rs): the knowledge base
-//!                 but its entries and the number of files read; the search index but its
-//!                 postings and translations; the postings (raw bytes); the translations'
-//!                 index; the entries, in chunks (all but the postings postcard)
+//!                 but its entries and translations, the number of files read and the
+//!                 translations' language marks; the search index but its postings and
+//!                 translations; the postings (raw bytes); the translations' index; the
+//!                 translations; the entries, in chunks (all but the postings postcard)
 //! ```
 //!
 //! A binary loads only a form that carries its own format and build: any other, like a
@@ -33,8 +34,10 @@
 //! (BENCHMARKS.md).
 
 mod compat;
+mod deferred;
 mod load;
 mod parts;
+mod slots;
 pub mod stamps;
 
 use crate::kb::KnowledgeBase;
@@ -44,6 +47,7 @@ pub use compat::{
     lang_code, lang_terms, numbers, skip_empty, skip_false, skip_no_translations, text,
     translations,
 };
+pub use deferred::{Back, Early, decode_deferred};
 pub use load::{COMPILED_NOTICE, compile_installed, key_of_manifest, load};
 pub use stamps::Stamp;
 
@@ -55,7 +59,7 @@ pub type LangCode = &'static str;
 pub const FILE: &str = "relais-kb.bin";
 
 /// The version of the layout above; raised whenever it changes.
-pub const FORMAT: u16 = 3;
+pub const FORMAT: u16 = 4;
 
 /// This build of relais: the crate's version and a hash of the core's sources and locked
 /// dependencies (`build.rs`), so that no other build's form is ever read.

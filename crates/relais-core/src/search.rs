@@ -250,6 +250,18 @@ impl SearchIndex {
         }
     }
 
+    /// An index of nothing: what the interface holds while the real one is still being
+    /// decoded ([`crate::compiled::Back`]). It finds nothing.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            index: index::Index::default(),
+            lang: lang::LangIndex::default(),
+            fallback: Vec::new(),
+            scratch: Mutex::new(score::Scratch::default()),
+        }
+    }
+
     /// Computes every stem now (otherwise each is computed on first use), so that the
     /// compiled form holds them all and a loaded index never stems a vocabulary word.
     pub fn stem_all(&self) {

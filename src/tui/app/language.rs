@@ -104,8 +104,7 @@ impl App {
     /// The codes of the languages other than French the item can be read in (« en ar »).
     #[must_use]
     pub fn language_marks(&self, id: &str) -> Vec<&'static str> {
-        self.kb
-            .languages_of(id)
+        self.languages_of(id)
             .iter()
             .map(|l| l.code)
             .filter(|c| *c != "fr")
@@ -123,6 +122,7 @@ impl App {
                 Some("Ouvrez une fiche pour la lire dans une autre langue (F4).".to_owned());
             return;
         };
+        self.settle();
         let langs = self.kb.languages_of(&id);
         if langs.len() <= 1 {
             self.lang = "fr";

@@ -3,6 +3,7 @@
 //! the state.
 
 mod contact;
+mod deferred;
 mod escape;
 pub mod help;
 mod history;
@@ -99,7 +100,13 @@ pub struct DataInfo {
 #[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub kb: KnowledgeBase,
+    /// The search index; an empty one while `pending` still makes it (see [`App::settle`]).
     pub index: SearchIndex,
+    /// The search index still being decoded by another thread, on the first frame of a start
+    /// on the bundled data ([`App::waiting`]).
+    pub pending: Option<crate::compiled::Back>,
+    /// The translations' language marks, while the translations are pending.
+    pub marks: Option<crate::kb::i18n::Marks>,
     pub info: DataInfo,
     pub theme: Theme,
     pub input: Input,
@@ -207,6 +214,8 @@ impl App {
         let mut app = Self {
             kb,
             index,
+            pending: None,
+            marks: None,
             info,
             theme: Theme::new(theme),
             input: Input::default(),
@@ -275,6 +284,11 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.status = None;
         self.dictate = None;
+        // Only a resize may come before the search index and the translations are taken (the
+        // first frame's); every other action may search or read a translation.
+        if !matches!(action, Action::Resize(..)) {
+            self.settle();
+        }
         if !matches!(action, Action::ToggleQr | Action::Resize(..)) {
             self.share = None;
         }

@@ -91,6 +91,10 @@ impl App {
             .take(3)
             .map(|c| c.id.clone())
             .collect();
+        debug_assert!(
+            self.pending.is_none(),
+            "searched before the index was settled"
+        );
         for id in self.index.fallback_contacts() {
             if !ids.contains(id) {
                 ids.push(id.clone());

@@ -59,6 +59,9 @@ impl App {
     /// Recomputes the rows from the query, the tab and the filters.
     pub fn refresh_rows(&mut self) {
         let query = self.input.value().trim().to_owned();
+        if !query.is_empty() {
+            self.settle();
+        }
         self.nothing_found = false;
         self.not_sure = false;
         self.hidden = 0;

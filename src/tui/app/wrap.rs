@@ -54,39 +54,45 @@ fn binds(prev: Option<char>, next: Option<char>) -> bool {
     matches!(next, Some('?' | '!' | ':' | ';' | '»')) || prev == Some('«')
 }
 
-/// Splits styled runs into words at ASCII spaces and newlines.
+/// Splits styled runs into words at ASCII spaces and newlines. A word's text is copied from
+/// its run a slice at a time, not a character at a time.
 #[must_use]
 pub fn words(runs: &[Piece]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut current: Option<Word> = None;
     let mut prev: Option<char> = None;
     for (r, run) in runs.iter().enumerate() {
+        let text = run.text.as_str();
         let mut chunk = String::new();
-        let mut chars = run.text.chars().peekable();
-        while let Some(ch) = chars.next() {
+        // Start of the part of `text` not yet in `chunk`.
+        let mut from = 0;
+        for (i, ch) in text.char_indices() {
             if ch == ' ' {
                 // The character after this space, in this run or the next ones.
-                let next = chars
-                    .peek()
-                    .copied()
+                let next = text[i + 1..]
+                    .chars()
+                    .next()
                     .or_else(|| runs[r + 1..].iter().find_map(|p| p.text.chars().next()));
                 if binds(prev, next) {
+                    chunk.push_str(&text[from..i]);
                     chunk.push('\u{A0}');
+                    from = i + 1;
                     prev = Some(ch);
                     continue;
                 }
             }
             if ch == ' ' || ch == '\n' {
+                chunk.push_str(&text[from..i]);
+                from = i + 1;
                 push_piece(&mut current, &mut chunk, run);
                 if let Some(mut w) = current.take() {
                     w.space = true;
                     out.push(w);
                 }
-            } else {
-                chunk.push(ch);
             }
             prev = Some(ch);
         }
+        chunk.push_str(&text[from..]);
         push_piece(&mut current, &mut chunk, run);
     }
     out.extend(current);
@@ -300,6 +306,29 @@ mod tests {
                 }
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_letter_reaches_a_line_in_order(
+            parts in proptest::collection::vec("[a-zé€ ?!«»:\n]{0,30}", 1..5),
+            width in 1usize..40,
+        ) {
+            let runs: Vec<Piece> = parts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Piece {
+                    text: t.clone(),
+                    style: Style::new(),
+                    link: (i % 2 == 1).then_some(i),
+                })
+                .collect();
+            let (lines, _) = wrap(&runs, width, &Span::raw(""), &Span::raw(""), 0);
+            let inked = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '\u{A0}' | '\n')).collect::<String>();
+            let given: String = parts.iter().map(|t| inked(t)).collect();
+            let shown: String = texts(&lines).iter().map(|l| inked(l)).collect();
+            proptest::prop_assert_eq!(shown, given);
+        }
     }
 
     #[test]

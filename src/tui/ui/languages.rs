@@ -36,7 +36,7 @@ pub(super) fn row_marks(app: &App, row: &Row, width: usize) -> Vec<Span<'static>
     };
     // Only what can be shown to the person carries its languages (an entry with a card, a
     // contact): the volunteers' entries have English titles for search, not a card to show.
-    let shown = row.kind == Kind::Contact || app.kb.french_card(&row.id).is_some();
+    let shown = row.kind == Kind::Contact || app.has_card(&row.id);
     let all: Vec<Span<'static>> = if shown {
         app.language_marks(&row.id).into_iter().map(mark).collect()
     } else {

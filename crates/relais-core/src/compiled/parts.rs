@@ -1,10 +1,12 @@
 //! The body of a compiled form, cut into parts that are decoded independently, in parallel, in
-//! this order: the knowledge base but its entries (the head), the search index but its
-//! postings and translations, the postings (raw, [`crate::search`]'s own bytes, read straight
-//! into the buffer the index keeps: most of the index at 10,000 entries), the translations'
-//! index, and the entries in chunks of about [`CHUNK`] bytes. Each part has its own length and checksum in the form's table
-//! ([`Span`]), so that a part is checked as it is read, by the thread that decodes it, and an
-//! installed form is read part by part into a buffer each thread reuses, never whole.
+//! this order: the knowledge base but its entries and translations (the head, with the
+//! translations' language marks), the search index but its postings and translations, the
+//! postings (raw, [`crate::search`]'s own bytes, read straight into the buffer the index keeps:
+//! most of the index at 10,000 entries), the translations' index, the translations, and the
+//! entries in chunks of about [`CHUNK`] bytes. Each part has its own length and checksum in the
+//! form's table ([`Span`]), so that a part is checked as it is read, by the thread that decodes
+//! it, and an installed form is read part by part into a buffer each thread reuses, never
+//! whole. The head and the entries are what the interface's first frame needs ([`front`]).
 
 use std::io::{Read as _, Seek as _, SeekFrom};
 use std::sync::Mutex;
@@ -12,7 +14,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub(super) use super::slots::Slots;
 use super::{Compiled, Refused, compat};
+use crate::kb::i18n::{Marks, Translations};
 use crate::kb::{Entry, KnowledgeBase};
 use crate::search::lang::LangIndex;
 use crate::search::{PostingsSeen, SearchIndex};
@@ -22,7 +26,7 @@ use crate::search::{PostingsSeen, SearchIndex};
 const CHUNK: usize = 256 * 1024;
 
 /// Most threads a form is decoded by (the calling one included).
-const THREADS: usize = 4;
+pub(super) const THREADS: usize = 4;
 
 /// Where one part is in the form, and its checksum (CRC-32 of its bytes as stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,33 +36,49 @@ pub(super) struct Span {
     pub crc: u32,
 }
 
-/// The head of the body: the knowledge base without its entries, and how many files it was
-/// made from.
+/// The head of the body: the knowledge base without its entries and translations, how many
+/// files it was made from, and the translations' language marks.
 #[derive(Serialize)]
 struct HeadRef<'a> {
     kb: &'a KnowledgeBase,
     files: u64,
+    marks: &'a Marks,
 }
 
 #[derive(Deserialize)]
-struct Head {
-    kb: KnowledgeBase,
-    files: u64,
+pub(super) struct Head {
+    pub kb: KnowledgeBase,
+    pub files: u64,
+    pub marks: Marks,
 }
+
+/// The translations, as the knowledge base writes them.
+struct TranslationsOut<'a>(&'a Translations);
+
+impl Serialize for TranslationsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        compat::translations::serialize(self.0, s)
+    }
+}
+
+#[derive(Deserialize)]
+struct TranslationsIn(#[serde(with = "compat::translations")] Translations);
 
 /// Where each part is; the entries fill the rest.
 const HEAD: usize = 0;
 const INDEX: usize = 1;
 const POSTINGS: usize = 2;
 const LANG: usize = 3;
-const ENTRIES: usize = 4;
+const TRANSLATIONS: usize = 4;
+const ENTRIES: usize = 5;
 
 /// A part, decoded.
-enum Part {
+pub(super) enum Part {
     Head(Box<Head>),
     Index(Box<SearchIndex>),
     Postings(Vec<u8>, PostingsSeen),
     Lang(Box<LangIndex>),
+    Translations(Box<Translations>),
     Entries(Vec<Entry>),
 }
 
@@ -90,17 +110,20 @@ pub(super) fn encode(
         synonyms: synonyms.clone(),
         families: families.clone(),
         colloquial: colloquial.clone(),
-        translations: translations.clone(),
+        translations: Translations::default(),
     };
+    let marks = Marks::of(kb);
     compat::keeping_all(|| {
         let mut parts = vec![
             postcard::to_stdvec(&HeadRef {
                 kb: &head,
                 files: files as u64,
+                marks: &marks,
             })?,
             postcard::to_stdvec(index)?,
             index.postings_bytes().to_vec(),
             postcard::to_stdvec(index.lang())?,
+            postcard::to_stdvec(&TranslationsOut(translations))?,
         ];
         let mut start = 0;
         let mut size = 0;
@@ -183,9 +206,39 @@ pub(super) fn decode<S: Source + ?Sized>(
     if spans.len() < ENTRIES {
         return Err(Refused::Truncated);
     }
+    let all: Vec<usize> = (0..spans.len()).collect();
+    let mut slots = Slots::of(decode_some(src, spans, &all, packed, THREADS), all.len())?;
+    let front = slots.front()?;
+    let (kb, files) = (front.kb, front.files);
+    let index = slots.index()?;
+    // A right checksum says the form is as written, not that it was written by relais.
+    if !index.belongs_to(&kb) {
+        return Err(Refused::Inconsistent);
+    }
+    Ok(Compiled { kb, index, files })
+}
+
+/// The parts of the knowledge base (the head and the entries): what the interface's first
+/// frame needs.
+pub(super) fn front(count: usize) -> Vec<usize> {
+    std::iter::once(HEAD).chain(ENTRIES..count).collect()
+}
+
+/// The parts of the search index and the translations: what the first search needs.
+pub(super) const BACK: [usize; 4] = [INDEX, POSTINGS, LANG, TRANSLATIONS];
+
+/// Parts `which` of `spans`, each checked and decoded, by at most `threads` threads (the
+/// calling one included), in no particular order.
+pub(super) fn decode_some<S: Source + ?Sized>(
+    src: &S,
+    spans: &[Span],
+    which: &[usize],
+    packed: bool,
+    threads: usize,
+) -> Vec<(usize, Result<Part, Refused>)> {
     // Largest first, so that the threads finish together.
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(spans[i].len));
+    let mut order = which.to_vec();
+    order.sort_by_key(|&i| std::cmp::Reverse(spans.get(i).map_or(0, |s| s.len)));
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let work = || {
@@ -201,12 +254,15 @@ pub(super) fn decode<S: Source + ?Sized>(
         }
         done
     };
-    let helpers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(THREADS)
-        .min(spans.len())
-        - 1;
-    let mut done = std::thread::scope(|s| {
+    let helpers = if threads <= 2 {
+        threads
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(threads)
+    };
+    let helpers = helpers.min(order.len()).saturating_sub(1);
+    std::thread::scope(|s| {
         let handles: Vec<_> = (0..helpers)
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
             .collect();
@@ -218,10 +274,7 @@ pub(super) fn decode<S: Source + ?Sized>(
             }
         }
         done
-    });
-    // The first bad part in the form's order, whichever thread met it.
-    done.sort_by_key(|(i, _)| *i);
-    assemble(done.into_iter().map(|(_, p)| p), spans.len())
+    })
 }
 
 /// Part `i` of `spans`, checked and decoded.
@@ -273,6 +326,10 @@ fn part<S: Source + ?Sized>(
             }
             Part::Lang(lang)
         }
+        TRANSLATIONS => {
+            let t: TranslationsIn = postcard::from_bytes(body).map_err(unreadable)?;
+            Part::Translations(Box::new(t.0))
+        }
         _ => Part::Entries(postcard::from_bytes(body).map_err(unreadable)?),
     })
 }
@@ -291,56 +348,4 @@ fn unpack(stored: &[u8]) -> Result<Vec<u8>, Refused> {
         Ok(out) if out.len() == size => Ok(out),
         _ => Err(bad()),
     }
-}
-
-/// The knowledge base and index of the decoded parts, in the form's order; the first error if
-/// any part failed.
-fn assemble(
-    parts: impl Iterator<Item = Result<Part, Refused>>,
-    count: usize,
-) -> Result<Compiled, Refused> {
-    let mut head = None;
-    let mut index = None;
-    let mut postings = None;
-    let mut lang = None;
-    let mut entries: Option<Vec<Entry>> = None;
-    let mut chunks = Vec::new();
-    let mut got = 0;
-    for part in parts {
-        got += 1;
-        match part? {
-            Part::Head(h) => head = Some(h),
-            Part::Index(i) => index = Some(i),
-            Part::Postings(p, seen) => postings = Some((p, seen)),
-            Part::Lang(l) => lang = Some(l),
-            Part::Entries(e) if entries.is_none() => entries = Some(e),
-            Part::Entries(e) => chunks.push(e),
-        }
-    }
-    let (Some(head), Some(mut index), Some((postings, seen)), Some(lang)) =
-        (head, index, postings, lang)
-    else {
-        return Err(Refused::Truncated);
-    };
-    index.set_lang(*lang);
-    if got != count {
-        return Err(Refused::Truncated);
-    }
-    let mut kb = head.kb;
-    // The first chunk grows in place (a large block is remapped, not copied).
-    let mut all = entries.unwrap_or_default();
-    all.reserve_exact(chunks.iter().map(Vec::len).sum());
-    for chunk in chunks {
-        all.extend(chunk);
-    }
-    kb.entries = all;
-    // A right checksum says the form is as written, not that it was written by relais.
-    if !index.set_postings(postings, seen) || !index.belongs_to(&kb) {
-        return Err(Refused::Inconsistent);
-    }
-    Ok(Compiled {
-        kb,
-        index: *index,
-        files: usize::try_from(head.files).unwrap_or(usize::MAX),
-    })
 }

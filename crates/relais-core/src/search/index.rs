@@ -101,7 +101,7 @@ pub struct Member {
 }
 
 /// Everything the query path reads. Saved whole in the compiled form ([`crate::compiled`]).
-#[derive(Serialize, Deserialize)]
+#[derive(Default, Serialize, Deserialize)]
 pub struct Index {
     pub docs: Vec<IndexDoc>,
     pub vocab: Vocab,

@@ -9,6 +9,9 @@
 
 pub mod facts;
 pub mod languages;
+pub mod marks;
+
+pub use marks::Marks;
 pub mod raw;
 pub mod schema;
 

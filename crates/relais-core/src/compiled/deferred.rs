@@ -1,0 +1,124 @@
+//! The bundled form read in two steps, for the interface: the knowledge base at once (what the
+//! first frame shows, with the translations' language marks for its rows), the search index
+//! and the translations by another thread meanwhile (the first search or the first change of
+//! language needs them, some hundred milliseconds later at the earliest: nobody types that
+//! fast).
+//!
+//! Only the bundled form is read this way: it is part of the binary, and is `'static`.
+//! Installed data is read whole before the interface starts (`super::load`), so that a form
+//! that does not load is replaced by the YAML files before anything is shown.
+
+use std::thread::JoinHandle;
+
+use super::parts::{self, BACK, Slots, Span};
+use super::{Key, Refused, table};
+use crate::kb::KnowledgeBase;
+use crate::kb::i18n::{Marks, Translations};
+use crate::search::SearchIndex;
+
+/// What [`decode_deferred`] gives at once.
+#[derive(Debug)]
+pub struct Early {
+    /// The knowledge base, its translations still empty.
+    pub kb: KnowledgeBase,
+    /// How many data files it was made from.
+    pub files: usize,
+    /// Which languages each item can be read in, for the rows of the first frame.
+    pub marks: Marks,
+    /// The search index and the translations, on their way.
+    pub back: Back,
+}
+
+/// The search index and the translations of a knowledge base read by [`decode_deferred`]:
+/// still being decoded by another thread, or (when no thread could be started) still to
+/// decode.
+pub struct Back(Making);
+
+type Rest = (SearchIndex, Translations);
+
+enum Making {
+    Thread(JoinHandle<Result<Rest, Refused>>),
+    Here {
+        src: &'static [u8],
+        spans: Vec<Span>,
+        packed: bool,
+    },
+}
+
+impl Back {
+    /// The index, once decoded (waiting for the thread if it has not finished), checked
+    /// against `kb`, the knowledge base it came with, whose translations it fills in.
+    ///
+    /// # Errors
+    /// A part that does not decode, or an index that is not `kb`'s (then `kb` is left as it
+    /// was).
+    pub fn finish(self, kb: &mut KnowledgeBase) -> Result<SearchIndex, Refused> {
+        let (index, translations) = match self.0 {
+            Making::Thread(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(Refused::Unreadable("décodage interrompu".into()))),
+            Making::Here { src, spans, packed } => rest_of(src, &spans, packed),
+        }?;
+        let before = std::mem::replace(&mut kb.translations, translations);
+        // A right checksum says the form is as written, not that it was written by relais.
+        if index.belongs_to(kb) {
+            Ok(index)
+        } else {
+            kb.translations = before;
+            Err(Refused::Inconsistent)
+        }
+    }
+}
+
+impl std::fmt::Debug for Back {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0 {
+            Making::Thread(_) => "Back(thread)",
+            Making::Here { .. } => "Back(here)",
+        })
+    }
+}
+
+/// The knowledge base of the compiled form `bytes` (written by this build from `key`'s
+/// files), and its search index and translations on their way: a thread decodes them once the
+/// knowledge base is read, while the caller goes on.
+///
+/// # Errors
+/// As [`super::decode`], for the knowledge base's parts; the others are checked by
+/// [`Back::finish`].
+pub fn decode_deferred(bytes: &'static [u8], key: &Key) -> Result<Early, Refused> {
+    let table = table(bytes, key, &[])?;
+    if table.end != bytes.len() as u64 || table.spans.len() <= BACK.len() {
+        return Err(Refused::Truncated);
+    }
+    let (spans, packed) = (table.spans, table.packed);
+    let front = parts::front(spans.len());
+    // Two threads, the caller and one more: the form is small, and asking the system how many
+    // cores there are costs more than the work it would share.
+    let done = parts::decode_some(bytes, &spans, &front, packed, 2);
+    let front = Slots::of(done, front.len())?.front()?;
+    // One thread: the caller, drawing its first frame, keeps the other core.
+    let here = Making::Here {
+        src: bytes,
+        spans: spans.clone(),
+        packed,
+    };
+    let back = std::thread::Builder::new()
+        .name("relais-index".into())
+        .spawn(move || rest_of(bytes, &spans, packed))
+        .map_or(here, Making::Thread);
+    Ok(Early {
+        kb: front.kb,
+        files: front.files,
+        marks: front.marks,
+        back: Back(back),
+    })
+}
+
+/// The search index and the translations of the parts `spans` of `src`, decoded by the
+/// calling thread alone.
+fn rest_of(src: &'static [u8], spans: &[Span], packed: bool) -> Result<Rest, Refused> {
+    let done = parts::decode_some(src, spans, &BACK, packed, 1);
+    let mut slots = Slots::of(done, BACK.len())?;
+    Ok((slots.index()?, slots.translations()?))
+}

@@ -1,0 +1,108 @@
+//! The decoded parts of a compiled form ([`super::parts`]), each in its place, and what they
+//! make once put together: the knowledge base, the search index, the translations.
+
+use super::Refused;
+use super::parts::{Head, Part};
+use crate::kb::i18n::{Marks, Translations};
+use crate::kb::{Entry, KnowledgeBase};
+use crate::search::lang::LangIndex;
+use crate::search::{PostingsSeen, SearchIndex};
+
+/// Decoded parts, each in its place.
+#[derive(Default)]
+pub(in crate::compiled) struct Slots {
+    head: Option<Box<Head>>,
+    index: Option<Box<SearchIndex>>,
+    postings: Option<(Vec<u8>, PostingsSeen)>,
+    lang: Option<Box<LangIndex>>,
+    translations: Option<Box<Translations>>,
+    entries: Vec<Vec<Entry>>,
+}
+
+/// The knowledge base of a form (without its translations when they were not among the parts
+/// decoded), how many files it was made from, and its translations' language marks.
+pub(in crate::compiled) struct Front {
+    pub kb: KnowledgeBase,
+    pub files: usize,
+    pub marks: Marks,
+}
+
+impl Slots {
+    /// The parts `done`, which should be `expected` of them; the first bad part in the form's
+    /// order, whichever thread met it.
+    pub(in crate::compiled) fn of(
+        mut done: Vec<(usize, Result<Part, Refused>)>,
+        expected: usize,
+    ) -> Result<Self, Refused> {
+        done.sort_by_key(|(i, _)| *i);
+        let got = done.len();
+        let mut slots = Self::default();
+        for (_, part) in done {
+            match part? {
+                Part::Head(h) => slots.head = Some(h),
+                Part::Index(i) => slots.index = Some(i),
+                Part::Postings(p, seen) => slots.postings = Some((p, seen)),
+                Part::Lang(l) => slots.lang = Some(l),
+                Part::Translations(t) => slots.translations = Some(t),
+                Part::Entries(e) => slots.entries.push(e),
+            }
+        }
+        if got == expected {
+            Ok(slots)
+        } else {
+            Err(Refused::Truncated)
+        }
+    }
+
+    /// The knowledge base (the head and the entries, in order; the translations if they were
+    /// decoded too).
+    pub(in crate::compiled) fn front(&mut self) -> Result<Front, Refused> {
+        let head = self.head.take().ok_or(Refused::Truncated)?;
+        let mut chunks = std::mem::take(&mut self.entries).into_iter();
+        // The first chunk grows in place (a large block is remapped, not copied).
+        let mut all = chunks.next().unwrap_or_default();
+        let chunks: Vec<_> = chunks.collect();
+        all.reserve_exact(chunks.iter().map(Vec::len).sum());
+        for chunk in chunks {
+            all.extend(chunk);
+        }
+        let Head {
+            mut kb,
+            files,
+            marks,
+        } = *head;
+        kb.entries = all;
+        if let Some(t) = self.translations.take() {
+            kb.translations = *t;
+        }
+        Ok(Front {
+            kb,
+            files: usize::try_from(files).unwrap_or(usize::MAX),
+            marks,
+        })
+    }
+
+    /// The translations.
+    pub(in crate::compiled) fn translations(&mut self) -> Result<Translations, Refused> {
+        self.translations
+            .take()
+            .map(|t| *t)
+            .ok_or(Refused::Truncated)
+    }
+
+    /// The search index, with its postings and the translations' index; whether it belongs to
+    /// the knowledge base is for the caller to check ([`SearchIndex::belongs_to`]).
+    pub(in crate::compiled) fn index(&mut self) -> Result<SearchIndex, Refused> {
+        let (Some(mut index), Some((postings, seen)), Some(lang)) =
+            (self.index.take(), self.postings.take(), self.lang.take())
+        else {
+            return Err(Refused::Truncated);
+        };
+        index.set_lang(*lang);
+        if index.set_postings(postings, seen) {
+            Ok(*index)
+        } else {
+            Err(Refused::Inconsistent)
+        }
+    }
+}

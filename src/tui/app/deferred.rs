@@ -1,0 +1,67 @@
+//! A start whose search index and translations are still on their way: the first frame is
+//! drawn from the knowledge base and the translations' language marks alone (an empty query
+//! lists the entries by category: no search, no translated text), and the rest is taken from
+//! the thread that decodes it before anything searches or changes language
+//! ([`App::settle`]).
+
+use ratatui::layout::Rect;
+
+use super::{App, DataInfo};
+use crate::compiled::Early;
+use crate::search::SearchIndex;
+use crate::tui::theme::ThemeName;
+
+impl App {
+    /// [`App::sized`] with the search index and the translations still being decoded
+    /// (`early.back`): the runtime draws the first frame, then calls [`App::settle`]; so does
+    /// everything that searches or reads a translation.
+    #[must_use]
+    pub fn waiting(early: Early, info: DataInfo, theme: ThemeName, size: Rect) -> Self {
+        let mut app = Self::sized(early.kb, SearchIndex::empty(), info, theme, size);
+        app.marks = Some(early.marks);
+        app.pending = Some(early.back);
+        app
+    }
+
+    /// Takes the search index and the translations from the thread that decodes them
+    /// (waiting for it if needed). When they cannot be used (a part that does not decode: the
+    /// binary is damaged), the data is read again from its YAML files and indexed, and the
+    /// status bar says so. Does nothing once they are there.
+    pub fn settle(&mut self) {
+        let Some(back) = self.pending.take() else {
+            return;
+        };
+        self.marks = None;
+        match back.finish(&mut self.kb) {
+            Ok(index) => self.index = index,
+            Err(why) => {
+                self.status = Some(format!(
+                    "Forme compilée des données intégrées inutilisable ({why}) : données relues \
+                     depuis leurs fichiers YAML."
+                ));
+                if let Ok(loaded) = crate::kb::validate::load(&self.info.origin, self.info.today) {
+                    self.kb = loaded.kb;
+                }
+                self.index = SearchIndex::new(&self.kb);
+            }
+        }
+    }
+
+    /// Whether entry `id` has a French card to show the person.
+    #[must_use]
+    pub fn has_card(&self, id: &str) -> bool {
+        match &self.marks {
+            Some(marks) => marks.french_card(id),
+            None => self.kb.french_card(id).is_some(),
+        }
+    }
+
+    /// The languages item `id` can be read in (French first).
+    #[must_use]
+    pub fn languages_of(&self, id: &str) -> Vec<&'static crate::kb::i18n::Language> {
+        match &self.marks {
+            Some(marks) => marks.languages_of(id),
+            None => self.kb.languages_of(id),
+        }
+    }
+}
