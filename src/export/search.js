@@ -117,7 +117,7 @@ var relaisSearchEngine = function (I, stem) {
     }
     [[i - 1, i], [i, i + 1]].forEach(function (p) {
       var x = terms[p[0]], y = terms[p[1]];
-      if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued, true); }
+      if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued / 2, true); }
     });
     var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
     if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);

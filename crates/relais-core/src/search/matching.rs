@@ -59,7 +59,9 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
         if let (Some(x), Some(y)) = (terms.get(a), terms.get(b))
             && let Some(id) = index.vocab.find(&format!("{}{}", x.text, y.text))
         {
-            add(&mut out, id, MatchKind::Glued, weight::GLUED, true);
+            // Both words reach the one data word (`pro deo` → `prodeo`): each scores half of
+            // it, so that the pair counts it once, as a word typed whole would.
+            add(&mut out, id, MatchKind::Glued, weight::GLUED / 2.0, true);
         }
     }
     let in_data = !out.is_empty();
@@ -165,5 +167,42 @@ fn family(index: &Index, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
                 add(out, id, MatchKind::Family, weight::FAMILY * scale, false);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::{MatchKind, SearchIndex};
+
+    #[test]
+    fn two_words_glued_in_one_word_of_the_data_count_it_once() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: "categories: [{id: c, title: C}]\nentries:\n\
+                   - {id: a, title: Un avocat gratuit, keywords: [prodeo], category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
+                   - {id: b, title: Autre chose, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
+                .into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let points = |q: &str, kind: MatchKind| -> f32 {
+            let hits = index.query(q);
+            assert_eq!(hits[0].id, "a", "{hits:?}");
+            hits[0]
+                .reasons
+                .iter()
+                .filter(|r| r.kind == kind)
+                .map(|r| r.points)
+                .sum()
+        };
+        let whole = points("prodeo", MatchKind::Exact);
+        let pair = points("pro deo", MatchKind::Glued);
+        // `pro` and `deo` both reach `prodeo`: together they score it once, below the word typed
+        // whole, not twice.
+        assert!(pair > 0.0 && pair < whole, "pair {pair}, whole {whole}");
     }
 }
