@@ -230,7 +230,10 @@ var relaisSearchEngine = function (I, stem) {
   function slip(a, b) {
     var i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    if (a.length === b.length) return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    // Two neighbouring letters swapped, or an `s` for a soft `c` (before e, i, y) or back.
+    if (a.length === b.length) return i + 1 < a.length && a.slice(i + 2) === b.slice(i + 2) &&
+      ((a[i] === b[i + 1] && a[i + 1] === b[i]) ||
+       (((a[i] === 's' && b[i] === 'c') || (a[i] === 'c' && b[i] === 's')) && 'eiy'.indexOf(a[i + 1]) >= 0 && a[i + 1] === b[i + 1]));
     var long = a.length > b.length ? a : b, short = a.length > b.length ? b : a;
     return long.length === short.length + 1 && long.slice(i + 1) === short.slice(i) &&
       ((i > 0 && long[i] === long[i - 1]) || long[i + 1] === long[i]);
