@@ -16,7 +16,7 @@ pub const STOP_WORDS: &[&str] = &[
     "car", "ce", "ceci", "cela", "celle", "celui", "ces", "cest", "cet", "cette", "ceux", "chez",
     "ci", "combien", "comme", "comment", "d", "dans", "de", "deja", "demain", "des", "devez",
     "devons", "devraient", "devrais", "devrait", "devriez", "devrions", "do", "does", "dois",
-    "doit", "doivent", "donc", "du", "elle", "elles", "en", "encore", "es", "est", "et", "etais",
+    "doit", "doivent", "donc", "du", "elle", "elles", "en", "encore", "entre", "es", "est", "et", "etais",
     "etait", "etant", "ete", "etes", "etre", "eu", "eux", "exactement", "faire", "fais", "fait",
     "faut", "for", "hier", "how", "hui", "i", "ici", "if", "il", "ils", "in", "is", "it", "j",
     "jamais", "je", "juste", "l", "la", "le", "les", "leur", "leurs", "lorsque", "lui", "m", "ma",
@@ -106,6 +106,8 @@ mod tests {
         assert!(is_stop_word("les") && is_stop_word("qu") && !is_stop_word("droits"));
         assert!(!is_stop_word("sans") && !is_stop_word("papiers"));
         // Modal verbs in every person and in the conditional (`on voudrait`, `il pourrait`).
+        // ... and `entre`, the preposition (`la différence entre`), whose fold is also `entré`.
+        assert!(is_stop_word("entre") && !is_stop_word("entree"));
         for w in ["voudrais", "voudrait", "pourrait", "devrait", "aimerais", "veulent"] {
             assert!(is_stop_word(w), "{w}");
         }
