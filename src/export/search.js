@@ -107,8 +107,14 @@ var relaisSearchEngine = function (I, stem) {
     wordsOf(t, term.stem, 1, out);
     // `toussent` → `tousse`: the third person plural that the stemmer leaves whole (as in the
     // terminal).
-    if (/ent$/.test(t) && term.stem === t && Array.from(t).length >= 6) {
-      var sg = t.slice(0, -2);
+    // `hebergeons` → `heberge`: the first person plural, when its stem is no French word.
+    var sg = null;
+    if (/ent$/.test(t) && term.stem === t && Array.from(t).length >= 6) sg = t.slice(0, -2);
+    else if (/ons$/.test(t) && Array.from(t).length >= 6 && !lexicon.has(term.stem)) {
+      sg = t.slice(0, -3);
+      if (!/e$/.test(sg)) sg += 'e';
+    }
+    if (sg !== null) {
       if (find(sg) >= 0) {
         var from = out.length;
         wordsOf(sg, stemOf(sg), W.stem, out);
