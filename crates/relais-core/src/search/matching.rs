@@ -210,7 +210,12 @@ mod tests {
         let index = SearchIndex::new(&kb);
         let hits = index.query("nous hébergeons ");
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("a"), "{hits:?}");
-        assert_eq!(hits[0].reasons[0].kind, MatchKind::Stem, "{:?}", hits[0].reasons);
+        assert_eq!(
+            hits[0].reasons[0].kind,
+            MatchKind::Stem,
+            "{:?}",
+            hits[0].reasons
+        );
         // `prisons` is the plural of a noun, not a verb: it never reaches `prise`.
         assert!(index.query("prisons ").iter().all(|h| h.id != "b"));
     }

@@ -108,7 +108,9 @@ mod tests {
         // Modal verbs in every person and in the conditional (`on voudrait`, `il pourrait`).
         // ... and `entre`, the preposition (`la différence entre`), whose fold is also `entré`.
         assert!(is_stop_word("entre") && !is_stop_word("entree"));
-        for w in ["voudrais", "voudrait", "pourrait", "devrait", "aimerais", "veulent"] {
+        for w in [
+            "voudrais", "voudrait", "pourrait", "devrait", "aimerais", "veulent",
+        ] {
             assert!(is_stop_word(w), "{w}");
         }
     }
