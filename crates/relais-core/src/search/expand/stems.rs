@@ -105,9 +105,9 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert!(is_stop_word("les") && is_stop_word("qu") && !is_stop_word("droits"));
         assert!(!is_stop_word("sans") && !is_stop_word("papiers"));
-        // Modal verbs in every person and in the conditional (`on voudrait`, `il pourrait`).
-        // ... and `entre`, the preposition (`la différence entre`), whose fold is also `entré`.
+        // `entre`, the preposition (`la différence entre`), whose fold is also `entré`.
         assert!(is_stop_word("entre") && !is_stop_word("entree"));
+        // Modal verbs in every person and in the conditional (`on voudrait`, `il pourrait`).
         for w in [
             "voudrais", "voudrait", "pourrait", "devrait", "aimerais", "veulent",
         ] {
