@@ -33,16 +33,19 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 /// Words of everyday talk that mean something but say little about which answer is wanted
-/// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`), and the words that ask for a way
-/// to reach someone (`numéro`, `contact`, `adresse`) rather than say about what. A small knowledge base makes them
-/// look rare, and so weighty: they keep a share ([`super::super::weights::WEAK`]) of their
-/// rarity, in every form (by stem). Folded, sorted.
+/// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`, `qqn connait un avocat`), and the
+/// words that ask for a way to reach someone (`numéro`, `contact`, `adresse`) rather than say
+/// about what. A small knowledge base makes them look rare, and so weighty: they keep a share
+/// ([`super::super::weights::WEAK`]) of their rarity, in every form (by stem). Folded, sorted.
 pub const WEAK_WORDS: &[&str] = &[
     "adresse",
     "besoin",
     "cas",
     "chose",
     "choses",
+    "connais",
+    "connaissez",
+    "connait",
     "contact",
     "coordonnees",
     "dire",
@@ -119,6 +122,8 @@ mod tests {
     fn weak_words_are_sorted_and_found_in_every_form() {
         assert!(WEAK_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert!(is_weak_word("vrai") && is_weak_word("dire") && is_weak_word("trucs"));
+        // `qqn connait un avocat ?`: knowing asks for someone, it says nothing of the topic.
+        assert!(is_weak_word("connait") && is_weak_word("connaissez"));
         assert!(!is_weak_word("urgence") && !is_weak_word("avocat") && !is_weak_word("asile"));
     }
 
