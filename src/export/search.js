@@ -107,8 +107,14 @@ var relaisSearchEngine = function (I, stem) {
     wordsOf(t, term.stem, 1, out);
     // `toussent` → `tousse`: the third person plural that the stemmer leaves whole (as in the
     // terminal).
-    if (/ent$/.test(t) && term.stem === t && Array.from(t).length >= 6) {
-      var sg = t.slice(0, -2);
+    // `hebergeons` → `heberge`: the first person plural, when its stem is no French word.
+    var sg = null;
+    if (/ent$/.test(t) && term.stem === t && Array.from(t).length >= 6) sg = t.slice(0, -2);
+    else if (/ons$/.test(t) && Array.from(t).length >= 6 && !lexicon.has(term.stem)) {
+      sg = t.slice(0, -3);
+      if (!/e$/.test(sg)) sg += 'e';
+    }
+    if (sg !== null) {
       if (find(sg) >= 0) {
         var from = out.length;
         wordsOf(sg, stemOf(sg), W.stem, out);
@@ -117,7 +123,7 @@ var relaisSearchEngine = function (I, stem) {
     }
     [[i - 1, i], [i, i + 1]].forEach(function (p) {
       var x = terms[p[0]], y = terms[p[1]];
-      if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued, true); }
+      if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued / 2, true); }
     });
     var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
     if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);
@@ -230,7 +236,10 @@ var relaisSearchEngine = function (I, stem) {
   function slip(a, b) {
     var i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    if (a.length === b.length) return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    // Two neighbouring letters swapped, or an `s` for a soft `c` (before e, i, y) or back.
+    if (a.length === b.length) return i + 1 < a.length && a.slice(i + 2) === b.slice(i + 2) &&
+      ((a[i] === b[i + 1] && a[i + 1] === b[i]) ||
+       (((a[i] === 's' && b[i] === 'c') || (a[i] === 'c' && b[i] === 's')) && 'eiy'.indexOf(a[i + 1]) >= 0 && a[i + 1] === b[i + 1]));
     var long = a.length > b.length ? a : b, short = a.length > b.length ? b : a;
     return long.length === short.length + 1 && long.slice(i + 1) === short.slice(i) &&
       ((i > 0 && long[i] === long[i - 1]) || long[i + 1] === long[i]);

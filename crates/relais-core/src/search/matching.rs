@@ -7,7 +7,7 @@
 pub mod synonyms;
 
 use super::MatchKind;
-use super::expand::{Expanded, Expansion, Known, Term, add, stems};
+use super::expand::{Expanded, Expansion, Known, Term, add, lexicon, stems};
 use super::fold::unglue_elision;
 use super::index::Index;
 use super::typo;
@@ -38,9 +38,13 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
     let t = term.text.as_str();
     let mut out = Vec::new();
     words_of(index, t, &term.stem, 1.0, &mut out);
-    // Snowball French leaves the third person plural of a verb whole (`toussent`, `cherchent`):
-    // when the data holds the singular (`tousse`), the word reaches it and its forms, as a stem.
-    if let Some(singular) = plural_verb(index, t, &term.stem) {
+    // Snowball French leaves the third person plural of a verb whole (`toussent`, `cherchent`),
+    // and reads the first (`hebergeons`) as a noun in `-on`: when the data holds the singular
+    // (`tousse`, `heberge`), the word reaches it and its forms, as a stem.
+    let verb = plural_verb(index, t, &term.stem)
+        .map(str::to_owned)
+        .or_else(|| first_plural_verb(index, t, &term.stem));
+    if let Some(singular) = verb.as_deref() {
         let from = out.len();
         words_of(
             index,
@@ -59,7 +63,9 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
         if let (Some(x), Some(y)) = (terms.get(a), terms.get(b))
             && let Some(id) = index.vocab.find(&format!("{}{}", x.text, y.text))
         {
-            add(&mut out, id, MatchKind::Glued, weight::GLUED, true);
+            // Both words reach the one data word (`pro deo` → `prodeo`): each scores half of
+            // it, so that the pair counts it once, as a word typed whole would.
+            add(&mut out, id, MatchKind::Glued, weight::GLUED / 2.0, true);
         }
     }
     let in_data = !out.is_empty();
@@ -108,6 +114,21 @@ fn plural_verb<'a>(index: &Index, t: &'a str, stem: &str) -> Option<&'a str> {
     (stem == t && singular.ends_with('e') && singular.chars().count() >= 4)
         .then_some(singular)
         .filter(|s| index.vocab.find(s).is_some())
+}
+
+/// `hebergeons` → `heberge`, `aidons` → `aide`: a word in `-ons` whose stem is no French word
+/// (`prisons`, `lecons` are nouns: their stems are) and whose `-e` form is a word of the data.
+fn first_plural_verb(index: &Index, t: &str, stem: &str) -> Option<String> {
+    let base = t.strip_suffix("ons")?;
+    if base.chars().count() < 3 || lexicon::is_french_stem(stem) {
+        return None;
+    }
+    let singular = if base.ends_with('e') {
+        base.to_owned()
+    } else {
+        format!("{base}e")
+    };
+    index.vocab.find(&singular).is_some().then_some(singular)
 }
 
 /// The exact word, the words of the same stem, and those of the same family, scaled.
@@ -165,5 +186,67 @@ fn family(index: &Index, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
                 add(out, id, MatchKind::Family, weight::FAMILY * scale, false);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::{MatchKind, SearchIndex};
+
+    #[test]
+    fn a_first_person_plural_reaches_its_singular_but_a_noun_in_ons_does_not() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: "categories: [{id: c, title: C}]\nentries:\n\
+                   - {id: a, title: Qui héberge un exilé, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
+                   - {id: b, title: Une prise de sang, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
+                .into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let hits = index.query("nous hébergeons ");
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("a"), "{hits:?}");
+        assert_eq!(
+            hits[0].reasons[0].kind,
+            MatchKind::Stem,
+            "{:?}",
+            hits[0].reasons
+        );
+        // `prisons` is the plural of a noun, not a verb: it never reaches `prise`.
+        assert!(index.query("prisons ").iter().all(|h| h.id != "b"));
+    }
+
+    #[test]
+    fn two_words_glued_in_one_word_of_the_data_count_it_once() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: "categories: [{id: c, title: C}]\nentries:\n\
+                   - {id: a, title: Un avocat gratuit, keywords: [prodeo], category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
+                   - {id: b, title: Autre chose, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
+                .into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let points = |q: &str, kind: MatchKind| -> f32 {
+            let hits = index.query(q);
+            assert_eq!(hits[0].id, "a", "{hits:?}");
+            hits[0]
+                .reasons
+                .iter()
+                .filter(|r| r.kind == kind)
+                .map(|r| r.points)
+                .sum()
+        };
+        let whole = points("prodeo", MatchKind::Exact);
+        let pair = points("pro deo", MatchKind::Glued);
+        // `pro` and `deo` both reach `prodeo`: together they score it once, below the word typed
+        // whole, not twice.
+        assert!(pair > 0.0 && pair < whole, "pair {pair}, whole {whole}");
     }
 }

@@ -10,36 +10,42 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// too. Sorted (kept dense: one word per line would run to 200 lines).
 #[rustfmt::skip]
 pub const STOP_WORDS: &[&str] = &[
-    "a", "ai", "aie", "ainsi", "alors", "an", "and", "are", "as", "at", "au", "aujourd", "aussi",
-    "autre", "aux", "avais", "avait", "avec", "avez", "avoir", "avons", "ayant", "be", "beaucoup",
-    "bien", "bonjour", "bonsoir", "c", "ca", "can", "car", "ce", "ceci", "cela", "celle", "celui",
-    "ces", "cest", "cet", "cette", "ceux", "chez", "ci", "combien", "comme", "comment", "d",
-    "dans", "de", "deja", "demain", "des", "do", "does", "dois", "doit", "doivent", "donc", "du",
-    "elle", "elles", "en", "encore", "es", "est", "et", "etais", "etait", "etant", "ete", "etes",
-    "etre", "eu", "eux", "exactement", "faire", "fais", "fait", "faut", "for", "hier", "how",
-    "hui", "i", "ici", "if", "il", "ils", "in", "is", "it", "j", "jamais", "je", "juste", "l",
-    "la", "le", "les", "leur", "leurs", "lorsque", "lui", "m", "ma", "maintenant", "mais", "me", "meme",
-    "merci", "mes", "moi", "mon", "my", "n", "ne", "ni", "nos", "notre", "nous", "of", "on",
-    "ont", "or", "ou", "par", "parce", "part", "pas", "peut", "peuvent", "peux", "plus", "pour",
-    "pourquoi", "pouvez", "pouvons", "puisque", "qu", "quand", "que", "quel", "quelle", "quelles", "quelqu",
-    "quelque", "quelques", "quels", "qui", "quoi", "rien", "s", "sa", "sais", "sait", "se", "ses",
-    "si", "soi", "sommes", "son", "sont", "souvent", "stp", "suis", "sur", "svp", "t", "ta",
-    "tant", "te", "tes", "the", "to", "toi", "ton", "toujours", "tous", "tout", "toute", "toutes",
-    "tres", "trop", "tu", "un", "une", "va", "vais", "veut", "veux", "voici", "voila", "vos",
-    "votre", "vous", "vraiment", "what", "where", "who", "y",
+    "a", "ai", "aie", "aimerais", "aimerait", "aimerions", "ainsi", "alors", "an", "and", "are",
+    "as", "at", "au", "aujourd", "aussi", "autre", "aux", "avais", "avait", "avec", "avez",
+    "avoir", "avons", "ayant", "be", "beaucoup", "bien", "bonjour", "bonsoir", "c", "ca", "can",
+    "car", "ce", "ceci", "cela", "celle", "celui", "ces", "cest", "cet", "cette", "ceux", "chez",
+    "ci", "combien", "comme", "comment", "d", "dans", "de", "deja", "demain", "des", "devez",
+    "devons", "devraient", "devrais", "devrait", "devriez", "devrions", "do", "does", "dois",
+    "doit", "doivent", "donc", "du", "elle", "elles", "en", "encore", "entre", "es", "est", "et", "etais",
+    "etait", "etant", "ete", "etes", "etre", "eu", "eux", "exactement", "faire", "fais", "fait",
+    "faut", "for", "hier", "how", "hui", "i", "ici", "if", "il", "ils", "in", "is", "it", "j",
+    "jamais", "je", "juste", "l", "la", "le", "les", "leur", "leurs", "lorsque", "lui", "m", "ma",
+    "maintenant", "mais", "me", "meme", "merci", "mes", "moi", "mon", "my", "n", "ne", "ni", "nos",
+    "notre", "nous", "of", "on", "ont", "or", "ou", "par", "parce", "part", "pas", "peut",
+    "peuvent", "peux", "plus", "pour", "pourquoi", "pourraient", "pourrais", "pourrait",
+    "pourriez", "pourrions", "pouvez", "pouvons", "puisque", "qu", "quand", "que", "quel",
+    "quelle", "quelles", "quelqu", "quelque", "quelques", "quels", "qui", "quoi", "rien", "s",
+    "sa", "sais", "sait", "se", "ses", "si", "soi", "sommes", "son", "sont", "souvent", "stp",
+    "suis", "sur", "svp", "t", "ta", "tant", "te", "tes", "the", "to", "toi", "ton", "toujours",
+    "tous", "tout", "toute", "toutes", "tres", "trop", "tu", "un", "une", "va", "vais", "veulent",
+    "veut", "veux", "voici", "voila", "vos", "votre", "voudraient", "voudrais", "voudrait",
+    "voudriez", "voudrions", "voulez", "voulons", "vous", "vraiment", "what", "where", "who", "y",
 ];
 
 /// Words of everyday talk that mean something but say little about which answer is wanted
-/// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`), and the words that ask for a way
-/// to reach someone (`numéro`, `contact`, `adresse`) rather than say about what. A small knowledge base makes them
-/// look rare, and so weighty: they keep a share ([`super::super::weights::WEAK`]) of their
-/// rarity, in every form (by stem). Folded, sorted.
+/// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`, `qqn connait un avocat`), and the
+/// words that ask for a way to reach someone (`numéro`, `contact`, `adresse`) rather than say
+/// about what. A small knowledge base makes them look rare, and so weighty: they keep a share
+/// ([`super::super::weights::WEAK`]) of their rarity, in every form (by stem). Folded, sorted.
 pub const WEAK_WORDS: &[&str] = &[
     "adresse",
     "besoin",
     "cas",
     "chose",
     "choses",
+    "connais",
+    "connaissez",
+    "connait",
     "contact",
     "coordonnees",
     "dire",
@@ -102,12 +108,22 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert!(is_stop_word("les") && is_stop_word("qu") && !is_stop_word("droits"));
         assert!(!is_stop_word("sans") && !is_stop_word("papiers"));
+        // `entre`, the preposition (`la différence entre`), whose fold is also `entré`.
+        assert!(is_stop_word("entre") && !is_stop_word("entree"));
+        // Modal verbs in every person and in the conditional (`on voudrait`, `il pourrait`).
+        for w in [
+            "voudrais", "voudrait", "pourrait", "devrait", "aimerais", "veulent",
+        ] {
+            assert!(is_stop_word(w), "{w}");
+        }
     }
 
     #[test]
     fn weak_words_are_sorted_and_found_in_every_form() {
         assert!(WEAK_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert!(is_weak_word("vrai") && is_weak_word("dire") && is_weak_word("trucs"));
+        // `qqn connait un avocat ?`: knowing asks for someone, it says nothing of the topic.
+        assert!(is_weak_word("connait") && is_weak_word("connaissez"));
         assert!(!is_weak_word("urgence") && !is_weak_word("avocat") && !is_weak_word("asile"));
     }
 

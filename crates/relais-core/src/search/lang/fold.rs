@@ -139,7 +139,6 @@ const STOP: &[&str] = &[
     "has",
     "need",
     "want",
-    "help",
     "please",
     // More English auxiliaries, pronouns, question words and the pieces apostrophes leave
     // (« I'm », « don't »), and what people type around a question (« pls », « hi »).
@@ -368,6 +367,8 @@ mod tests {
     fn english_question_words_and_the_pieces_of_apostrophes_say_nothing() {
         assert_eq!(terms("I'm sure he didn't"), terms("sure"));
         assert_eq!(terms("why was he arrested"), terms("arrested"));
-        assert_eq!(terms("pls can someone help me"), Vec::<String>::new());
+        // « help » says what is wanted (« how can I help », a volunteer's question): it stays.
+        assert_eq!(terms("pls can someone help me"), terms("help"));
+        assert!(!terms("how can I help").is_empty());
     }
 }

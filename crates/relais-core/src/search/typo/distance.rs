@@ -16,13 +16,21 @@ pub fn distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 }
 
 /// True when `a` and `b` (one edit apart) differ by the slips people make most: two neighbouring
-/// letters swapped (`acceuil`) or one letter doubled or not (`frapee`, `addresse`).
+/// letters swapped (`acceuil`), one letter doubled or not (`frapee`, `addresse`), or an `s`
+/// written for a soft `c` or the other way round, before `e`, `i` or `y` (`enseinte`), where
+/// French says both alike.
 #[must_use]
 pub fn is_slip(a: &[u8], b: &[u8]) -> bool {
     let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if a.len() == b.len() {
         let i = start;
-        i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+        let swapped =
+            i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..];
+        let soft_c = i + 1 < a.len()
+            && matches!((a[i], b[i]), (b's', b'c') | (b'c', b's'))
+            && matches!(a[i + 1], b'e' | b'i' | b'y')
+            && a[i + 1..] == b[i + 1..];
+        swapped || soft_c
     } else {
         let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
         let i = start;
@@ -90,6 +98,11 @@ mod tests {
         assert!(!super::is_slip(b"douche", b"touche"));
         assert!(!super::is_slip(b"gare", b"garde"));
         assert!(!super::is_slip(b"abc", b"abc"));
+        // An `s` for a soft `c` (before e, i, y), not for a hard one.
+        assert!(super::is_slip(b"enseinte", b"enceinte"));
+        assert!(super::is_slip(b"cituation", b"situation"));
+        assert!(!super::is_slip(b"sas", b"cas"));
+        assert!(!super::is_slip(b"sage", b"cage"));
     }
 
     use super::*;
