@@ -230,3 +230,24 @@ pub fn cannot_write(path: &std::path::Path) -> String {
 
 /// Échap on the start screen: nothing more to undo.
 pub const AT_START: &str = "Écran d'accueil : tapez une question (Ctrl + C pour quitter).";
+
+/// Said when the part of the bundled data's compiled form that the interface reads after its
+/// first frame (the search index, the translations) cannot be used: in the status bar, and on
+/// stderr once the interface has given the terminal back.
+#[must_use]
+pub fn bundled_rest_reread(why: &str) -> String {
+    format!(
+        "Forme compilée des données intégrées inutilisable ({why}) : données relues depuis leurs \
+         fichiers YAML."
+    )
+}
+
+/// The same, when the YAML files could not be read either: search works, the translations are
+/// missing.
+#[must_use]
+pub fn bundled_rest_lost(why: &str, err: &str) -> String {
+    format!(
+        "Forme compilée des données intégrées inutilisable ({why}), fichiers YAML illisibles \
+         ({err}) : recherche refaite sans les traductions."
+    )
+}

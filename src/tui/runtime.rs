@@ -60,11 +60,17 @@ pub fn leave() {
     let _ = io::stdout().flush();
 }
 
-/// Restores the terminal before the panic message prints, so it stays readable.
+/// Restores the terminal before the panic message prints, so it stays readable: when the panic
+/// ends the process, that is a panic of the interface's thread, or of any thread in a build
+/// that aborts on panic (the release build). In a build that unwinds, a panic of a thread that
+/// decodes beside the interface is only an error for the interface, which goes on.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
+    let interface = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        leave();
+        if cfg!(panic = "abort") || std::thread::current().id() == interface {
+            leave();
+        }
         previous(info);
     }));
 }
@@ -79,6 +85,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     enter().context("Impossible de passer le terminal en plein écran")?;
     let result = event_loop(&mut app, &signals);
     leave();
+    if let Some(notice) = app.exit_notice.take() {
+        eprintln!("relais : {notice}");
+    }
     // The process ends right after: the system takes the memory back at once, where dropping
     // the knowledge base and its index piece by piece takes longer than the first frame.
     std::mem::forget(app);

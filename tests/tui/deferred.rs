@@ -89,7 +89,7 @@ fn the_deferred_start_reads_the_same_data_and_index_as_the_whole_form() {
     let whole = decode(BUNDLED_COMPILED, &BUNDLED_KEY, &[]).expect("loads");
     let early = decode_deferred(BUNDLED_COMPILED, &BUNDLED_KEY).expect("loads");
     assert_eq!(early.files, whole.files);
-    assert_eq!(early.marks, relais::kb::i18n::Marks::of(&whole.kb));
+    assert_eq!(early.marks, relais::kb::i18n::LanguageMarks::of(&whole.kb));
     let mut kb = early.kb;
     let index = early
         .back
@@ -159,6 +159,11 @@ fn a_damaged_part_of_the_rest_is_read_again_from_the_yaml_and_said() {
             "{said}"
         );
         assert!(said.contains("somme de contrôle"), "{said}");
+        assert_eq!(
+            app.exit_notice.as_deref(),
+            Some(said.as_str()),
+            "said again on stderr"
+        );
         let whole = decode(BUNDLED_COMPILED, &BUNDLED_KEY, &[]).expect("loads");
         assert_eq!(app.kb, whole.kb, "part {part}: the data is whole again");
         let opts = QueryOptions::default();
@@ -197,7 +202,7 @@ fn a_damaged_knowledge_base_part_is_refused_before_anything_is_shown() {
 fn the_marks_say_what_the_translations_say_for_every_item() {
     let whole = decode(BUNDLED_COMPILED, &BUNDLED_KEY, &[]).expect("loads");
     let kb = &whole.kb;
-    let marks = relais::kb::i18n::Marks::of(kb);
+    let marks = relais::kb::i18n::LanguageMarks::of(kb);
     let ids = kb
         .entries
         .iter()
@@ -210,4 +215,36 @@ fn the_marks_say_what_the_translations_say_for_every_item() {
         translated += usize::from(kb.languages_of(id).len() > 1);
     }
     assert!(translated > 10, "the bundled data has translations to mark");
+}
+
+#[test]
+fn an_index_of_other_data_is_refused_and_leaves_the_knowledge_base_as_it_was() {
+    // A form whose checksums are right but whose index was made from other data (one entry
+    // fewer): `finish` refuses it and does not fill the translations in.
+    let whole = decode(BUNDLED_COMPILED, &BUNDLED_KEY, &[]).expect("loads");
+    let mut fewer = whole.kb.clone();
+    fewer.entries.pop();
+    let other = SearchIndex::new(&fewer);
+    let form = relais::compiled::encode(&whole.kb, &other, whole.files, &BUNDLED_KEY, &[])
+        .expect("encodes");
+    let early = decode_deferred(Box::leak(form.into_boxed_slice()), &BUNDLED_KEY).expect("loads");
+    let mut kb = early.kb;
+    let err = early
+        .back
+        .finish(&mut kb)
+        .expect_err("not this data's index");
+    assert_eq!(err, relais::compiled::Refused::Inconsistent);
+    assert!(kb.translations.is_empty(), "left as it was");
+}
+
+#[test]
+fn a_settings_warning_stays_beside_the_damaged_form_notice() {
+    let mut app = waiting(damaged(1));
+    app.status = Some("Fichier de réglages illisible".to_owned());
+    app.settle();
+    let said = app.status.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("Fichier de réglages illisible · Forme compilée"),
+        "{said}"
+    );
 }

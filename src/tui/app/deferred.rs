@@ -2,7 +2,8 @@
 //! drawn from the knowledge base and the translations' language marks alone (an empty query
 //! lists the entries by category: no search, no translated text), and the rest is taken from
 //! the thread that decodes it before anything searches or changes language
-//! ([`App::settle`]).
+//! ([`App::settle`], called by the runtime after the first frame and by every action but a
+//! resize).
 
 use ratatui::layout::Rect;
 
@@ -13,38 +14,48 @@ use crate::tui::theme::ThemeName;
 
 impl App {
     /// [`App::sized`] with the search index and the translations still being decoded
-    /// (`early.back`): the runtime draws the first frame, then calls [`App::settle`]; so does
-    /// everything that searches or reads a translation.
+    /// (`early.back`): the runtime draws the first frame, then calls [`App::settle`].
     #[must_use]
     pub fn waiting(early: Early, info: DataInfo, theme: ThemeName, size: Rect) -> Self {
-        let mut app = Self::sized(early.kb, SearchIndex::empty(), info, theme, size);
+        let mut app = Self::bare(early.kb, SearchIndex::empty(), info, theme, size);
+        // Before the rows are made: they read the marks while the translations are away.
         app.marks = Some(early.marks);
         app.pending = Some(early.back);
+        app.refresh_rows();
         app
     }
 
     /// Takes the search index and the translations from the thread that decodes them
     /// (waiting for it if needed). When they cannot be used (a part that does not decode: the
-    /// binary is damaged), the data is read again from its YAML files and indexed, and the
-    /// status bar says so. Does nothing once they are there.
+    /// binary is damaged), the data is read again from its YAML files and indexed; the status
+    /// bar says so, and stderr again once the terminal is given back. Does nothing once they
+    /// are there.
     pub fn settle(&mut self) {
         let Some(back) = self.pending.take() else {
             return;
         };
         self.marks = None;
-        match back.finish(&mut self.kb) {
-            Ok(index) => self.index = index,
-            Err(why) => {
-                self.status = Some(format!(
-                    "Forme compilée des données intégrées inutilisable ({why}) : données relues \
-                     depuis leurs fichiers YAML."
-                ));
-                if let Ok(loaded) = crate::kb::validate::load(&self.info.origin, self.info.today) {
-                    self.kb = loaded.kb;
-                }
-                self.index = SearchIndex::new(&self.kb);
+        let why = match back.finish(&mut self.kb) {
+            Ok(index) => {
+                self.index = index;
+                return;
             }
-        }
+            Err(why) => why.to_string(),
+        };
+        let said = match crate::kb::validate::load(&self.info.origin, self.info.today) {
+            Ok(loaded) => {
+                self.kb = loaded.kb;
+                crate::strings::bundled_rest_reread(&why)
+            }
+            Err(err) => crate::strings::bundled_rest_lost(&why, &err.to_string()),
+        };
+        self.index = SearchIndex::new(&self.kb);
+        // Beside what the status bar may already say (a broken settings file).
+        self.status = Some(match self.status.take() {
+            Some(before) => format!("{before} · {said}"),
+            None => said.clone(),
+        });
+        self.exit_notice = Some(said);
     }
 
     /// Whether entry `id` has a French card to show the person.

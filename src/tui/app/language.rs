@@ -122,8 +122,7 @@ impl App {
                 Some("Ouvrez une fiche pour la lire dans une autre langue (F4).".to_owned());
             return;
         };
-        self.settle();
-        let langs = self.kb.languages_of(&id);
+        let langs = self.languages_of(&id);
         if langs.len() <= 1 {
             self.lang = "fr";
             self.status = Some("Cette fiche n'existe qu'en français.".to_owned());

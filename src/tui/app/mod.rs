@@ -106,7 +106,9 @@ pub struct App {
     /// on the bundled data ([`App::waiting`]).
     pub pending: Option<crate::compiled::Back>,
     /// The translations' language marks, while the translations are pending.
-    pub marks: Option<crate::kb::i18n::Marks>,
+    pub marks: Option<crate::kb::i18n::LanguageMarks>,
+    /// What to say on stderr once the terminal is given back (a damaged compiled form).
+    pub exit_notice: Option<String>,
     pub info: DataInfo,
     pub theme: Theme,
     pub input: Input,
@@ -211,11 +213,25 @@ impl App {
         theme: ThemeName,
         size: Rect,
     ) -> Self {
-        let mut app = Self {
+        let mut app = Self::bare(kb, index, info, theme, size);
+        app.refresh_rows();
+        app
+    }
+
+    /// The state at start, before any row is made.
+    fn bare(
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        info: DataInfo,
+        theme: ThemeName,
+        size: Rect,
+    ) -> Self {
+        Self {
             kb,
             index,
             pending: None,
             marks: None,
+            exit_notice: None,
             info,
             theme: Theme::new(theme),
             input: Input::default(),
@@ -260,9 +276,7 @@ impl App {
             save_region: None,
             hidden: 0,
             read_at: std::collections::HashMap::new(),
-        };
-        app.refresh_rows();
-        app
+        }
     }
 
     /// The screen regions for the current size.

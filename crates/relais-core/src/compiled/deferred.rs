@@ -13,7 +13,7 @@ use std::thread::JoinHandle;
 use super::parts::{self, BACK, Slots, Span};
 use super::{Key, Refused, table};
 use crate::kb::KnowledgeBase;
-use crate::kb::i18n::{Marks, Translations};
+use crate::kb::i18n::{LanguageMarks, Translations};
 use crate::search::SearchIndex;
 
 /// What [`decode_deferred`] gives at once.
@@ -24,7 +24,7 @@ pub struct Early {
     /// How many data files it was made from.
     pub files: usize,
     /// Which languages each item can be read in, for the rows of the first frame.
-    pub marks: Marks,
+    pub marks: LanguageMarks,
     /// The search index and the translations, on their way.
     pub back: Back,
 }
@@ -54,17 +54,19 @@ impl Back {
     /// was).
     pub fn finish(self, kb: &mut KnowledgeBase) -> Result<SearchIndex, Refused> {
         let (index, translations) = match self.0 {
+            // A panic of the thread (a bug) reaches here only in builds that unwind: the
+            // release build aborts (`panic = "abort"`), the terminal given back by the hook.
             Making::Thread(handle) => handle
                 .join()
                 .unwrap_or_else(|_| Err(Refused::Unreadable("décodage interrompu".into()))),
             Making::Here { src, spans, packed } => rest_of(src, &spans, packed),
         }?;
-        let before = std::mem::replace(&mut kb.translations, translations);
-        // A right checksum says the form is as written, not that it was written by relais.
+
+        // As for the whole form (`parts::decode`): the index must be this knowledge base's.
         if index.belongs_to(kb) {
+            kb.translations = translations;
             Ok(index)
         } else {
-            kb.translations = before;
             Err(Refused::Inconsistent)
         }
     }

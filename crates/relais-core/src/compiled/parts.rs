@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub(super) use super::slots::Slots;
 use super::{Compiled, Refused, compat};
-use crate::kb::i18n::{Marks, Translations};
+use crate::kb::i18n::{LanguageMarks, Translations};
 use crate::kb::{Entry, KnowledgeBase};
 use crate::search::lang::LangIndex;
 use crate::search::{PostingsSeen, SearchIndex};
@@ -42,14 +42,14 @@ pub(super) struct Span {
 struct HeadRef<'a> {
     kb: &'a KnowledgeBase,
     files: u64,
-    marks: &'a Marks,
+    marks: &'a LanguageMarks,
 }
 
 #[derive(Deserialize)]
 pub(super) struct Head {
     pub kb: KnowledgeBase,
     pub files: u64,
-    pub marks: Marks,
+    pub marks: LanguageMarks,
 }
 
 /// The translations, as the knowledge base writes them.
@@ -112,7 +112,7 @@ pub(super) fn encode(
         colloquial: colloquial.clone(),
         translations: Translations::default(),
     };
-    let marks = Marks::of(kb);
+    let marks = LanguageMarks::of(kb);
     compat::keeping_all(|| {
         let mut parts = vec![
             postcard::to_stdvec(&HeadRef {

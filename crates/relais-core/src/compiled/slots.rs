@@ -3,7 +3,7 @@
 
 use super::Refused;
 use super::parts::{Head, Part};
-use crate::kb::i18n::{Marks, Translations};
+use crate::kb::i18n::{LanguageMarks, Translations};
 use crate::kb::{Entry, KnowledgeBase};
 use crate::search::lang::LangIndex;
 use crate::search::{PostingsSeen, SearchIndex};
@@ -24,7 +24,7 @@ pub(in crate::compiled) struct Slots {
 pub(in crate::compiled) struct Front {
     pub kb: KnowledgeBase,
     pub files: usize,
-    pub marks: Marks,
+    pub marks: LanguageMarks,
 }
 
 impl Slots {

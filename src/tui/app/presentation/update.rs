@@ -150,13 +150,6 @@ impl crate::tui::app::App {
     /// Actions whose meaning depends on the sub-mode (picker, quick search, goto, notes).
     fn presentation_other(&mut self, action: &crate::tui::action::Action) {
         use crate::tui::action::Action as A;
-        if self
-            .presentation
-            .as_ref()
-            .is_some_and(|p| p.search.is_some())
-        {
-            self.settle();
-        }
         let Some(p) = self.presentation.as_mut() else {
             return;
         };

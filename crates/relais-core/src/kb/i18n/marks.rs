@@ -12,14 +12,17 @@ use crate::kb::KnowledgeBase;
 /// [`LANGUAGES`], in order.
 const FRENCH_CARD: u16 = 1 << 15;
 
+// Every language has a bit of its own below the card's.
+const _: () = assert!(LANGUAGES.len() < 15);
+
 /// Language marks of a knowledge base, by item id (entries and contacts share no id).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Marks {
+pub struct LanguageMarks {
     /// (id, mask), sorted by id; only the items with a mark.
     items: Vec<(Box<str>, u16)>,
 }
 
-impl Marks {
+impl LanguageMarks {
     /// The marks of `kb`'s translations.
     #[must_use]
     pub fn of(kb: &KnowledgeBase) -> Self {

@@ -11,7 +11,7 @@ pub mod facts;
 pub mod languages;
 pub mod marks;
 
-pub use marks::Marks;
+pub use marks::LanguageMarks;
 pub mod raw;
 pub mod schema;
 
