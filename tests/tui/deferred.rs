@@ -169,7 +169,7 @@ fn a_damaged_part_of_the_rest_is_read_again_from_the_yaml_and_said() {
         let opts = QueryOptions::default();
         for q in QUERIES {
             assert_eq!(
-                app.index.search(q, opts),
+                app.index().search(q, opts),
                 whole.index.search(q, opts),
                 "{q}"
             );
@@ -184,7 +184,7 @@ fn a_damaged_index_part_leaves_a_working_search() {
     let rebuilt = SearchIndex::new(&app.kb);
     let opts = QueryOptions::default();
     for q in QUERIES {
-        assert_eq!(app.index.search(q, opts), rebuilt.search(q, opts), "{q}");
+        assert_eq!(app.index().search(q, opts), rebuilt.search(q, opts), "{q}");
     }
     typed(&mut app, "hebergeur");
     assert!(!app.rows.is_empty());

@@ -58,6 +58,12 @@ impl App {
         self.exit_notice = Some(said);
     }
 
+    /// The search index, taken from the thread that decodes it if it is not there yet.
+    pub fn index(&mut self) -> &SearchIndex {
+        self.settle();
+        &self.index
+    }
+
     /// Whether entry `id` has a French card to show the person.
     #[must_use]
     pub fn has_card(&self, id: &str) -> bool {

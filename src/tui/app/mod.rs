@@ -100,8 +100,10 @@ pub struct DataInfo {
 #[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub kb: KnowledgeBase,
-    /// The search index; an empty one while `pending` still makes it (see [`App::settle`]).
-    pub index: SearchIndex,
+    /// The search index; an empty one while `pending` still makes it: read it through
+    /// [`App::index`], which takes it first (only `app`'s own code, after [`App::settle`], reads
+    /// the field).
+    index: SearchIndex,
     /// The search index still being decoded by another thread, on the first frame of a start
     /// on the bundled data ([`App::waiting`]).
     pub pending: Option<crate::compiled::Back>,

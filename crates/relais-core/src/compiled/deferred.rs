@@ -124,3 +124,37 @@ fn rest_of(src: &'static [u8], spans: &[Span], packed: bool) -> Result<Rest, Ref
     let mut slots = Slots::of(done, BACK.len())?;
     Ok((slots.index()?, slots.translations()?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Back, Making, decode_deferred, table};
+    use crate::compiled::{BUNDLED_KEY, decode, encode};
+    use crate::kb::validate::load;
+    use crate::kb::{Origin, today};
+    use crate::search::{QueryOptions, SearchIndex};
+
+    #[test]
+    fn without_a_thread_the_rest_is_decoded_by_the_caller_the_same() {
+        // When no thread can be started, `finish` decodes the index and the translations
+        // itself: same index, same translations as the whole form.
+        let loaded = load(&Origin::Bundled, today()).expect("bundled data loads");
+        let index = SearchIndex::new(&loaded.kb);
+        let bytes = encode(&loaded.kb, &index, loaded.files, &BUNDLED_KEY, &[]).expect("encodes");
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let whole = decode(bytes, &BUNDLED_KEY, &[]).expect("decodes");
+        let mut early = decode_deferred(bytes, &BUNDLED_KEY).expect("decodes");
+        let t = table(bytes, &BUNDLED_KEY, &[]).expect("table");
+        let here = Back(Making::Here {
+            src: bytes,
+            spans: t.spans,
+            packed: t.packed,
+        });
+        assert_eq!(format!("{here:?}"), "Back(here)");
+        let index = here.finish(&mut early.kb).expect("decodes here");
+        assert_eq!(early.kb, whole.kb);
+        for q in ["hebergeur", "free lawyer", "xqzkw"] {
+            let opts = QueryOptions::default();
+            assert_eq!(index.search(q, opts), whole.index.search(q, opts), "{q}");
+        }
+    }
+}
