@@ -31,19 +31,13 @@ pub(super) fn run_present(
         eprintln!("{}", s::PRESENT_NEEDS_TERMINAL);
         return Ok(Status::Invalid);
     }
-    let (kb, index, origin) = loaded.into_parts();
-    let info = crate::tui::app::DataInfo {
-        origin,
-        today: crate::kb::today(),
-    };
-    let mut app =
-        crate::tui::app::App::sized(kb, index, info, theme(cli, painter), terminal_area());
-    app.theme_chosen = cli.theme.is_some();
+    let mut app = ready_app(cli, painter, loaded);
     app.start_presentation(deck, 0, false, notes);
     crate::tui::run(app)?;
     Ok(Status::Success)
 }
 
+/// `relais` alone: the search screen, on a terminal; elsewhere, the help and exit 2.
 pub(super) fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Status> {
     if io::stdout().is_terminal() && io::stdin().is_terminal() {
         let origin = locate(cli);
@@ -57,22 +51,10 @@ pub(super) fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Statu
             Ok(loaded) => loaded,
             Err(status) => return Ok(status),
         };
-        let (kb, index, origin) = loaded.into_parts();
-        let mut app = crate::tui::app::App::sized(
-            kb,
-            index,
-            crate::tui::app::DataInfo {
-                origin,
-                today: crate::kb::today(),
-            },
-            theme(cli, painter),
-            terminal_area(),
-        );
-        app.theme_chosen = cli.theme.is_some();
-        crate::tui::run(app)?;
+        crate::tui::run(ready_app(cli, painter, loaded))?;
         Ok(Status::Success)
     } else {
-        eprintln!("{}", crate::strings::NOT_A_TERMINAL);
+        eprintln!("{}", s::NOT_A_TERMINAL);
         let help = crate::cli::command().render_help();
         eprintln!("{help}");
         Ok(Status::Invalid)
@@ -87,13 +69,27 @@ fn waiting_app(cli: &Cli, painter: Painter) -> Option<crate::tui::app::App> {
     let mut early =
         crate::compiled::decode_deferred(BUNDLED_COMPILED, &crate::compiled::BUNDLED_KEY).ok()?;
     early.kb.meta.unsigned = false;
-    let info = crate::tui::app::DataInfo {
-        origin: Origin::Bundled,
-        today: crate::kb::today(),
-    };
+    let info = data_info(Origin::Bundled);
     let mut app = crate::tui::app::App::waiting(early, info, theme(cli, painter), terminal_area());
     app.theme_chosen = cli.theme.is_some();
     Some(app)
+}
+
+/// The interface on data read whole, at the terminal's size, in the theme asked for.
+fn ready_app(cli: &Cli, painter: Painter, loaded: Loaded) -> crate::tui::app::App {
+    let (kb, index, origin) = loaded.into_parts();
+    let info = data_info(origin);
+    let mut app =
+        crate::tui::app::App::sized(kb, index, info, theme(cli, painter), terminal_area());
+    app.theme_chosen = cli.theme.is_some();
+    app
+}
+
+fn data_info(origin: Origin) -> crate::tui::app::DataInfo {
+    crate::tui::app::DataInfo {
+        origin,
+        today: crate::kb::today(),
+    }
 }
 
 /// The terminal's size, so that the interface is laid out once for its first frame (80x24 if

@@ -254,14 +254,16 @@ pub(super) fn decode_some<S: Source + ?Sized>(
         }
         done
     };
-    let helpers = if threads <= 2 {
+    // Asking how many cores there are reads files of /proc and /sys: only worth it for more
+    // than two threads.
+    let threads = if threads <= 2 {
         threads
     } else {
         std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(threads)
     };
-    let helpers = helpers.min(order.len()).saturating_sub(1);
+    let helpers = threads.min(order.len()).saturating_sub(1);
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..helpers)
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())

@@ -21,19 +21,17 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError + '_ {
 /// # Errors
 /// The file cannot be read, is not a regular file or is larger than `limit`.
 pub fn open_bounded(path: &Path, limit: u64) -> Result<(File, u64), LoadError> {
-    let meta = fs::metadata(path).map_err(io_error(path))?;
-    regular(path, &meta)?;
-    if meta.len() > limit {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit,
-        });
-    }
+    fits(path, &fs::metadata(path).map_err(io_error(path))?, limit)?;
     let file = File::open(path).map_err(io_error(path))?;
     // Checked again on what was opened, in case the path changed in between.
     let meta = file.metadata().map_err(io_error(path))?;
-    regular(path, &meta)?;
+    fits(path, &meta, limit)?;
+    Ok((file, meta.len()))
+}
+
+/// A regular file of at most `limit` bytes, as `meta` describes it.
+fn fits(path: &Path, meta: &Metadata, limit: u64) -> Result<(), LoadError> {
+    regular(path, meta)?;
     if meta.len() > limit {
         return Err(LoadError::TooLarge {
             path: path.to_path_buf(),
@@ -41,7 +39,7 @@ pub fn open_bounded(path: &Path, limit: u64) -> Result<(File, u64), LoadError> {
             limit,
         });
     }
-    Ok((file, meta.len()))
+    Ok(())
 }
 
 /// The bytes of the regular file at `path` (links followed), at most `limit` of them.
