@@ -126,7 +126,7 @@ var relaisSearchEngine = function (I, stem) {
       if (x && y) { var id = find(x.text + y.text); if (id >= 0) add(out, id, GLUED, W.glued / 2, true); }
     });
     var inData = out.length > 0, french = !inData && isFrench(t, term.stem), rest = unglue(t);
-    if (!inData && !french && rest) wordsOf(rest, stemOf(rest), W.elision, out);
+    if (!inData && !lexicon.has(term.stem) && rest) wordsOf(rest, stemOf(rest), W.elision, out);
     if (term.typing || (!out.length && !french && t.length >= W.prefix_unknown_from)) {
       var base = term.typing ? (french ? W.prefix_typing_french : inData ? W.prefix_typing_in_data : W.prefix_typing_unknown) : W.prefix_not_typing;
       prefixed(t).slice(0, W.max_prefixed).forEach(function (id) {

@@ -70,8 +70,11 @@ fn reach(index: &Index, terms: &[Term], i: usize) -> (Known, Vec<Expansion>) {
     }
     let in_data = !out.is_empty();
     let french = typo::known(in_data, t, &term.stem) == Known::French;
+    // Glued to an elided article or pronoun (`lhebergeur`, `largent`): unless the word list
+    // holds the word's own stem. A word it knows only as a guessed verb form (`largent` as
+    // « ils largent ») is read as glued too.
     if !in_data
-        && !french
+        && !lexicon::is_french_stem(&term.stem)
         && let Some(rest) = unglue_elision(t)
     {
         words_of(index, rest, &stems::stem(rest), weight::ELISION, &mut out);
@@ -194,6 +197,27 @@ mod tests {
     use crate::kb::SourceFile;
     use crate::kb::validate::validate;
     use crate::search::{MatchKind, SearchIndex};
+
+    #[test]
+    fn a_word_glued_to_its_article_is_read_apart_even_when_it_looks_like_a_verb() {
+        // `largent` ends like a verb (« ils largent », from `large`): the word list knows it only
+        // by that guess, so it is read as `l'argent`, as `lhebergeur` is `l'hébergeur`.
+        use super::lexicon;
+        assert!(lexicon::is_french("largent", "largent") && !lexicon::is_french_stem("largent"));
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: "categories: [{id: c, title: C}]\nentries:\n\
+                   - {id: a, title: Recevoir de l'argent, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
+                   - {id: b, title: Une tente pour la nuit, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
+                .into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let hits = index.query("largent ");
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("a"), "{hits:?}");
+    }
 
     #[test]
     fn a_first_person_plural_reaches_its_singular_but_a_noun_in_ons_does_not() {
