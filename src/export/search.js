@@ -71,6 +71,8 @@ var relaisSearchEngine = function (I, stem) {
   }
 
   // ---- expand ----------------------------------------------------------------------------
+  // `word` is `base` with a plural or feminine ending (as in the terminal).
+  function endsAsForm(word, base) { return word.indexOf(base) === 0 && ['e', 's', 'x', 'es'].indexOf(word.slice(base.length)) >= 0; }
   function wordsOf(t, st, scale, out) {
     var id = find(t);
     if (id >= 0) add(out, id, EXACT, W.exact * scale, false);
@@ -85,7 +87,8 @@ var relaisSearchEngine = function (I, stem) {
         var w = words[id];
         if (stop[id] && !STOP.has(t)) return; // `mons` is not a form of `mon`
         var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
-        if (short && !plural && ((w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) || Math.min(w.length, t.length) < W.short_stem)) return;
+        if (short && !plural && ((w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) || Math.min(w.length, t.length) < W.short_stem ||
+            (bare(w) === bareT && !endsAsForm(w, t) && !endsAsForm(t, w)))) return; // `gars` is no form of `gare`
         if (!plural && Array.from(t).length < W.short_stem) return; // `hiv` never reaches `hiver`
         add(out, id, STEM, (plural ? W.plural : W.stem) * scale, false);
       });

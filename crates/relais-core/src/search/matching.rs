@@ -156,11 +156,14 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
             continue;
         }
         let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
-        // ... and a word that short is a word of its own (`hiv` is no form of `hiver`).
+        // ... and a word that short is a word of its own (`hiv` is no form of `hiver`); two
+        // words that end apart are forms of one only when one is the other and an ending
+        // (`pris`, `prise`), not when each has its own (`gars`, `gare`).
         if short
             && !plural
             && ((!w.starts_with(&bare_t) && !t.starts_with(&bare(w)))
-                || w.len().min(t.len()) < SHORT_STEM)
+                || w.len().min(t.len()) < SHORT_STEM
+                || (bare(w) == bare_t && !ends_as_form(w, t) && !ends_as_form(t, w)))
         {
             continue;
         }
@@ -176,6 +179,12 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
     if t.chars().count() >= SHORT_STEM {
         family(index, stem, scale, out);
     }
+}
+
+/// True when `word` is `base` with a plural or feminine ending (`e`, `s`, `x`, `es`).
+fn ends_as_form(word: &str, base: &str) -> bool {
+    word.strip_prefix(base)
+        .is_some_and(|end| matches!(end, "e" | "s" | "x" | "es"))
 }
 
 /// Words of the data in the families of `stem`, but those of fewer than [`SHORT_STEM`] letters.
@@ -197,6 +206,29 @@ mod tests {
     use crate::kb::SourceFile;
     use crate::kb::validate::validate;
     use crate::search::{MatchKind, SearchIndex};
+
+    #[test]
+    fn two_short_words_that_end_apart_are_not_forms_of_one() {
+        // `gars` and `gare` share the stem `gar`: a guy is no station. `loge` still reaches
+        // `loger`, which begins with it.
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: "categories: [{id: c, title: C}]\nentries:\n\
+                   - {id: a, title: Aller à la gare, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
+                   - {id: b, title: Où se loger, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
+                .into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        assert!(index.query("gars ").iter().all(|h| h.id != "a"));
+        assert!(index.query("gares ").iter().any(|h| h.id == "a"));
+        assert_eq!(
+            index.query("loge ").first().map(|h| h.id.as_str()),
+            Some("b")
+        );
+    }
 
     #[test]
     fn a_word_glued_to_its_article_is_read_apart_even_when_it_looks_like_a_verb() {
