@@ -242,7 +242,11 @@ var relaisSearchEngine = function (I, stem) {
     // Two neighbouring letters swapped, or an `s` for a soft `c` (before e, i, y) or back.
     if (a.length === b.length) return i + 1 < a.length && a.slice(i + 2) === b.slice(i + 2) &&
       ((a[i] === b[i + 1] && a[i + 1] === b[i]) ||
-       (((a[i] === 's' && b[i] === 'c') || (a[i] === 'c' && b[i] === 's')) && 'eiy'.indexOf(a[i + 1]) >= 0 && a[i + 1] === b[i + 1]));
+       (((a[i] === 's' && b[i] === 'c') || (a[i] === 'c' && b[i] === 's')) && 'eiy'.indexOf(a[i + 1]) >= 0 && a[i + 1] === b[i + 1]) ||
+       // An `a` for an `e` or back in a nasal vowel (`permanance`): before an n or m that ends the
+       // word or comes before another consonant.
+       (((a[i] === 'a' && b[i] === 'e') || (a[i] === 'e' && b[i] === 'a')) && (a[i + 1] === 'n' || a[i + 1] === 'm') &&
+        a[i + 1] === b[i + 1] && (i + 2 >= a.length || ('aeiouy'.indexOf(a[i + 2]) < 0 && a[i + 2] !== a[i + 1]))));
     var long = a.length > b.length ? a : b, short = a.length > b.length ? b : a;
     return long.length === short.length + 1 && long.slice(i + 1) === short.slice(i) &&
       ((i > 0 && long[i] === long[i - 1]) || long[i + 1] === long[i]);

@@ -15,10 +15,22 @@ pub fn distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     Some(last[b.len()]).filter(|&d| d <= max)
 }
 
+/// True when `a` and `b`, alike but at `i`, have `a` and `e` there in a nasal vowel: before an
+/// `n` or an `m` that ends the word or comes before another consonant.
+fn nasal(a: &[u8], b: &[u8], i: usize) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    i + 1 < a.len()
+        && matches!((a[i], b[i]), (b'a', b'e') | (b'e', b'a'))
+        && matches!(a[i + 1], b'n' | b'm')
+        && a.get(i + 2).is_none_or(|&c| !vowel(c) && c != a[i + 1])
+        && a[i + 1..] == b[i + 1..]
+}
+
 /// True when `a` and `b` (one edit apart) differ by the slips people make most: two neighbouring
 /// letters swapped (`acceuil`), one letter doubled or not (`frapee`, `addresse`), or an `s`
-/// written for a soft `c` or the other way round, before `e`, `i` or `y` (`enseinte`), where
-/// French says both alike.
+/// written for a soft `c` or the other way round, before `e`, `i` or `y` (`enseinte`), or an `a`
+/// for an `e` or back in a nasal `an`/`en`, `am`/`em` (`permanance`), where French says both
+/// alike.
 #[must_use]
 pub fn is_slip(a: &[u8], b: &[u8]) -> bool {
     let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
@@ -30,7 +42,7 @@ pub fn is_slip(a: &[u8], b: &[u8]) -> bool {
             && matches!((a[i], b[i]), (b's', b'c') | (b'c', b's'))
             && matches!(a[i + 1], b'e' | b'i' | b'y')
             && a[i + 1..] == b[i + 1..];
-        swapped || soft_c
+        swapped || soft_c || nasal(a, b, i)
     } else {
         let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
         let i = start;
@@ -103,6 +115,13 @@ mod tests {
         assert!(super::is_slip(b"cituation", b"situation"));
         assert!(!super::is_slip(b"sas", b"cas"));
         assert!(!super::is_slip(b"sage", b"cage"));
+        // An `a` for an `e` in a nasal vowel, and back; not before a vowel or a doubled `n`.
+        assert!(super::is_slip(b"permanance", b"permanence"));
+        assert!(super::is_slip(b"demende", b"demande"));
+        assert!(super::is_slip(b"urgant", b"urgent"));
+        assert!(!super::is_slip(b"panne", b"penne"));
+        assert!(!super::is_slip(b"canal", b"cenal"));
+        assert!(!super::is_slip(b"parle", b"perle"));
     }
 
     use super::*;
