@@ -10,6 +10,7 @@ pub mod config;
 pub mod keymap;
 pub mod link;
 pub mod runtime;
+pub mod screen;
 pub mod theme;
 pub mod ui;
 

@@ -18,11 +18,11 @@ use crossterm::event::{
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap;
+use crate::tui::screen::Screen;
 use clock::Clock;
 use signals::Signals;
 use speaker::Speaker;
@@ -30,7 +30,7 @@ use speaker::Speaker;
 /// The frames go through a buffer as large as a big screen's frame: ratatui flushes it at the
 /// end of each frame, so a frame reaches the terminal in one write (stdout alone would send it
 /// in pieces of 1 KiB). Nothing stays in it between frames, when `leave` writes to stdout.
-type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+type Term = Terminal<Screen<io::BufWriter<io::Stdout>>>;
 
 const FRAME_BUFFER: usize = 256 * 1024;
 
@@ -103,7 +103,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 const QUIT_AFTER_FIRST_FRAME: &str = "RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME";
 
 fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
-    let mut term = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+    let mut term = Terminal::new(Screen::new(io::BufWriter::with_capacity(
         FRAME_BUFFER,
         io::stdout(),
     )))

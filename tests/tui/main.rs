@@ -15,6 +15,7 @@ mod present_props;
 mod presentation;
 mod props;
 mod resize_frames;
+mod screen_bytes;
 mod screens;
 mod speaker;
 mod unsigned;
