@@ -118,6 +118,30 @@ impl Words {
         }
     }
 
+    /// Adds `text` (cut from `piece`) to the end of `word`: to its last part when that one has
+    /// the same style and link, as a new part otherwise (measured once the cutting is done).
+    fn add_to(&mut self, word: &mut Word, text: &str, piece: &Piece) {
+        if text.is_empty() {
+            return;
+        }
+        match self.parts[word.start..word.end].last_mut() {
+            Some(last) if last.piece.style == piece.style && last.piece.link == piece.link => {
+                last.piece.text.push_str(text);
+            }
+            _ => {
+                self.parts.push(Part {
+                    piece: Piece {
+                        text: text.to_owned(),
+                        style: piece.style,
+                        link: piece.link,
+                    },
+                    width: 0,
+                });
+                word.end += 1;
+            }
+        }
+    }
+
     /// Adds `text` to the word being built, starting one if needed.
     fn push(&mut self, current: &mut Option<Word>, text: String, run: &Piece, width: usize) {
         let start = self.parts.len();
@@ -141,18 +165,28 @@ impl Words {
 }
 
 /// Splits styled runs into words at ASCII spaces and newlines. A word's text is copied from
-/// its run a slice at a time, not a character at a time.
+/// its run a slice at a time, not a character at a time; the runs are scanned as bytes (a space
+/// and a newline are never part of another character in UTF-8).
 fn words(runs: &[Piece]) -> Words {
-    let mut out = Words::default();
+    let breaks = runs
+        .iter()
+        .map(|r| r.text.bytes().filter(|&b| b == b' ' || b == b'\n').count())
+        .sum::<usize>();
+    let mut out = Words {
+        parts: Vec::with_capacity(breaks + runs.len()),
+        words: Vec::with_capacity(breaks + 1),
+    };
     let mut current: Option<Word> = None;
-    let mut prev: Option<char> = None;
+    // The last character of the runs before this one.
+    let mut before: Option<char> = None;
     for (r, run) in runs.iter().enumerate() {
         let text = run.text.as_str();
         let mut chunk = String::new();
         // Start of the part of `text` not yet in `chunk`.
         let mut from = 0;
-        for (i, ch) in text.char_indices() {
-            if ch == ' ' {
+        for (i, b) in text.bytes().enumerate() {
+            if b == b' ' {
+                let prev = text[..i].chars().next_back().or(before);
                 // The character after this space, in this run or the next ones.
                 let next = text[i + 1..]
                     .chars()
@@ -162,29 +196,39 @@ fn words(runs: &[Piece]) -> Words {
                     chunk.push_str(&text[from..i]);
                     chunk.push('\u{A0}');
                     from = i + 1;
-                    prev = Some(ch);
                     continue;
                 }
             }
-            if ch == ' ' || ch == '\n' {
-                chunk.push_str(&text[from..i]);
+            if b == b' ' || b == b'\n' {
+                let piece = take(&mut chunk, &text[from..i]);
                 from = i + 1;
-                if !chunk.is_empty() {
-                    let width = columns(&chunk);
-                    out.push(&mut current, std::mem::take(&mut chunk), run, width);
+                if !piece.is_empty() {
+                    let width = columns(&piece);
+                    out.push(&mut current, piece, run, width);
                 }
                 out.end_word(&mut current);
             }
-            prev = Some(ch);
         }
-        chunk.push_str(&text[from..]);
-        if !chunk.is_empty() {
-            let width = columns(&chunk);
-            out.push(&mut current, chunk, run, width);
+        let piece = take(&mut chunk, &text[from..]);
+        if !piece.is_empty() {
+            let width = columns(&piece);
+            out.push(&mut current, piece, run, width);
         }
+        before = text.chars().next_back().or(before);
     }
     out.words.extend(current);
     out
+}
+
+/// `chunk` followed by `rest`, allocated once when `chunk` is empty (a word without a bound
+/// space); `chunk` is left empty.
+fn take(chunk: &mut String, rest: &str) -> String {
+    if chunk.is_empty() {
+        rest.to_owned()
+    } else {
+        chunk.push_str(rest);
+        std::mem::take(chunk)
+    }
 }
 
 /// Splits words wider than `width` into words that fit, a character at a time, so nothing
@@ -217,9 +261,18 @@ fn fit(words: Words, width: usize) -> Words {
             space: false,
         };
         for Part { piece, .. } in own {
-            for ch in piece.text.chars() {
-                let cw = ch.encode_utf8(&mut [0; 4]).width();
+            let text = piece.text.as_str();
+            // Start of the part of `text` not yet in `out`.
+            let mut from = 0;
+            for (i, ch) in text.char_indices() {
+                let cw = if one_column(ch) {
+                    1
+                } else {
+                    ch.encode_utf8(&mut [0; 4]).width()
+                };
                 if part.width + cw > width && part.width > 0 {
+                    out.add_to(&mut part, &text[from..i], &piece);
+                    from = i;
                     out.words.push(part);
                     let at = out.parts.len();
                     part = Word {
@@ -230,25 +283,8 @@ fn fit(words: Words, width: usize) -> Words {
                     };
                 }
                 part.width += cw;
-                match out.parts[part.start..part.end].last_mut() {
-                    Some(last)
-                        if last.piece.style == piece.style && last.piece.link == piece.link =>
-                    {
-                        last.piece.text.push(ch);
-                    }
-                    _ => {
-                        out.parts.push(Part {
-                            piece: Piece {
-                                text: ch.to_string(),
-                                style: piece.style,
-                                link: piece.link,
-                            },
-                            width: 0,
-                        });
-                        part.end += 1;
-                    }
-                }
             }
+            out.add_to(&mut part, &text[from..], &piece);
         }
         part.space = w.space;
         out.words.push(part);
