@@ -91,7 +91,9 @@ pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
     let clean = s.bytes().all(|b| matches!(b, b'\t' | b'\n' | b' '..=b'~'))
         || s.chars()
             .all(|c| is_plain(c) || !(is_forbidden(c) || is_invisible(c)));
-    if !clean {
+    if clean {
+        std::borrow::Cow::Borrowed(s)
+    } else {
         s.chars()
             .filter_map(|c| match c {
                 c if is_forbidden(c) => Some('\u{FFFD}'),
@@ -102,8 +104,6 @@ pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
             })
             .collect::<String>()
             .into()
-    } else {
-        std::borrow::Cow::Borrowed(s)
     }
 }
 
