@@ -3,6 +3,7 @@
 //! history, find, clipboard payloads, mouse, resizes).
 
 mod contact;
+mod marks;
 mod pointer;
 mod reader;
 mod results;

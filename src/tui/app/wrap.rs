@@ -1,6 +1,12 @@
 //! Styled word wrapping for the reading pane and slides: words keep their style and link, lines
 //! break only at ordinary spaces (never at the no-break spaces of French typography), through
 //! textwrap's first-fit algorithm on our own fragments.
+//!
+//! The words are ranges of one flat list of parts, each part measured once: a document is laid
+//! out at every change of selection, so the layout allocates one string a span and no list a
+//! word.
+
+use std::iter::Peekable;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -15,10 +21,18 @@ pub struct Piece {
     pub link: Option<usize>,
 }
 
-/// A word made of pieces, followed or not by a space.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Word {
-    pub pieces: Vec<Piece>,
+/// A piece of a word with its width in columns.
+#[derive(Debug)]
+struct Part {
+    piece: Piece,
+    width: usize,
+}
+
+/// A word: the parts `start..end` of the flat list, followed or not by a space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    start: usize,
+    end: usize,
     width: usize,
     space: bool,
 }
@@ -48,26 +62,131 @@ pub struct LinkSpot {
     pub link: usize,
 }
 
+/// True for the characters that take one column whatever surrounds them: printable ASCII, the
+/// printable Latin-1 supplement (but the soft hyphen and the two signs that can be emoji) and
+/// the punctuation of French text (dashes, quotes, ellipsis, euro). None of them takes part in
+/// a sequence that unicode-width measures as a whole (emoji, keycaps, lam-alef…).
+fn one_column(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\u{A0}'..='\u{A8}' | '\u{AA}'..='\u{AC}' | '\u{AF}'..='\u{FF}'
+        | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+        | '\u{2026}' | '\u{20AC}')
+}
+
+/// The columns `s` takes, exactly as [`UnicodeWidthStr::width`] counts them, without its
+/// per-character state machine for the common text made only of [`one_column`] characters.
+#[must_use]
+pub fn columns(s: &str) -> usize {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.len();
+    }
+    let mut n = 0;
+    for c in s.chars() {
+        if !one_column(c) {
+            return s.width();
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The columns a line takes (the sum of its spans', as [`Line::width`]).
+#[must_use]
+pub fn line_columns(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| columns(&s.content)).sum()
+}
+
 /// True when a space between `prev` and `next` must not break a line: French typography keeps
 /// `?`, `!`, `:`, `;` and `»` with the word before, and `«` with the word after.
 fn binds(prev: Option<char>, next: Option<char>) -> bool {
     matches!(next, Some('?' | '!' | ':' | ';' | '»')) || prev == Some('«')
 }
 
+/// The words of a list of runs: the flat list of their parts, and the words as ranges of it.
+#[derive(Debug, Default)]
+struct Words {
+    parts: Vec<Part>,
+    words: Vec<Word>,
+}
+
+impl Words {
+    /// Ends the word being built, if any, followed by a space.
+    fn end_word(&mut self, current: &mut Option<Word>) {
+        if let Some(mut w) = current.take() {
+            w.space = true;
+            self.words.push(w);
+        }
+    }
+
+    /// Adds `text` (cut from `piece`) to the end of `word`: to its last part when that one has
+    /// the same style and link, as a new part otherwise (measured once the cutting is done).
+    fn add_to(&mut self, word: &mut Word, text: &str, piece: &Piece) {
+        if text.is_empty() {
+            return;
+        }
+        match self.parts[word.start..word.end].last_mut() {
+            Some(last) if last.piece.style == piece.style && last.piece.link == piece.link => {
+                last.piece.text.push_str(text);
+            }
+            _ => {
+                self.parts.push(Part {
+                    piece: Piece {
+                        text: text.to_owned(),
+                        style: piece.style,
+                        link: piece.link,
+                    },
+                    width: 0,
+                });
+                word.end += 1;
+            }
+        }
+    }
+
+    /// Adds `text` to the word being built, starting one if needed.
+    fn push(&mut self, current: &mut Option<Word>, text: String, run: &Piece, width: usize) {
+        let start = self.parts.len();
+        let word = current.get_or_insert(Word {
+            start,
+            end: start,
+            width: 0,
+            space: false,
+        });
+        word.width += width;
+        word.end += 1;
+        self.parts.push(Part {
+            piece: Piece {
+                text,
+                style: run.style,
+                link: run.link,
+            },
+            width,
+        });
+    }
+}
+
 /// Splits styled runs into words at ASCII spaces and newlines. A word's text is copied from
-/// its run a slice at a time, not a character at a time.
-#[must_use]
-pub fn words(runs: &[Piece]) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
+/// its run a slice at a time, not a character at a time; the runs are scanned as bytes (a space
+/// and a newline are never part of another character in UTF-8).
+fn words(runs: &[Piece]) -> Words {
+    let breaks = runs
+        .iter()
+        .map(|r| r.text.bytes().filter(|&b| b == b' ' || b == b'\n').count())
+        .sum::<usize>();
+    let mut out = Words {
+        parts: Vec::with_capacity(breaks + runs.len()),
+        words: Vec::with_capacity(breaks + 1),
+    };
     let mut current: Option<Word> = None;
-    let mut prev: Option<char> = None;
+    // The last character of the runs before this one.
+    let mut before: Option<char> = None;
     for (r, run) in runs.iter().enumerate() {
         let text = run.text.as_str();
         let mut chunk = String::new();
         // Start of the part of `text` not yet in `chunk`.
         let mut from = 0;
-        for (i, ch) in text.char_indices() {
-            if ch == ' ' {
+        for (i, b) in text.bytes().enumerate() {
+            if b == b' ' {
+                let prev = text[..i].chars().next_back().or(before);
                 // The character after this space, in this run or the next ones.
                 let next = text[i + 1..]
                     .chars()
@@ -77,86 +196,104 @@ pub fn words(runs: &[Piece]) -> Vec<Word> {
                     chunk.push_str(&text[from..i]);
                     chunk.push('\u{A0}');
                     from = i + 1;
-                    prev = Some(ch);
                     continue;
                 }
             }
-            if ch == ' ' || ch == '\n' {
-                chunk.push_str(&text[from..i]);
+            if b == b' ' || b == b'\n' {
+                let piece = take(&mut chunk, &text[from..i]);
                 from = i + 1;
-                push_piece(&mut current, &mut chunk, run);
-                if let Some(mut w) = current.take() {
-                    w.space = true;
-                    out.push(w);
+                if !piece.is_empty() {
+                    let width = columns(&piece);
+                    out.push(&mut current, piece, run, width);
                 }
+                out.end_word(&mut current);
             }
-            prev = Some(ch);
         }
-        chunk.push_str(&text[from..]);
-        push_piece(&mut current, &mut chunk, run);
+        let piece = take(&mut chunk, &text[from..]);
+        if !piece.is_empty() {
+            let width = columns(&piece);
+            out.push(&mut current, piece, run, width);
+        }
+        before = text.chars().next_back().or(before);
     }
-    out.extend(current);
+    out.words.extend(current);
     out
 }
 
-fn push_piece(current: &mut Option<Word>, chunk: &mut String, run: &Piece) {
+/// `chunk` followed by `rest`, allocated once when `chunk` is empty (a word without a bound
+/// space); `chunk` is left empty.
+fn take(chunk: &mut String, rest: &str) -> String {
     if chunk.is_empty() {
-        return;
+        rest.to_owned()
+    } else {
+        chunk.push_str(rest);
+        std::mem::take(chunk)
     }
-    let word = current.get_or_insert_with(|| Word {
-        pieces: Vec::new(),
-        width: 0,
-        space: false,
-    });
-    word.width += chunk.width();
-    word.pieces.push(Piece {
-        text: std::mem::take(chunk),
-        style: run.style,
-        link: run.link,
-    });
 }
 
-/// Splits words wider than `width` into pieces that fit, so nothing overflows a narrow pane.
-fn fit(words: Vec<Word>, width: usize) -> Vec<Word> {
-    let mut out = Vec::with_capacity(words.len());
-    for w in words {
+/// Splits words wider than `width` into words that fit, a character at a time, so nothing
+/// overflows a narrow pane. Words that fit are kept as they are.
+fn fit(words: Words, width: usize) -> Words {
+    if words.words.iter().all(|w| w.width <= width) {
+        return words;
+    }
+    let mut out = Words {
+        parts: Vec::with_capacity(words.parts.len()),
+        words: Vec::with_capacity(words.words.len()),
+    };
+    let mut parts = words.parts.into_iter();
+    for w in words.words {
+        let own = parts.by_ref().take(w.end - w.start);
+        let start = out.parts.len();
         if w.width <= width {
-            out.push(w);
+            out.parts.extend(own);
+            out.words.push(Word {
+                start,
+                end: out.parts.len(),
+                ..w
+            });
             continue;
         }
         let mut part = Word {
-            pieces: Vec::new(),
+            start,
+            end: start,
             width: 0,
             space: false,
         };
-        for piece in w.pieces {
-            for ch in piece.text.chars() {
-                let cw = ch.encode_utf8(&mut [0; 4]).width();
+        for Part { piece, .. } in own {
+            let text = piece.text.as_str();
+            // Start of the part of `text` not yet in `out`.
+            let mut from = 0;
+            for (i, ch) in text.char_indices() {
+                let cw = if one_column(ch) {
+                    1
+                } else {
+                    ch.encode_utf8(&mut [0; 4]).width()
+                };
                 if part.width + cw > width && part.width > 0 {
-                    out.push(std::mem::replace(
-                        &mut part,
-                        Word {
-                            pieces: Vec::new(),
-                            width: 0,
-                            space: false,
-                        },
-                    ));
+                    out.add_to(&mut part, &text[from..i], &piece);
+                    from = i;
+                    out.words.push(part);
+                    let at = out.parts.len();
+                    part = Word {
+                        start: at,
+                        end: at,
+                        width: 0,
+                        space: false,
+                    };
                 }
                 part.width += cw;
-                match part.pieces.last_mut() {
-                    Some(last) if last.style == piece.style && last.link == piece.link => {
-                        last.text.push(ch);
-                    }
-                    _ => part.pieces.push(Piece {
-                        text: ch.to_string(),
-                        style: piece.style,
-                        link: piece.link,
-                    }),
-                }
             }
+            out.add_to(&mut part, &text[from..], &piece);
         }
         part.space = w.space;
-        out.push(part);
+        out.words.push(part);
+    }
+    // A cut piece is measured as a whole, as it is drawn.
+    for p in &mut out.parts[..] {
+        if p.width == 0 {
+            p.width = columns(&p.piece.text);
+        }
     }
     out
 }
@@ -172,49 +309,32 @@ pub fn wrap(
     rest: &Span<'static>,
     line0: usize,
 ) -> (Vec<Line<'static>>, Vec<LinkSpot>) {
-    let indent = first.width().max(rest.width());
-    let avail = width.saturating_sub(indent).max(1);
-    let words = fit(words(runs), avail);
+    let (first_width, rest_width) = (columns(&first.content), columns(&rest.content));
+    let avail = width.saturating_sub(first_width.max(rest_width)).max(1);
+    let Words { parts, words } = fit(words(runs), avail);
     #[allow(clippy::cast_precision_loss)]
-    let counts: Vec<usize> = textwrap::wrap_algorithms::wrap_first_fit(&words, &[avail as f64])
-        .iter()
-        .map(|line| line.len())
-        .collect();
-    let mut out = Vec::with_capacity(counts.len());
+    let lines = textwrap::wrap_algorithms::wrap_first_fit(&words, &[avail as f64]);
+    let mut out = Vec::with_capacity(lines.len());
     let mut spots = Vec::new();
-    // The words are moved into the lines, line by line, rather than copied.
-    let mut words = words.into_iter().peekable();
-    for (n, count) in counts.into_iter().enumerate() {
-        let lead = if n == 0 { first.clone() } else { rest.clone() };
-        let mut col = lead.width();
-        let mut spans = vec![lead];
-        for i in 0..count {
-            let Some(w) = words.next() else { break };
-            let last = w.pieces.last().map(|p| (p.style, p.link));
-            for p in w.pieces {
-                let pw = p.text.width();
-                if let Some(link) = p.link {
-                    spots.push(LinkSpot {
-                        line: line0 + n,
-                        start: col as u16,
-                        end: (col + pw) as u16,
-                        link,
-                    });
-                }
-                col += pw;
-                spans.push(Span::styled(p.text, p.style));
-            }
-            if w.space && i + 1 < count {
-                let (style, link) = last.unwrap_or_default();
+    // The parts are moved into the lines, in order, rather than copied.
+    let mut parts = parts.into_iter().peekable();
+    for (n, line) in lines.iter().enumerate() {
+        let (lead, mut col) = if n == 0 {
+            (first.clone(), first_width)
+        } else {
+            (rest.clone(), rest_width)
+        };
+        let mut spans = Vec::with_capacity(2 * line.len() + 1);
+        spans.push(lead);
+        for (i, w) in line.iter().enumerate() {
+            let last = place(w, &mut parts, &mut spans, &mut spots, (line0 + n, &mut col));
+            if w.space && i + 1 < line.len() {
                 // Keep the underline of a link across its inner spaces only.
-                let next_link = words
-                    .peek()
-                    .and_then(|next| next.pieces.first())
-                    .and_then(|p| p.link);
-                let same_link = link.is_some_and(|l| Some(l) == next_link);
+                let next_link = parts.peek().and_then(|p| p.piece.link);
+                let same_link = last.1.is_some_and(|l| Some(l) == next_link);
                 spans.push(Span::styled(
                     " ",
-                    if same_link { style } else { Style::new() },
+                    if same_link { last.0 } else { Style::new() },
                 ));
                 col += 1;
             }
@@ -227,119 +347,32 @@ pub fn wrap(
     (out, spots)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plain(text: &str) -> Vec<Piece> {
-        vec![Piece {
-            text: text.into(),
-            style: Style::new(),
-            link: None,
-        }]
-    }
-
-    fn texts(lines: &[Line<'_>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
-    }
-
-    #[test]
-    fn wraps_at_spaces_and_keeps_no_break_spaces() {
-        let (lines, _) = wrap(
-            &plain("Que puis-je faire\u{A0}? Les limites"),
-            19,
-            &Span::raw(""),
-            &Span::raw(""),
-            0,
-        );
-        assert_eq!(texts(&lines), ["Que puis-je faire\u{A0}?", "Les limites"]);
-    }
-
-    #[test]
-    fn ordinary_spaces_before_french_punctuation_do_not_break() {
-        let (lines, _) = wrap(
-            &plain("appeler en cas d'urgence ? « oui »"),
-            12,
-            &Span::raw(""),
-            &Span::raw(""),
-            0,
-        );
-        assert_eq!(
-            texts(&lines),
-            ["appeler en", "cas", "d'urgence\u{A0}?", "«\u{A0}oui\u{A0}»"]
-        );
-    }
-
-    #[test]
-    fn hanging_indent_and_link_spots() {
-        let runs = vec![
-            Piece {
-                text: "voir ".into(),
-                style: Style::new(),
-                link: None,
-            },
-            Piece {
-                text: "le Ciré".into(),
-                style: Style::new(),
-                link: Some(0),
-            },
-        ];
-        let (lines, spots) = wrap(&runs, 12, &Span::raw("• "), &Span::raw("  "), 5);
-        assert_eq!(texts(&lines), ["• voir le", "  Ciré"]);
-        assert_eq!(
-            spots,
-            [
-                LinkSpot {
-                    line: 5,
-                    start: 7,
-                    end: 9,
-                    link: 0
-                },
-                LinkSpot {
-                    line: 6,
-                    start: 2,
-                    end: 6,
-                    link: 0
-                }
-            ]
-        );
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn every_letter_reaches_a_line_in_order(
-            parts in proptest::collection::vec("[a-zé€ ?!«»:\n]{0,30}", 1..5),
-            width in 1usize..40,
-        ) {
-            let runs: Vec<Piece> = parts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Piece {
-                    text: t.clone(),
-                    style: Style::new(),
-                    link: (i % 2 == 1).then_some(i),
-                })
-                .collect();
-            let (lines, _) = wrap(&runs, width, &Span::raw(""), &Span::raw(""), 0);
-            let inked = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '\u{A0}' | '\n')).collect::<String>();
-            let given: String = parts.iter().map(|t| inked(t)).collect();
-            let shown: String = texts(&lines).iter().map(|l| inked(l)).collect();
-            proptest::prop_assert_eq!(shown, given);
+/// Moves the parts of `w` into `spans` from column `at.1` of line `at.0`, noting where its links
+/// land; gives the style and link of its last part.
+fn place(
+    w: &Word,
+    parts: &mut Peekable<std::vec::IntoIter<Part>>,
+    spans: &mut Vec<Span<'static>>,
+    spots: &mut Vec<LinkSpot>,
+    at: (usize, &mut usize),
+) -> (Style, Option<usize>) {
+    let (line, col) = at;
+    let mut last = (Style::new(), None);
+    for Part { piece, width } in parts.by_ref().take(w.end - w.start) {
+        if let Some(link) = piece.link {
+            spots.push(LinkSpot {
+                line,
+                start: *col as u16,
+                end: (*col + width) as u16,
+                link,
+            });
         }
+        *col += width;
+        last = (piece.style, piece.link);
+        spans.push(Span::styled(piece.text, piece.style));
     }
-
-    #[test]
-    fn long_words_are_cut_to_fit() {
-        let (lines, _) = wrap(&plain("abcdefghij"), 4, &Span::raw(""), &Span::raw(""), 0);
-        assert_eq!(texts(&lines), ["abcd", "efgh", "ij"]);
-    }
-
-    #[test]
-    fn zero_width_never_panics() {
-        let (lines, _) = wrap(&plain("un deux"), 0, &Span::raw("• "), &Span::raw("  "), 0);
-        assert!(!lines.is_empty());
-    }
+    last
 }
+
+#[cfg(test)]
+mod tests;

@@ -76,12 +76,24 @@ pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| is_forbidden(c))
 }
 
+/// True for the characters of most text, which are neither forbidden nor invisible: tab,
+/// newline, printable ASCII, Latin letters and combining accents (checked first, cheaply, by
+/// [`neutralize`], which runs on everything the reader lays out).
+fn is_plain(c: char) -> bool {
+    matches!(c, '\t' | '\n' | ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{33F}')
+}
+
 /// Replaces forbidden characters with U+FFFD so that unchecked data can never drive the
 /// terminal, line and paragraph separators with a space, and drops the other invisible
 /// characters ([`is_invisible`]). Borrowed when nothing needs replacing.
 #[must_use]
 pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(|c| is_forbidden(c) || is_invisible(c)) {
+    let clean = s.bytes().all(|b| matches!(b, b'\t' | b'\n' | b' '..=b'~'))
+        || s.chars()
+            .all(|c| is_plain(c) || !(is_forbidden(c) || is_invisible(c)));
+    if clean {
+        std::borrow::Cow::Borrowed(s)
+    } else {
         s.chars()
             .filter_map(|c| match c {
                 c if is_forbidden(c) => Some('\u{FFFD}'),
@@ -92,8 +104,6 @@ pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
             })
             .collect::<String>()
             .into()
-    } else {
-        std::borrow::Cow::Borrowed(s)
     }
 }
 
@@ -221,6 +231,20 @@ pub fn safe_url(url: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_characters_are_neither_forbidden_nor_invisible() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if super::is_plain(c) {
+                assert!(!super::is_forbidden(c) && !super::is_invisible(c), "{c:?}");
+            }
+        }
+        assert_eq!(super::neutralize("é\u{AD}a\u{1B}"), "éa\u{FFFD}");
+        assert!(matches!(
+            super::neutralize("école\tà\n« ici »"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     #[test]
     fn ids_resolve_without_accents_or_case() {
         let regions = ["liege", "brabant-wallon", "namur"];

@@ -2,6 +2,8 @@
 //! numbered links (followable by digit or click) and the lines where the find term occurs.
 //! Built by the model when what is shown changes; the view only draws it.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -12,9 +14,9 @@ use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::render::outline::{self, Layout, Section};
 use crate::render::plain::{name_of, source_line};
 use crate::render::{freshness, warning};
-use crate::search::fold::tokenize;
+use crate::search::fold::for_each_token;
 use crate::strings as s;
-use crate::tui::app::wrap::{LinkSpot, Piece, wrap};
+use crate::tui::app::wrap::{LinkSpot, Piece, line_columns, wrap};
 use crate::tui::theme::Theme;
 
 mod translated;
@@ -59,17 +61,23 @@ impl<'a> Builder<'a> {
     }
 
     fn blank(&mut self) {
-        if self.doc.lines.last().is_some_and(|l| l.width() > 0) {
+        if self.doc.lines.last().is_some_and(|l| line_columns(l) > 0) {
             self.doc.lines.push(Line::default());
         }
     }
 
     /// Adds wrapped runs, highlighting query and find words. Every run is neutralised here, so
-    /// no text from the data reaches the screen with a control character.
-    fn runs(&mut self, runs: impl Into<Vec<Piece>>, first: &str, rest: &str) {
+    /// no text from the data reaches the screen with a control character. `first` and `rest`
+    /// start the first line and the others (a static lead is shared by its lines, not copied).
+    fn runs(
+        &mut self,
+        runs: impl Into<Vec<Piece>>,
+        first: impl Into<Cow<'static, str>>,
+        rest: impl Into<Cow<'static, str>>,
+    ) {
         let mut clean: Vec<Piece> = runs.into();
         for p in &mut clean {
-            if let std::borrow::Cow::Owned(text) = neutralize(&p.text) {
+            if let Cow::Owned(text) = neutralize(&p.text) {
                 p.text = text;
             }
         }
@@ -78,8 +86,8 @@ impl<'a> Builder<'a> {
         let (lines, spots) = wrap(
             &marked,
             self.width,
-            &Span::raw(first.to_owned()),
-            &Span::raw(rest.to_owned()),
+            &Span::raw(first),
+            &Span::raw(rest),
             line0,
         );
         if let Some(find) = self.marks.find.filter(|f| !f.is_empty()) {
@@ -98,38 +106,45 @@ impl<'a> Builder<'a> {
         self.runs([piece(text, style)], "", "");
     }
 
+    /// Splits the runs around the query and find words, which get the highlight. A run without
+    /// any is kept as it is, not copied.
     fn mark(&self, runs: Vec<Piece>) -> Vec<Piece> {
         let find = self.marks.find.filter(|f| !f.is_empty());
         if self.marks.query.is_empty() && find.is_none() {
             return runs;
         }
-        let mut out = Vec::new();
-        for run in &runs {
+        let hit = |word: &str| {
+            self.marks
+                .query
+                .iter()
+                .any(|q| q.len() >= 2 && word.starts_with(q.as_str()))
+                || find.is_some_and(|f| word.contains(f))
+        };
+        let mut out = Vec::with_capacity(runs.len());
+        for run in runs {
             let mut last = 0;
-            for token in tokenize(&run.text) {
-                let hit = self
-                    .marks
-                    .query
-                    .iter()
-                    .any(|q| q.len() >= 2 && token.word.starts_with(q.as_str()))
-                    || find.is_some_and(|f| token.word.contains(f));
-                if hit {
+            for_each_token(&run.text, |word, range| {
+                if hit(word) {
                     out.push(Piece {
-                        text: run.text[last..token.range.start].to_owned(),
+                        text: run.text[last..range.start].to_owned(),
                         ..run.clone()
                     });
                     out.push(Piece {
-                        text: run.text[token.range.clone()].to_owned(),
+                        text: run.text[range.clone()].to_owned(),
                         style: run.style.patch(self.theme.highlight),
                         link: run.link,
                     });
-                    last = token.range.end;
+                    last = range.end;
                 }
-            }
-            out.push(Piece {
-                text: run.text[last..].to_owned(),
-                ..run.clone()
             });
+            if last == 0 {
+                out.push(run);
+            } else {
+                out.push(Piece {
+                    text: run.text[last..].to_owned(),
+                    ..run
+                });
+            }
         }
         out.retain(|p| !p.text.is_empty());
         out
@@ -290,7 +305,7 @@ fn answer(b: &mut Builder<'_>, kb: &KnowledgeBase, e: &Entry) {
             Marker::Number(n) => {
                 let lead = format!("  {n}. ");
                 let rest = " ".repeat(lead.chars().count());
-                b.runs(runs, &lead, &rest);
+                b.runs(runs, lead, rest);
             }
         }
     }
