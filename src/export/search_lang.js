@@ -16,7 +16,9 @@ var relaisLangSearch = function (I, french, stemEnglish) {
     var len = [0, 0, 0, 0];
     d.f.forEach(function (texts, f) {
       texts.forEach(function (text) {
+        var sum = 0; // the summary's and the card's terms are written as differences
         text.forEach(function (t) {
+          if (f >= 2) t = sum += t;
           var list = post[t], last = list[list.length - 1];
           if (last && last[0] === di && last[1] === f) last[2] += 1; else list.push([di, f, 1]);
           len[f] += 1;

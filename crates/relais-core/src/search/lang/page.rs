@@ -36,7 +36,8 @@ struct PageLangDoc {
     k: &'static str,
     lang: &'static str,
     /// Each field's texts (the title; the `ask` phrasings; the summary; the card or the
-    /// description), each text as indices into `terms`, in order.
+    /// description), each text as indices into `terms`, in order (the summary's and the
+    /// card's sorted, each as its difference from the previous one).
     f: [Vec<Vec<u32>>; FIELDS],
 }
 
@@ -89,6 +90,16 @@ impl PageLang {
                     }
                     let t = u32::try_from(t).unwrap_or(u32::MAX);
                     text[0].extend(std::iter::repeat_n(t, usize::from(tf)));
+                }
+            }
+        }
+        // The summary's and the card's terms come sorted: each is written as its distance from
+        // the one before (small numbers, a smaller page).
+        for doc in &mut texts {
+            for text in doc.iter_mut().skip(2).flatten() {
+                let mut prev = 0;
+                for t in text.iter_mut() {
+                    (*t, prev) = (*t - prev, *t);
                 }
             }
         }
