@@ -5,7 +5,8 @@
   'use strict';
   var P = JSON.parse(document.getElementById('kb').textContent);
   var KB = P.kb, L = P.labels;
-  var engine = relaisSearchEngine(P.index, relaisStem);
+  // search_lang.js: the translations' index searched too, and fused as in the terminal.
+  var engine = relaisLangSearch(P.index, relaisSearchEngine(P.index, relaisStem), relaisStemEnglish);
   var I18N = relaisI18n(P, el, link); // lang.js: the language picker and the translated cards
 
   var entries = Object.create(null), contacts = Object.create(null), categories = Object.create(null);
@@ -182,5 +183,6 @@
   window.relaisSearch = function (q) { return engine.search(q).hits.map(function (h) { return h.id; }); };
   window.relaisSure = function (q) { return engine.search(q).sure; };
   window.relaisCheckStems = engine.checkStems;
+  window.relaisCheckLangStems = engine.checkLangStems;
   route();
 }());

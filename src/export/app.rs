@@ -4,7 +4,9 @@
 //!
 //! The search is the terminal's: the index it builds is serialised into the page
 //! ([`crate::search::page`]) and `search.js` runs the same pipeline and formula on it, with
-//! `stem.js` (the Snowball French stemmer) for what is typed; `tests/browser/run.sh` checks
+//! `stem.js` (the Snowball French stemmer) for what is typed; the translations are searched
+//! and fused the same way by `search_lang.js` (with `stem_en.js`, Snowball English) on
+//! [`crate::search::lang::page`]; `tests/browser/run.sh` checks
 //! that the page's first result is the terminal's on the query sets.
 
 use std::collections::BTreeMap;
@@ -22,6 +24,8 @@ const APP_CSS: &str = include_str!("app.css");
 const APP_JS: &str = include_str!("app.js");
 const STEM_JS: &str = include_str!("stem.js");
 const SEARCH_JS: &str = include_str!("search.js");
+const STEM_EN_JS: &str = include_str!("stem_en.js");
+const SEARCH_LANG_JS: &str = include_str!("search_lang.js");
 const LANG_JS: &str = include_str!("lang.js");
 const LANG_CSS: &str = include_str!("lang.css");
 
@@ -100,6 +104,8 @@ pub fn render_in(kb: &KnowledgeBase, today: Date, lang: &str) -> String {
     out.push_str("</script>\n<script>\n");
     out.push_str(STEM_JS);
     out.push_str(SEARCH_JS);
+    out.push_str(STEM_EN_JS);
+    out.push_str(SEARCH_LANG_JS);
     out.push_str(LANG_JS);
     out.push_str(APP_JS);
     out.push_str("</script>\n</body>\n</html>\n");

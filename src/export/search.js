@@ -445,7 +445,9 @@ var relaisSearchEngine = function (I, stem) {
     });
     return out;
   }
-  return { search: search, suggest: suggest, stem: stemOf, checkStems: function () {
+  // What search_lang.js shares: folding, the vocabulary, the French word list.
+  return { search: search, suggest: suggest, stem: stemOf, fold: fold, knows: function (w) { return find(w) >= 0; },
+    isFrench: function (w) { return isFrench(w, stemOf(w)); }, checkStems: function () {
     return words.filter(function (w, id) { return stemOf(w) !== I.stems[I.stem[id]]; });
   } };
 };

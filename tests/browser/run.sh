@@ -37,7 +37,7 @@ unset RELAIS_DATA
 shift || true
 sets=("$@")
 if [ ${#sets[@]} -eq 0 ]; then
-    sets=(tests/queries.yaml tests/queries-tune.yaml)
+    sets=(tests/queries.yaml tests/queries-tune.yaml tests/queries-en.yaml tests/queries-en-tune.yaml)
     [ -f ../shared/queries/public.yaml ] && sets+=(../shared/queries/public.yaml)
 fi
 python3 tests/browser/app_test.py "$relais" "$work/fixture.html" "$work/bundled.html" "${sets[@]}"

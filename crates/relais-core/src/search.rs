@@ -363,7 +363,7 @@ impl SearchIndex {
     /// What the phone page's script needs to search like this index.
     #[must_use]
     pub fn page(&self) -> page::PageIndex {
-        page::PageIndex::new(&self.index)
+        page::PageIndex::new(&self.index, &self.lang)
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod fold;
 pub mod fuse;
+pub mod page;
 mod query;
 mod typo;
 

@@ -34,6 +34,8 @@ pub struct PageIndex {
     lexicon: String,
     verb_endings: [&'static str; 2],
     weights: Table,
+    /// The translations' index (`search_lang.js`).
+    lang: super::lang::page::PageLang,
 }
 
 #[derive(Serialize)]
@@ -58,7 +60,7 @@ struct PageMember {
 }
 
 impl PageIndex {
-    pub(super) fn new(index: &Index) -> Self {
+    pub(super) fn new(index: &Index, lang: &super::lang::LangIndex) -> Self {
         let v = &index.vocab;
         let mut answers: Vec<Vec<u32>> = vec![Vec::new(); index.docs.len()];
         for id in 0..v.words.len() as u32 {
@@ -134,6 +136,7 @@ impl PageIndex {
             lexicon: front_coded(lexicon::lexicon()),
             verb_endings: lexicon::VERB_ENDINGS,
             weights: Table::new(),
+            lang: super::lang::page::PageLang::new(lang),
         }
     }
 }

@@ -251,16 +251,25 @@ pub fn is_small_number(word: &str) -> bool {
     word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+static FOLDED: LazyLock<HashSet<String>> =
+    LazyLock::new(|| STOP.iter().flat_map(|s| words(s)).collect());
+
 /// True when `word` (folded) is a stop word.
 #[must_use]
 pub fn is_stop(word: &str) -> bool {
-    static FOLDED: LazyLock<HashSet<String>> =
-        LazyLock::new(|| STOP.iter().flat_map(|s| words(s)).collect());
     FOLDED.contains(word)
 }
 
-const AR_PREFIXES: &[&str] = &["وال", "بال", "كال", "فال", "لل", "ال"];
-const AR_SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"];
+/// The stop words, folded, sorted (for the phone page).
+#[must_use]
+pub fn stop_words() -> Vec<String> {
+    let mut out: Vec<String> = FOLDED.iter().cloned().collect();
+    out.sort_unstable();
+    out
+}
+
+pub(crate) const AR_PREFIXES: &[&str] = &["وال", "بال", "كال", "فال", "لل", "ال"];
+pub(crate) const AR_SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"];
 
 fn arabic_stem(word: &str) -> String {
     let len = |s: &str| s.chars().count();

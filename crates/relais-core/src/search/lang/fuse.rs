@@ -20,13 +20,13 @@ use crate::search::{Hit, QueryOptions, Results, SearchIndex};
 
 /// How much a French hit counts beside the translations, when the query reads as another
 /// language: sure, or not.
-const FRENCH_SURE: f32 = 1.0;
-const FRENCH_UNSURE: f32 = 0.8;
+pub(super) const FRENCH_SURE: f32 = 1.0;
+pub(super) const FRENCH_UNSURE: f32 = 0.8;
 /// Why a hit found through a translation is not a sure answer.
 const PARTIAL: &str = "la traduction ne contient qu'une partie de la question";
 /// Share of the query's words a sure translated hit holds more than: as in French, a hit that
 /// leaves out half of the question is not a sure answer.
-const PARTIAL_AT: f32 = 0.5;
+pub(super) const PARTIAL_AT: f32 = 0.5;
 const TYPOS: &str = "la traduction ne correspond qu'avec des fautes corrigées";
 
 impl SearchIndex {

@@ -20,6 +20,11 @@ pub(super) struct Spelling {
 }
 
 impl Spelling {
+    /// The term this spelling is indexed under.
+    pub(super) fn term(&self) -> &str {
+        &self.term
+    }
+
     pub(super) fn new(word: String, term: String) -> Self {
         Self {
             mask: letter_mask(&word),
