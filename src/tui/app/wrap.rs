@@ -74,7 +74,7 @@ fn one_column(c: char) -> bool {
 }
 
 /// The columns `s` takes, exactly as [`UnicodeWidthStr::width`] counts them, without its
-/// per-character state machine for the common text made only of [`one_column`] characters.
+/// per-character state machine for the common text made only of one-column characters.
 #[must_use]
 pub fn columns(s: &str) -> usize {
     if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
