@@ -99,24 +99,7 @@ impl Rng {
                 self.below(256) as u8,
                 self.below(256) as u8,
             ),
-            _ => [
-                Color::Black,
-                Color::Red,
-                Color::Green,
-                Color::Yellow,
-                Color::Blue,
-                Color::Magenta,
-                Color::Cyan,
-                Color::Gray,
-                Color::DarkGray,
-                Color::LightRed,
-                Color::LightGreen,
-                Color::LightYellow,
-                Color::LightBlue,
-                Color::LightMagenta,
-                Color::LightCyan,
-                Color::White,
-            ][self.below(16) as usize],
+            _ => crate::contrast::NAMED[self.below(16) as usize],
         }
     }
 }

@@ -134,6 +134,12 @@ fn first_plural_verb(index: &Index, t: &str, stem: &str) -> Option<String> {
     index.vocab.find(&singular).is_some().then_some(singular)
 }
 
+/// `w` without its final `s` or `x` and then its final `e` (`loges` → `log`).
+fn bare(w: &str) -> &str {
+    let w = w.trim_end_matches(['s', 'x']);
+    w.strip_suffix('e').unwrap_or(w)
+}
+
 /// The exact word, the words of the same stem, and those of the same family, scaled.
 fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
     let vocab = &index.vocab;
@@ -144,10 +150,6 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
     // words (`délai`, `delà`): it joins only words that begin with the other, but for a final
     // `e`, `s` or `x` (`loge`: `loger`, `logement`).
     let short = stem.len() < SHORT_STEM && t.len() > stem.len();
-    let bare = |w: &'_ str| -> String {
-        let w = w.trim_end_matches(['s', 'x']);
-        w.strip_suffix('e').unwrap_or(w).to_owned()
-    };
     let bare_t = bare(t);
     for id in vocab.with_stem(stem) {
         let w = &*vocab.words[id as usize];
@@ -161,7 +163,7 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
         // (`pris`, `prise`), not when each has its own (`gars`, `gare`).
         if short
             && !plural
-            && ((!w.starts_with(&bare_t) && !t.starts_with(&bare(w)))
+            && ((!w.starts_with(bare_t) && !t.starts_with(bare(w)))
                 || w.len().min(t.len()) < SHORT_STEM
                 || (bare(w) == bare_t && !ends_as_form(w, t) && !ends_as_form(t, w)))
         {
