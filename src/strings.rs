@@ -242,12 +242,13 @@ pub fn bundled_rest_reread(why: &str) -> String {
     )
 }
 
-/// The same, when the YAML files could not be read either: search works, the translations are
-/// missing.
+/// The same, when the YAML files could not be read either: only the titles the first frame
+/// listed are left, searched without their answers and translations.
 #[must_use]
 pub fn bundled_rest_lost(why: &str, err: &str) -> String {
     format!(
         "Forme compilée des données intégrées inutilisable ({why}), fichiers YAML illisibles \
-         ({err}) : recherche refaite sans les traductions."
+         ({err}) : seuls les titres sont lisibles, sans réponses ni traductions ; réinstallez \
+         relais."
     )
 }

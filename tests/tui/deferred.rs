@@ -1,7 +1,9 @@
-//! The start on the bundled data (issue 18): the interface gets the knowledge base at once and
-//! its search index from another thread (`relais::compiled::decode_deferred`). The knowledge
-//! base is the one the whole form gives, the index answers the same once settled, every search
-//! settles it first, and a damaged index part is rebuilt from the data and said.
+//! The start on the bundled data (issue 18): the interface gets the head of the knowledge base
+//! and the glimpse of its entries at once, the whole entries and the search index from another
+//! thread (`relais::compiled::decode_deferred`). The first frame is the whole data's, the
+//! knowledge base is the one the whole form gives once settled, the index answers the same,
+//! every search and every other entry shown settles it first, and a damaged part is read again
+//! from the data and said.
 
 use relais::commands::BUNDLED_COMPILED;
 use relais::compiled::{BUNDLED_KEY, decode, decode_deferred};
@@ -127,12 +129,38 @@ fn the_first_frame_needs_no_index_and_a_search_settles_it() {
 fn the_first_frame_is_the_frame_of_the_whole_data_at_every_size() {
     // The rows' language marks (« EN AR ») come from the marks while the translations are on
     // their way: nothing is missing from the first frame, wide or narrow.
-    for (w, h) in [(80, 24), (40, 12), (120, 40), (200, 50)] {
-        let early = screen(&waiting_at(BUNDLED_COMPILED, w, h));
+    // The entries are the glimpse's: every row, the first entry listed whole.
+    for (w, h) in [
+        (80, 24),
+        (40, 12),
+        (120, 40),
+        (200, 50),
+        (100, 30),
+        (60, 20),
+        (81, 25),
+        (250, 70),
+        (300, 100),
+        (20, 6),
+    ] {
+        let waiting = waiting_at(BUNDLED_COMPILED, w, h);
+        assert!(waiting.glimpse.is_some(), "drawn from the glimpse");
+        let early = screen(&waiting);
         assert_eq!(early, screen(&ready_at(w, h)), "{w}x{h}");
     }
     let wide = screen(&waiting_at(BUNDLED_COMPILED, 200, 50));
     assert!(wide.contains(" EN"), "marks shown at 200x50: {wide}");
+    // With « ma région » read from the settings file before the first frame, as the runtime
+    // does: the contacts are ordered by region, the rows read again.
+    for region in ["namur", "bruxelles"] {
+        let mut early = waiting_at(BUNDLED_COMPILED, 200, 50);
+        let mut ready = ready_at(200, 50);
+        for app in [&mut early, &mut ready] {
+            app.my_region = Some(region.to_owned());
+            app.refresh_rows();
+        }
+        assert!(early.pending.is_some(), "{region}: no search needed");
+        assert_eq!(screen(&early), screen(&ready), "{region}");
+    }
 }
 
 #[test]
@@ -148,9 +176,10 @@ fn any_action_but_a_resize_takes_the_index_and_the_translations_first() {
 
 #[test]
 fn a_damaged_part_of_the_rest_is_read_again_from_the_yaml_and_said() {
-    // Parts 1 and 4 are the search index and the translations: their checksums no longer
-    // match. The knowledge base was read; what is missing is read again from the YAML files.
-    for part in [1, 4] {
+    // Parts 1, 4 and 6 are the search index, the translations and the first chunk of the
+    // entries: their checksums no longer match. The head and the glimpse were read; what is
+    // missing is read again from the YAML files.
+    for part in [1, 4, 6] {
         let mut app = waiting(damaged(part));
         app.settle();
         let said = app.status.clone().unwrap_or_default();
@@ -192,10 +221,52 @@ fn a_damaged_index_part_leaves_a_working_search() {
 
 #[test]
 fn a_damaged_knowledge_base_part_is_refused_before_anything_is_shown() {
-    // Part 0 is the head of the knowledge base: the caller reads the form whole instead (and
-    // falls back to the YAML files, saying why).
-    let err = decode_deferred(damaged(0), &BUNDLED_KEY).expect_err("refused");
-    assert_eq!(err, relais::compiled::Refused::Damaged);
+    // Parts 0 and 5 are the head of the knowledge base and the glimpse: the caller reads the
+    // form whole instead (and falls back to the YAML files, saying why).
+    for part in [0, 5] {
+        let err = decode_deferred(damaged(part), &BUNDLED_KEY).expect_err("refused");
+        assert_eq!(err, relais::compiled::Refused::Damaged, "part {part}");
+    }
+}
+
+#[test]
+fn a_form_without_a_glimpse_is_not_read_in_two_steps() {
+    // Installed data's forms carry no glimpse: they are read whole.
+    let whole = decode(BUNDLED_COMPILED, &BUNDLED_KEY, &[]).expect("loads");
+    let key = [7; 32];
+    let index = SearchIndex::new(&whole.kb);
+    let form =
+        relais::compiled::encode(&whole.kb, &index, whole.files, &key, &[]).expect("encodes");
+    let form: &'static [u8] = Box::leak(form.into_boxed_slice());
+    let err = decode_deferred(form, &key).expect_err("no glimpse");
+    assert_eq!(err, relais::compiled::Refused::Truncated);
+    let read = decode(form, &key, &[]).expect("read whole");
+    assert_eq!(read.kb, whole.kb);
+}
+
+#[test]
+fn another_entry_shown_before_the_rest_arrived_takes_the_whole_entries_first() {
+    // Only the first entry listed is whole in the glimpse: laying out any other takes the
+    // whole entries first, and shows what the whole data shows.
+    let mut app = waiting_at(BUNDLED_COMPILED, 120, 40);
+    let whole = app.glimpse.clone().expect("drawn from the glimpse");
+    let other = (0..app.kb.entries.len())
+        .find(|i| !whole.contains(i))
+        .expect("an entry not given whole");
+    let id = app.kb.entries[other].id.clone();
+    assert!(app.kb.entries[other].answer.is_empty(), "not whole yet");
+    app.open = Some(id.clone());
+    app.rebuild_doc();
+    assert!(app.pending.is_none() && app.glimpse.is_none(), "settled");
+    assert!(!app.kb.entries[other].answer.is_empty());
+    let mut ready = ready_at(120, 40);
+    ready.open = Some(id);
+    ready.rebuild_doc();
+    assert_eq!(screen(&app), screen(&ready));
+    // The first entry listed, whole already, is laid out without waiting.
+    let mut first = waiting_at(BUNDLED_COMPILED, 120, 40);
+    first.rebuild_doc();
+    assert!(first.pending.is_some());
 }
 
 #[test]

@@ -23,7 +23,9 @@
 //!                 but its entries and translations, the number of files read and the
 //!                 translations' language marks; the search index but its postings and
 //!                 translations; the postings (raw bytes); the translations' index; the
-//!                 translations; the entries, in chunks (all but the postings postcard)
+//!                 translations; the glimpse of the entries for the interface's first frame
+//!                 (glimpse.rs; `None` but in the bundled form); the entries, in chunks (all
+//!                 but the postings postcard)
 //! ```
 //!
 //! A binary loads only a form that carries its own format and build: any other, like a
@@ -35,6 +37,7 @@
 
 mod compat;
 mod deferred;
+mod glimpse;
 mod load;
 mod parts;
 mod slots;
@@ -59,7 +62,7 @@ pub type LangCode = &'static str;
 pub const FILE: &str = "relais-kb.bin";
 
 /// The version of the layout above; raised whenever it changes.
-pub const FORMAT: u16 = 4;
+pub const FORMAT: u16 = 5;
 
 /// This build of relais: the crate's version and a hash of the core's sources and locked
 /// dependencies (`build.rs`), so that no other build's form is ever read.
@@ -151,7 +154,9 @@ fn encode_with(
     index.stem_all();
     let unreadable = |e: postcard::Error| Refused::Unreadable(e.to_string());
     let packed = pack.is_some();
-    let parts = parts::encode(kb, index, files, pack).map_err(unreadable)?;
+    // Only the bundled form is read in two steps, its first frame from the glimpse.
+    let glimpse = *key == BUNDLED_KEY;
+    let parts = parts::encode(kb, index, files, pack, glimpse).map_err(unreadable)?;
     let stamps = postcard::to_stdvec(stamps).map_err(unreadable)?;
     Ok(frame(key, &stamps, packed, &parts))
 }

@@ -1,9 +1,10 @@
-//! A start whose search index and translations are still on their way: the first frame is
-//! drawn from the knowledge base and the translations' language marks alone (an empty query
+//! A start whose entries, search index and translations are still on their way: the first
+//! frame is drawn from the head of the knowledge base, the glimpse of its entries (every row,
+//! the first entry listed whole) and the translations' language marks alone (an empty query
 //! lists the entries by category: no search, no translated text), and the rest is taken from
-//! the thread that decodes it before anything searches or changes language
-//! ([`App::settle`], called by the runtime after the first frame and by every action but a
-//! resize).
+//! the thread that decodes it before anything searches, shows another entry or changes
+//! language ([`App::settle`], called by the runtime after the first frame, by every action but
+//! a resize, and before any other entry is laid out).
 
 use ratatui::layout::Rect;
 
@@ -13,13 +14,16 @@ use crate::search::SearchIndex;
 use crate::tui::theme::ThemeName;
 
 impl App {
-    /// [`App::sized`] with the search index and the translations still being decoded
-    /// (`early.back`): the runtime draws the first frame, then calls [`App::settle`].
+    /// [`App::sized`] with the whole entries, the search index and the translations still
+    /// being decoded (`early.back`): the runtime draws the first frame, then calls
+    /// [`App::settle`].
     #[must_use]
     pub fn waiting(early: Early, info: DataInfo, theme: ThemeName, size: Rect) -> Self {
         let mut app = Self::bare(early.kb, SearchIndex::empty(), info, theme, size);
-        // Before the rows are made: they read the marks while the translations are away.
+        // Before the rows are made: they read the marks while the translations are away, and
+        // the preview the glimpse.
         app.marks = Some(early.marks);
+        app.glimpse = Some(early.whole);
         app.pending = Some(early.back);
         app.refresh_rows();
         app
@@ -35,6 +39,7 @@ impl App {
             return;
         };
         self.marks = None;
+        self.glimpse = None;
         let why = match back.finish(&mut self.kb) {
             Ok(index) => {
                 self.index = index;
@@ -56,6 +61,18 @@ impl App {
             None => said.clone(),
         });
         self.exit_notice = Some(said);
+    }
+
+    /// Takes the whole entries first when entry `id` is not whole in the glimpse the first
+    /// frame was drawn from.
+    pub(super) fn settle_for(&mut self, id: &str) {
+        let Some(whole) = &self.glimpse else {
+            return;
+        };
+        let at = self.kb.entries.iter().position(|e| e.id == id);
+        if at.is_some_and(|at| !whole.contains(&at)) {
+            self.settle();
+        }
     }
 
     /// The search index, taken from the thread that decodes it if it is not there yet.

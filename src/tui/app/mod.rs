@@ -104,9 +104,13 @@ pub struct App {
     /// [`App::index`], which takes it first (only `app`'s own code, after [`App::settle`], reads
     /// the field).
     index: SearchIndex,
-    /// The search index still being decoded by another thread, on the first frame of a start
-    /// on the bundled data ([`App::waiting`]).
+    /// The entries, the search index and the translations still being decoded by another
+    /// thread, on the first frame of a start on the bundled data ([`App::waiting`]).
     pub pending: Option<crate::compiled::Back>,
+    /// While `kb`'s entries are the glimpse the first frame is drawn from: the positions of
+    /// the entries it gives whole (the others have no answer yet; showing one takes the whole
+    /// entries first).
+    pub glimpse: Option<Vec<usize>>,
     /// The translations' language marks, while the translations are pending.
     pub marks: Option<crate::kb::i18n::LanguageMarks>,
     /// What to say on stderr once the terminal is given back (a damaged compiled form).
@@ -232,6 +236,7 @@ impl App {
             kb,
             index,
             pending: None,
+            glimpse: None,
             marks: None,
             exit_notice: None,
             info,

@@ -1,8 +1,9 @@
-//! The bundled form read in two steps, for the interface: the knowledge base at once (what the
-//! first frame shows, with the translations' language marks for its rows), the search index
-//! and the translations by another thread meanwhile (the first search or the first change of
-//! language needs them, some hundred milliseconds later at the earliest: nobody types that
-//! fast).
+//! The bundled form read in two steps, for the interface: the head of the knowledge base and
+//! the glimpse of its entries at once (what the first frame shows, with the translations'
+//! language marks for its rows: [`super::glimpse`]), the entries whole, the search index and the
+//! translations by another thread meanwhile (the first search, the first entry opened or the
+//! first change of language needs them, some hundred milliseconds later at the earliest:
+//! nobody types that fast).
 //!
 //! Only the bundled form is read this way: it is part of the binary, and is `'static`.
 //! Installed data is read whole before the interface starts (`super::load`), so that a form
@@ -10,17 +11,21 @@
 
 use std::thread::JoinHandle;
 
-use super::parts::{self, BACK, Slots, Span};
+use super::parts::{self, FIRST, Slots, Span};
 use super::{Key, Refused, table};
-use crate::kb::KnowledgeBase;
 use crate::kb::i18n::{LanguageMarks, Translations};
+use crate::kb::{Entry, KnowledgeBase};
 use crate::search::SearchIndex;
 
 /// What [`decode_deferred`] gives at once.
 #[derive(Debug)]
 pub struct Early {
-    /// The knowledge base, its translations still empty.
+    /// The knowledge base, its entries the glimpse's (whole only at the positions `whole`),
+    /// its translations still empty.
     pub kb: KnowledgeBase,
+    /// The positions of the entries given whole; the others have what a row of the list shows,
+    /// not their answer.
+    pub whole: Vec<usize>,
     /// How many data files it was made from.
     pub files: usize,
     /// Which languages each item can be read in, for the rows of the first frame.
@@ -29,12 +34,12 @@ pub struct Early {
     pub back: Back,
 }
 
-/// The search index and the translations of a knowledge base read by [`decode_deferred`]:
-/// still being decoded by another thread, or (when no thread could be started) still to
-/// decode.
+/// The entries, the search index and the translations of a knowledge base read by
+/// [`decode_deferred`]: still being decoded by another thread, or (when no thread could be
+/// started) still to decode.
 pub struct Back(Making);
 
-type Rest = (SearchIndex, Translations);
+type Rest = (Vec<Entry>, SearchIndex, Translations);
 
 enum Making {
     Thread(JoinHandle<Result<Rest, Refused>>),
@@ -47,13 +52,14 @@ enum Making {
 
 impl Back {
     /// The index, once decoded (waiting for the thread if it has not finished), checked
-    /// against `kb`, the knowledge base it came with, whose translations it fills in.
+    /// against `kb`, the knowledge base it came with, whose whole entries and translations it
+    /// fills in.
     ///
     /// # Errors
-    /// A part that does not decode, or an index that is not `kb`'s (then `kb` is left as it
-    /// was).
+    /// A part that does not decode, entries that are not the glimpse's or an index that is not
+    /// `kb`'s (then `kb` is left as it was).
     pub fn finish(self, kb: &mut KnowledgeBase) -> Result<SearchIndex, Refused> {
-        let (index, translations) = match self.0 {
+        let (entries, index, translations) = match self.0 {
             // A panic of the thread (a bug) reaches here only in builds that unwind: the
             // release build aborts (`panic = "abort"`), the terminal given back by the hook.
             Making::Thread(handle) => handle
@@ -62,11 +68,15 @@ impl Back {
             Making::Here { src, spans, packed } => rest_of(src, &spans, packed),
         }?;
 
-        // As for the whole form (`parts::decode`): the index must be this knowledge base's.
-        if index.belongs_to(kb) {
+        // The entries must be those the first frame listed, and, as for the whole form
+        // (`parts::decode`), the index this knowledge base's.
+        let same = super::glimpse::Glimpse::rows_of_entries(&kb.entries, &entries);
+        let glimpse = std::mem::replace(&mut kb.entries, entries);
+        if same && index.belongs_to(kb) {
             kb.translations = translations;
             Ok(index)
         } else {
+            kb.entries = glimpse;
             Err(Refused::Inconsistent)
         }
     }
@@ -81,24 +91,22 @@ impl std::fmt::Debug for Back {
     }
 }
 
-/// The knowledge base of the compiled form `bytes` (written by this build from `key`'s
-/// files), and its search index and translations on their way: a thread decodes them once the
-/// knowledge base is read, while the caller goes on.
+/// The head and the glimpse of the compiled form `bytes` (written by this build from `key`'s
+/// files), and its entries, search index and translations on their way: a thread decodes them
+/// once the glimpse is read, while the caller goes on.
 ///
 /// # Errors
-/// As [`super::decode`], for the knowledge base's parts; the others are checked by
-/// [`Back::finish`].
+/// As [`super::decode`], for the head and the glimpse (a form without a glimpse, not the
+/// bundled one, is refused); the other parts are checked by [`Back::finish`].
 pub fn decode_deferred(bytes: &'static [u8], key: &Key) -> Result<Early, Refused> {
     let table = table(bytes, key, &[])?;
-    if table.end != bytes.len() as u64 || table.spans.len() <= BACK.len() {
+    if table.end != bytes.len() as u64 || table.spans.len() < parts::ENTRIES {
         return Err(Refused::Truncated);
     }
     let (spans, packed) = (table.spans, table.packed);
-    let front = parts::front(spans.len());
-    // Two threads, the caller and one more: the form is small, and asking the system how many
-    // cores there are costs more than the work it would share.
-    let done = parts::decode_some(bytes, &spans, &front, packed, 2);
-    let front = Slots::of(done, front.len())?.front()?;
+    // The caller alone: two small parts.
+    let done = parts::decode_some(bytes, &spans, &FIRST, packed, 1);
+    let front = Slots::of(done, FIRST.len())?.glimpse_front()?;
     // One thread: the caller, drawing its first frame, keeps the other core.
     let here = Making::Here {
         src: bytes,
@@ -111,18 +119,20 @@ pub fn decode_deferred(bytes: &'static [u8], key: &Key) -> Result<Early, Refused
         .map_or(here, Making::Thread);
     Ok(Early {
         kb: front.kb,
+        whole: front.whole.unwrap_or_default(),
         files: front.files,
         marks: front.marks,
         back: Back(back),
     })
 }
 
-/// The search index and the translations of the parts `spans` of `src`, decoded by the
-/// calling thread alone.
+/// The entries, the search index and the translations of the parts `spans` of `src`, decoded
+/// by the calling thread alone.
 fn rest_of(src: &'static [u8], spans: &[Span], packed: bool) -> Result<Rest, Refused> {
-    let done = parts::decode_some(src, spans, &BACK, packed, 1);
-    let mut slots = Slots::of(done, BACK.len())?;
-    Ok((slots.index()?, slots.translations()?))
+    let rest = parts::rest(spans.len());
+    let done = parts::decode_some(src, spans, &rest, packed, 1);
+    let mut slots = Slots::of(done, rest.len())?;
+    Ok((slots.entries(), slots.index()?, slots.translations()?))
 }
 
 #[cfg(test)]
@@ -156,5 +166,21 @@ mod tests {
             let opts = QueryOptions::default();
             assert_eq!(index.search(q, opts), whole.index.search(q, opts), "{q}");
         }
+    }
+
+    #[test]
+    fn entries_that_are_not_the_glimpse_s_rows_are_refused_and_change_nothing() {
+        let loaded = load(&Origin::Bundled, today()).expect("bundled data loads");
+        let index = SearchIndex::new(&loaded.kb);
+        let bytes = encode(&loaded.kb, &index, loaded.files, &BUNDLED_KEY, &[]).expect("encodes");
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let early = decode_deferred(bytes, &BUNDLED_KEY).expect("decodes");
+        // A first frame that listed another title than the entries that arrive.
+        let mut kb = early.kb.clone();
+        kb.entries[1].title.push_str(" (autre)");
+        let before = kb.clone();
+        let err = early.back.finish(&mut kb).expect_err("not the rows listed");
+        assert_eq!(err, crate::compiled::Refused::Inconsistent);
+        assert_eq!(kb, before, "left as it was");
     }
 }

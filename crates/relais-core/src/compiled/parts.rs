@@ -2,11 +2,13 @@
 //! this order: the knowledge base but its entries and translations (the head, with the
 //! translations' language marks), the search index but its postings and translations, the
 //! postings (raw, [`crate::search`]'s own bytes, read straight into the buffer the index keeps:
-//! most of the index at 10,000 entries), the translations' index, the translations, and the
-//! entries in chunks of about [`CHUNK`] bytes. Each part has its own length and checksum in the
+//! most of the index at 10,000 entries), the translations' index, the translations, the
+//! glimpse of the entries (the bundled form's only, [`super::glimpse`]) and the entries in
+//! chunks of about [`CHUNK`] bytes. Each part has its own length and checksum in the
 //! form's table ([`Span`]), so that a part is checked as it is read, by the thread that decodes
 //! it, and an installed form is read part by part into a buffer each thread reuses, never
-//! whole. The head and the entries are what the interface's first frame needs ([`front`]).
+//! whole. The head and the glimpse are what the interface's first frame needs ([`FIRST`]).
+//! A whole read skips the glimpse.
 
 use std::io::{Read as _, Seek as _, SeekFrom};
 use std::sync::Mutex;
@@ -14,6 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+use super::glimpse::Glimpse;
 pub(super) use super::slots::Slots;
 use super::{Compiled, Refused, compat};
 use crate::kb::i18n::{LanguageMarks, Translations};
@@ -70,7 +73,8 @@ const INDEX: usize = 1;
 const POSTINGS: usize = 2;
 const LANG: usize = 3;
 const TRANSLATIONS: usize = 4;
-const ENTRIES: usize = 5;
+const GLIMPSE: usize = 5;
+pub(super) const ENTRIES: usize = 6;
 
 /// A part, decoded.
 pub(super) enum Part {
@@ -79,16 +83,18 @@ pub(super) enum Part {
     Postings(Vec<u8>, PostingsSeen),
     Lang(Box<LangIndex>),
     Translations(Box<Translations>),
+    Glimpse(Option<Box<Glimpse>>),
     Entries(Vec<Entry>),
 }
 
-/// The parts of the body of `kb` and `index`, in order (see above); each compressed by `pack`
-/// when there is one.
+/// The parts of the body of `kb` and `index`, in order (see above), with a glimpse of the
+/// entries when `glimpse`; each compressed by `pack` when there is one.
 pub(super) fn encode(
     kb: &KnowledgeBase,
     index: &SearchIndex,
     files: usize,
     pack: Option<super::Pack>,
+    glimpse: bool,
 ) -> Result<Vec<Vec<u8>>, postcard::Error> {
     let KnowledgeBase {
         meta,
@@ -124,6 +130,7 @@ pub(super) fn encode(
             index.postings_bytes().to_vec(),
             postcard::to_stdvec(index.lang())?,
             postcard::to_stdvec(&TranslationsOut(translations))?,
+            postcard::to_stdvec(&glimpse.then(|| Glimpse::of(kb)))?,
         ];
         let mut start = 0;
         let mut size = 0;
@@ -206,7 +213,13 @@ pub(super) fn decode<S: Source + ?Sized>(
     if spans.len() < ENTRIES {
         return Err(Refused::Truncated);
     }
-    let all: Vec<usize> = (0..spans.len()).collect();
+    // The glimpse is for the interface's first frame only: not decoded here, but damage in it
+    // is refused like damage anywhere else.
+    let mut buf = Vec::new();
+    if crc32fast::hash(src.bytes(spans[GLIMPSE], &mut buf)?) != spans[GLIMPSE].crc {
+        return Err(Refused::Damaged);
+    }
+    let all: Vec<usize> = (0..spans.len()).filter(|&i| i != GLIMPSE).collect();
     let mut slots = Slots::of(decode_some(src, spans, &all, packed, THREADS), all.len())?;
     let front = slots.front()?;
     let (kb, files) = (front.kb, front.files);
@@ -218,14 +231,17 @@ pub(super) fn decode<S: Source + ?Sized>(
     Ok(Compiled { kb, index, files })
 }
 
-/// The parts of the knowledge base (the head and the entries): what the interface's first
-/// frame needs.
-pub(super) fn front(count: usize) -> Vec<usize> {
-    std::iter::once(HEAD).chain(ENTRIES..count).collect()
-}
+/// The head and the glimpse: what the interface's first frame needs.
+pub(super) const FIRST: [usize; 2] = [HEAD, GLIMPSE];
 
-/// The parts of the search index and the translations: what the first search needs.
-pub(super) const BACK: [usize; 4] = [INDEX, POSTINGS, LANG, TRANSLATIONS];
+/// The parts but the head and the glimpse, of a form of `count` parts: the search index, the
+/// translations and the entries, what the first search needs.
+pub(super) fn rest(count: usize) -> Vec<usize> {
+    [INDEX, POSTINGS, LANG, TRANSLATIONS]
+        .into_iter()
+        .chain(ENTRIES..count)
+        .collect()
+}
 
 /// Parts `which` of `spans`, each checked and decoded, by at most `threads` threads (the
 /// calling one included), in no particular order.
@@ -331,6 +347,10 @@ fn part<S: Source + ?Sized>(
         TRANSLATIONS => {
             let t: TranslationsIn = postcard::from_bytes(body).map_err(unreadable)?;
             Part::Translations(Box::new(t.0))
+        }
+        GLIMPSE => {
+            let glimpse: Option<Box<Glimpse>> = postcard::from_bytes(body).map_err(unreadable)?;
+            Part::Glimpse(glimpse)
         }
         _ => Part::Entries(postcard::from_bytes(body).map_err(unreadable)?),
     })

@@ -1,7 +1,9 @@
 //! The decoded parts of a compiled form ([`super::parts`]), each in its place, and what they
-//! make once put together: the knowledge base, the search index, the translations.
+//! make once put together: the knowledge base (or its glimpse), the search index, the
+//! translations.
 
 use super::Refused;
+use super::glimpse::Glimpse;
 use super::parts::{Head, Part};
 use crate::kb::i18n::{LanguageMarks, Translations};
 use crate::kb::{Entry, KnowledgeBase};
@@ -16,6 +18,8 @@ pub(in crate::compiled) struct Slots {
     postings: Option<(Vec<u8>, PostingsSeen)>,
     lang: Option<Box<LangIndex>>,
     translations: Option<Box<Translations>>,
+    /// The glimpse, when the form has one (the bundled form only).
+    glimpse: Option<Box<Glimpse>>,
     entries: Vec<Vec<Entry>>,
 }
 
@@ -25,6 +29,8 @@ pub(in crate::compiled) struct Front {
     pub kb: KnowledgeBase,
     pub files: usize,
     pub marks: LanguageMarks,
+    /// The positions of the entries given whole, when the entries are the glimpse's.
+    pub whole: Option<Vec<usize>>,
 }
 
 impl Slots {
@@ -44,6 +50,7 @@ impl Slots {
                 Part::Postings(p, seen) => slots.postings = Some((p, seen)),
                 Part::Lang(l) => slots.lang = Some(l),
                 Part::Translations(t) => slots.translations = Some(t),
+                Part::Glimpse(g) => slots.glimpse = g,
                 Part::Entries(e) => slots.entries.push(e),
             }
         }
@@ -57,7 +64,43 @@ impl Slots {
     /// The knowledge base (the head and the entries, in order; the translations if they were
     /// decoded too).
     pub(in crate::compiled) fn front(&mut self) -> Result<Front, Refused> {
+        let entries = self.entries();
+        self.with_entries(entries, None)
+    }
+
+    /// The knowledge base with the glimpse's entries ([`Glimpse`]), for the first frame.
+    /// Refused when the form has no glimpse (only the bundled form has one).
+    pub(in crate::compiled) fn glimpse_front(&mut self) -> Result<Front, Refused> {
+        let glimpse = self.glimpse.take().ok_or(Refused::Truncated)?;
+        let Glimpse { entries, whole } = *glimpse;
+        self.with_entries(entries, Some(whole))
+    }
+
+    fn with_entries(
+        &mut self,
+        entries: Vec<Entry>,
+        whole: Option<Vec<usize>>,
+    ) -> Result<Front, Refused> {
         let head = self.head.take().ok_or(Refused::Truncated)?;
+        let Head {
+            mut kb,
+            files,
+            marks,
+        } = *head;
+        kb.entries = entries;
+        if let Some(t) = self.translations.take() {
+            kb.translations = *t;
+        }
+        Ok(Front {
+            kb,
+            files: usize::try_from(files).unwrap_or(usize::MAX),
+            marks,
+            whole,
+        })
+    }
+
+    /// The entries, their chunks put together in order.
+    pub(in crate::compiled) fn entries(&mut self) -> Vec<Entry> {
         let mut chunks = std::mem::take(&mut self.entries).into_iter();
         // The first chunk grows in place (a large block is remapped, not copied).
         let mut all = chunks.next().unwrap_or_default();
@@ -66,20 +109,7 @@ impl Slots {
         for chunk in chunks {
             all.extend(chunk);
         }
-        let Head {
-            mut kb,
-            files,
-            marks,
-        } = *head;
-        kb.entries = all;
-        if let Some(t) = self.translations.take() {
-            kb.translations = *t;
-        }
-        Ok(Front {
-            kb,
-            files: usize::try_from(files).unwrap_or(usize::MAX),
-            marks,
-        })
+        all
     }
 
     /// The translations.

@@ -89,6 +89,11 @@ impl App {
 
     /// Lays out the open item for the reader's current width.
     pub fn rebuild_doc(&mut self) {
+        if self.glimpse.is_some()
+            && let Some(id) = self.open.clone()
+        {
+            self.settle_for(&id);
+        }
         let width = self.reader_width();
         let query = self.query_words();
         let find_term = self
