@@ -61,9 +61,9 @@ pub(super) fn no_subcommand(cli: &Cli, painter: Painter) -> anyhow::Result<Statu
     }
 }
 
-/// The interface on the bundled data, its knowledge base read and its search index still being
-/// decoded by another thread (see [`crate::compiled::decode_deferred`]): the first frame needs no
-/// index. `None` when the compiled form does not load (the caller then reads it whole, which
+/// The interface on the bundled data, the head of its knowledge base and the glimpse of its
+/// entries read, the whole entries and the search index still to decode once the first frame
+/// is drawn (see [`crate::compiled::decode_deferred`]): that frame needs neither. `None` when the compiled form does not load (the caller then reads it whole, which
 /// says why and falls back to the YAML files).
 fn waiting_app(cli: &Cli, painter: Painter) -> Option<crate::tui::app::App> {
     let mut early =

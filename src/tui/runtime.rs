@@ -135,8 +135,8 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
                 break;
             }
             if app.pending.is_some() {
-                // The first frame is on the screen: the search index, decoded meanwhile by
-                // another thread, is taken before any key is read.
+                // The first frame is on the screen: the whole entries, the search index and
+                // the translations are decoded before any key is read.
                 let said = app.status.clone();
                 app.settle();
                 changed = app.status != said;

@@ -1,6 +1,6 @@
 //! The start on the bundled data (issue 18): the interface gets the head of the knowledge base
-//! and the glimpse of its entries at once, the whole entries and the search index from another
-//! thread (`relais::compiled::decode_deferred`). The first frame is the whole data's, the
+//! and the glimpse of its entries at once, the whole entries and the search index once the
+//! first frame is drawn (`relais::compiled::decode_deferred`). The first frame is the whole data's, the
 //! knowledge base is the one the whole form gives once settled, the index answers the same,
 //! every search and every other entry shown settles it first, and a damaged part is read again
 //! from the data and said.

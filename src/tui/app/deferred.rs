@@ -1,10 +1,10 @@
 //! A start whose entries, search index and translations are still on their way: the first
 //! frame is drawn from the head of the knowledge base, the glimpse of its entries (every row,
 //! the first entry listed whole) and the translations' language marks alone (an empty query
-//! lists the entries by category: no search, no translated text), and the rest is taken from
-//! the thread that decodes it before anything searches, shows another entry or changes
-//! language ([`App::settle`], called by the runtime after the first frame, by every action but
-//! a resize, and before any other entry is laid out).
+//! lists the entries by category: no search, no translated text), and the rest is decoded
+//! before anything searches, shows another entry or changes language ([`App::settle`], called
+//! by the runtime once the first frame is drawn, by every action but a resize, and before any
+//! other entry is laid out).
 
 use ratatui::layout::Rect;
 
@@ -29,8 +29,7 @@ impl App {
         app
     }
 
-    /// Takes the search index and the translations from the thread that decodes them
-    /// (waiting for it if needed). When they cannot be used (a part that does not decode: the
+    /// Decodes the whole entries, the search index and the translations, and takes them. When they cannot be used (a part that does not decode: the
     /// binary is damaged), the data is read again from its YAML files and indexed; the status
     /// bar says so, and stderr again once the terminal is given back. Does nothing once they
     /// are there.
@@ -75,7 +74,7 @@ impl App {
         }
     }
 
-    /// The search index, taken from the thread that decodes it if it is not there yet.
+    /// The search index, decoded first if it is not there yet.
     pub fn index(&mut self) -> &SearchIndex {
         self.settle();
         &self.index

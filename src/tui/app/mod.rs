@@ -104,8 +104,8 @@ pub struct App {
     /// [`App::index`], which takes it first (only `app`'s own code, after [`App::settle`], reads
     /// the field).
     index: SearchIndex,
-    /// The entries, the search index and the translations still being decoded by another
-    /// thread, on the first frame of a start on the bundled data ([`App::waiting`]).
+    /// The entries, the search index and the translations still to decode, on the first frame
+    /// of a start on the bundled data ([`App::waiting`]).
     pub pending: Option<crate::compiled::Back>,
     /// While `kb`'s entries are the glimpse the first frame is drawn from: the positions of
     /// the entries it gives whole (the others have no answer yet; showing one takes the whole

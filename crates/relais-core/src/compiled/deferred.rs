@@ -1,15 +1,13 @@
 //! The bundled form read in two steps, for the interface: the head of the knowledge base and
 //! the glimpse of its entries at once (what the first frame shows, with the translations'
-//! language marks for its rows: [`super::glimpse`]), the entries whole, the search index and the
-//! translations by another thread meanwhile (the first search, the first entry opened or the
-//! first change of language needs them, some hundred milliseconds later at the earliest:
-//! nobody types that fast).
+//! language marks for its rows: [`super::glimpse`]), then, once that frame is drawn, the
+//! entries whole, the search index and the translations, by two threads (the first search,
+//! the first other entry shown or the first change of language needs them, some hundred
+//! milliseconds later at the earliest: nobody types that fast).
 //!
 //! Only the bundled form is read this way: it is part of the binary, and is `'static`.
 //! Installed data is read whole before the interface starts (`super::load`), so that a form
 //! that does not load is replaced by the YAML files before anything is shown.
-
-use std::thread::JoinHandle;
 
 use super::parts::{self, FIRST, Slots, Span};
 use super::{Key, Refused, table};
@@ -30,44 +28,30 @@ pub struct Early {
     pub files: usize,
     /// Which languages each item can be read in, for the rows of the first frame.
     pub marks: LanguageMarks,
-    /// The search index and the translations, on their way.
+    /// The whole entries, the search index and the translations, still to decode.
     pub back: Back,
 }
 
 /// The entries, the search index and the translations of a knowledge base read by
-/// [`decode_deferred`]: still being decoded by another thread, or (when no thread could be
-/// started) still to decode.
-pub struct Back(Making);
+/// [`decode_deferred`], still to decode: [`Back::finish`] decodes them.
+pub struct Back {
+    src: &'static [u8],
+    spans: Vec<Span>,
+    packed: bool,
+}
 
 type Rest = (Vec<Entry>, SearchIndex, Translations);
 
-enum Making {
-    Thread(JoinHandle<Result<Rest, Refused>>),
-    Here {
-        src: &'static [u8],
-        spans: Vec<Span>,
-        packed: bool,
-    },
-}
-
 impl Back {
-    /// The index, once decoded (waiting for the thread if it has not finished), checked
-    /// against `kb`, the knowledge base it came with, whose whole entries and translations it
-    /// fills in.
+    /// The whole entries, the search index and the translations, decoded now by the caller
+    /// and one more thread, checked against `kb`, the knowledge base they came with, whose
+    /// entries and translations they fill in.
     ///
     /// # Errors
     /// A part that does not decode, entries that are not the glimpse's or an index that is not
     /// `kb`'s (then `kb` is left as it was).
     pub fn finish(self, kb: &mut KnowledgeBase) -> Result<SearchIndex, Refused> {
-        let (entries, index, translations) = match self.0 {
-            // A panic of the thread (a bug) reaches here only in builds that unwind: the
-            // release build aborts (`panic = "abort"`), the terminal given back by the hook.
-            Making::Thread(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(Refused::Unreadable("décodage interrompu".into()))),
-            Making::Here { src, spans, packed } => rest_of(src, &spans, packed),
-        }?;
-
+        let (entries, index, translations) = rest_of(self.src, &self.spans, self.packed)?;
         // The entries must be those the first frame listed, and, as for the whole form
         // (`parts::decode`), the index this knowledge base's.
         let same = super::glimpse::Glimpse::rows_of_entries(&kb.entries, &entries);
@@ -84,16 +68,20 @@ impl Back {
 
 impl std::fmt::Debug for Back {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0 {
-            Making::Thread(_) => "Back(thread)",
-            Making::Here { .. } => "Back(here)",
-        })
+        write!(
+            f,
+            "Back({} parts to decode)",
+            parts::rest(self.spans.len()).len()
+        )
     }
 }
 
 /// The head and the glimpse of the compiled form `bytes` (written by this build from `key`'s
-/// files), and its entries, search index and translations on their way: a thread decodes them
-/// once the glimpse is read, while the caller goes on.
+/// files); its entries, search index and translations are decoded later, by [`Back::finish`].
+///
+/// Nothing else runs until the first frame is drawn: measured on two cores, a thread decoding
+/// the rest meanwhile slowed the first frame down (its allocations and page faults against
+/// the drawing thread's) more than it saved afterwards (BENCHMARKS.md).
 ///
 /// # Errors
 /// As [`super::decode`], for the head and the glimpse (a form without a glimpse, not the
@@ -107,60 +95,52 @@ pub fn decode_deferred(bytes: &'static [u8], key: &Key) -> Result<Early, Refused
     // The caller alone: two small parts.
     let done = parts::decode_some(bytes, &spans, &FIRST, packed, 1);
     let front = Slots::of(done, FIRST.len())?.glimpse_front()?;
-    // One thread: the caller, drawing its first frame, keeps the other core.
-    let here = Making::Here {
-        src: bytes,
-        spans: spans.clone(),
-        packed,
-    };
-    let back = std::thread::Builder::new()
-        .name("relais-index".into())
-        .spawn(move || rest_of(bytes, &spans, packed))
-        .map_or(here, Making::Thread);
     Ok(Early {
         kb: front.kb,
         whole: front.whole.unwrap_or_default(),
         files: front.files,
         marks: front.marks,
-        back: Back(back),
+        back: Back {
+            src: bytes,
+            spans,
+            packed,
+        },
     })
 }
 
 /// The entries, the search index and the translations of the parts `spans` of `src`, decoded
-/// by the calling thread alone.
+/// by the calling thread and one more (by the caller alone when no thread can be started).
 fn rest_of(src: &'static [u8], spans: &[Span], packed: bool) -> Result<Rest, Refused> {
     let rest = parts::rest(spans.len());
-    let done = parts::decode_some(src, spans, &rest, packed, 1);
+    let done = parts::decode_some(src, spans, &rest, packed, 2);
     let mut slots = Slots::of(done, rest.len())?;
     Ok((slots.entries(), slots.index()?, slots.translations()?))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Back, Making, decode_deferred, table};
+    use super::{decode_deferred, table};
     use crate::compiled::{BUNDLED_KEY, decode, encode};
     use crate::kb::validate::load;
     use crate::kb::{Origin, today};
     use crate::search::{QueryOptions, SearchIndex};
 
     #[test]
-    fn without_a_thread_the_rest_is_decoded_by_the_caller_the_same() {
-        // When no thread can be started, `finish` decodes the index and the translations
-        // itself: same index, same translations as the whole form.
+    fn the_rest_decoded_later_makes_the_whole_form_s_knowledge_base_and_index() {
         let loaded = load(&Origin::Bundled, today()).expect("bundled data loads");
         let index = SearchIndex::new(&loaded.kb);
         let bytes = encode(&loaded.kb, &index, loaded.files, &BUNDLED_KEY, &[]).expect("encodes");
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
         let whole = decode(bytes, &BUNDLED_KEY, &[]).expect("decodes");
         let mut early = decode_deferred(bytes, &BUNDLED_KEY).expect("decodes");
-        let t = table(bytes, &BUNDLED_KEY, &[]).expect("table");
-        let here = Back(Making::Here {
-            src: bytes,
-            spans: t.spans,
-            packed: t.packed,
-        });
-        assert_eq!(format!("{here:?}"), "Back(here)");
-        let index = here.finish(&mut early.kb).expect("decodes here");
+        let parts = table(bytes, &BUNDLED_KEY, &[]).expect("table").spans.len();
+        // All but the head and the glimpse.
+        assert_eq!(
+            format!("{:?}", early.back),
+            format!("Back({} parts to decode)", parts - 2)
+        );
+        assert_ne!(early.kb, whole.kb, "the glimpse, not the whole entries");
+        let index = early.back.finish(&mut early.kb).expect("decodes");
         assert_eq!(early.kb, whole.kb);
         for q in ["hebergeur", "free lawyer", "xqzkw"] {
             let opts = QueryOptions::default();
