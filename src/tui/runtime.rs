@@ -134,6 +134,8 @@ fn event_loop(app: &mut App, signals: &Signals) -> anyhow::Result<()> {
             if quit_after_first_frame {
                 break;
             }
+            // After the first frame: no thread starts before it.
+            signals.watch();
             if app.pending.is_some() {
                 // The first frame is on the screen: the whole entries, the search index and
                 // the translations are decoded before any key is read.

@@ -4,6 +4,8 @@
 //! Ctrl-\ and Ctrl-Z reach the process from the kernel even when the input parser holds every
 //! key back (an unterminated bracketed paste does).
 
+#[cfg(unix)]
+use std::cell::Cell;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
@@ -13,7 +15,14 @@ pub struct Signals {
     stop: Arc<AtomicI32>,
     /// Ctrl-Z (SIGTSTP) was pressed.
     pub suspend: Arc<AtomicBool>,
+    /// The ending signals caught, until [`Signals::watch`] starts the thread that reads them.
+    #[cfg(unix)]
+    caught: Cell<Option<Caught>>,
 }
+
+/// The ending signals' iterator, and what gives the terminal back.
+#[cfg(unix)]
+type Caught = (signal_hook::iterator::Signals, fn());
 
 /// The signals that would end the process without giving the terminal back. SIGKILL and SIGSTOP
 /// cannot be caught; the faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT) go through the panic
@@ -31,21 +40,36 @@ const ENDING: [i32; 12] = {
 };
 
 impl Signals {
-    /// Starts watching. `leave` gives the terminal back.
+    /// Catches the signals from now on. `leave` gives the terminal back. The thread that
+    /// reads the ending ones starts with [`Signals::watch`]: a signal that comes before waits
+    /// for it.
     pub fn register(leave: fn()) -> Self {
         let signals = Self {
             stop: Arc::new(AtomicI32::new(0)),
             suspend: Arc::new(AtomicBool::new(false)),
+            #[cfg(unix)]
+            caught: Cell::new(None),
         };
         #[cfg(unix)]
         {
             use signal_hook::consts::SIGTSTP;
             let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend));
-            watch(Arc::clone(&signals.stop), leave);
+            if let Ok(caught) = signal_hook::iterator::Signals::new(ENDING) {
+                signals.caught.set(Some((caught, leave)));
+            }
         }
         #[cfg(not(unix))]
         let _ = leave;
         signals
+    }
+
+    /// Starts the thread that reads the ending signals (once; the interface calls it when its
+    /// first frame is on the screen, so that no thread starts before).
+    pub fn watch(&self) {
+        #[cfg(unix)]
+        if let Some((caught, leave)) = self.caught.take() {
+            watch(caught, Arc::clone(&self.stop), leave);
+        }
     }
 
     /// The signal that ends the session, if one came.
@@ -59,10 +83,7 @@ impl Signals {
 /// forever without returning, so this thread restores what it can and exits if the loop has not
 /// finished shortly after the signal.
 #[cfg(unix)]
-fn watch(stop: Arc<AtomicI32>, leave: fn()) {
-    let Ok(mut signals) = signal_hook::iterator::Signals::new(ENDING) else {
-        return;
-    };
+fn watch(mut signals: signal_hook::iterator::Signals, stop: Arc<AtomicI32>, leave: fn()) {
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             stop.store(sig, Ordering::Relaxed);
