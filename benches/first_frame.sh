@@ -11,8 +11,8 @@
 #    (callgrind), stable on a loaded machine. relais runs in a detached tmux session at 80x24
 #    with RELAIS_BENCH_QUIT_AFTER_FIRST_FRAME=1, which makes it quit right after drawing its
 #    first frame (that variable is for this bench only; see BENCHMARKS.md). Each thread is
-#    counted apart: the main thread's count is the path to the frame; the others decode the
-#    form beside it (callgrind runs one thread at a time, so how far they got varies).
+#    counted apart; on the bundled data no other thread starts before the first frame (the
+#    rest of the compiled form is decoded after it), so both counts are the path to the frame.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
