@@ -141,12 +141,19 @@ fn the_first_frame_is_the_frame_of_the_whole_data_at_every_size() {
         (250, 70),
         (300, 100),
         (20, 6),
+        // Tall enough for the contacts' rows after the entries'.
+        (160, 420),
     ] {
         let waiting = waiting_at(BUNDLED_COMPILED, w, h);
         assert!(waiting.glimpse.is_some(), "drawn from the glimpse");
         let early = screen(&waiting);
         assert_eq!(early, screen(&ready_at(w, h)), "{w}x{h}");
     }
+    let tall = screen(&waiting_at(BUNDLED_COMPILED, 160, 420));
+    assert!(
+        tall.contains('☎'),
+        "contacts' rows shown at 160x420: {tall}"
+    );
     let wide = screen(&waiting_at(BUNDLED_COMPILED, 200, 50));
     assert!(wide.contains(" EN"), "marks shown at 200x50: {wide}");
     // With « ma région » read from the settings file before the first frame, as the runtime
@@ -176,10 +183,10 @@ fn any_action_but_a_resize_takes_the_index_and_the_translations_first() {
 
 #[test]
 fn a_damaged_part_of_the_rest_is_read_again_from_the_yaml_and_said() {
-    // Parts 1, 4 and 6 are the search index, the translations and the first chunk of the
-    // entries: their checksums no longer match. The head and the glimpse were read; what is
-    // missing is read again from the YAML files.
-    for part in [1, 4, 6] {
+    // Parts 1, 4, 6 and 7 are the search index, the translations, the contacts and the first
+    // chunk of the entries: their checksums no longer match. The head and the glimpse were
+    // read; what is missing is read again from the YAML files.
+    for part in [1, 4, 6, 7] {
         let mut app = waiting(damaged(part));
         app.settle();
         let said = app.status.clone().unwrap_or_default();
@@ -261,6 +268,16 @@ fn another_entry_shown_before_the_rest_arrived_takes_the_whole_entries_first() {
     assert!(!app.kb.entries[other].answer.is_empty());
     let mut ready = ready_at(120, 40);
     ready.open = Some(id);
+    ready.rebuild_doc();
+    assert_eq!(screen(&app), screen(&ready));
+    // A contact is never whole in the glimpse: showing one takes the whole items first.
+    let mut app = waiting_at(BUNDLED_COMPILED, 120, 40);
+    let contact = app.kb.contacts[0].id.clone();
+    app.open = Some(contact.clone());
+    app.rebuild_doc();
+    assert!(app.pending.is_none() && app.glimpse.is_none(), "settled");
+    let mut ready = ready_at(120, 40);
+    ready.open = Some(contact);
     ready.rebuild_doc();
     assert_eq!(screen(&app), screen(&ready));
     // The first entry listed, whole already, is laid out without waiting.

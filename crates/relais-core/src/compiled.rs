@@ -20,12 +20,12 @@
 //!                 first; the bundled form only);
 //!                 parts: u32 count, then for each part u64 length + u32 CRC-32 of its bytes
 //! parts           one after another, to the end of the file (parts.rs): the knowledge base
-//!                 but its entries and translations, the number of files read and the
-//!                 translations' language marks; the search index but its postings and
+//!                 but its entries, contacts and translations, the number of files read and
+//!                 the translations' language marks; the search index but its postings and
 //!                 translations; the postings (raw bytes); the translations' index; the
-//!                 translations; the glimpse of the entries for the interface's first frame
-//!                 (glimpse.rs; `None` but in the bundled form); the entries, in chunks (all
-//!                 but the postings postcard)
+//!                 translations; the glimpse of the entries and contacts for the interface's
+//!                 first frame (glimpse.rs; `None` but in the bundled form); the contacts;
+//!                 the entries, in chunks (all but the postings postcard)
 //! ```
 //!
 //! A binary loads only a form that carries its own format and build: any other, like a
@@ -62,7 +62,7 @@ pub type LangCode = &'static str;
 pub const FILE: &str = "relais-kb.bin";
 
 /// The version of the layout above; raised whenever it changes.
-pub const FORMAT: u16 = 5;
+pub const FORMAT: u16 = 6;
 
 /// This build of relais: the crate's version and a hash of the core's sources and locked
 /// dependencies (`build.rs`), so that no other build's form is ever read.

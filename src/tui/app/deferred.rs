@@ -62,14 +62,17 @@ impl App {
         self.exit_notice = Some(said);
     }
 
-    /// Takes the whole entries first when entry `id` is not whole in the glimpse the first
-    /// frame was drawn from.
+    /// Takes the whole entries and contacts first when item `id` is not whole in the glimpse
+    /// the first frame was drawn from (a contact never is).
     pub(super) fn settle_for(&mut self, id: &str) {
         let Some(whole) = &self.glimpse else {
             return;
         };
-        let at = self.kb.entries.iter().position(|e| e.id == id);
-        if at.is_some_and(|at| !whole.contains(&at)) {
+        let given_whole = match self.kb.entries.iter().position(|e| e.id == id) {
+            Some(at) => whole.contains(&at),
+            None => self.kb.contact(id).is_none(),
+        };
+        if !given_whole {
             self.settle();
         }
     }

@@ -107,9 +107,9 @@ pub struct App {
     /// The entries, the search index and the translations still to decode, on the first frame
     /// of a start on the bundled data ([`App::waiting`]).
     pub pending: Option<crate::compiled::Back>,
-    /// While `kb`'s entries are the glimpse the first frame is drawn from: the positions of
-    /// the entries it gives whole (the others have no answer yet; showing one takes the whole
-    /// entries first).
+    /// While `kb`'s entries and contacts are the glimpse the first frame is drawn from: the
+    /// positions of the entries it gives whole (the other entries have no answer yet, the
+    /// contacts no notes or sources; showing one takes the whole items first).
     pub glimpse: Option<Vec<usize>>,
     /// The translations' language marks, while the translations are pending.
     pub marks: Option<crate::kb::i18n::LanguageMarks>,

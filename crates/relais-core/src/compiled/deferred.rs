@@ -1,7 +1,8 @@
 //! The bundled form read in two steps, for the interface: the head of the knowledge base and
-//! the glimpse of its entries at once (what the first frame shows, with the translations'
-//! language marks for its rows: [`super::glimpse`]), then, once that frame is drawn, the
-//! entries whole, the search index and the translations, by two threads (the first search,
+//! the glimpse of its entries and contacts at once (what the first frame shows, with the
+//! translations' language marks for its rows: [`super::glimpse`]), then, once that frame is
+//! drawn, the entries and contacts whole, the search index and the translations, by two
+//! threads (the first search,
 //! the first other entry shown or the first change of language needs them, some hundred
 //! milliseconds later at the earliest: nobody types that fast).
 //!
@@ -12,7 +13,7 @@
 use super::parts::{self, FIRST, Slots, Span};
 use super::{Key, Refused, table};
 use crate::kb::i18n::{LanguageMarks, Translations};
-use crate::kb::{Entry, KnowledgeBase};
+use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::search::SearchIndex;
 
 /// What [`decode_deferred`] gives at once.
@@ -40,27 +41,38 @@ pub struct Back {
     packed: bool,
 }
 
-type Rest = (Vec<Entry>, SearchIndex, Translations);
+/// What [`Back::finish`] decodes.
+struct Rest {
+    entries: Vec<Entry>,
+    contacts: Vec<Contact>,
+    index: SearchIndex,
+    translations: Translations,
+}
 
 impl Back {
-    /// The whole entries, the search index and the translations, decoded now by the caller
-    /// and one more thread, checked against `kb`, the knowledge base they came with, whose
-    /// entries and translations they fill in.
+    /// The whole entries and contacts, the search index and the translations, decoded now by
+    /// the caller and one more thread, checked against `kb`, the knowledge base they came
+    /// with, whose entries, contacts and translations they fill in.
     ///
     /// # Errors
-    /// A part that does not decode, entries that are not the glimpse's or an index that is not
+    /// A part that does not decode, items that are not the glimpse's or an index that is not
     /// `kb`'s (then `kb` is left as it was).
     pub fn finish(self, kb: &mut KnowledgeBase) -> Result<SearchIndex, Refused> {
-        let (entries, index, translations) = rest_of(self.src, &self.spans, self.packed)?;
-        // The entries must be those the first frame listed, and, as for the whole form
+        let rest = rest_of(self.src, &self.spans, self.packed)?;
+        // The items must be those the first frame listed, and, as for the whole form
         // (`parts::decode`), the index this knowledge base's.
-        let same = super::glimpse::Glimpse::rows_of_entries(&kb.entries, &entries);
-        let glimpse = std::mem::replace(&mut kb.entries, entries);
-        if same && index.belongs_to(kb) {
-            kb.translations = translations;
-            Ok(index)
+        let same = super::glimpse::Glimpse::rows_of_items(
+            (&kb.entries, &kb.contacts),
+            (&rest.entries, &rest.contacts),
+        );
+        let entries = std::mem::replace(&mut kb.entries, rest.entries);
+        let contacts = std::mem::replace(&mut kb.contacts, rest.contacts);
+        if same && rest.index.belongs_to(kb) {
+            kb.translations = rest.translations;
+            Ok(rest.index)
         } else {
-            kb.entries = glimpse;
+            kb.entries = entries;
+            kb.contacts = contacts;
             Err(Refused::Inconsistent)
         }
     }
@@ -114,7 +126,12 @@ fn rest_of(src: &'static [u8], spans: &[Span], packed: bool) -> Result<Rest, Ref
     let rest = parts::rest(spans.len());
     let done = parts::decode_some(src, spans, &rest, packed, 2);
     let mut slots = Slots::of(done, rest.len())?;
-    Ok((slots.entries(), slots.index()?, slots.translations()?))
+    Ok(Rest {
+        entries: slots.entries(),
+        contacts: slots.contacts()?,
+        index: slots.index()?,
+        translations: slots.translations()?,
+    })
 }
 
 #[cfg(test)]

@@ -5,15 +5,17 @@
 //!
 //! The glimpse holds every entry in order, with what a row of the list reads (id, title,
 //! category, audience, related entries and contacts, review date), and one entry whole: the
-//! one an empty query lists first, whose answer the first frame shows beside the list. The
-//! interface takes the whole entries before it shows any other one (`App::settle`).
+//! one an empty query lists first, whose answer the first frame shows beside the list. It
+//! holds every contact too, without its asks, address, hours, notes and sources (a row, the
+//! emergency numbers and the filters read the rest). The interface takes the whole entries and
+//! contacts before it shows any other item (`App::settle`).
 //!
 //! Only the bundled form carries a glimpse: installed data is read whole before the interface
 //! starts (`super::load`), so its form holds an empty part in its place.
 
 use serde::{Deserialize, Serialize};
 
-use crate::kb::{Entry, KnowledgeBase};
+use crate::kb::{Contact, Entry, KnowledgeBase};
 
 /// The entries as the first frame needs them (see above).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +25,8 @@ pub(super) struct Glimpse {
     pub entries: Vec<Entry>,
     /// The positions of the entries given whole, in order.
     pub whole: Vec<usize>,
+    /// Every contact, in order, without what only its page shows.
+    pub contacts: Vec<Contact>,
 }
 
 impl Glimpse {
@@ -41,19 +45,35 @@ impl Glimpse {
                 }
             })
             .collect();
-        Self { entries, whole }
+        let contacts = kb.contacts.iter().map(contact_row).collect();
+        Self {
+            entries,
+            whole,
+            contacts,
+        }
     }
 
-    /// Whether these are the rows of `entries`: the same entries, in the same order.
+    /// Whether these are the rows of `entries` and `contacts`: the same items, in the same
+    /// order.
     #[cfg(test)]
-    fn rows_of(&self, entries: &[Entry]) -> bool {
-        Self::rows_of_entries(&self.entries, entries)
+    fn rows_of(&self, entries: &[Entry], contacts: &[Contact]) -> bool {
+        Self::rows_of_items((&self.entries, &self.contacts), (entries, contacts))
     }
 
-    /// Whether the entries `glimpse` are the rows of `entries`: the same entries, in the same
-    /// order, as a row of the list reads them.
-    pub(super) fn rows_of_entries(glimpse: &[Entry], entries: &[Entry]) -> bool {
-        glimpse.len() == entries.len() && glimpse.iter().zip(entries).all(|(g, e)| same_row(g, e))
+    /// Whether the entries and contacts `glimpse` are the rows of `whole`: the same items, in
+    /// the same order, as the first frame reads them.
+    pub(super) fn rows_of_items(
+        glimpse: (&[Entry], &[Contact]),
+        whole: (&[Entry], &[Contact]),
+    ) -> bool {
+        glimpse.0.len() == whole.0.len()
+            && glimpse.0.iter().zip(whole.0).all(|(g, e)| same_row(g, e))
+            && glimpse.1.len() == whole.1.len()
+            && glimpse
+                .1
+                .iter()
+                .zip(whole.1)
+                .all(|(g, c)| g == &contact_row(c))
     }
 }
 
@@ -75,6 +95,18 @@ fn same_row(a: &Entry, b: &Entry) -> bool {
         && a.related == b.related
         && a.contacts == b.contacts
         && a.reviewed == b.reviewed
+}
+
+/// `contact` without what only its page shows.
+fn contact_row(contact: &Contact) -> Contact {
+    Contact {
+        ask: Vec::new(),
+        address: None,
+        hours: None,
+        notes: None,
+        sources: Vec::new(),
+        ..contact.clone()
+    }
 }
 
 /// `entry` with only what a row of the list reads.
@@ -128,7 +160,19 @@ mod tests {
                 assert!(g.answer.is_empty() && g.summary.is_empty() && g.sources.is_empty());
             }
         }
-        assert!(glimpse.rows_of(&kb.entries));
+        assert!(glimpse.rows_of(&kb.entries, &kb.contacts));
+        assert_eq!(glimpse.contacts.len(), kb.contacts.len());
+        for (g, c) in glimpse.contacts.iter().zip(&kb.contacts) {
+            assert_eq!(
+                (&g.id, &g.name, &g.region, &g.phone),
+                (&c.id, &c.name, &c.region, &c.phone)
+            );
+            assert_eq!(
+                (&g.description, &g.topics, g.verified),
+                (&c.description, &c.topics, c.verified)
+            );
+            assert!(g.sources.is_empty() && g.notes.is_none() && g.ask.is_empty());
+        }
         // The first listed is the first entry of the first category that has one.
         let category = &kb.entries[first].category;
         let c = kb
@@ -152,11 +196,15 @@ mod tests {
         let glimpse = Glimpse::of(&kb);
         let mut swapped = kb.entries.clone();
         swapped.swap(0, 1);
-        assert!(!glimpse.rows_of(&swapped));
+        assert!(!glimpse.rows_of(&swapped, &kb.contacts));
         let mut retitled = kb.entries.clone();
         retitled[2].title.push_str(" (bis)");
-        assert!(!glimpse.rows_of(&retitled));
-        assert!(!glimpse.rows_of(&kb.entries[1..]));
+        assert!(!glimpse.rows_of(&retitled, &kb.contacts));
+        assert!(!glimpse.rows_of(&kb.entries[1..], &kb.contacts));
+        let mut renumbered = kb.contacts.clone();
+        renumbered[0].phone.push("0000".to_owned());
+        assert!(!glimpse.rows_of(&kb.entries, &renumbered));
+        assert!(!glimpse.rows_of(&kb.entries, &kb.contacts[1..]));
         // A row is the entry without what the list does not read.
         assert_eq!(row_only(&kb.entries[3]).title, kb.entries[3].title);
     }

@@ -1,10 +1,10 @@
 //! The body of a compiled form, cut into parts that are decoded independently, in parallel, in
-//! this order: the knowledge base but its entries and translations (the head, with the
-//! translations' language marks), the search index but its postings and translations, the
+//! this order: the knowledge base but its entries, contacts and translations (the head, with
+//! the translations' language marks), the search index but its postings and translations, the
 //! postings (raw, [`crate::search`]'s own bytes, read straight into the buffer the index keeps:
 //! most of the index at 10,000 entries), the translations' index, the translations, the
-//! glimpse of the entries (the bundled form's only, [`super::glimpse`]) and the entries in
-//! chunks of about [`CHUNK`] bytes. Each part has its own length and checksum in the
+//! glimpse of the entries and contacts (the bundled form's only, [`super::glimpse`]), the
+//! contacts, and the entries in chunks of about [`CHUNK`] bytes. Each part has its own length and checksum in the
 //! form's table ([`Span`]), so that a part is checked as it is read, by the thread that decodes
 //! it, and an installed form is read part by part into a buffer each thread reuses, never
 //! whole. The head and the glimpse are what the interface's first frame needs ([`FIRST`]).
@@ -20,7 +20,7 @@ use super::glimpse::Glimpse;
 pub(super) use super::slots::Slots;
 use super::{Compiled, Refused, compat};
 use crate::kb::i18n::{LanguageMarks, Translations};
-use crate::kb::{Entry, KnowledgeBase};
+use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::search::lang::LangIndex;
 use crate::search::{PostingsSeen, SearchIndex};
 
@@ -39,8 +39,8 @@ pub(super) struct Span {
     pub crc: u32,
 }
 
-/// The head of the body: the knowledge base without its entries and translations, how many
-/// files it was made from, and the translations' language marks.
+/// The head of the body: the knowledge base without its entries, contacts and translations,
+/// how many files it was made from, and the translations' language marks.
 #[derive(Serialize)]
 struct HeadRef<'a> {
     kb: &'a KnowledgeBase,
@@ -74,7 +74,8 @@ const POSTINGS: usize = 2;
 const LANG: usize = 3;
 const TRANSLATIONS: usize = 4;
 const GLIMPSE: usize = 5;
-pub(super) const ENTRIES: usize = 6;
+const CONTACTS: usize = 6;
+pub(super) const ENTRIES: usize = 7;
 
 /// A part, decoded.
 pub(super) enum Part {
@@ -84,6 +85,7 @@ pub(super) enum Part {
     Lang(Box<LangIndex>),
     Translations(Box<Translations>),
     Glimpse(Option<Box<Glimpse>>),
+    Contacts(Vec<Contact>),
     Entries(Vec<Entry>),
 }
 
@@ -111,7 +113,7 @@ pub(super) fn encode(
         meta: meta.clone(),
         categories: categories.clone(),
         entries: Vec::new(),
-        contacts: contacts.clone(),
+        contacts: Vec::new(),
         decks: decks.clone(),
         synonyms: synonyms.clone(),
         families: families.clone(),
@@ -131,6 +133,7 @@ pub(super) fn encode(
             postcard::to_stdvec(index.lang())?,
             postcard::to_stdvec(&TranslationsOut(translations))?,
             postcard::to_stdvec(&glimpse.then(|| Glimpse::of(kb)))?,
+            postcard::to_stdvec(contacts)?,
         ];
         let mut start = 0;
         let mut size = 0;
@@ -235,9 +238,9 @@ pub(super) fn decode<S: Source + ?Sized>(
 pub(super) const FIRST: [usize; 2] = [HEAD, GLIMPSE];
 
 /// The parts but the head and the glimpse, of a form of `count` parts: the search index, the
-/// translations and the entries, what the first search needs.
+/// translations, the contacts and the entries, what the first search needs.
 pub(super) fn rest(count: usize) -> Vec<usize> {
-    [INDEX, POSTINGS, LANG, TRANSLATIONS]
+    [INDEX, POSTINGS, LANG, TRANSLATIONS, CONTACTS]
         .into_iter()
         .chain(ENTRIES..count)
         .collect()
@@ -352,6 +355,7 @@ fn part<S: Source + ?Sized>(
             let glimpse: Option<Box<Glimpse>> = postcard::from_bytes(body).map_err(unreadable)?;
             Part::Glimpse(glimpse)
         }
+        CONTACTS => Part::Contacts(postcard::from_bytes(body).map_err(unreadable)?),
         _ => Part::Entries(postcard::from_bytes(body).map_err(unreadable)?),
     })
 }

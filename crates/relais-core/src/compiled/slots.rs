@@ -6,7 +6,7 @@ use super::Refused;
 use super::glimpse::Glimpse;
 use super::parts::{Head, Part};
 use crate::kb::i18n::{LanguageMarks, Translations};
-use crate::kb::{Entry, KnowledgeBase};
+use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::search::lang::LangIndex;
 use crate::search::{PostingsSeen, SearchIndex};
 
@@ -20,6 +20,7 @@ pub(in crate::compiled) struct Slots {
     translations: Option<Box<Translations>>,
     /// The glimpse, when the form has one (the bundled form only).
     glimpse: Option<Box<Glimpse>>,
+    contacts: Option<Vec<Contact>>,
     entries: Vec<Vec<Entry>>,
 }
 
@@ -51,6 +52,7 @@ impl Slots {
                 Part::Lang(l) => slots.lang = Some(l),
                 Part::Translations(t) => slots.translations = Some(t),
                 Part::Glimpse(g) => slots.glimpse = g,
+                Part::Contacts(c) => slots.contacts = Some(c),
                 Part::Entries(e) => slots.entries.push(e),
             }
         }
@@ -61,24 +63,30 @@ impl Slots {
         }
     }
 
-    /// The knowledge base (the head and the entries, in order; the translations if they were
+    /// The knowledge base (the head, the contacts and the entries, in order; the translations if they were
     /// decoded too).
     pub(in crate::compiled) fn front(&mut self) -> Result<Front, Refused> {
         let entries = self.entries();
-        self.with_entries(entries, None)
+        let contacts = self.contacts()?;
+        self.with_items(entries, contacts, None)
     }
 
     /// The knowledge base with the glimpse's entries ([`Glimpse`]), for the first frame.
     /// Refused when the form has no glimpse (only the bundled form has one).
     pub(in crate::compiled) fn glimpse_front(&mut self) -> Result<Front, Refused> {
         let glimpse = self.glimpse.take().ok_or(Refused::Truncated)?;
-        let Glimpse { entries, whole } = *glimpse;
-        self.with_entries(entries, Some(whole))
+        let Glimpse {
+            entries,
+            whole,
+            contacts,
+        } = *glimpse;
+        self.with_items(entries, contacts, Some(whole))
     }
 
-    fn with_entries(
+    fn with_items(
         &mut self,
         entries: Vec<Entry>,
+        contacts: Vec<Contact>,
         whole: Option<Vec<usize>>,
     ) -> Result<Front, Refused> {
         let head = self.head.take().ok_or(Refused::Truncated)?;
@@ -88,6 +96,7 @@ impl Slots {
             marks,
         } = *head;
         kb.entries = entries;
+        kb.contacts = contacts;
         if let Some(t) = self.translations.take() {
             kb.translations = *t;
         }
@@ -97,6 +106,11 @@ impl Slots {
             marks,
             whole,
         })
+    }
+
+    /// The contacts.
+    pub(in crate::compiled) fn contacts(&mut self) -> Result<Vec<Contact>, Refused> {
+        self.contacts.take().ok_or(Refused::Truncated)
     }
 
     /// The entries, their chunks put together in order.
