@@ -10,7 +10,7 @@ use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
 use super::score::{Scratch, Slot, idf_cap, idf_of, is_literal};
 use super::weights::{
-    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM,
+    ADJACENT, ANSWER_ONLY, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM,
     SURE_LONG_SHARE, SURE_SCORE, SURE_SHARE, SURE_WORDS, SURE_WORDS_SCORED, UNANSWERED_FROM,
     prefix,
 };
@@ -100,7 +100,7 @@ pub fn rank(
             .iter()
             .zip(importance)
             .filter(|(s, _)| s.score > 0.0)
-            .map(|(_, w)| w)
+            .map(|(s, w)| w * held_share(s))
             .sum();
         let coverage = if total > 0.0 {
             (matched / total).powf(COVERAGE_POWER)
@@ -145,6 +145,18 @@ pub fn rank(
     }
     out.sort_unstable_by(by_rank);
     out
+}
+
+/// How much of its weight a matched term adds to a document's coverage: all of it, but
+/// [`ANSWER_ONLY`] of it when its best match lies only in the document's answer. A word met in
+/// the body of a long answer (a town among those named, a passing `chauffeur`) says less of
+/// what the entry is about than one of its title, `ask`, keywords or summary.
+pub fn held_share(s: &Slot) -> f32 {
+    if s.field == Field::Answer {
+        ANSWER_ONLY
+    } else {
+        1.0
+    }
 }
 
 /// The most the neighbour and phrase bonuses can add to a document: two terms can only be
