@@ -10,9 +10,9 @@ use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
 use super::score::{Scratch, Slot, idf_cap, idf_of, is_literal};
 use super::weights::{
-    ADJACENT, ANSWER_ONLY, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM,
-    SURE_LONG_SHARE, SURE_SCORE, SURE_SHARE, SURE_WORDS, SURE_WORDS_SCORED, UNANSWERED_FROM,
-    prefix,
+    ADJACENT, ANSWER_ONLY, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE,
+    SCATTERED_FROM, SURE_LONG_SHARE, SURE_SCORE, SURE_SHARE, SURE_WORDS, SURE_WORDS_SCORED,
+    UNANSWERED_FROM, prefix,
 };
 use super::{Field, MatchKind, QueryOptions};
 
