@@ -1,7 +1,8 @@
 //! Stage 6: from scores to an order. A document's score is the sum of its terms' scores, plus a
 //! bonus for two consecutive terms found as written next to each other in a short field (stop
 //! words between them do not count; synonyms, typos and parts of words never earn it), times
-//! its coverage: the share of the query's weight it matches. Ties go to the shorter title, then
+//! its coverage: the share of the query's weight it matches (a term found only in the answer
+//! counts for a share of its weight, see [`held_share`]). Ties go to the shorter title, then
 //! the id. Then the confidence of the first hit.
 
 use std::cmp::Ordering;
