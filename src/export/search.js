@@ -277,7 +277,7 @@ var relaisSearchEngine = function (I, stem) {
       var s = slots.get(doc);
       if (!s) {
         s = [];
-        for (var k = 0; k < n; k++) s.push({ score: 0, kind: EXACT, weight: 0, literal: 0, ev: 0, top: 0 });
+        for (var k = 0; k < n; k++) s.push({ score: 0, kind: EXACT, weight: 0, literal: 0, field: 4, ev: 0, top: 0 });
         slots.set(doc, s);
       }
       return s;
@@ -293,7 +293,7 @@ var relaisSearchEngine = function (I, stem) {
           if (lit) slot.literal |= bits;
           slot.ev += w * tf;
           slot.top = Math.max(slot.top, w);
-          if (points > slot.score) { slot.score = points; slot.kind = e.kind; slot.weight = e.weight; }
+          if (points > slot.score) { slot.score = points; slot.kind = e.kind; slot.weight = e.weight; slot.field = field; }
         });
       });
       // The term's evidence in each document, from all its expansions, saturated once.
@@ -302,9 +302,9 @@ var relaisSearchEngine = function (I, stem) {
     q.alts.forEach(function (a) {
       var found = null;
       for (var k = 0; k < a.ids.length; k++) {
-        var these = new Map();
-        scoreWord(a.ids[k], false, function (doc, tf) { these.set(doc, I.idf[a.ids[k]] * saturate(tf)); });
-        if (!found) { found = []; these.forEach(function (p, doc) { found.push([doc, p]); }); }
+        var these = new Map(), where = new Map();
+        scoreWord(a.ids[k], false, function (doc, tf, field) { these.set(doc, I.idf[a.ids[k]] * saturate(tf)); where.set(doc, field); });
+        if (!found) { found = []; these.forEach(function (p, doc) { found.push([doc, p, where.get(doc)]); }); }
         else found = found.filter(function (x) { return these.has(x[0]) && ((x[1] += these.get(x[0])), true); });
         if (!found.length) return;
       }
@@ -314,7 +314,7 @@ var relaisSearchEngine = function (I, stem) {
         var points = a.weight * x[1] / a.ids.length * covered, s = at(x[0]).slice(a.from, a.to);
         if (s.every(function (z) { return z.score > 0 && literal(z.kind); })) return;
         var own = s.reduce(function (m, z) { return m + z.score; }, 0);
-        if (points > own) s.forEach(function (z) { z.score = points / covered; z.kind = SYNONYM; z.weight = a.weight; });
+        if (points > own) s.forEach(function (z) { z.score = points / covered; z.kind = SYNONYM; z.weight = a.weight; z.field = x[2]; });
       });
     });
     return { slots: slots, vmask: vmask };
@@ -394,6 +394,9 @@ var relaisSearchEngine = function (I, stem) {
       slots.forEach(function (z) { z.score *= share; });
     });
   }
+  // A term found only in the answer adds a share of its weight to the coverage (as
+  // src/search/rank.rs's `held_share`).
+  function heldShare(z) { return z.field === 4 ? W.answer_only : 1; }
   function search(query) {
     var q = expand(query);
     if (!q.terms.length) return { hits: [], sure: false };
@@ -401,7 +404,7 @@ var relaisSearchEngine = function (I, stem) {
     contacts(s, imp, total);
     s.slots.forEach(function (slots, doc) {
       var base = 0, matched = 0;
-      slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i]; });
+      slots.forEach(function (z, i) { base += z.score; if (z.score > 0) matched += imp[i] * heldShare(z); });
       var coverage = total > 0 ? Math.pow(matched / total, W.coverage_power) : 1;
       var bonus = adjacency(doc, slots, s.vmask) + (q.phrase && holdsPhrase(doc, q) ? W.phrase * base : 0);
       hits.push({ doc: doc, id: docs[doc].id, kind: docs[doc].k, slots: slots, bonus: bonus, score: (base + bonus) * coverage });

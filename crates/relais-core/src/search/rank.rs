@@ -1,7 +1,8 @@
 //! Stage 6: from scores to an order. A document's score is the sum of its terms' scores, plus a
 //! bonus for two consecutive terms found as written next to each other in a short field (stop
 //! words between them do not count; synonyms, typos and parts of words never earn it), times
-//! its coverage: the share of the query's weight it matches. Ties go to the shorter title, then
+//! its coverage: the share of the query's weight it matches (a term found only in the answer
+//! counts for a share of its weight, see [`held_share`]). Ties go to the shorter title, then
 //! the id. Then the confidence of the first hit.
 
 use std::cmp::Ordering;
@@ -10,9 +11,9 @@ use super::expand::{Expanded, Known, PhraseWord};
 use super::index::{Index, SEP};
 use super::score::{Scratch, Slot, idf_cap, idf_of, is_literal};
 use super::weights::{
-    ADJACENT, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE, SCATTERED_FROM,
-    SURE_LONG_SHARE, SURE_SCORE, SURE_SHARE, SURE_WORDS, SURE_WORDS_SCORED, UNANSWERED_FROM,
-    prefix,
+    ADJACENT, ANSWER_ONLY, COVERAGE_POWER, FIELD_WEIGHT, FRENCH_UNKNOWN, K1, PHRASE,
+    SCATTERED_FROM, SURE_LONG_SHARE, SURE_SCORE, SURE_SHARE, SURE_WORDS, SURE_WORDS_SCORED,
+    UNANSWERED_FROM, prefix,
 };
 use super::{Field, MatchKind, QueryOptions};
 
@@ -100,7 +101,7 @@ pub fn rank(
             .iter()
             .zip(importance)
             .filter(|(s, _)| s.score > 0.0)
-            .map(|(_, w)| w)
+            .map(|(s, w)| w * held_share(s))
             .sum();
         let coverage = if total > 0.0 {
             (matched / total).powf(COVERAGE_POWER)
@@ -145,6 +146,18 @@ pub fn rank(
     }
     out.sort_unstable_by(by_rank);
     out
+}
+
+/// How much of its weight a matched term adds to a document's coverage: all of it, but
+/// [`ANSWER_ONLY`] of it when its best match lies only in the document's answer. A word met in
+/// the body of a long answer (a town among those named, a passing `chauffeur`) says less of
+/// what the entry is about than one of its title, `ask`, keywords or summary.
+pub fn held_share(s: &Slot) -> f32 {
+    if s.field == Field::Answer {
+        ANSWER_ONLY
+    } else {
+        1.0
+    }
 }
 
 /// The most the neighbour and phrase bonuses can add to a document: two terms can only be

@@ -338,4 +338,27 @@ mod tests {
         assert_eq!(hits[0].id, "b", "{hits:?}");
         assert!(hits[0].score > hits[1].score, "{hits:?}");
     }
+
+    #[test]
+    fn a_word_only_in_the_answer_covers_less_of_the_query() {
+        // Both entries hold both words; `tournai` is only in the answer of the first, in the
+        // summary of the second: the first covers less of the query, though it matches it all.
+        let text = "categories: [{id: c, title: C}]\nentries:\n\
+             - {id: a, title: Donner des vêtements, category: c, summary: Oui, \
+             answer: Un collectif en récolte à Tournai, sources: [{title: T}], \
+             reviewed: 2026-06-01}\n\
+             - {id: b, title: Donner des vêtements, category: c, summary: Un collectif à \
+             Tournai, answer: Oui, sources: [{title: T}], reviewed: 2026-06-01}\n";
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: text.into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let hits = SearchIndex::new(&kb).query("vetements tournai");
+        let of = |id: &str| hits.iter().find(|h| h.id == id).expect("found");
+        assert_eq!((of("a").matched, of("b").matched), (2, 2), "{hits:?}");
+        assert!((of("b").coverage - 1.0).abs() < 1e-6, "{hits:?}");
+        assert!(of("a").coverage < 0.95, "{hits:?}");
+        assert_eq!(hits[0].id, "b");
+    }
 }

@@ -61,6 +61,9 @@ pub const ADJACENT: f32 = 1.0;
 /// Share of its score added to a document whose title or `ask` holds the whole query as typed,
 /// little words included (`qui sont les migrants`).
 pub const PHRASE: f32 = 0.5;
+/// Share of its weight a term found only in a document's answer adds to that document's
+/// coverage (see `rank::held_share`).
+pub const ANSWER_ONLY: f32 = 0.5;
 /// Coverage is raised to this power.
 pub const COVERAGE_POWER: f32 = 0.5;
 /// Weight of a French word the data does not hold, as a share of the query's mean term weight:
@@ -144,6 +147,7 @@ pub struct Table {
     prefix_sure_from: f32,
     adjacent: f32,
     phrase: f32,
+    answer_only: f32,
     coverage_power: f32,
     french_unknown: f32,
     unanswered_from: usize,
@@ -193,6 +197,7 @@ impl Table {
             prefix_sure_from: prefix::SURE_FROM,
             adjacent: ADJACENT,
             phrase: PHRASE,
+            answer_only: ANSWER_ONLY,
             coverage_power: COVERAGE_POWER,
             french_unknown: FRENCH_UNKNOWN,
             unanswered_from: UNANSWERED_FROM,
