@@ -145,7 +145,7 @@ fn the_first_frame_is_the_frame_of_the_whole_data_at_every_size() {
         (160, 420),
     ] {
         let waiting = waiting_at(BUNDLED_COMPILED, w, h);
-        assert!(waiting.glimpse.is_some(), "drawn from the glimpse");
+        assert!(waiting.pending.is_some(), "drawn from the glimpse");
         let early = screen(&waiting);
         assert_eq!(early, screen(&ready_at(w, h)), "{w}x{h}");
     }
@@ -256,7 +256,12 @@ fn another_entry_shown_before_the_rest_arrived_takes_the_whole_entries_first() {
     // Only the first entry listed is whole in the glimpse: laying out any other takes the
     // whole entries first, and shows what the whole data shows.
     let mut app = waiting_at(BUNDLED_COMPILED, 120, 40);
-    let whole = app.glimpse.clone().expect("drawn from the glimpse");
+    let whole = app
+        .pending
+        .as_ref()
+        .expect("drawn from the glimpse")
+        .whole()
+        .to_vec();
     let other = (0..app.kb.entries.len())
         .find(|i| !whole.contains(i))
         .expect("an entry not given whole");
@@ -264,7 +269,7 @@ fn another_entry_shown_before_the_rest_arrived_takes_the_whole_entries_first() {
     assert!(app.kb.entries[other].answer.is_empty(), "not whole yet");
     app.open = Some(id.clone());
     app.rebuild_doc();
-    assert!(app.pending.is_none() && app.glimpse.is_none(), "settled");
+    assert!(app.pending.is_none(), "settled");
     assert!(!app.kb.entries[other].answer.is_empty());
     let mut ready = ready_at(120, 40);
     ready.open = Some(id);
@@ -275,7 +280,7 @@ fn another_entry_shown_before_the_rest_arrived_takes_the_whole_entries_first() {
     let contact = app.kb.contacts[0].id.clone();
     app.open = Some(contact.clone());
     app.rebuild_doc();
-    assert!(app.pending.is_none() && app.glimpse.is_none(), "settled");
+    assert!(app.pending.is_none(), "settled");
     let mut ready = ready_at(120, 40);
     ready.open = Some(contact);
     ready.rebuild_doc();

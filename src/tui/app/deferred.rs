@@ -23,7 +23,6 @@ impl App {
         // Before the rows are made: they read the marks while the translations are away, and
         // the preview the glimpse.
         app.marks = Some(early.marks);
-        app.glimpse = Some(early.whole);
         app.pending = Some(early.back);
         app.refresh_rows();
         app
@@ -38,7 +37,6 @@ impl App {
             return;
         };
         self.marks = None;
-        self.glimpse = None;
         let why = match back.finish(&mut self.kb) {
             Ok(index) => {
                 self.index = index;
@@ -65,7 +63,7 @@ impl App {
     /// Takes the whole entries and contacts first when item `id` is not whole in the glimpse
     /// the first frame was drawn from (a contact never is).
     pub(super) fn settle_for(&mut self, id: &str) {
-        let Some(whole) = &self.glimpse else {
+        let Some(whole) = self.pending.as_ref().map(crate::compiled::Back::whole) else {
             return;
         };
         let given_whole = match self.kb.entries.iter().position(|e| e.id == id) {

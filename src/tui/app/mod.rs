@@ -105,12 +105,11 @@ pub struct App {
     /// the field).
     index: SearchIndex,
     /// The entries, the search index and the translations still to decode, on the first frame
-    /// of a start on the bundled data ([`App::waiting`]).
+    /// of a start on the bundled data ([`App::waiting`]). Meanwhile `kb`'s entries and
+    /// contacts are the glimpse the first frame is drawn from: only the entries at
+    /// [`crate::compiled::Back::whole`] have their answer, the contacts no notes or sources;
+    /// showing any other item takes the whole items first.
     pub pending: Option<crate::compiled::Back>,
-    /// While `kb`'s entries and contacts are the glimpse the first frame is drawn from: the
-    /// positions of the entries it gives whole (the other entries have no answer yet, the
-    /// contacts no notes or sources; showing one takes the whole items first).
-    pub glimpse: Option<Vec<usize>>,
     /// The translations' language marks, while the translations are pending.
     pub marks: Option<crate::kb::i18n::LanguageMarks>,
     /// What to say on stderr once the terminal is given back (a damaged compiled form).
@@ -236,7 +235,6 @@ impl App {
             kb,
             index,
             pending: None,
-            glimpse: None,
             marks: None,
             exit_notice: None,
             info,

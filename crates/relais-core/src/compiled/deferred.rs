@@ -19,12 +19,9 @@ use crate::search::SearchIndex;
 /// What [`decode_deferred`] gives at once.
 #[derive(Debug)]
 pub struct Early {
-    /// The knowledge base, its entries the glimpse's (whole only at the positions `whole`),
-    /// its translations still empty.
+    /// The knowledge base, its entries and contacts the glimpse's (entries whole only at the
+    /// positions [`Back::whole`]), its translations still empty.
     pub kb: KnowledgeBase,
-    /// The positions of the entries given whole; the others have what a row of the list shows,
-    /// not their answer.
-    pub whole: Vec<usize>,
     /// How many data files it was made from.
     pub files: usize,
     /// Which languages each item can be read in, for the rows of the first frame.
@@ -39,6 +36,8 @@ pub struct Back {
     src: &'static [u8],
     spans: Vec<Span>,
     packed: bool,
+    /// The positions of the entries the glimpse gives whole.
+    whole: Vec<usize>,
 }
 
 /// What [`Back::finish`] decodes.
@@ -50,6 +49,13 @@ struct Rest {
 }
 
 impl Back {
+    /// The positions of the entries the glimpse gives whole: the other entries have what a
+    /// row of the list shows, not their answer, and no contact is whole until [`Back::finish`].
+    #[must_use]
+    pub fn whole(&self) -> &[usize] {
+        &self.whole
+    }
+
     /// The whole entries and contacts, the search index and the translations, decoded now by
     /// the caller and one more thread, checked against `kb`, the knowledge base they came
     /// with, whose entries, contacts and translations they fill in.
@@ -106,16 +112,16 @@ pub fn decode_deferred(bytes: &'static [u8], key: &Key) -> Result<Early, Refused
     let (spans, packed) = (table.spans, table.packed);
     // The caller alone: two small parts.
     let done = parts::decode_some(bytes, &spans, &FIRST, packed, 1);
-    let front = Slots::of(done, FIRST.len())?.glimpse_front()?;
+    let (front, whole) = Slots::of(done, FIRST.len())?.glimpse_front()?;
     Ok(Early {
         kb: front.kb,
-        whole: front.whole.unwrap_or_default(),
         files: front.files,
         marks: front.marks,
         back: Back {
             src: bytes,
             spans,
             packed,
+            whole,
         },
     })
 }
@@ -142,12 +148,17 @@ mod tests {
     use crate::kb::{Origin, today};
     use crate::search::{QueryOptions, SearchIndex};
 
-    #[test]
-    fn the_rest_decoded_later_makes_the_whole_form_s_knowledge_base_and_index() {
+    /// The bundled data's form, made by this test build, for as long as the tests run.
+    fn bundled_form() -> &'static [u8] {
         let loaded = load(&Origin::Bundled, today()).expect("bundled data loads");
         let index = SearchIndex::new(&loaded.kb);
         let bytes = encode(&loaded.kb, &index, loaded.files, &BUNDLED_KEY, &[]).expect("encodes");
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        Box::leak(bytes.into_boxed_slice())
+    }
+
+    #[test]
+    fn the_rest_decoded_later_makes_the_whole_form_s_knowledge_base_and_index() {
+        let bytes = bundled_form();
         let whole = decode(bytes, &BUNDLED_KEY, &[]).expect("decodes");
         let mut early = decode_deferred(bytes, &BUNDLED_KEY).expect("decodes");
         let parts = table(bytes, &BUNDLED_KEY, &[]).expect("table").spans.len();
@@ -167,11 +178,7 @@ mod tests {
 
     #[test]
     fn entries_that_are_not_the_glimpse_s_rows_are_refused_and_change_nothing() {
-        let loaded = load(&Origin::Bundled, today()).expect("bundled data loads");
-        let index = SearchIndex::new(&loaded.kb);
-        let bytes = encode(&loaded.kb, &index, loaded.files, &BUNDLED_KEY, &[]).expect("encodes");
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let early = decode_deferred(bytes, &BUNDLED_KEY).expect("decodes");
+        let early = decode_deferred(bundled_form(), &BUNDLED_KEY).expect("decodes");
         // A first frame that listed another title than the entries that arrive.
         let mut kb = early.kb.clone();
         kb.entries[1].title.push_str(" (autre)");

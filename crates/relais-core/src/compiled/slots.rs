@@ -30,8 +30,6 @@ pub(in crate::compiled) struct Front {
     pub kb: KnowledgeBase,
     pub files: usize,
     pub marks: LanguageMarks,
-    /// The positions of the entries given whole, when the entries are the glimpse's.
-    pub whole: Option<Vec<usize>>,
 }
 
 impl Slots {
@@ -68,26 +66,26 @@ impl Slots {
     pub(in crate::compiled) fn front(&mut self) -> Result<Front, Refused> {
         let entries = self.entries();
         let contacts = self.contacts()?;
-        self.with_items(entries, contacts, None)
+        self.with_items(entries, contacts)
     }
 
-    /// The knowledge base with the glimpse's entries ([`Glimpse`]), for the first frame.
-    /// Refused when the form has no glimpse (only the bundled form has one).
-    pub(in crate::compiled) fn glimpse_front(&mut self) -> Result<Front, Refused> {
+    /// The knowledge base with the glimpse's items ([`Glimpse`]), for the first frame, and the
+    /// positions of the entries it gives whole. Refused when the form has no glimpse (only the
+    /// bundled form has one).
+    pub(in crate::compiled) fn glimpse_front(&mut self) -> Result<(Front, Vec<usize>), Refused> {
         let glimpse = self.glimpse.take().ok_or(Refused::Truncated)?;
         let Glimpse {
             entries,
             whole,
             contacts,
         } = *glimpse;
-        self.with_items(entries, contacts, Some(whole))
+        Ok((self.with_items(entries, contacts)?, whole))
     }
 
     fn with_items(
         &mut self,
         entries: Vec<Entry>,
         contacts: Vec<Contact>,
-        whole: Option<Vec<usize>>,
     ) -> Result<Front, Refused> {
         let head = self.head.take().ok_or(Refused::Truncated)?;
         let Head {
@@ -104,7 +102,6 @@ impl Slots {
             kb,
             files: usize::try_from(files).unwrap_or(usize::MAX),
             marks,
-            whole,
         })
     }
 

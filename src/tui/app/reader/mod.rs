@@ -89,7 +89,7 @@ impl App {
 
     /// Lays out the open item for the reader's current width.
     pub fn rebuild_doc(&mut self) {
-        if self.glimpse.is_some()
+        if self.pending.is_some()
             && let Some(id) = self.open.clone()
         {
             self.settle_for(&id);
