@@ -140,6 +140,10 @@ var relaisSearchEngine = function (I, stem) {
     if (known === 'unknown') {
       var max = edits(t.length, W.typo_from);
       relaisDistance.scan(words, t, max, MAXLEN, 0, function (k, d) { if (d > 0) add(out, k, TYPO, d === 1 ? (slip(t, words[k]) ? W.typo_slip : W.typo1) : W.typo2, false); });
+      // The word a typo reaches stands for its forms too, each below it (as in the terminal).
+      out.slice().forEach(function (e) {
+        stemWords[I.stem[e.id]].forEach(function (o) { if (o !== e.id && words[o].length >= W.short_stem) add(out, o, TYPO, e.weight * W.stem, false); });
+      });
       if (term.typing && max && t.length <= MAXLEN) relaisDistance.scanPrefix(words, t, MAXLEN, function (k) { add(out, k, TYPO, W.typo_prefix, true); });
       if (!out.length && t.length >= W.part_from) {
         for (k = 0; k < N; k++) {
@@ -204,20 +208,28 @@ var relaisSearchEngine = function (I, stem) {
       return !!rest && STOP.has(rest);
     }
     var keepAll = rewritten.every(function (w) { return isStop(w.text); });
-    var phrase = rewritten.length >= 2 ? [] : null, nTerms = 0;
+    var phrase = rewritten.length >= 2 ? [] : null, nTerms = 0, seen = [];
     rewritten.forEach(function (w) {
       if (!phrase) return;
       if (!keepAll && isStop(w.text)) {
         var id = find(w.text);
         if (id < 0) phrase = null; else phrase.push({ id: id });
+      } else if (seen.indexOf(w.text) >= 0) {
+        phrase.push({ term: seen.indexOf(w.text) });
       } else if (nTerms < W.max_terms) {
+        seen.push(w.text);
         phrase.push({ term: nTerms++ });
       } else {
         phrase = null;
       }
     });
-    var terms = rewritten.filter(function (w) { return keepAll || !isStop(w.text); }).slice(0, W.max_terms)
-      .map(function (w) { return { text: w.text, typing: w.typing, stem: stemOf(w.text) }; });
+    // A word said twice is one term (as in the terminal).
+    var terms = [];
+    rewritten.forEach(function (w) {
+      if ((keepAll || !isStop(w.text)) && terms.length < W.max_terms && !terms.some(function (t) { return t.text === w.text; })) {
+        terms.push({ text: w.text, typing: w.typing, stem: stemOf(w.text) });
+      }
+    });
     terms.forEach(function (t, i) { reach(terms, i); });
     var alts = alternatives(terms);
     alts.forEach(function (a) {

@@ -130,6 +130,15 @@ pub fn expand(index: &Index, words: &[Word]) -> Expanded {
             out.dropped.push(r.word.text);
             continue;
         }
+        // A word said twice (`combien de temps ... pendant ce temps`) is one term: the query
+        // asks about it once.
+        if let Some(j) = out.terms.iter().position(|t| t.text == r.word.text) {
+            phrase = phrase.map(|mut p| {
+                p.push(PhraseWord::Term(j));
+                p
+            });
+            continue;
+        }
         phrase = phrase.filter(|_| out.terms.len() < MAX_TERMS).map(|mut p| {
             p.push(PhraseWord::Term(out.terms.len()));
             p

@@ -307,4 +307,50 @@ mod tests {
         // whole, not twice.
         assert!(pair > 0.0 && pair < whole, "pair {pair}, whole {whole}");
     }
+
+    fn two_entries(a: &str, b: &str) -> SearchIndex {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: format!(
+                "categories: [{{id: c, title: C}}]\nentries:\n\
+                 - {{id: a, title: {a}, category: c, \
+                 summary: Rien, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n\
+                 - {{id: b, title: {b}, category: c, \
+                 summary: Rien, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n"
+            ),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        SearchIndex::new(&kb)
+    }
+
+    #[test]
+    fn a_corrected_word_reaches_its_forms_below_itself() {
+        // `hebergment` is one letter from `hébergement`, and through it reaches `héberger`.
+        let index = two_entries("Héberger quelqu'un chez soi", "Un hébergement d'urgence");
+        let hits = index.query("hebergment ");
+        let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"], "{hits:?}");
+        assert!(hits[1].score < hits[0].score);
+        assert!(hits.iter().all(|h| h.reasons[0].kind == MatchKind::Typo));
+    }
+
+    #[test]
+    fn a_word_said_twice_counts_once() {
+        let index = two_entries("Combien de temps dure la procédure", "Un autre sujet");
+        let once = index.query("temps procedure ");
+        let twice = index.query("temps procedure pendant ce temps ");
+        assert_eq!(once[0].id, "a");
+        assert_eq!(
+            (twice[0].id.as_str(), twice[0].words),
+            ("a", once[0].words + 1)
+        );
+        // `pendant` reaches nothing: the second `temps` adds no reason and no points.
+        let points = |h: &crate::search::Hit| -> Vec<(String, f32)> {
+            h.reasons
+                .iter()
+                .map(|r| (r.query_word.clone(), r.points))
+                .collect()
+        };
+        assert_eq!(points(&twice[0]), points(&once[0]));
+    }
 }

@@ -64,6 +64,7 @@ pub fn typos(index: &Index, t: &str, typing: bool, out: &mut Vec<Expansion>) {
         let m = vocab.mask[id as usize];
         (mask & !m).count_ones() as usize <= k && (m & !mask).count_ones() as usize <= k
     };
+    let from = out.len();
     let lo = t.len() - max;
     let hi = (t.len() + max).min(TYPO_MAX_LEN);
     for len in lo..=hi {
@@ -81,6 +82,16 @@ pub fn typos(index: &Index, t: &str, typing: bool, out: &mut Vec<Expansion>) {
                     weights::kind::TYPO_2
                 };
                 add(out, id, MatchKind::Typo, wt, false);
+            }
+        }
+    }
+    // The word a typo reaches stands for its forms too (`hebergment` → `hébergement`, and
+    // `héberger`, `hébergeur`), each below the corrected word.
+    let corrected: Vec<(u32, f32)> = out[from..].iter().map(|e| (e.id, e.weight)).collect();
+    for (id, wt) in corrected {
+        for other in vocab.with_stem(vocab.stem_of(id)) {
+            if other != id && vocab.words[other as usize].len() >= weights::SHORT_STEM {
+                add(out, other, MatchKind::Typo, wt * weights::kind::STEM, false);
             }
         }
     }
