@@ -24,6 +24,7 @@ const APP_CSS: &str = include_str!("app.css");
 const APP_JS: &str = include_str!("app.js");
 const STEM_JS: &str = include_str!("stem.js");
 const SEARCH_JS: &str = include_str!("search.js");
+const SEARCH_RANK_JS: &str = include_str!("search_rank.js");
 const STEM_EN_JS: &str = include_str!("stem_en.js");
 const SEARCH_LANG_JS: &str = include_str!("search_lang.js");
 const LANG_JS: &str = include_str!("lang.js");
@@ -104,6 +105,7 @@ pub fn render_in(kb: &KnowledgeBase, today: Date, lang: &str) -> String {
     out.push_str("</script>\n<script>\n");
     out.push_str(STEM_JS);
     out.push_str(SEARCH_JS);
+    out.push_str(SEARCH_RANK_JS);
     out.push_str(STEM_EN_JS);
     out.push_str(SEARCH_LANG_JS);
     out.push_str(LANG_JS);
