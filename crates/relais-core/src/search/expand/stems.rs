@@ -66,6 +66,27 @@ pub const WEAK_WORDS: &[&str] = &[
     "vrais",
 ];
 
+/// Towns and districts of Wallonia and Brussels where people help. In a question a town says
+/// where, not what (`medecin gratuit namur`, `colis alimentaires verviers`): the topic is in
+/// the other words, yet a town named in a few entries of a small knowledge base looks rare, and
+/// an entry of another topic that names it (a list of lawyers by town) would win on it alone.
+/// They keep a share ([`super::super::weights::PLACE`]) of their rarity, as written only (a
+/// town has no forms). Not here: places that are a topic of their own (the closed centres, `calais`).
+/// Folded, sorted.
+#[rustfmt::skip]
+pub const PLACE_WORDS: &[&str] = &[
+    "anderlecht", "arlon", "bastogne", "bruxelles", "charleroi", "dinant", "eupen", "gembloux",
+    "huy", "ixelles", "jambes", "liege", "louviere", "malmedy", "molenbeek", "mons", "mouscron",
+    "namur", "nivelles", "ottignies", "schaerbeek", "seraing", "tournai", "verviers", "waremme",
+    "wavre",
+];
+
+/// True for a town (see [`PLACE_WORDS`]), on folded words.
+#[must_use]
+pub fn is_place_word(word: &str) -> bool {
+    PLACE_WORDS.binary_search(&word).is_ok()
+}
+
 /// True for a form of a weak word (see [`WEAK_WORDS`]), on folded words.
 #[must_use]
 pub fn is_weak_word(word: &str) -> bool {
@@ -125,6 +146,16 @@ mod tests {
         // `qqn connait un avocat ?`: knowing asks for someone, it says nothing of the topic.
         assert!(is_weak_word("connait") && is_weak_word("connaissez"));
         assert!(!is_weak_word("urgence") && !is_weak_word("avocat") && !is_weak_word("asile"));
+    }
+
+    #[test]
+    fn towns_are_weak_as_written_and_topic_places_are_not() {
+        assert!(PLACE_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        assert!(is_place_word("namur") && is_place_word("louviere") && is_place_word("mons"));
+        // A closed centre or the road to England is what the question is about.
+        assert!(!is_place_word("vottem") && !is_place_word("calais"));
+        // As written only: a town has no forms.
+        assert!(!is_place_word("mon") && !is_place_word("namurois"));
     }
 
     #[test]
