@@ -42,6 +42,8 @@ pub mod prefix {
 
 /// Share of its rarity that an everyday word keeps (see `expand::stems::WEAK_WORDS`).
 pub const WEAK: f32 = 0.4;
+/// Share of its rarity that a town keeps (see `expand::stems::PLACE_WORDS`).
+pub const PLACE: f32 = 0.5;
 
 /// Highest rarity (IDF) a word scores with: about that of a word found in five documents of the
 /// bundled data. Rarer words (one ask phrasing uses `débarque`) would otherwise outweigh the

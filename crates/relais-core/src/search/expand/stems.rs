@@ -4,6 +4,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::super::weights::{PLACE, WEAK};
+
 /// Words that carry no meaning for search: articles, pronouns, auxiliaries and modal verbs,
 /// prepositions, question words, the elided forms left by apostrophes, adverbs of time and
 /// degree and greetings (`hier soir`, `vraiment`, `merci`), and the English ones people type
@@ -36,7 +38,7 @@ pub const STOP_WORDS: &[&str] = &[
 /// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`, `qqn connait un avocat`), and the
 /// words that ask for a way to reach someone (`numéro`, `contact`, `adresse`) rather than say
 /// about what. A small knowledge base makes them look rare, and so weighty: they keep a share
-/// ([`super::super::weights::WEAK`]) of their rarity, in every form (by stem). Folded, sorted.
+/// ([`WEAK`]) of their rarity, in every form (by stem). Folded, sorted.
 pub const WEAK_WORDS: &[&str] = &[
     "adresse",
     "besoin",
@@ -65,6 +67,40 @@ pub const WEAK_WORDS: &[&str] = &[
     "vraie",
     "vrais",
 ];
+
+/// Towns and districts of Wallonia and Brussels where people help. In a question a town says
+/// where, not what (`medecin gratuit namur`, `colis alimentaires verviers`): the topic is in
+/// the other words, yet a town named in a few entries of a small knowledge base looks rare, and
+/// an entry of another topic that names it (a list of lawyers by town) would win on it alone.
+/// They keep a share ([`PLACE`]) of their rarity, as written only (a
+/// town has no forms). Not here: places that are a topic of their own (the closed centres, `calais`).
+/// Folded, sorted.
+#[rustfmt::skip]
+pub const PLACE_WORDS: &[&str] = &[
+    "anderlecht", "arlon", "bastogne", "bruxelles", "charleroi", "dinant", "eupen", "gembloux",
+    "huy", "ixelles", "jambes", "liege", "louviere", "malmedy", "molenbeek", "mons", "mouscron",
+    "namur", "nivelles", "ottignies", "schaerbeek", "seraing", "tournai", "verviers", "waremme",
+    "wavre",
+];
+
+/// True for a town (see [`PLACE_WORDS`]), on folded words.
+#[must_use]
+pub fn is_place_word(word: &str) -> bool {
+    PLACE_WORDS.binary_search(&word).is_ok()
+}
+
+/// The share of its rarity a folded word keeps: [`WEAK`] for a weak word, [`PLACE`] for a
+/// town, all of it otherwise.
+#[must_use]
+pub fn rarity_share(word: &str) -> f32 {
+    if is_weak_word(word) {
+        WEAK
+    } else if is_place_word(word) {
+        PLACE
+    } else {
+        1.0
+    }
+}
 
 /// True for a form of a weak word (see [`WEAK_WORDS`]), on folded words.
 #[must_use]
@@ -125,6 +161,52 @@ mod tests {
         // `qqn connait un avocat ?`: knowing asks for someone, it says nothing of the topic.
         assert!(is_weak_word("connait") && is_weak_word("connaissez"));
         assert!(!is_weak_word("urgence") && !is_weak_word("avocat") && !is_weak_word("asile"));
+    }
+
+    #[test]
+    fn towns_are_weak_as_written_and_topic_places_are_not() {
+        assert!(PLACE_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        assert!(is_place_word("namur") && is_place_word("louviere") && is_place_word("mons"));
+        // A closed centre or the road to England is what the question is about.
+        assert!(!is_place_word("vottem") && !is_place_word("calais"));
+        // As written only: a town has no forms.
+        assert!(!is_place_word("mon") && !is_place_word("namurois"));
+    }
+
+    const KB: &str = r#"
+categories: [{id: c, title: C}]
+entries:
+  - id: avocats
+    title: "Où trouver un avocat à Namur ou à Wavre ?"
+    category: c
+    summary: "Au bureau d'aide juridique."
+    answer: "Appelez avant."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+  - id: soins
+    title: "Comment faire soigner une personne sans papiers ?"
+    keywords: [médecin]
+    category: c
+    summary: "Par l'aide médicale urgente."
+    answer: "Le CPAS paie."
+    sources: [{title: T}]
+    reviewed: 2026-06-01
+"#;
+
+    #[test]
+    fn a_town_does_not_outweigh_what_the_question_is_about() {
+        use crate::kb::SourceFile;
+        use crate::search::SearchIndex;
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: KB.into(),
+        }];
+        let date = jiff::civil::date(2026, 11, 27);
+        let (kb, _) = crate::kb::validate::validate(&files, date).expect("valid");
+        let index = SearchIndex::new(&kb);
+        assert_eq!(index.query("medecin namur")[0].id, "soins");
+        // Alone, the town still finds what names it.
+        assert_eq!(index.query("namur")[0].id, "avocats");
     }
 
     #[test]

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::super::expand::colloquial;
-use super::super::expand::stems::{is_stop_word, is_weak_word, stem};
+use super::super::expand::stems::{is_stop_word, rarity_share, stem};
 use super::super::fold::{for_each_token, letter_mask, tokenize};
-use super::super::weights::{IDF_MAX, TYPO_MAX_LEN as MAX_LEN, WEAK};
+use super::super::weights::{IDF_MAX, TYPO_MAX_LEN as MAX_LEN};
 use super::super::{FIELDS, Field, Kind};
 use super::{Index, IndexDoc, Member, SEP, Vocab};
 use crate::kb::KnowledgeBase;
@@ -277,7 +277,7 @@ impl Vocab {
         let idf = {
             let (n, df) = (n_docs as f32, df as f32);
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            (if is_weak_word(&word) { idf * WEAK } else { idf }).min(IDF_MAX)
+            (idf * rarity_share(&word)).min(IDF_MAX)
         };
         self.mask.push(letter_mask(&word));
         self.stop.push(stop);
