@@ -72,9 +72,8 @@ pub const WEAK_WORDS: &[&str] = &[
 /// where, not what (`medecin gratuit namur`, `colis alimentaires verviers`): the topic is in
 /// the other words, yet a town named in a few entries of a small knowledge base looks rare, and
 /// an entry of another topic that names it (a list of lawyers by town) would win on it alone.
-/// They keep a share ([`PLACE`]) of their rarity, as written only (a
-/// town has no forms). Not here: places that are a topic of their own (the closed centres, `calais`).
-/// Folded, sorted.
+/// They keep a share ([`PLACE`]) of their rarity, as written only (a town has no forms). Not
+/// here: places that are a topic of their own (the closed centres, `calais`). Folded, sorted.
 #[rustfmt::skip]
 pub const PLACE_WORDS: &[&str] = &[
     "anderlecht", "arlon", "bastogne", "bruxelles", "charleroi", "dinant", "eupen", "gembloux",
