@@ -21,13 +21,9 @@ use crate::kb::KnowledgeBase;
 use crate::strings as s;
 
 const APP_CSS: &str = include_str!("app.css");
-const APP_JS: &str = include_str!("app.js");
-const STEM_JS: &str = include_str!("stem.js");
-const SEARCH_JS: &str = include_str!("search.js");
-const SEARCH_RANK_JS: &str = include_str!("search_rank.js");
-const STEM_EN_JS: &str = include_str!("stem_en.js");
-const SEARCH_LANG_JS: &str = include_str!("search_lang.js");
-const LANG_JS: &str = include_str!("lang.js");
+/// The page's scripts (`stem.js`, `search.js`, `search_rank.js`, `stem_en.js`,
+/// `search_lang.js`, `lang.js`, `app.js`, in that order), compressed by `build.rs`.
+static PAGE_SCRIPT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/page-script.deflate"));
 const LANG_CSS: &str = include_str!("lang.css");
 
 /// The page's policy: no request of any kind; only its own inline script and styles run.
@@ -103,15 +99,16 @@ pub fn render_in(kb: &KnowledgeBase, today: Date, lang: &str) -> String {
     out.push_str("<script type=\"application/json\" id=\"kb\">");
     out.push_str(&payload_json(kb, today, lang));
     out.push_str("</script>\n<script>\n");
-    out.push_str(STEM_JS);
-    out.push_str(SEARCH_JS);
-    out.push_str(SEARCH_RANK_JS);
-    out.push_str(STEM_EN_JS);
-    out.push_str(SEARCH_LANG_JS);
-    out.push_str(LANG_JS);
-    out.push_str(APP_JS);
+    out.push_str(&page_script());
     out.push_str("</script>\n</body>\n</html>\n");
     out
+}
+
+/// The page's scripts, unpacked. The build wrote them: they unpack, or the binary is damaged.
+fn page_script() -> String {
+    let bytes = miniz_oxide::inflate::decompress_to_vec(PAGE_SCRIPT)
+        .expect("the page's scripts, compressed at build time, unpack");
+    String::from_utf8(bytes).expect("the page's scripts are UTF-8")
 }
 
 /// The payload as JSON that cannot end its `<script>` element: every `<` is written `\u003c`
@@ -173,6 +170,20 @@ fn labels() -> Labels {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_page_holds_its_scripts_whole_and_in_order() {
+        let files = [
+            include_str!("stem.js"),
+            include_str!("search.js"),
+            include_str!("search_rank.js"),
+            include_str!("stem_en.js"),
+            include_str!("search_lang.js"),
+            include_str!("lang.js"),
+            include_str!("app.js"),
+        ];
+        assert_eq!(super::page_script(), files.concat());
+    }
+
     use super::*;
 
     #[test]
