@@ -110,7 +110,9 @@ var relaisLangSearch = function (I, french, stemEnglish) {
   function candidate(w) { return w.length >= 4 && w.length <= MAXLEN && /^[a-z]+$/.test(w); }
   function typos(word) {
     var max = FW.typo_from.filter(function (f) { return word.length >= f; }).length;
-    if (max === 0 || !candidate(word) || french.isFrench(word)) return [];
+    // A French word (by its stem: `docter`) reaches a translation's word one edit away only.
+    if (french.isFrench(word)) max = Math.min(max, 1);
+    if (max === 0 || !candidate(word)) return [];
     var mask = letterMask(word), near = new Map();
     spellings.forEach(function (s) {
       // Each edit adds or removes at most one letter of the word's set of letters.

@@ -194,9 +194,7 @@ mod tests {
     use crate::kb::validate::validate;
     use crate::search::SearchIndex;
 
-    #[test]
-    fn a_town_says_where_not_what_in_the_translations_too() {
-        // The town is in a title, the doctor only in a summary: the doctor is what is asked.
+    fn index() -> SearchIndex {
         let data = "categories: [{id: c, title: C}]\nentries:\n\
                     - {id: soins, title: Se faire soigner, category: c, summary: Rien, \
                     answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
@@ -218,9 +216,25 @@ mod tests {
             },
         ];
         let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
-        let index = SearchIndex::new(&kb);
+        SearchIndex::new(&kb)
+    }
+
+    #[test]
+    fn a_town_says_where_not_what_in_the_translations_too() {
+        // The town is in a title, the doctor only in a summary: the doctor is what is asked.
+        let index = index();
         let results = index.lang.search("doctor namur ", |w| w == "namur");
         assert_eq!(results.hits[0].id, "soins", "{:?}", results.hits);
         assert!((results.hits[0].coverage() - 2.0 / 3.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_word_french_only_by_its_stem_is_still_a_typo_one_edit_away() {
+        // `docter` has the stem of `docte`: the word list knows it, yet it is `doctor` mistyped.
+        use crate::search::expand::{lexicon, stems};
+        assert!(lexicon::is_french("docter", &stems::stem("docter")));
+        let results = index().lang.search("docter ", |_| false);
+        assert_eq!(results.hits.first().map(|h| h.id.as_str()), Some("soins"));
+        assert_eq!(results.hits[0].typos, 1);
     }
 }
