@@ -10,6 +10,10 @@ var relaisSearchEngine = function (I, stem) {
   var W = I.weights, words = I.words, N = words.length, docs = I.docs;
   var EXACT = 0, STEM = 1, FAMILY = 2, GLUED = 3, PREFIX = 4, TYPO = 5, SYNONYM = 6, PART = 7;
   var STOP = new Set(I.stop_words), MAXLEN = W.typo_max_len;
+  // Words of one stem and two senses (`porter`, `port`): each group is one sense (stems.rs APART).
+  var sense = new Map();
+  I.apart.forEach(function (g, i) { g.forEach(function (w) { sense.set(w, i); }); });
+  function apart(a, b) { return sense.get(a) !== sense.get(b); }
   var wordId = new Map(), stemId = new Map(), stemWords = I.stems.map(function () { return []; });
   words.forEach(function (w, i) { wordId.set(w, i); });
   I.stems.forEach(function (s, i) { stemId.set(s, i); });
@@ -86,6 +90,7 @@ var relaisSearchEngine = function (I, stem) {
       stemWords[s].forEach(function (id) {
         var w = words[id];
         if (stop[id] && !STOP.has(t)) return; // `mons` is not a form of `mon`
+        if (apart(t, w)) return; // `porter` (plainte) is no form of `port`
         var plural = w.replace(/[sx]+$/, '') === t.replace(/[sx]+$/, '');
         if (short && !plural && ((w.indexOf(bareT) !== 0 && t.indexOf(bare(w)) !== 0) || Math.min(w.length, t.length) < W.short_stem ||
             (bare(w) === bareT && !endsAsForm(w, t) && !endsAsForm(t, w)))) return; // `gars` is no form of `gare`
@@ -142,7 +147,7 @@ var relaisSearchEngine = function (I, stem) {
       relaisDistance.scan(words, t, max, MAXLEN, 0, function (k, d) { if (d > 0) add(out, k, TYPO, d === 1 ? (slip(t, words[k]) ? W.typo_slip : W.typo1) : W.typo2, false); });
       // The word a typo reaches stands for its forms too, each below it (as in the terminal).
       out.slice().forEach(function (e) {
-        stemWords[I.stem[e.id]].forEach(function (o) { if (o !== e.id && words[o].length >= W.short_stem) add(out, o, TYPO, e.weight * W.stem, false); });
+        stemWords[I.stem[e.id]].forEach(function (o) { if (o !== e.id && words[o].length >= W.short_stem && !apart(words[e.id], words[o])) add(out, o, TYPO, e.weight * W.stem, false); });
       });
       if (term.typing && max && t.length <= MAXLEN) relaisDistance.scanPrefix(words, t, MAXLEN, function (k) { add(out, k, TYPO, W.typo_prefix, true); });
       if (!out.length && t.length >= W.part_from) {

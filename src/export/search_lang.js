@@ -9,7 +9,7 @@
 var relaisLangSearch = function (I, french, stemEnglish) {
   'use strict';
   var X = I.lang, W = X.weights, FW = I.weights, FIELDS = 4;
-  var terms = X.terms, termAt = new Map(), STOP = new Set(X.stop_words), MAXLEN = FW.typo_max_len;
+  var terms = X.terms, termAt = new Map(), STOP = new Set(X.stop_words), PLACES = new Set(X.places), MAXLEN = FW.typo_max_len;
   terms.forEach(function (t, i) { termAt.set(t, i); });
   // Postings (doc, field, frequency) by term; each translation's field lengths and phrases.
   var post = terms.map(function () { return []; }), docs = X.docs.map(function (d, di) {
@@ -110,7 +110,9 @@ var relaisLangSearch = function (I, french, stemEnglish) {
   function candidate(w) { return w.length >= 4 && w.length <= MAXLEN && /^[a-z]+$/.test(w); }
   function typos(word) {
     var max = FW.typo_from.filter(function (f) { return word.length >= f; }).length;
-    if (max === 0 || !candidate(word) || french.isFrench(word)) return [];
+    // A French word (by its stem: `docter`) reaches a translation's word one edit away only.
+    if (french.isFrench(word)) max = Math.min(max, 1);
+    if (max === 0 || !candidate(word)) return [];
     var mask = letterMask(word), near = new Map();
     spellings.forEach(function (s) {
       // Each edit adds or removes at most one letter of the word's set of letters.
@@ -167,12 +169,15 @@ var relaisLangSearch = function (I, french, stemEnglish) {
       // A word neither side knows, nor French: perhaps a typo of a translation's word.
       if (!found.length && foreign) { found = typos(word); typo = found.length > 0; }
       var best = points(found), any = !typo && best.size > 0;
+      // A town keeps part of a word, in points and in coverage: it says where, not what.
+      var share = PLACES.has(word) ? W.place : 1;
       if (any) reading[foreign ? 'translations' : 'both'] += 1; else reading[foreign ? 'neither' : 'french'] += 1;
       best.forEach(function (p, d) {
         if (!(p > 0)) return;
-        var t = tally.get(d) || { score: 0, matched: 0, foreign: 0, typos: 0, phrase: false };
-        t.score += p;
+        var t = tally.get(d) || { score: 0, matched: 0, weight: 0, foreign: 0, typos: 0, phrase: false };
+        t.score += p * share;
         t.matched += 1;
+        t.weight += share;
         t.foreign += foreign && !typo ? 1 : 0;
         t.typos += typo ? 1 : 0;
         tally.set(d, t);
@@ -192,8 +197,9 @@ var relaisLangSearch = function (I, french, stemEnglish) {
     });
     // One hit per item: its best language.
     var byId = new Map(), n = unique.length;
+    var total = unique.reduce(function (a, w) { return a + (PLACES.has(w) ? W.place : 1); }, 0);
     Array.from(tally.keys()).sort(function (a, b) { return a - b; }).forEach(function (d) {
-      var t = tally.get(d), doc = docs[d], coverage = t.matched / n;
+      var t = tally.get(d), doc = docs[d], coverage = t.weight / total;
       var hit = { id: doc.id, kind: doc.k, lang: doc.lang, score: t.score * coverage * (doc.k === 'c' ? W.contact : 1),
         matched: t.matched, words: n, foreign: t.foreign, typos: t.typos, phrase: t.phrase, coverage: coverage };
       if (!byId.has(doc.id) || byId.get(doc.id).score < hit.score) byId.set(doc.id, hit);

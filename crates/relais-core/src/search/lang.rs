@@ -71,6 +71,11 @@ pub struct LangHit {
     pub typos: usize,
     /// Its title or one of its `ask` holds the whole query (two words or more), word for word.
     pub phrase: bool,
+    /// The share of the query's words matched (0 to 1), a town counting as [`PLACE`] of a
+    /// word, as in French: it says where, not what.
+    ///
+    /// [`PLACE`]: crate::search::weights::PLACE
+    pub covered: f32,
 }
 
 /// Which side knows each meaningful word of a query: the translations only, the French data
@@ -110,14 +115,10 @@ pub struct LangResults {
 }
 
 impl LangHit {
-    /// The share of the query's words matched (0 to 1).
+    /// The share of the query's words matched (0 to 1), a town counting as part of a word.
     #[must_use]
     pub fn coverage(&self) -> f32 {
-        if self.words == 0 {
-            0.0
-        } else {
-            self.matched as f32 / self.words as f32
-        }
+        self.covered
     }
 }
 

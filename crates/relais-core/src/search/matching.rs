@@ -157,6 +157,10 @@ fn words_of(index: &Index, t: &str, stem: &str, scale: f32, out: &mut Vec<Expans
         if vocab.stop[id as usize] && !stems::is_stop_word(t) {
             continue;
         }
+        // `porter` (plainte) is no form of `port`, the harbour (see [`stems::APART`]).
+        if stems::apart(t, w) {
+            continue;
+        }
         let plural = w.trim_end_matches(['s', 'x']) == t.trim_end_matches(['s', 'x']);
         // ... and a word that short is a word of its own (`hiv` is no form of `hiver`); two
         // words that end apart are forms of one only when one is the other and an ending
@@ -230,6 +234,25 @@ mod tests {
             index.query("loge ").first().map(|h| h.id.as_str()),
             Some("b")
         );
+    }
+
+    #[test]
+    fn a_word_of_one_stem_and_another_sense_is_not_reached() {
+        // `porter` plainte and `port`, the harbour, share the stem `port`.
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: "categories: [{id: c, title: C}]\nentries:\n\
+                   - {id: a, title: Aller au port, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
+                   - {id: b, title: Le porter au bureau, category: c, \
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
+                .into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        assert!(index.query("porte ").iter().all(|h| h.id != "a"));
+        assert!(index.query("ports ").iter().all(|h| h.id != "b"));
+        assert!(index.query("ports ").iter().any(|h| h.id == "a"));
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct PageIndex {
     /// (form, words), longest forms first.
     colloquial: Vec<(Vec<String>, Vec<String>)>,
     stop_words: &'static [&'static str],
+    /// Groups of words of one stem and one sense (`expand::stems::APART`).
+    apart: &'static [&'static [&'static str]],
     /// The French word list, front-coded: each stem as the number of letters it shares with
     /// the previous one (0-9) then the rest, separated by spaces.
     lexicon: String,
@@ -133,6 +135,7 @@ impl PageIndex {
                 .map(|r| (strings(&r.form), strings(&r.words)))
                 .collect(),
             stop_words: expand::stems::STOP_WORDS,
+            apart: expand::stems::APART,
             lexicon: front_coded(lexicon::lexicon()),
             verb_endings: lexicon::VERB_ENDINGS,
             weights: Table::new(),

@@ -8,7 +8,7 @@
 pub mod distance;
 
 use super::MatchKind;
-use super::expand::{Expansion, Known, Term, add, lexicon};
+use super::expand::{Expansion, Known, Term, add, lexicon, stems};
 use super::fold::letter_mask;
 use super::index::Index;
 use super::weights::{self, SUGGEST_FROM, TYPO_FROM, TYPO_MAX_LEN};
@@ -90,7 +90,8 @@ pub fn typos(index: &Index, t: &str, typing: bool, out: &mut Vec<Expansion>) {
     let corrected: Vec<(u32, f32)> = out[from..].iter().map(|e| (e.id, e.weight)).collect();
     for (id, wt) in corrected {
         for other in vocab.with_stem(vocab.stem_of(id)) {
-            if other != id && vocab.words[other as usize].len() >= weights::SHORT_STEM {
+            let (a, b) = (&*vocab.words[id as usize], &*vocab.words[other as usize]);
+            if other != id && b.len() >= weights::SHORT_STEM && !stems::apart(a, b) {
                 add(out, other, MatchKind::Typo, wt * weights::kind::STEM, false);
             }
         }

@@ -82,6 +82,18 @@ pub const PLACE_WORDS: &[&str] = &[
     "wavre",
 ];
 
+/// Words the stemmer joins to words of another meaning (`port`, the harbour, and `porter`
+/// plainte; `presentation`, the slides, and `present`, `presenter`): each group is the forms of
+/// one sense, and a word in a group never reaches, by stem, a word outside it. Folded.
+pub const APART: &[&[&str]] = &[&["port", "ports"], &["presentation", "presentations"]];
+
+/// True when two words of one stem are of different senses (see [`APART`]).
+#[must_use]
+pub fn apart(a: &str, b: &str) -> bool {
+    let sense = |w: &str| APART.iter().position(|g| g.contains(&w));
+    sense(a) != sense(b)
+}
+
 /// True for a town (see [`PLACE_WORDS`]), on folded words.
 #[must_use]
 pub fn is_place_word(word: &str) -> bool {
@@ -206,6 +218,14 @@ entries:
         assert_eq!(index.query("medecin namur")[0].id, "soins");
         // Alone, the town still finds what names it.
         assert_eq!(index.query("namur")[0].id, "avocats");
+    }
+
+    #[test]
+    fn words_of_one_stem_and_two_senses_are_apart() {
+        assert_eq!(stem("presentation"), stem("present"));
+        assert!(apart("presentation", "present") && apart("presenter", "presentations"));
+        assert!(apart("porter", "port") && !apart("port", "ports"));
+        assert!(!apart("presenter", "presente") && !apart("porter", "porte"));
     }
 
     #[test]

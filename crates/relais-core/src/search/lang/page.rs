@@ -24,6 +24,8 @@ pub struct PageLang {
     spellings: Vec<(String, u32)>,
     /// The stop words, folded.
     stop_words: Vec<String>,
+    /// The towns, folded: each keeps `weights.place` of a word (see `lang::query`).
+    places: &'static [&'static str],
     ar_prefixes: &'static [&'static str],
     ar_suffixes: &'static [&'static str],
     weights: PageLangWeights,
@@ -52,6 +54,7 @@ struct PageLangWeights {
     french_sure: f32,
     french_unsure: f32,
     partial_at: f32,
+    place: f32,
     /// Hits of [`crate::search::SearchIndex::query`] at most (the French ones, and the fused).
     limit: usize,
 }
@@ -124,6 +127,7 @@ impl PageLang {
                 .filter_map(|s| Some((s.word.to_string(), *at.get(s.term())?)))
                 .collect(),
             stop_words: fold::stop_words(),
+            places: crate::search::expand::stems::PLACE_WORDS,
             ar_prefixes: fold::AR_PREFIXES,
             ar_suffixes: fold::AR_SUFFIXES,
             weights: PageLangWeights {
@@ -136,6 +140,7 @@ impl PageLang {
                 french_sure: fuse::FRENCH_SURE,
                 french_unsure: fuse::FRENCH_UNSURE,
                 partial_at: fuse::PARTIAL_AT,
+                place: crate::search::weights::PLACE,
                 limit: crate::search::DEFAULT_LIMIT,
             },
         }

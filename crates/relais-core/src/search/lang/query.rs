@@ -7,6 +7,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::search::expand::stems::is_place_word;
+use crate::search::weights::PLACE;
+
 use super::{
     ADJACENT, B, CONTACT, K1, Kind, LangHit, LangIndex, LangResults, Posting, Reading, WEIGHT, fold,
 };
@@ -15,6 +18,8 @@ use super::{
 struct Tally {
     score: Vec<f32>,
     matched: Vec<usize>,
+    /// The query's words matched, each weighing its share (see [`share`]).
+    weight: Vec<f32>,
     foreign: Vec<usize>,
     typos: Vec<usize>,
 }
@@ -24,10 +29,17 @@ impl Tally {
         Self {
             score: vec![0.0; n],
             matched: vec![0; n],
+            weight: vec![0.0; n],
             foreign: vec![0; n],
             typos: vec![0; n],
         }
     }
+}
+
+/// What a query word weighs, in points and in coverage: a town keeps [`PLACE`] of it, as in the
+/// French index (`doctor namur`: the topic is the doctor).
+fn share(word: &str) -> f32 {
+    if is_place_word(word) { PLACE } else { 1.0 }
 }
 
 /// The meaningful words of `query`, in order, and each one once.
@@ -73,6 +85,7 @@ impl LangIndex {
                 !found.is_empty()
             };
             let best = self.points(&found);
+            let share = share(word);
             match (!typo && best.iter().any(|p| *p > 0.0), foreign) {
                 (true, true) => reading.translations += 1,
                 (true, false) => reading.both += 1,
@@ -81,8 +94,9 @@ impl LangIndex {
             }
             for (d, points) in best.into_iter().enumerate() {
                 if points > 0.0 {
-                    tally.score[d] += points;
+                    tally.score[d] += points * share;
                     tally.matched[d] += 1;
+                    tally.weight[d] += share;
                     tally.foreign[d] += usize::from(foreign && !typo);
                     tally.typos[d] += usize::from(typo);
                 }
@@ -90,8 +104,9 @@ impl LangIndex {
         }
         let stems: Vec<String> = words.iter().map(|w| fold::stem(w)).collect();
         let phrase = self.neighbours(&stems, &mut tally);
+        let total: f32 = unique.iter().map(|w| share(w)).sum();
         LangResults {
-            hits: self.hits(&tally, &phrase, unique.len()),
+            hits: self.hits(&tally, &phrase, unique.len(), total),
             reading,
         }
     }
@@ -139,13 +154,13 @@ impl LangIndex {
     }
 
     /// One hit per item (its best language), best first.
-    fn hits(&self, tally: &Tally, phrase: &[bool], words: usize) -> Vec<LangHit> {
+    fn hits(&self, tally: &Tally, phrase: &[bool], words: usize, total: f32) -> Vec<LangHit> {
         let mut best: HashMap<&str, LangHit> = HashMap::new();
         for (d, doc) in self.docs.iter().enumerate() {
             if tally.matched[d] == 0 {
                 continue;
             }
-            let coverage = tally.matched[d] as f32 / words as f32;
+            let coverage = tally.weight[d] / total;
             let kind = if doc.kind == Kind::Contact {
                 CONTACT
             } else {
@@ -161,6 +176,7 @@ impl LangIndex {
                 foreign: tally.foreign[d],
                 typos: tally.typos[d],
                 phrase: phrase[d],
+                covered: coverage,
             };
             if best.get(&*doc.id).is_none_or(|h| h.score < hit.score) {
                 best.insert(&doc.id, hit);
@@ -169,5 +185,56 @@ impl LangIndex {
         let mut hits: Vec<LangHit> = best.into_values().collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::SearchIndex;
+
+    fn index() -> SearchIndex {
+        let data = "categories: [{id: c, title: C}]\nentries:\n\
+                    - {id: soins, title: Se faire soigner, category: c, summary: Rien, \
+                    answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
+                    - {id: ville, title: Namur, category: c, summary: Rien, \
+                    answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n";
+        let en = "lang: en\nentries:\n  - id: soins\n    status: machine\n    date: 2026-10-01\n    \
+                  title: \"Getting care\"\n    summary: \"See a doctor for free, with or without \
+                  papers, any day of the week.\"\n\
+                  \x20 - id: ville\n    status: machine\n    date: 2026-10-01\n    \
+                  title: \"Namur\"\n    summary: \"The town.\"\n";
+        let files = [
+            SourceFile {
+                name: "kb.yaml".into(),
+                text: data.into(),
+            },
+            SourceFile {
+                name: "i18n/en/entries.yaml".into(),
+                text: en.into(),
+            },
+        ];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        SearchIndex::new(&kb)
+    }
+
+    #[test]
+    fn a_town_says_where_not_what_in_the_translations_too() {
+        // The town is in a title, the doctor only in a summary: the doctor is what is asked.
+        let index = index();
+        let results = index.lang.search("doctor namur ", |w| w == "namur");
+        assert_eq!(results.hits[0].id, "soins", "{:?}", results.hits);
+        assert!((results.hits[0].coverage() - 2.0 / 3.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_word_french_only_by_its_stem_is_still_a_typo_one_edit_away() {
+        // `docter` has the stem of `docte`: the word list knows it, yet it is `doctor` mistyped.
+        use crate::search::expand::{lexicon, stems};
+        assert!(lexicon::is_french("docter", &stems::stem("docter")));
+        let results = index().lang.search("docter ", |_| false);
+        assert_eq!(results.hits.first().map(|h| h.id.as_str()), Some("soins"));
+        assert_eq!(results.hits[0].typos, 1);
     }
 }

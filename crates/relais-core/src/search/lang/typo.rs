@@ -43,8 +43,16 @@ impl LangIndex {
     /// The postings of the terms `word` may be a typo of, each with its weight (the closest
     /// spelling of a term counts).
     pub(super) fn typos(&self, word: &str) -> Vec<(f32, &[Posting])> {
-        let max = allowed(word.len());
-        if max == 0 || !candidate(word) || lexicon::is_french(word, &stems::stem(word)) {
+        // A French word the data lacks is rarely a typo; but the word list knows stems, not
+        // forms (`docter` has the stem of `docte`): such a word reaches a translation's word one
+        // edit away only (`doctor`).
+        let french = lexicon::is_french(word, &stems::stem(word));
+        let max = if french {
+            allowed(word.len()).min(1)
+        } else {
+            allowed(word.len())
+        };
+        if max == 0 || !candidate(word) {
             return Vec::new();
         }
         let mask = letter_mask(word);
