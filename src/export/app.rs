@@ -21,8 +21,7 @@ use crate::kb::KnowledgeBase;
 use crate::strings as s;
 
 const APP_CSS: &str = include_str!("app.css");
-/// The page's scripts (`stem.js`, `search.js`, `search_rank.js`, `stem_en.js`,
-/// `search_lang.js`, `lang.js`, `app.js`, in that order), compressed by `build.rs`.
+/// The page's scripts, in the order of `build.rs`'s `PAGE_SCRIPTS`, compressed by it.
 static PAGE_SCRIPT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/page-script.deflate"));
 const LANG_CSS: &str = include_str!("lang.css");
 

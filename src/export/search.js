@@ -205,7 +205,6 @@ var relaisSearchEngine = function (I, stem) {
         i += 1;
       }
     }
-    // The phrase: each word a stop word (its id) or a term (its index).
     // A stop word, or one glued to its elided pronoun or article (`lont`) that nobody knows.
     function isStop(w) {
       if (STOP.has(w)) return true;
@@ -213,27 +212,20 @@ var relaisSearchEngine = function (I, stem) {
       return !!rest && STOP.has(rest);
     }
     var keepAll = rewritten.every(function (w) { return isStop(w.text); });
-    var phrase = rewritten.length >= 2 ? [] : null, nTerms = 0, seen = [];
+    // The terms, in order, a word said twice being one term; and the phrase, each word a stop
+    // word (its id) or a term (its index), as in the terminal.
+    var phrase = rewritten.length >= 2 ? [] : null, terms = [];
     rewritten.forEach(function (w) {
-      if (!phrase) return;
       if (!keepAll && isStop(w.text)) {
-        var id = find(w.text);
-        if (id < 0) phrase = null; else phrase.push({ id: id });
-      } else if (seen.indexOf(w.text) >= 0) {
-        phrase.push({ term: seen.indexOf(w.text) });
-      } else if (nTerms < W.max_terms) {
-        seen.push(w.text);
-        phrase.push({ term: nTerms++ });
-      } else {
-        phrase = null;
+        if (phrase) { var id = find(w.text); if (id < 0) phrase = null; else phrase.push({ id: id }); }
+        return;
       }
-    });
-    // A word said twice is one term (as in the terminal).
-    var terms = [];
-    rewritten.forEach(function (w) {
-      if ((keepAll || !isStop(w.text)) && terms.length < W.max_terms && !terms.some(function (t) { return t.text === w.text; })) {
-        terms.push({ text: w.text, typing: w.typing, stem: stemOf(w.text) });
-      }
+      var at = -1;
+      terms.forEach(function (t, k) { if (t.text === w.text) at = k; });
+      if (at >= 0) { if (phrase) phrase.push({ term: at }); return; }
+      if (terms.length >= W.max_terms) { phrase = null; return; }
+      if (phrase) phrase.push({ term: terms.length });
+      terms.push({ text: w.text, typing: w.typing, stem: stemOf(w.text) });
     });
     terms.forEach(function (t, i) { reach(terms, i); });
     var alts = alternatives(terms);

@@ -14,6 +14,26 @@ pub mod page;
 mod query;
 mod typo;
 
+/// The search index of French data `data` with the English translation file `en`, for the
+/// tests of the translations' search.
+#[cfg(test)]
+fn index_with_english(data: String, en: &str) -> super::SearchIndex {
+    use crate::kb::SourceFile;
+    let files = [
+        SourceFile {
+            name: "kb.yaml".into(),
+            text: data,
+        },
+        SourceFile {
+            name: "i18n/en/entries.yaml".into(),
+            text: en.into(),
+        },
+    ];
+    let (kb, _) =
+        crate::kb::validate::validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+    super::SearchIndex::new(&kb)
+}
+
 use std::collections::HashMap;
 
 use crate::kb::KnowledgeBase;

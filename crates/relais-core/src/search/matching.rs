@@ -239,17 +239,7 @@ mod tests {
     #[test]
     fn a_word_of_one_stem_and_another_sense_is_not_reached() {
         // `porter` plainte and `port`, the harbour, share the stem `port`.
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: "categories: [{id: c, title: C}]\nentries:\n\
-                   - {id: a, title: Aller au port, category: c, \
-                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
-                   - {id: b, title: Le porter au bureau, category: c, \
-                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
-                .into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
-        let index = SearchIndex::new(&kb);
+        let index = two_entries("Aller au port", "Le porter au bureau");
         assert!(index.query("porte ").iter().all(|h| h.id != "a"));
         assert!(index.query("ports ").iter().all(|h| h.id != "b"));
         assert!(index.query("ports ").iter().any(|h| h.id == "a"));

@@ -86,7 +86,7 @@ pub fn typos(index: &Index, t: &str, typing: bool, out: &mut Vec<Expansion>) {
         }
     }
     // The word a typo reaches stands for its forms too (`hebergment` → `hébergement`, and
-    // `héberger`, `hébergeur`), each below the corrected word.
+    // `héberger`, `héberge`), each below the corrected word.
     let corrected: Vec<(u32, f32)> = out[from..].iter().map(|e| (e.id, e.weight)).collect();
     for (id, wt) in corrected {
         for other in vocab.with_stem(vocab.stem_of(id)) {

@@ -125,8 +125,6 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests {
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
     use crate::search::SearchIndex;
 
     fn index() -> SearchIndex {
@@ -156,18 +154,7 @@ mod tests {
                   \x20 - id: visite\n    status: machine\n    date: 2026-10-01\n    \
                   title: \"Visiting the centre\"\n    summary: \"Phone +32 2 524 98 89, day and \
                   night (24 h).\"\n";
-        let files = [
-            SourceFile {
-                name: "kb.yaml".into(),
-                text: data,
-            },
-            SourceFile {
-                name: "i18n/en/entries.yaml".into(),
-                text: en.into(),
-            },
-        ];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
-        SearchIndex::new(&kb)
+        super::super::index_with_english(data, en)
     }
 
     #[test]

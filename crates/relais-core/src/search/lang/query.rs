@@ -190,8 +190,6 @@ impl LangIndex {
 
 #[cfg(test)]
 mod tests {
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
     use crate::search::SearchIndex;
 
     fn index() -> SearchIndex {
@@ -205,18 +203,7 @@ mod tests {
                   papers, any day of the week.\"\n\
                   \x20 - id: ville\n    status: machine\n    date: 2026-10-01\n    \
                   title: \"Namur\"\n    summary: \"The town.\"\n";
-        let files = [
-            SourceFile {
-                name: "kb.yaml".into(),
-                text: data.into(),
-            },
-            SourceFile {
-                name: "i18n/en/entries.yaml".into(),
-                text: en.into(),
-            },
-        ];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
-        SearchIndex::new(&kb)
+        super::super::index_with_english(data.into(), en)
     }
 
     #[test]
