@@ -2,11 +2,8 @@
 //! numbered links (followable by digit or click) and the lines where the find term occurs.
 //! Built by the model when what is shown changes; the view only draws it.
 
-use std::borrow::Cow;
-
 use jiff::civil::Date;
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use crate::kb::markup::{self, Marker, Target};
 use crate::kb::text::neutralize;
@@ -14,12 +11,15 @@ use crate::kb::{Contact, Entry, KnowledgeBase};
 use crate::render::outline::{self, Layout, Section};
 use crate::render::plain::{name_of, source_line};
 use crate::render::{freshness, warning};
-use crate::search::fold::for_each_token;
 use crate::strings as s;
-use crate::tui::app::wrap::{LinkSpot, Piece, line_columns, wrap};
+use crate::tui::app::wrap::{LinkSpot, Piece};
 use crate::tui::theme::Theme;
 
+mod builder;
 mod translated;
+
+pub use builder::Marks;
+use builder::{Builder, piece};
 
 pub use translated::{FRENCH_FOLLOWS, contact_in, entry_in, no_translation, rtl_warning};
 
@@ -32,159 +32,6 @@ pub struct ReaderDoc {
     pub spots: Vec<LinkSpot>,
     /// Lines containing the find term, in order.
     pub matches: Vec<usize>,
-}
-
-/// What to emphasise while laying out.
-pub struct Marks<'a> {
-    /// Folded query words: highlighted where a word starts with one of them.
-    pub query: &'a [String],
-    /// Folded find term, highlighted and listed in [`ReaderDoc::matches`].
-    pub find: Option<&'a str>,
-}
-
-struct Builder<'a> {
-    doc: ReaderDoc,
-    width: usize,
-    theme: &'a Theme,
-    marks: &'a Marks<'a>,
-}
-
-impl<'a> Builder<'a> {
-    /// An empty document `width` columns wide.
-    fn new(width: usize, theme: &'a Theme, marks: &'a Marks<'a>) -> Self {
-        Self {
-            doc: ReaderDoc::default(),
-            width,
-            theme,
-            marks,
-        }
-    }
-
-    fn blank(&mut self) {
-        if self.doc.lines.last().is_some_and(|l| line_columns(l) > 0) {
-            self.doc.lines.push(Line::default());
-        }
-    }
-
-    /// Adds wrapped runs, highlighting query and find words. Every run is neutralised here, so
-    /// no text from the data reaches the screen with a control character. `first` and `rest`
-    /// start the first line and the others (a static lead is shared by its lines, not copied).
-    fn runs(
-        &mut self,
-        runs: impl Into<Vec<Piece>>,
-        first: impl Into<Cow<'static, str>>,
-        rest: impl Into<Cow<'static, str>>,
-    ) {
-        let mut clean: Vec<Piece> = runs.into();
-        for p in &mut clean {
-            if let Cow::Owned(text) = neutralize(&p.text) {
-                p.text = text;
-            }
-        }
-        let marked = self.mark(clean);
-        let line0 = self.doc.lines.len();
-        let (lines, spots) = wrap(
-            &marked,
-            self.width,
-            &Span::raw(first),
-            &Span::raw(rest),
-            line0,
-        );
-        if let Some(find) = self.marks.find.filter(|f| !f.is_empty()) {
-            for (i, line) in lines.iter().enumerate() {
-                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                if crate::search::fold::fold(&text).contains(find) {
-                    self.doc.matches.push(line0 + i);
-                }
-            }
-        }
-        self.doc.lines.extend(lines);
-        self.doc.spots.extend(spots);
-    }
-
-    fn text(&mut self, text: &str, style: Style) {
-        self.runs([piece(text, style)], "", "");
-    }
-
-    /// Splits the runs around the query and find words, which get the highlight. A run without
-    /// any is kept as it is, not copied.
-    fn mark(&self, runs: Vec<Piece>) -> Vec<Piece> {
-        let find = self.marks.find.filter(|f| !f.is_empty());
-        if self.marks.query.is_empty() && find.is_none() {
-            return runs;
-        }
-        let hit = |word: &str| {
-            self.marks
-                .query
-                .iter()
-                .any(|q| q.len() >= 2 && word.starts_with(q.as_str()))
-                || find.is_some_and(|f| word.contains(f))
-        };
-        let mut out = Vec::with_capacity(runs.len());
-        for run in runs {
-            let mut last = 0;
-            for_each_token(&run.text, |word, range| {
-                if hit(word) {
-                    out.push(Piece {
-                        text: run.text[last..range.start].to_owned(),
-                        ..run.clone()
-                    });
-                    out.push(Piece {
-                        text: run.text[range.clone()].to_owned(),
-                        style: run.style.patch(self.theme.highlight),
-                        link: run.link,
-                    });
-                    last = range.end;
-                }
-            });
-            if last == 0 {
-                out.push(run);
-            } else {
-                out.push(Piece {
-                    text: run.text[last..].to_owned(),
-                    ..run
-                });
-            }
-        }
-        out.retain(|p| !p.text.is_empty());
-        out
-    }
-
-    fn heading(&mut self, text: &str) {
-        self.blank();
-        self.text(text, self.theme.heading);
-    }
-
-    /// Adds a numbered link to `id`, shown as `[n] label`.
-    fn link(&mut self, id: &str, label: &str) {
-        // A target already linked in the answer keeps its number.
-        let n = self.link_number(id) + 1;
-        let runs = [
-            piece(&format!("[{n}] "), self.theme.dim),
-            Piece {
-                text: label.to_owned(),
-                style: self.theme.link,
-                link: Some(n - 1),
-            },
-        ];
-        self.runs(runs, "  ", "      ");
-    }
-
-    fn link_number(&mut self, id: &str) -> usize {
-        if let Some(i) = self.doc.links.iter().position(|l| l == id) {
-            return i;
-        }
-        self.doc.links.push(id.to_owned());
-        self.doc.links.len() - 1
-    }
-}
-
-fn piece(text: &str, style: Style) -> Piece {
-    Piece {
-        text: neutralize(text).into_owned(),
-        style,
-        link: None,
-    }
 }
 
 /// Lays out an entry in the reader's outline: title, review date, stale warning, category,
