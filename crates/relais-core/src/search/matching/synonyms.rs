@@ -59,3 +59,49 @@ fn find_member(member: &Member, terms: &[Term]) -> Option<usize> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::SearchIndex;
+
+    #[test]
+    fn a_rare_synonym_weighs_no_more_than_the_common_words_it_stands_for() {
+        // « sans papiers » is in most titles, so it says little; its synonym « illégal » is in
+        // one entry's keywords. Counted with its own rarity, that one word outscored a title
+        // holding the words as written.
+        let entry = |id: &str, title: &str, extra: &str| {
+            format!(
+                " - {{id: {id}, title: {title}, category: c, summary: Oui, answer: Oui, \
+                 sources: [{{title: T}}], reviewed: 2026-06-01{extra}}}\n"
+            )
+        };
+        let mut text = String::from(
+            "categories: [{id: c, title: C}]\nsynonyms: [[sans papiers, illégal]]\nentries:\n",
+        );
+        text += &entry("a", "Se soigner sans papiers", "");
+        text += &entry("b", "Que puis-je faire", ", keywords: [illégal]");
+        for (id, verb) in [
+            ("c", "Dormir"),
+            ("d", "Manger"),
+            ("e", "Voyager"),
+            ("f", "Étudier"),
+        ] {
+            text += &entry(id, &format!("{verb} sans papiers"), "");
+        }
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text,
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let hits = SearchIndex::new(&kb).query("soigner sans papier");
+        assert_eq!(hits[0].id, "a", "{hits:?}");
+        let b = hits
+            .iter()
+            .find(|h| h.id == "b")
+            .expect("found by its synonym");
+        let c = hits.iter().find(|h| h.id == "c").expect("found as written");
+        assert!(b.score < c.score, "{hits:?}");
+    }
+}
