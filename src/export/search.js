@@ -214,8 +214,7 @@ var relaisSearchEngine = function (I, stem) {
     var keepAll = rewritten.every(function (w) { return isStop(w.text); });
     // The terms, in order, a word said twice being one term; and the phrase, each word a stop
     // word (its id) or a term (its index), as in the terminal.
-    var long = rewritten.filter(function (w) { return w.text.length >= 2; }).length;
-    var phrase = long >= 2 ? [] : null, terms = [];
+    var phrase = rewritten.length >= 2 ? [] : null, terms = [];
     rewritten.forEach(function (w) {
       if (!keepAll && isStop(w.text)) {
         if (phrase) { var id = find(w.text); if (id < 0) phrase = null; else phrase.push({ id: id }); }
@@ -309,15 +308,11 @@ var relaisSearchEngine = function (I, stem) {
       // The term's evidence in each document, from all its expansions, saturated once.
       slots.forEach(function (s) { var z = s[i]; if (z.top > 0) z.score = z.top * saturate(z.ev / z.top); });
     });
-    // A member scores with no more rarity than the words it stands for (see score.rs).
-    var caps = q.terms.map(function (t) { return idfCap(t.exp); });
     q.alts.forEach(function (a) {
-      var found = null, cap = 0;
-      for (var c = a.from; c < a.to; c++) cap += caps[c];
-      cap /= a.to - a.from;
+      var found = null;
       for (var k = 0; k < a.ids.length; k++) {
-        var these = new Map(), where = new Map(), idf = Math.min(I.idf[a.ids[k]], cap);
-        scoreWord(a.ids[k], false, function (doc, tf, field) { these.set(doc, idf * saturate(tf)); where.set(doc, field); });
+        var these = new Map(), where = new Map();
+        scoreWord(a.ids[k], false, function (doc, tf, field) { these.set(doc, I.idf[a.ids[k]] * saturate(tf)); where.set(doc, field); });
         if (!found) { found = []; these.forEach(function (p, doc) { found.push([doc, p, where.get(doc)]); }); }
         else found = found.filter(function (x) { return these.has(x[0]) && ((x[1] += these.get(x[0])), true); });
         if (!found.length) return;

@@ -110,10 +110,7 @@ pub fn expand(index: &Index, words: &[Word]) -> Expanded {
             out.rules.push(rule);
         }
     }
-    // A phrase is two words or more; an elided article or pronoun (`l'hébergeur`) is not a word
-    // of its own.
-    let words = rewritten.iter().filter(|r| r.word.text.len() >= 2).count();
-    let mut phrase: Option<Vec<PhraseWord>> = (words >= 2).then(Vec::new);
+    let mut phrase: Option<Vec<PhraseWord>> = (rewritten.len() >= 2).then(Vec::new);
     // A stop word, or one glued to its elided pronoun or article (`lont`, `jai`) that the data
     // and the word list do not know.
     let stop = |w: &str| {
@@ -173,31 +170,5 @@ pub fn add(out: &mut Vec<Expansion>, id: u32, kind: MatchKind, weight: f32, shor
         Some(old) if weight > old.weight => *old = e,
         Some(_) => {}
         None => out.push(e),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::index::Index;
-    use super::super::tokens;
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
-
-    #[test]
-    fn an_elided_article_does_not_make_a_phrase() {
-        let text = "categories: [{id: c, title: C}]\nentries:\n\
-             - {id: a, title: Les droits de l'hébergeur, category: c, summary: Oui, \
-             answer: Oui, sources: [{title: T}], reviewed: 2026-06-01}\n";
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: text.into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
-        let index = Index::build(&kb);
-        let phrase = |q: &str| super::expand(&index, &tokens::words(q)).phrase;
-        assert!(phrase("l'hébergeur").is_none());
-        assert!(phrase("hébergeur").is_none());
-        assert!(phrase("de l'hébergeur").is_some());
-        assert!(phrase("droits hébergeur").is_some());
     }
 }

@@ -190,13 +190,8 @@ pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
             }
         }
     }
-    let caps: Vec<f32> = q
-        .terms
-        .iter()
-        .map(|t| idf_cap(index, &t.expansions))
-        .collect();
     for a in &q.alternatives {
-        alternative(index, scratch, a, &caps);
+        alternative(index, scratch, a);
     }
 }
 
@@ -253,17 +248,11 @@ fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap:
 
 /// A synonym member: the mean of its words' scores (all must be in the document), times the
 /// number of terms it stands for, times its weight.
-/// `caps`: each term's rarity as written ([`idf_cap`]). A member scores with no more rarity than
-/// the words it stands for have on average, when the data holds them all: `sans papier` is
-/// common, and its synonym `illégal`, rarer, must not outweigh an entry that says `sans papiers`.
-fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative, caps: &[f32]) {
-    let own = &caps[a.covers.clone()];
-    #[allow(clippy::cast_precision_loss)] // a few words
-    let cap = own.iter().sum::<f32>() / own.len().max(1) as f32;
+fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
     let mut found: Vec<(u32, f32, Field)> = Vec::new();
     for (k, &id) in a.ids.iter().enumerate() {
         let mut this: Vec<(u32, f32, Field)> = Vec::new();
-        let idf = index.vocab.idf[id as usize].min(cap);
+        let idf = index.vocab.idf[id as usize];
         scratch.word(index, id, false, |_, doc, tf, field, _| {
             this.push((doc, idf * saturate(tf, K1), field));
         });

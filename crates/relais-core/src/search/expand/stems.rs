@@ -37,13 +37,12 @@ pub const STOP_WORDS: &[&str] = &[
 /// Words of everyday talk that mean something but say little about which answer is wanted
 /// (`tout le monde dit`, `c'est vrai`, `les gens`, `un truc`, `qqn connait un avocat`), and the
 /// words that ask for a way to reach someone (`numéro`, `contact`, `adresse`) rather than say
-/// about what, and the verbs of looking for something (`où trouver`, `je cherche`, `savoir si`). A small knowledge base makes them look rare, and so weighty: they keep a share
+/// about what. A small knowledge base makes them look rare, and so weighty: they keep a share
 /// ([`WEAK`]) of their rarity, in every form (by stem). Folded, sorted.
 pub const WEAK_WORDS: &[&str] = &[
     "adresse",
     "besoin",
     "cas",
-    "chercher",
     "chose",
     "choses",
     "connais",
@@ -60,10 +59,8 @@ pub const WEAK_WORDS: &[&str] = &[
     "monde",
     "numero",
     "possible",
-    "savoir",
     "tel",
     "telephone",
-    "trouver",
     "truc",
     "trucs",
     "vrai",
