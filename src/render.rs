@@ -14,3 +14,11 @@ pub mod plain;
 pub mod qr;
 pub mod share;
 pub mod warning;
+
+/// True when a space between `prev` and `next` must not break a line: French typography keeps
+/// `?`, `!`, `:`, `;` and `»` with the word before, and `«` with the word after. The reader and
+/// the plain text wrap by the same rule.
+#[must_use]
+pub fn binds(prev: Option<char>, next: Option<char>) -> bool {
+    matches!(next, Some('?' | '!' | ':' | ';' | '»')) || prev == Some('«')
+}

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
+use textwrap::core::Word;
 
 use crate::kb::markup::{self, Marker};
 use crate::kb::text::neutralize;
@@ -25,7 +26,7 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
     // Long words (addresses) overflow rather than break, so they stay copyable.
     let options = textwrap::Options::new(width.max(20))
         .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_separator(textwrap::WordSeparator::Custom(french_words))
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .initial_indent(first)
         .subsequent_indent(rest);
@@ -33,6 +34,27 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
         out.push_str(&line);
         out.push('\n');
     }
+}
+
+/// The words of a line, split at ASCII spaces as [`textwrap::WordSeparator::AsciiSpace`] does,
+/// except where French typography binds two words ([`crate::render::binds`]): « and the word
+/// after it, a word and the ?, !, :, ; or » after it stay on one line.
+fn french_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    let mut ends = Vec::new();
+    let mut start = 0;
+    for w in textwrap::WordSeparator::AsciiSpace.find_words(line) {
+        let end = start + w.word.len() + w.whitespace.len();
+        let glued = ends.last().is_some_and(|&(s, _)| {
+            let prev: &str = line[s..start].trim_end_matches(' ');
+            crate::render::binds(prev.chars().next_back(), w.word.chars().next())
+        });
+        match ends.last_mut() {
+            Some((_, e)) if glued => *e = end,
+            _ => ends.push((start, end)),
+        }
+        start = end;
+    }
+    Box::new(ends.into_iter().map(move |(s, e)| Word::from(&line[s..e])))
 }
 
 /// The whole entry: title, summary, answer, links, sources and review date, in the order of
@@ -205,4 +227,33 @@ pub fn contact(c: &Contact, width: usize, today: Date) -> String {
         width,
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn guillemets_and_high_punctuation_stay_with_their_word() {
+        let text = "Tapez « relais data install /media/usb/maj.relais » puis lisez : les numéros \
+                    changent-ils ? Répondez « o » pour installer ; sinon « n » !";
+        for width in 20..=90 {
+            let mut out = String::new();
+            wrap(&mut out, text, width, "", "");
+            for line in out.lines() {
+                assert!(
+                    !line.trim_end().ends_with('«'),
+                    "{width}: « ends a line: {line:?}"
+                );
+                let first = line.trim_start().chars().next();
+                assert!(
+                    !matches!(first, Some('»' | '?' | '!' | ':' | ';')),
+                    "{width}: a line starts with {first:?}: {line:?}"
+                );
+            }
+            let joined: Vec<&str> = out.split_whitespace().collect();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(joined, words, "{width}: words lost or changed");
+        }
+    }
 }

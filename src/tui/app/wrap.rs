@@ -96,12 +96,6 @@ pub fn line_columns(line: &Line<'_>) -> usize {
     line.spans.iter().map(|s| columns(&s.content)).sum()
 }
 
-/// True when a space between `prev` and `next` must not break a line: French typography keeps
-/// `?`, `!`, `:`, `;` and `»` with the word before, and `«` with the word after.
-fn binds(prev: Option<char>, next: Option<char>) -> bool {
-    matches!(next, Some('?' | '!' | ':' | ';' | '»')) || prev == Some('«')
-}
-
 /// The words of a list of runs: the flat list of their parts, and the words as ranges of it.
 #[derive(Debug, Default)]
 struct Words {
@@ -192,7 +186,7 @@ fn words(runs: &[Piece]) -> Words {
                     .chars()
                     .next()
                     .or_else(|| runs[r + 1..].iter().find_map(|p| p.text.chars().next()));
-                if binds(prev, next) {
+                if crate::render::binds(prev, next) {
                     chunk.push_str(&text[from..i]);
                     chunk.push('\u{A0}');
                     from = i + 1;

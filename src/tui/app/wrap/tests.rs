@@ -10,7 +10,8 @@ mod reference {
     use textwrap::core::Fragment;
     use unicode_width::UnicodeWidthStr;
 
-    use super::super::{LinkSpot, Piece, binds};
+    use super::super::{LinkSpot, Piece};
+    use crate::render::binds;
 
     /// A word made of pieces, followed or not by a space.
     #[derive(Debug, Clone, PartialEq)]
