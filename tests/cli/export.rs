@@ -278,8 +278,10 @@ fn every_format_works_on_the_bundled_data() {
         .output()
         .expect("runs");
     assert!(page.status.success());
-    // A budget for a file copied to a phone: content v2 (103 entries, 69 contacts) and the
-    // search index the page now carries to rank like the terminal (its French word list
-    // included) take it to about 2.3 MB; 3 MB still opens at once on a phone.
-    assert!(page.stdout.len() < 3_000_000, "{} bytes", page.stdout.len());
+    // A budget for a file copied to a phone. With 104 entries, 69 contacts, their English
+    // translations, the whole knowledge base (kept so that nothing is lost on the way) beside
+    // the pre-rendered bodies, and the search index the page carries to rank like the
+    // terminal (its French word list included), the page weighs about 3.0 MB; 3.5 MB still
+    // opens at once on a phone and leaves room for a few dozen more entries.
+    assert!(page.stdout.len() < 3_500_000, "{} bytes", page.stdout.len());
 }
