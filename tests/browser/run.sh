@@ -33,11 +33,14 @@ unset RELAIS_DATA
 "$relais" --data tests/fixtures/export export --format html --app -o "$work/fixture.html"
 "$relais" export --format html --app -o "$work/bundled.html"
 
-# The query sets: the arguments after the binary, else the tuning sets and the public sample.
+# The query sets: the arguments after the binary, else every query file (tuned on, blind tune
+# and held-out halves, French and English) and the public sample: the page must rank like the
+# terminal on all of them.
 shift || true
 sets=("$@")
 if [ ${#sets[@]} -eq 0 ]; then
-    sets=(tests/queries.yaml tests/queries-tune.yaml tests/queries-en.yaml tests/queries-en-tune.yaml)
+    sets=(tests/queries.yaml tests/queries-tune*.yaml tests/queries-heldout*.yaml
+          tests/queries-en.yaml tests/queries-en-tune*.yaml tests/queries-en-heldout*.yaml)
     [ -f ../shared/queries/public.yaml ] && sets+=(../shared/queries/public.yaml)
 fi
 python3 tests/browser/app_test.py "$relais" "$work/fixture.html" "$work/bundled.html" "${sets[@]}"

@@ -66,3 +66,59 @@ fn a_french_query_has_no_language_mark() {
         "{rows:?}"
     );
 }
+
+/// Every query of every query file (French and English, where translations join the French
+/// hits): a smaller limit gives the first hits of the full list, scores included. The
+/// translations used to be weighed against only the first `limit` French hits, so that
+/// `search --limit 5` could put another answer first than the page and the interface.
+#[test]
+fn a_smaller_limit_shows_the_first_hits_of_the_full_list() {
+    use relais::kb::Origin;
+    use relais::kb::validate::load;
+    use relais::search::{QueryOptions, SearchIndex};
+    let kb = load(&Origin::Bundled, jiff::civil::date(2026, 12, 2))
+        .expect("bundled data")
+        .kb;
+    let index = SearchIndex::new(&kb);
+    let mut queries = Vec::new();
+    for file in std::fs::read_dir("tests").expect("tests/") {
+        let path = file.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let yaml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml"));
+        if name.starts_with("queries") && yaml {
+            let text = std::fs::read_to_string(&path).expect("query file");
+            queries.extend(text.lines().filter_map(|l| {
+                let q = l.trim().strip_prefix("- q: \"")?.strip_suffix('"')?;
+                Some(q.replace("\\\"", "\""))
+            }));
+        }
+    }
+    assert!(queries.len() > 1000, "{} queries read", queries.len());
+    let ids = |limit: usize, q: &str| -> Vec<(String, String)> {
+        let opts = QueryOptions {
+            limit,
+            ..QueryOptions::default()
+        };
+        index
+            .query_with(q, opts)
+            .into_iter()
+            .map(|h| (h.id, format!("{:.3}", h.score)))
+            .collect()
+    };
+    for q in &queries {
+        let full = ids(100, q);
+        for limit in [1, 3, 5, 10] {
+            let short = ids(limit, q);
+            assert_eq!(
+                short[..],
+                full[..limit.min(full.len())],
+                "{q:?} with limit {limit}"
+            );
+        }
+    }
+}

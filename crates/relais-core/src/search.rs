@@ -310,8 +310,21 @@ impl SearchIndex {
     }
 
     fn run(&self, scratch: &mut score::Scratch, query: &str, opts: QueryOptions) -> Results {
-        let french = self.run_french(scratch, query, opts);
-        self.with_translations(french, query, opts)
+        // The translations are weighed against the French hits of one pool, whatever the
+        // limit asked for, so that `--limit 5` shows the first five of the full list (and the
+        // phone page, which fuses the same pool, the same first answer).
+        let pool = if self.lang.is_empty() {
+            opts
+        } else {
+            QueryOptions {
+                limit: opts.limit.max(DEFAULT_LIMIT),
+                ..opts
+            }
+        };
+        let french = self.run_french(scratch, query, pool);
+        let mut out = self.with_translations(french, query, opts);
+        out.hits.truncate(opts.limit);
+        out
     }
 
     fn run_french(&self, scratch: &mut score::Scratch, query: &str, opts: QueryOptions) -> Results {
