@@ -75,7 +75,7 @@ fn a_french_query_has_no_language_mark() {
 fn a_smaller_limit_shows_the_first_hits_of_the_full_list() {
     use relais::kb::Origin;
     use relais::kb::validate::load;
-    use relais::search::{QueryOptions, SearchIndex};
+    use relais::search::{DEFAULT_LIMIT, QueryOptions, SearchIndex};
     let kb = load(&Origin::Bundled, jiff::civil::date(2026, 12, 2))
         .expect("bundled data")
         .kb;
@@ -92,10 +92,12 @@ fn a_smaller_limit_shows_the_first_hits_of_the_full_list() {
             .is_some_and(|e| e.eq_ignore_ascii_case("yaml"));
         if name.starts_with("queries") && yaml {
             let text = std::fs::read_to_string(&path).expect("query file");
-            queries.extend(text.lines().filter_map(|l| {
-                let q = l.trim().strip_prefix("- q: \"")?.strip_suffix('"')?;
-                Some(q.replace("\\\"", "\""))
-            }));
+            let file: Value = serde_saphyr::from_str(&text).expect("YAML");
+            let rows = file["queries"].as_array().cloned().unwrap_or_default();
+            queries.extend(
+                rows.iter()
+                    .filter_map(|r| r["q"].as_str().map(str::to_owned)),
+            );
         }
     }
     assert!(queries.len() > 1000, "{} queries read", queries.len());
@@ -111,7 +113,7 @@ fn a_smaller_limit_shows_the_first_hits_of_the_full_list() {
             .collect()
     };
     for q in &queries {
-        let full = ids(100, q);
+        let full = ids(DEFAULT_LIMIT, q);
         for limit in [1, 3, 5, 10] {
             let short = ids(limit, q);
             assert_eq!(
