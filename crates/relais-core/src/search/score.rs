@@ -5,7 +5,7 @@
 //! words (its kind weight), and replaces the terms it stands for when it scores more than they
 //! do. Buffers live in a [`Scratch`] reused from one keystroke to the next.
 
-use super::expand::{Alternative, Expanded, Expansion};
+use super::expand::{Alternative, Expanded, Expansion, Term};
 use super::index::Index;
 use super::weights::{B, FIELD_WEIGHT, K1};
 use super::{FIELDS, Field, MatchKind};
@@ -191,7 +191,7 @@ pub fn score(index: &Index, scratch: &mut Scratch, q: &Expanded) {
         }
     }
     for a in &q.alternatives {
-        alternative(index, scratch, a);
+        alternative(index, scratch, a, &q.terms);
     }
 }
 
@@ -247,8 +247,10 @@ fn expansion(index: &Index, scratch: &mut Scratch, i: usize, e: &Expansion, cap:
 }
 
 /// A synonym member: the mean of its words' scores (all must be in the document), times the
-/// number of terms it stands for, times its weight.
-fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
+/// number of terms it stands for, times its weight, and never rarer than those terms: a member
+/// rarer than the words it stands for (`sans papiers` -> `illégal`, where `sans` is common)
+/// would otherwise outscore them as written.
+fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative, terms: &[Term]) {
     let mut found: Vec<(u32, f32, Field)> = Vec::new();
     for (k, &id) in a.ids.iter().enumerate() {
         let mut this: Vec<(u32, f32, Field)> = Vec::new();
@@ -274,13 +276,14 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
     }
     #[allow(clippy::cast_precision_loss)] // a few words
     let (n, covered) = (a.ids.len() as f32, a.covers.len() as f32);
+    let rarity = rarity_share(index, a, terms);
     for t in a.covers.clone() {
         for &id in &a.ids {
             scratch.mark(id, 1 << (16 + t));
         }
     }
     for (doc, sum, field) in found {
-        let points = a.weight * sum / n * covered;
+        let points = a.weight * sum / n * covered * rarity;
         let at = scratch.at(doc);
         let slots = &mut scratch.slots[at * scratch.terms..(at + 1) * scratch.terms];
         // Never above the words as written: only terms missing from the document take it.
@@ -309,56 +312,32 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
-    use crate::search::SearchIndex;
-
-    #[test]
-    fn a_term_found_in_several_fields_and_forms_adds_its_evidence() {
-        // Two entries alike but for the summary of the second, which holds the word in another
-        // form: its evidence adds to that of the `ask` (the best form alone would tie them, and
-        // the tie would go to the shorter title, the first).
-        let kb = |summary: &str| {
-            format!(
-                "categories: [{{id: c, title: C}}]\nentries:\n\
-                 - {{id: a, title: Un cas, ask: [violences sexuelles], category: c, \
-                 summary: Rien, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n\
-                 - {{id: b, title: Second cas, ask: [violences sexuelles], category: c, \
-                 summary: {summary}, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n"
-            )
-        };
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: kb("Un geste sexuel"),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
-        let hits = SearchIndex::new(&kb).query("sexuelles");
-        assert_eq!(hits[0].id, "b", "{hits:?}");
-        assert!(hits[0].score > hits[1].score, "{hits:?}");
-    }
-
-    #[test]
-    fn a_word_only_in_the_answer_covers_less_of_the_query() {
-        // Both entries hold both words; `tournai` is only in the answer of the first, in the
-        // summary of the second: the first covers less of the query, though it matches it all.
-        let text = "categories: [{id: c, title: C}]\nentries:\n\
-             - {id: a, title: Donner des vêtements, category: c, summary: Oui, \
-             answer: Un collectif en récolte à Tournai, sources: [{title: T}], \
-             reviewed: 2026-06-01}\n\
-             - {id: b, title: Donner des vêtements, category: c, summary: Un collectif à \
-             Tournai, answer: Oui, sources: [{title: T}], reviewed: 2026-06-01}\n";
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: text.into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
-        let hits = SearchIndex::new(&kb).query("vetements tournai");
-        let of = |id: &str| hits.iter().find(|h| h.id == id).expect("found");
-        assert_eq!((of("a").matched, of("b").matched), (2, 2), "{hits:?}");
-        assert!((of("b").coverage - 1.0).abs() < 1e-6, "{hits:?}");
-        assert!(of("a").coverage < 0.95, "{hits:?}");
-        assert_eq!(hits[0].id, "b");
+/// The share of its rarity a synonym member keeps: the rarity of the terms it stands for (each
+/// as written, or the member's own for a word the data lacks) over the member's mean rarity
+/// times their number, at most 1.
+fn rarity_share(index: &Index, a: &Alternative, terms: &[Term]) -> f32 {
+    #[allow(clippy::cast_precision_loss)] // a few words
+    let own = a
+        .ids
+        .iter()
+        .map(|&id| index.vocab.idf[id as usize])
+        .sum::<f32>()
+        / a.ids.len() as f32;
+    let theirs: f32 = terms[a.covers.clone()]
+        .iter()
+        .map(|t| {
+            let cap = idf_cap(index, &t.expansions);
+            if cap.is_finite() { cap } else { own }
+        })
+        .sum();
+    #[allow(clippy::cast_precision_loss)] // a few terms
+    let covered = a.covers.len() as f32;
+    if own <= 0.0 {
+        1.0
+    } else {
+        (theirs / (own * covered)).min(1.0)
     }
 }
+
+#[cfg(test)]
+mod tests;
