@@ -234,7 +234,8 @@ def read_queries(path):
                 current = [m.group(m.lastindex).replace('\\"', '"'), []]
                 queries.append(current)
                 continue
-            m = re.match(r"\s*expect:\s*\[(.*)\]\s*$", line)
+            # A comment may follow the list (a re-mapped query says when it was re-mapped).
+            m = re.match(r"\s*expect:\s*\[([^\]]*)\]\s*(#.*)?$", line)
             if m and current is not None:
                 current[1] = [x.strip() for x in m.group(1).split(",") if x.strip()]
     return [tuple(q) for q in queries]
@@ -278,6 +279,17 @@ def quality(d, url, relais, query_sets):
         term = [terminal(relais, [], q) for q, _ in queries]
         page_p1, page_r5 = precision([p[0] for p in page], queries)
         term_p1, term_r5 = precision([t[0] for t in term], queries)
+        # The file as `relais eval` reads it (a YAML parser): the same answered queries and the
+        # same first answers, or this script misread the file.
+        judged = json.loads(subprocess.run(
+            [relais, "eval", "--json", path], capture_output=True, text=True, check=False,
+        ).stdout)
+        answered = sum(1 for _, e in queries if e)
+        if judged["queries"] != answered or abs(judged["p1"] - term_p1) > 1e-9:
+            raise Failure(
+                f"{path}: read {answered} answered queries, P@1 {term_p1:.3f}; relais eval reads "
+                f"{judged['queries']}, P@1 {judged['p1']:.3f}"
+            )
         same_first = sum(1 for p, t in zip(page, term) if p[0][:1] == t[0][:1])
         same_sure = sum(1 for p, t in zip(page, term) if p[1] == t[1])
         print(
