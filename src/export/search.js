@@ -320,9 +320,9 @@ var relaisSearchEngine = function (I, stem) {
       var covered = a.to - a.from;
       for (var t = a.from; t < a.to; t++) a.ids.forEach(function (id) { mark(id, 1 << (16 + t)); });
       // Never rarer than the terms it stands for (see score.rs, rarity_share).
-      var own = a.ids.reduce(function (m, id) { return m + I.idf[id]; }, 0) / a.ids.length, theirs = 0;
-      for (var u = a.from; u < a.to; u++) { var c = idfCap(q.terms[u].exp); theirs += isFinite(c) ? c : own; }
-      var rarity = own > 0 ? Math.min(1, theirs / (own * covered)) : 1;
+      var memberIdf = a.ids.reduce(function (m, id) { return m + I.idf[id]; }, 0) / a.ids.length, theirs = 0;
+      for (var u = a.from; u < a.to; u++) { var c = idfCap(q.terms[u].exp); theirs += isFinite(c) ? c : memberIdf; }
+      var rarity = memberIdf > 0 ? Math.min(1, theirs / (memberIdf * covered)) : 1;
       found.forEach(function (x) {
         var points = a.weight * x[1] / a.ids.length * covered * rarity, s = at(x[0]).slice(a.from, a.to);
         if (s.every(function (z) { return z.score > 0 && literal(z.kind); })) return;

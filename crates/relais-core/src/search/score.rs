@@ -276,7 +276,7 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative, terms: &[T
     }
     #[allow(clippy::cast_precision_loss)] // a few words
     let (n, covered) = (a.ids.len() as f32, a.covers.len() as f32);
-    let rarity = rarity_share(index, a, terms);
+    let rarity = rarity_share(index, a, terms, covered);
     for t in a.covers.clone() {
         for &id in &a.ids {
             scratch.mark(id, 1 << (16 + t));
@@ -314,8 +314,8 @@ fn alternative(index: &Index, scratch: &mut Scratch, a: &Alternative, terms: &[T
 
 /// The share of its rarity a synonym member keeps: the rarity of the terms it stands for (each
 /// as written, or the member's own for a word the data lacks) over the member's mean rarity
-/// times their number, at most 1.
-fn rarity_share(index: &Index, a: &Alternative, terms: &[Term]) -> f32 {
+/// times their number (`covered`), at most 1.
+fn rarity_share(index: &Index, a: &Alternative, terms: &[Term], covered: f32) -> f32 {
     #[allow(clippy::cast_precision_loss)] // a few words
     let own = a
         .ids
@@ -330,8 +330,6 @@ fn rarity_share(index: &Index, a: &Alternative, terms: &[Term]) -> f32 {
             if cap.is_finite() { cap } else { own }
         })
         .sum();
-    #[allow(clippy::cast_precision_loss)] // a few terms
-    let covered = a.covers.len() as f32;
     if own <= 0.0 {
         1.0
     } else {
