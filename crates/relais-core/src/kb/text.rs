@@ -107,6 +107,18 @@ pub fn neutralize(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Text from the data as a message quotes it between « and »: its own guillemets become
+/// single ones (‹ ›), so that the quotation ends where the message says it ends (a truncated
+/// line can hold a lone « or »). Borrowed when there is none.
+#[must_use]
+pub fn quotable(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['«', '»']) {
+        s.replace('«', "‹").replace('»', "›").into()
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// The French name of a forbidden character, for error messages.
 #[must_use]
 pub fn describe_char(c: char) -> String {
@@ -242,6 +254,16 @@ mod tests {
         assert!(matches!(
             super::neutralize("école\tà\n« ici »"),
             std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn quoted_data_keeps_its_text_but_not_its_guillemets() {
+        assert_eq!(super::quotable("« ici » et là"), "‹ ici › et là");
+        assert_eq!(super::quotable("a»b«"), "a›b‹");
+        assert!(matches!(
+            super::quotable("sans guillemets"),
+            std::borrow::Cow::Borrowed("sans guillemets")
         ));
     }
 

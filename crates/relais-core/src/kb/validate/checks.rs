@@ -94,7 +94,10 @@ impl Checker<'_> {
             self.error_at(
                 file,
                 &e.category.referenced,
-                format!("catégorie inconnue « {category} »{hint}"),
+                format!(
+                    "catégorie inconnue « {category} »{hint}",
+                    category = crate::kb::text::quotable(&category)
+                ),
             );
         }
         let audience = e
@@ -153,7 +156,7 @@ impl Checker<'_> {
         if found.is_none() {
             let hint = hint(did_you_mean(value, Audience::ALL.iter().map(|(n, _)| *n)));
             self.error_at(file, &t.referenced, format!(
-                "public inconnu « {value} »{hint} (valeurs possibles : aidants, migrants, formateurs)"
+                "public inconnu « {value} »{hint} (valeurs possibles : aidants, migrants, formateurs)", value = crate::kb::text::quotable(value)
             ));
         }
         found

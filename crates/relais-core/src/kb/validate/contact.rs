@@ -23,7 +23,8 @@ impl Checker<'_> {
                 &c.region.referenced,
                 format!(
                     "région inconnue « {region} »{hint} (valeurs possibles : {})",
-                    REGIONS.join(", ")
+                    REGIONS.join(", "),
+                    region = crate::kb::text::quotable(&region)
                 ),
             );
         }
@@ -34,7 +35,10 @@ impl Checker<'_> {
                 self.error_at(
                     file,
                     &t.referenced,
-                    format!("adresse e-mail invalide : « {v} »"),
+                    format!(
+                        "adresse e-mail invalide : « {v} »",
+                        v = crate::kb::text::quotable(&v)
+                    ),
                 );
             }
             v
@@ -80,7 +84,7 @@ impl Checker<'_> {
         if found.is_none() {
             let hint = hint(did_you_mean(value, VerifiedBy::ALL.iter().map(|(n, _)| *n)));
             self.error_at(file, &t.referenced, format!(
-                "« verified_by » inconnu « {value} »{hint} (valeurs possibles : telephone, email, site_officiel)"
+                "« verified_by » inconnu « {value} »{hint} (valeurs possibles : telephone, email, site_officiel)", value = crate::kb::text::quotable(value)
             ));
         }
         found

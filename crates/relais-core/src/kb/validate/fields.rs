@@ -85,7 +85,7 @@ impl Checker<'_> {
             .flatten();
         if parsed.is_none() {
             self.error_at(file, &t.referenced, format!(
-                "date invalide dans « {field} » : « {value} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-27)"
+                "date invalide dans « {field} » : « {value} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-27)", value = crate::kb::text::quotable(value)
             ));
         }
         parsed
@@ -97,7 +97,7 @@ impl Checker<'_> {
         let parsed = SourceDate::parse(value);
         if parsed.is_none() {
             self.error_at(file, &t.referenced, format!(
-                "date invalide dans « sources.date » : « {value} » (formats acceptés : 2023, 2023-04 ou 2023-04-24 ; une page sans date : pas de champ date)"
+                "date invalide dans « sources.date » : « {value} » (formats acceptés : 2023, 2023-04 ou 2023-04-24 ; une page sans date : pas de champ date)", value = crate::kb::text::quotable(value)
             ));
         }
         if let Some(d) = parsed.filter(|d| d.is_after(self.today)) {
@@ -116,7 +116,7 @@ impl Checker<'_> {
             self.deceptive_field(file, t, &value);
         } else {
             self.error_at(file, &t.referenced, format!(
-                "adresse web invalide dans « {field} » : « {value} » (elle doit commencer par https:// ou http:// et ne contenir aucune espace)"
+                "adresse web invalide dans « {field} » : « {value} » (elle doit commencer par https:// ou http:// et ne contenir aucune espace)", value = crate::kb::text::quotable(&value)
             ));
         }
         value
@@ -126,7 +126,7 @@ impl Checker<'_> {
         let value = self.text(file, "phone", t, true);
         if !is_valid_phone(&value) {
             self.error_at(file, &t.referenced, format!(
-                "numéro de téléphone invalide : « {value} » (formats acceptés : 081 73 71 76, 0470 12 34 56, +32 2 524 98 89, 112, 1733)"
+                "numéro de téléphone invalide : « {value} » (formats acceptés : 081 73 71 76, 0470 12 34 56, +32 2 524 98 89, 112, 1733)", value = crate::kb::text::quotable(&value)
             ));
         }
         value
@@ -142,12 +142,13 @@ impl Checker<'_> {
                 format!(
                     "identifiant invalide « {shown} » : il contient un caractère invisible, {} ; \
                  retapez-le (lettres minuscules sans accents, chiffres et tirets)",
-                    describe_invisible(c)
+                    describe_invisible(c),
+                    shown = crate::kb::text::quotable(&shown)
                 ),
             );
         } else if !is_kebab_id(&value) {
             self.error_at(file, &t.referenced, format!(
-                "identifiant invalide « {value} » : lettres minuscules sans accents, chiffres et tirets (ex. droits-hebergeur)"
+                "identifiant invalide « {value} » : lettres minuscules sans accents, chiffres et tirets (ex. droits-hebergeur)", value = crate::kb::text::quotable(&value)
             ));
         }
         value

@@ -296,7 +296,10 @@ impl Checker<'_> {
             } else {
                 hint(did_you_mean(id, kb.contacts.iter().map(|c| c.id.as_str())))
             };
-            let message = format!("contact inconnu « {id} »{what}");
+            let message = format!(
+                "contact inconnu « {id} »{what}",
+                id = crate::kb::text::quotable(id)
+            );
             self.error_at(file, &raw.id.referenced, message);
             return None;
         };
@@ -340,7 +343,10 @@ impl Checker<'_> {
                     kb.entries.iter().map(|e| e.id.as_str()),
                 ))
             };
-            let message = format!("entrée inconnue « {value} »{what}");
+            let message = format!(
+                "entrée inconnue « {value} »{what}",
+                value = crate::kb::text::quotable(value)
+            );
             self.error_at(file, &id.referenced, message);
         }
         entry

@@ -22,7 +22,10 @@ impl Checker<'_> {
             Some("machine") => Some(Status::Machine),
             Some("reviewed") => Some(Status::Reviewed),
             Some(other) => {
-                let message = format!("status inconnu « {other} » : machine ou reviewed");
+                let message = format!(
+                    "status inconnu « {other} » : machine ou reviewed",
+                    other = crate::kb::text::quotable(other)
+                );
                 let at = raw.status.unwrap_or(raw.id);
                 self.error_at(file, &at.referenced, message);
                 None

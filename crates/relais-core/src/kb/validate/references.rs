@@ -86,18 +86,26 @@ impl Checker<'_> {
         let again_place = self.place(again, first.file);
         let (to_again, to_first) = if first.kind == "catégorie" {
             (
-                format!("catégorie « {id} » déclarée deux fois : déjà déclarée {first_place}"),
-                format!("catégorie « {id} » déclarée deux fois : à nouveau {again_place}"),
+                format!(
+                    "catégorie « {id} » déclarée deux fois : déjà déclarée {first_place}",
+                    id = crate::kb::text::quotable(id)
+                ),
+                format!(
+                    "catégorie « {id} » déclarée deux fois : à nouveau {again_place}",
+                    id = crate::kb::text::quotable(id)
+                ),
             )
         } else {
             (
                 format!(
                     "identifiant « {id} » en double : déjà utilisé par {} {first_place}",
-                    article(first.kind)
+                    article(first.kind),
+                    id = crate::kb::text::quotable(id)
                 ),
                 format!(
                     "identifiant « {id} » en double : utilisé à nouveau par {} {again_place}",
-                    article(again.kind)
+                    article(again.kind),
+                    id = crate::kb::text::quotable(id)
                 ),
             )
         };
@@ -135,7 +143,8 @@ impl Checker<'_> {
                         format!(
                             "« {id} » dans « {field} » est {} et non {}",
                             article(d.kind),
-                            article(kind)
+                            article(kind),
+                            id = crate::kb::text::quotable(&id)
                         ),
                     ),
                     None => {
@@ -146,7 +155,8 @@ impl Checker<'_> {
                             format!(
                                 "« {field} » renvoie à {} inconnu{} « {id} »{hint}",
                                 article(kind),
-                                if kind == "contact" { "" } else { "e" }
+                                if kind == "contact" { "" } else { "e" },
+                                id = crate::kb::text::quotable(&id)
                             ),
                         );
                     }

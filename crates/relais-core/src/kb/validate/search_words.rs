@@ -32,7 +32,10 @@ impl Checker<'_> {
                 self.error_at(
                     file,
                     &t.referenced,
-                    format!("« ask » : formulation en double « {text} »"),
+                    format!(
+                        "« ask » : formulation en double « {text} »",
+                        text = crate::kb::text::quotable(&text)
+                    ),
                 );
                 continue;
             }
@@ -76,7 +79,7 @@ impl Checker<'_> {
                     self.error_at(
                         *file,
                         &t.referenced,
-                        format!("famille de mots : « {w} » doit être un seul mot (les expressions vont dans « synonyms »)"),
+                        format!("famille de mots : « {w} » doit être un seul mot (les expressions vont dans « synonyms »)", w = crate::kb::text::quotable(w)),
                     );
                 }
             }
@@ -109,7 +112,10 @@ impl Checker<'_> {
                 self.error_at(
                     *file,
                     &form.referenced,
-                    format!("forme familière « {form_text} » : de 1 à {MAX_FORM_WORDS} mots"),
+                    format!(
+                        "forme familière « {form_text} » : de 1 à {MAX_FORM_WORDS} mots",
+                        form_text = crate::kb::text::quotable(&form_text)
+                    ),
                 );
                 continue;
             }
@@ -117,7 +123,10 @@ impl Checker<'_> {
                 self.error_at(
                     *file,
                     &words.referenced,
-                    format!("forme familière « {form_text} » : aucun mot pour la remplacer"),
+                    format!(
+                        "forme familière « {form_text} » : aucun mot pour la remplacer",
+                        form_text = crate::kb::text::quotable(&form_text)
+                    ),
                 );
                 continue;
             }
@@ -131,7 +140,10 @@ impl Checker<'_> {
                 self.error_at(
                     *file,
                     &form.referenced,
-                    format!("forme familière « {form_text} » en double"),
+                    format!(
+                        "forme familière « {form_text} » en double",
+                        form_text = crate::kb::text::quotable(&form_text)
+                    ),
                 );
                 continue;
             }

@@ -69,7 +69,7 @@ impl Checker<'_> {
                 self.push(Severity::Error, file, line, col, format!(
                     "lien sans adresse complète « {url} » : écrivez-le avec https:// (par exemple \
                      https://{}), sinon il n'est pas un lien",
-                    url.trim_start_matches('/')
+                    url.trim_start_matches('/'), url = crate::kb::text::quotable(&url)
                 ));
             } else if crate::kb::text::safe_url(&url).is_none() {
                 self.push(
@@ -79,7 +79,8 @@ impl Checker<'_> {
                     col,
                     format!(
                         "lien « {url} » retiré à l'affichage : seuls les liens https://, http://, \
-                     mailto: et tel: sont suivis"
+                     mailto: et tel: sont suivis",
+                        url = crate::kb::text::quotable(&url)
                     ),
                 );
             } else if let Some(message) = deceptive_url(&url) {
@@ -104,14 +105,17 @@ impl Checker<'_> {
                 self.warn_at(
                     file,
                     &t.referenced,
-                    format!("« related » de « {id} » renvoie à l'entrée elle-même : retirez-le"),
+                    format!(
+                        "« related » de « {id} » renvoie à l'entrée elle-même : retirez-le",
+                        id = crate::kb::text::quotable(id)
+                    ),
                 );
             } else if !seen.insert(other) {
                 self.warn_at(
                     file,
                     &t.referenced,
                     format!(
-                        "« {other} » apparaît deux fois dans « related » de « {id} » : gardez-en un"
+                        "« {other} » apparaît deux fois dans « related » de « {id} » : gardez-en un", other = crate::kb::text::quotable(other), id = crate::kb::text::quotable(id)
                     ),
                 );
             }
@@ -219,7 +223,10 @@ fn deceptive_url(url: &str) -> Option<String> {
     if let Some((user, host)) = authority.rsplit_once('@') {
         return Some(format!(
             "l'adresse « {url} » mène à « {host} », pas à « {user} » : ce qui précède « @ » \
-             n'est pas le site ; écrivez l'adresse du site lui-même"
+             n'est pas le site ; écrivez l'adresse du site lui-même",
+            url = crate::kb::text::quotable(url),
+            host = crate::kb::text::quotable(host),
+            user = crate::kb::text::quotable(user)
         ));
     }
     let host = authority.split(':').next().unwrap_or_default();
@@ -231,14 +238,16 @@ fn deceptive_url(url: &str) -> Option<String> {
     if scripts.len() > 1 {
         return Some(format!(
             "le nom de site « {host} » mêle plusieurs alphabets (une lettre peut en imiter une \
-             autre) : vérifiez l'adresse et retapez-la"
+             autre) : vérifiez l'adresse et retapez-la",
+            host = crate::kb::text::quotable(host)
         ));
     }
     let punycode = host.split('.').any(|label| label.starts_with("xn--"));
     (punycode || scripts.iter().any(|s| *s != Script::Latin)).then(|| {
         format!(
             "le nom de site « {host} » n'est pas écrit en lettres latines : vérifiez que c'est \
-             le bon site"
+             le bon site",
+            host = crate::kb::text::quotable(host)
         )
     })
 }

@@ -99,7 +99,9 @@ fn unknown_key(rest: &str) -> String {
         .map(|k| k.trim_matches('`'))
         .filter(|k| !k.is_empty())
         .collect();
-    match crate::kb::text::did_you_mean(key, valid.iter().copied()) {
+    let suggestion = crate::kb::text::did_you_mean(key, valid.iter().copied());
+    let key = crate::kb::text::quotable(key);
+    match suggestion {
         Some(s) => format!("clé inconnue « {key} » (vouliez-vous dire « {s} » ?)"),
         None => format!(
             "clé inconnue « {key} » ; clés possibles : {}",
@@ -142,6 +144,21 @@ mod tests {
         assert!(
             p.message
                 .starts_with("clé inconnue « zzz » ; clés possibles : ")
+        );
+    }
+
+    #[test]
+    fn a_key_holding_guillemets_is_quoted_with_single_ones() {
+        // A truncated comment line read as a key: its lone » must not end the quotation.
+        let p = problem(
+            "x: 1\n",
+            1,
+            1,
+            "unknown field `je peux »). Each line`, expected `meta`",
+        );
+        assert_eq!(
+            p.message,
+            "clé inconnue « je peux ›). Each line » ; clés possibles : meta"
         );
     }
 

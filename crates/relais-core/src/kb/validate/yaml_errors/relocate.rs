@@ -98,6 +98,7 @@ pub(super) fn duplicate_key(lines: &[&str], line: u32, col: u32, key: &str) -> L
     let first = block_keys(lines, line, col)
         .into_iter()
         .find(|&i| i + 1 < line as usize && has_key(lines[i], col as usize, key));
+    let key = crate::kb::text::quotable(key);
     let message = match first {
         Some(i) => format!(
             "clé « {key} » en double dans le même bloc (déjà à la ligne {})",
