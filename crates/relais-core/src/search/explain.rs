@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::expand::{Expanded, Known};
 use super::index::Index;
-use super::rank::{Candidate, adjacency, phrase_field};
+use super::rank::{Candidate, adjacency, pair_bonus, phrase_field};
 use super::score::Scratch;
 use super::{Field, Hit, MatchKind, Reason};
 
@@ -120,7 +120,7 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
             points: round(slot.score),
         });
     }
-    let (adjacent, pairs) = adjacency(index, &scratch.vmask, doc, slots);
+    let (_, pairs) = adjacency(index, &scratch.vmask, doc, slots);
     for (f, field) in [Field::Title, Field::Ask, Field::Keywords, Field::Summary]
         .into_iter()
         .enumerate()
@@ -132,15 +132,10 @@ pub fn hit(index: &Index, scratch: &Scratch, q: &Expanded, c: &Candidate) -> Hit
                     matched: String::new(),
                     field,
                     kind: MatchKind::Adjacent,
-                    points: 0.0,
+                    points: round(pair_bonus(slots, f, i)),
                 });
             }
         }
-    }
-    if adjacent > 0.0
-        && let Some(r) = reasons.iter_mut().find(|r| r.kind == MatchKind::Adjacent)
-    {
-        r.points = round(adjacent);
     }
     if let Some(p) = q.phrase.as_deref()
         && let Some(field) = phrase_field(index, doc, q)
@@ -189,4 +184,39 @@ fn highlights(index: &Index, vmask: &[u32], doc: u32) -> Vec<std::ops::Range<usi
 
 pub fn round(x: f32) -> f32 {
     (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::SourceFile;
+    use crate::kb::validate::validate;
+    use crate::search::{MatchKind, SearchIndex};
+
+    #[test]
+    fn each_pair_of_neighbours_shows_its_own_points_and_they_add_up_to_the_score() {
+        let files = [SourceFile {
+            name: "kb.yaml".into(),
+            text: "categories: [{id: c, title: C}]\nentries:\n\
+                   - {id: a, title: Un enfant sans papiers peut-il aller à l'école, \
+                   category: c, summary: Rien, answer: Rien, sources: [{title: T}], \
+                   reviewed: 2026-06-01}\n\
+                   - {id: b, title: Autre chose, category: c, summary: Rien, answer: Rien, \
+                   sources: [{title: T}], reviewed: 2026-06-01}\n"
+                .into(),
+        }];
+        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let index = SearchIndex::new(&kb);
+        let hit = index.query("enfant sans papiers école").remove(0);
+        let pairs: Vec<f32> = hit
+            .reasons
+            .iter()
+            .filter(|r| r.kind == MatchKind::Adjacent)
+            .map(|r| r.points)
+            .collect();
+        assert_eq!(pairs.len(), 2, "{:?}", hit.reasons);
+        assert!(pairs.iter().all(|&p| p > 0.0), "{:?}", hit.reasons);
+        let total: f32 = hit.reasons.iter().map(|r| r.points).sum();
+        let shown = total * hit.coverage;
+        assert!((shown - hit.score).abs() < 0.05, "{shown} vs {}", hit.score);
+    }
 }

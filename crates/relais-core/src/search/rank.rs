@@ -240,12 +240,18 @@ pub fn adjacency(index: &Index, vmask: &[u32], doc: u32, slots: &[Slot]) -> (f32
         seen |= *p;
         for i in 0..slots.len().saturating_sub(1) {
             if *p & (1 << i) != 0 {
-                let smaller = slots[i].score.min(slots[i + 1].score);
-                bonus += ADJACENT * FIELD_WEIGHT[f] / FIELD_WEIGHT[0] * smaller;
+                bonus += pair_bonus(slots, f, i);
             }
         }
     }
     (bonus, pairs)
+}
+
+/// The neighbour bonus of terms `i` and `i + 1` found next to each other in short field `f`
+/// (0: title, 1: `ask`, 2: keywords, 3: summary): a share of the smaller of their points.
+pub fn pair_bonus(slots: &[Slot], f: usize, i: usize) -> f32 {
+    let smaller = slots[i].score.min(slots[i + 1].score);
+    ADJACENT * FIELD_WEIGHT[f] / FIELD_WEIGHT[0] * smaller
 }
 
 /// Why the first hit is not a sure answer, if it is not.
