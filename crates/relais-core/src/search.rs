@@ -46,6 +46,19 @@ mod suggest;
 pub mod typo;
 pub mod weights;
 
+/// The knowledge base of one data file `kb.yaml` holding `text`, valid on 27 November 2026, for
+/// the search's tests.
+#[cfg(test)]
+pub(crate) fn one_file_kb(text: impl Into<String>) -> KnowledgeBase {
+    let files = [crate::kb::SourceFile {
+        name: "kb.yaml".into(),
+        text: text.into(),
+    }];
+    crate::kb::validate::validate(&files, jiff::civil::date(2026, 11, 27))
+        .expect("valid")
+        .0
+}
+
 use std::ops::Range;
 use std::sync::{Mutex, TryLockError};
 

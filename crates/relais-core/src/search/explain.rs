@@ -188,23 +188,18 @@ pub fn round(x: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
     use crate::search::{MatchKind, SearchIndex};
 
     #[test]
     fn each_pair_of_neighbours_shows_its_own_points_and_they_add_up_to_the_score() {
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: "categories: [{id: c, title: C}]\nentries:\n\
+        let kb = crate::search::one_file_kb(
+            "categories: [{id: c, title: C}]\nentries:\n\
                    - {id: a, title: Un enfant sans papiers peut-il aller à l'école, \
                    category: c, summary: Rien, answer: Rien, sources: [{title: T}], \
                    reviewed: 2026-06-01}\n\
                    - {id: b, title: Autre chose, category: c, summary: Rien, answer: Rien, \
-                   sources: [{title: T}], reviewed: 2026-06-01}\n"
-                .into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+                   sources: [{title: T}], reviewed: 2026-06-01}\n",
+        );
         let index = SearchIndex::new(&kb);
         let hit = index.query("enfant sans papiers école").remove(0);
         let pairs: Vec<f32> = hit

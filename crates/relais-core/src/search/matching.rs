@@ -209,24 +209,19 @@ fn family(index: &Index, stem: &str, scale: f32, out: &mut Vec<Expansion>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
     use crate::search::{MatchKind, SearchIndex};
 
     #[test]
     fn two_short_words_that_end_apart_are_not_forms_of_one() {
         // `gars` and `gare` share the stem `gar`: a guy is no station. `loge` still reaches
         // `loger`, which begins with it.
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: "categories: [{id: c, title: C}]\nentries:\n\
+        let kb = crate::search::one_file_kb(
+            "categories: [{id: c, title: C}]\nentries:\n\
                    - {id: a, title: Aller à la gare, category: c, \
                    summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
                    - {id: b, title: Où se loger, category: c, \
-                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
-                .into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n",
+        );
         let index = SearchIndex::new(&kb);
         assert!(index.query("gars ").iter().all(|h| h.id != "a"));
         assert!(index.query("gares ").iter().any(|h| h.id == "a"));
@@ -251,16 +246,13 @@ mod tests {
         // by that guess, so it is read as `l'argent`, as `lhebergeur` is `l'hébergeur`.
         use super::lexicon;
         assert!(lexicon::is_french("largent", "largent") && !lexicon::is_french_stem("largent"));
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: "categories: [{id: c, title: C}]\nentries:\n\
+        let kb = crate::search::one_file_kb(
+            "categories: [{id: c, title: C}]\nentries:\n\
                    - {id: a, title: Recevoir de l'argent, category: c, \
                    summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
                    - {id: b, title: Une tente pour la nuit, category: c, \
-                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
-                .into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n",
+        );
         let index = SearchIndex::new(&kb);
         let hits = index.query("largent ");
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("a"), "{hits:?}");
@@ -268,16 +260,13 @@ mod tests {
 
     #[test]
     fn a_first_person_plural_reaches_its_singular_but_a_noun_in_ons_does_not() {
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: "categories: [{id: c, title: C}]\nentries:\n\
+        let kb = crate::search::one_file_kb(
+            "categories: [{id: c, title: C}]\nentries:\n\
                    - {id: a, title: Qui héberge un exilé, category: c, \
                    summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
                    - {id: b, title: Une prise de sang, category: c, \
-                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
-                .into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n",
+        );
         let index = SearchIndex::new(&kb);
         let hits = index.query("nous hébergeons ");
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("a"), "{hits:?}");
@@ -293,16 +282,13 @@ mod tests {
 
     #[test]
     fn two_words_glued_in_one_word_of_the_data_count_it_once() {
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: "categories: [{id: c, title: C}]\nentries:\n\
+        let kb = crate::search::one_file_kb(
+            "categories: [{id: c, title: C}]\nentries:\n\
                    - {id: a, title: Un avocat gratuit, keywords: [prodeo], category: c, \
                    summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n\
                    - {id: b, title: Autre chose, category: c, \
-                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n"
-                .into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+                   summary: Rien, answer: Rien, sources: [{title: T}], reviewed: 2026-06-01}\n",
+        );
         let index = SearchIndex::new(&kb);
         let points = |q: &str, kind: MatchKind| -> f32 {
             let hits = index.query(q);
@@ -322,17 +308,13 @@ mod tests {
     }
 
     fn two_entries(a: &str, b: &str) -> SearchIndex {
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: format!(
-                "categories: [{{id: c, title: C}}]\nentries:\n\
+        let kb = crate::search::one_file_kb(format!(
+            "categories: [{{id: c, title: C}}]\nentries:\n\
                  - {{id: a, title: {a}, category: c, \
                  summary: Rien, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n\
                  - {{id: b, title: {b}, category: c, \
                  summary: Rien, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n"
-            ),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        ));
         SearchIndex::new(&kb)
     }
 

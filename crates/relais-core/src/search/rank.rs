@@ -322,8 +322,6 @@ pub fn doubt(
 
 #[cfg(test)]
 mod tests {
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
     use crate::search::{QueryOptions, SearchIndex};
 
     const KB: &str = r#"
@@ -348,11 +346,7 @@ entries:
 
     #[test]
     fn words_scattered_over_an_entry_are_no_sure_answer() {
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: KB.into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let kb = crate::search::one_file_kb(KB);
         let index = SearchIndex::new(&kb);
         let scattered = index.search("permis echange frontiere", QueryOptions::default());
         assert_eq!(scattered.hits[0].id, "limites");
@@ -367,11 +361,7 @@ entries:
 
     #[test]
     fn a_long_story_around_the_question_stays_sure() {
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: KB.into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let kb = crate::search::one_file_kb(KB);
         let index = SearchIndex::new(&kb);
         let story = "hier soir mon voisin hesitait beaucoup, il voulait conduire une voiture \
                      avec son permis etranger, franchement tout le monde discutait";

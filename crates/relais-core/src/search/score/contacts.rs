@@ -50,8 +50,6 @@ pub fn contacts(index: &Index, scratch: &mut Scratch, importance: &[f32]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::kb::SourceFile;
-    use crate::kb::validate::validate;
     use crate::search::{Kind, SearchIndex};
 
     const KB: &str = r#"
@@ -83,11 +81,7 @@ contacts:
 "#;
 
     fn index() -> SearchIndex {
-        let files = [SourceFile {
-            name: "kb.yaml".into(),
-            text: KB.into(),
-        }];
-        let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+        let kb = crate::search::one_file_kb(KB);
         SearchIndex::new(&kb)
     }
 

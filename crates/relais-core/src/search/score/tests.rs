@@ -1,5 +1,3 @@
-use crate::kb::SourceFile;
-use crate::kb::validate::validate;
 use crate::search::SearchIndex;
 
 #[test]
@@ -16,11 +14,7 @@ fn a_term_found_in_several_fields_and_forms_adds_its_evidence() {
              summary: {summary}, answer: Rien, sources: [{{title: T}}], reviewed: 2026-06-01}}\n"
         )
     };
-    let files = [SourceFile {
-        name: "kb.yaml".into(),
-        text: kb("Un geste sexuel"),
-    }];
-    let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+    let kb = crate::search::one_file_kb(kb("Un geste sexuel"));
     let hits = SearchIndex::new(&kb).query("sexuelles");
     assert_eq!(hits[0].id, "b", "{hits:?}");
     assert!(hits[0].score > hits[1].score, "{hits:?}");
@@ -36,11 +30,7 @@ fn a_word_only_in_the_answer_covers_less_of_the_query() {
          reviewed: 2026-06-01}\n\
          - {id: b, title: Donner des vêtements, category: c, summary: Un collectif à \
          Tournai, answer: Oui, sources: [{title: T}], reviewed: 2026-06-01}\n";
-    let files = [SourceFile {
-        name: "kb.yaml".into(),
-        text: text.into(),
-    }];
-    let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+    let kb = crate::search::one_file_kb(text);
     let hits = SearchIndex::new(&kb).query("vetements tournai");
     let of = |id: &str| hits.iter().find(|h| h.id == id).expect("found");
     assert_eq!((of("a").matched, of("b").matched), (2, 2), "{hits:?}");
@@ -68,11 +58,7 @@ fn a_synonym_of_a_phrase_is_never_rarer_than_its_words() {
              sources: [{{title: T}}], reviewed: 2026-06-01}}\n"
         )
     }));
-    let files = [SourceFile {
-        name: "kb.yaml".into(),
-        text,
-    }];
-    let (kb, _) = validate(&files, jiff::civil::date(2026, 11, 27)).expect("valid");
+    let kb = crate::search::one_file_kb(text);
     let hits = SearchIndex::new(&kb).query("sans papiers");
     let of = |id: &str| hits.iter().find(|h| h.id == id).expect("found");
     assert_eq!(hits[0].id, "a", "{hits:?}");
