@@ -235,7 +235,7 @@ var relaisSearchEngine = function (I, stem) {
         if (t.known === 'unknown' && t.exp.every(function (e) { return e.kind >= TYPO; })) { t.exp = []; t.known = 'french'; }
       }
     });
-    return { terms: terms, alts: alts, phrase: phrase };
+    return { terms: terms, alts: alts, phrase: phrase, onlyCommon: keepAll && rewritten.length > 0 };
   }
 
   // ---- score -----------------------------------------------------------------------------
@@ -350,7 +350,8 @@ var relaisSearchEngine = function (I, stem) {
     hits.sort(function (a, b) {
       return b.score - a.score || docs[a.doc].tl - docs[b.doc].tl || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
-    return { hits: hits, sure: hits.length > 0 && !R.doubt(hits[0], imp, total) };
+    // Only stop words (`que faire`): scored, since nothing else is left, but never a sure answer.
+    return { hits: hits, sure: hits.length > 0 && !q.onlyCommon && !R.doubt(hits[0], imp, total) };
   }
   // For each query word that reaches nothing, the closest word of the data (fewest edits, then
   // the most common), in its original spelling.

@@ -352,7 +352,7 @@ impl SearchIndex {
         let importance = rank::importance(&self.index, &q);
         score::contacts(&self.index, scratch, &importance);
         let ranked = rank::rank(&self.index, scratch, &importance, &q, opts);
-        let doubt = rank::doubt(ranked.first(), scratch, &importance);
+        let doubt = rank::doubt(ranked.first(), scratch, &importance, q.only_common);
         Results {
             hits: ranked
                 .iter()

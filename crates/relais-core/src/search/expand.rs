@@ -90,6 +90,9 @@ pub struct Expanded {
     /// Every word of the query, stop words included, when there are two or more: the phrase a
     /// title or an `ask` may hold as it is (a term may be found with a typo there).
     pub phrase: Option<Vec<PhraseWord>>,
+    /// Every word of the query is a stop word (`que faire`): they are scored, since nothing
+    /// else is left, but no hit can be a sure answer to them.
+    pub only_common: bool,
 }
 
 /// Runs the stage on the query's words (the terms reach nothing yet: see [`super::matching`]).
@@ -120,6 +123,7 @@ pub fn expand(index: &Index, words: &[Word]) -> Expanded {
                 && unglue_elision(w).is_some_and(stems::is_stop_word))
     };
     let keep_all = rewritten.iter().all(|r| stop(&r.word.text));
+    out.only_common = keep_all && !rewritten.is_empty();
     for r in rewritten {
         if !keep_all && stop(&r.word.text) {
             let id = index.vocab.find(&r.word.text);

@@ -259,10 +259,14 @@ pub fn doubt(
     best: Option<&Candidate>,
     scratch: &Scratch,
     importance: &[f32],
+    only_common: bool,
 ) -> Option<&'static str> {
     let Some(best) = best else {
         return Some("rien ne correspond");
     };
+    if only_common {
+        return Some("la question ne contient que des mots courants");
+    }
     let slots = scratch.slots_of(best.at as usize);
     let literal = |s: &Slot| {
         is_literal(s.kind) && !(s.kind == MatchKind::Prefix && s.weight < prefix::SURE_FROM)
@@ -370,5 +374,21 @@ entries:
         assert!(long.sure(), "{long:?}");
         let unknown = index.search("adopter chat voisin permis", QueryOptions::default());
         assert!(!unknown.sure(), "{unknown:?}");
+    }
+
+    #[test]
+    fn a_query_of_only_common_words_is_never_sure() {
+        let kb = crate::search::one_file_kb(KB);
+        let index = SearchIndex::new(&kb);
+        // « quelles sont les » are all stop words, and all in a title: they are scored, since
+        // nothing else is left, but they do not say which answer is wanted.
+        let common = index.search("quelles sont les", QueryOptions::default());
+        assert_eq!(common.hits[0].id, "limites", "{common:?}");
+        assert_eq!(
+            common.doubt,
+            Some("la question ne contient que des mots courants")
+        );
+        let meant = index.search("quelles sont les limites", QueryOptions::default());
+        assert!(meant.sure(), "{meant:?}");
     }
 }
