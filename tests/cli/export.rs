@@ -278,10 +278,11 @@ fn every_format_works_on_the_bundled_data() {
         .output()
         .expect("runs");
     assert!(page.status.success());
-    // A budget for a file copied to a phone. With 104 entries, 69 contacts, their English
+    // A budget for a file copied to a phone. With 119 entries, 70 contacts, their English
     // translations, the whole knowledge base (kept so that nothing is lost on the way) beside
     // the pre-rendered bodies, and the search index the page carries to rank like the
-    // terminal (its French word list included), the page weighs about 3.0 MB; 3.5 MB still
-    // opens at once on a phone and leaves room for a few dozen more entries.
-    assert!(page.stdout.len() < 3_500_000, "{} bytes", page.stdout.len());
+    // terminal (its French word list included), the page weighs about 3.7 MB (3.0 MB at 104
+    // entries: the twelve entries of December 2026 have long answers). 4.5 MB still opens at
+    // once on a phone and leaves room for some twenty more entries of that size.
+    assert!(page.stdout.len() < 4_500_000, "{} bytes", page.stdout.len());
 }
